@@ -1,0 +1,66 @@
+// Bundles the extension (Node, CommonJS, `vscode` external), every webview (browser, IIFE), the
+// conveyor-lint CLI, and -- with --tests -- the host test suites.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  absWorkingDir: root,
+};
+
+const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'],
+  // The AWS SDK ships ESM+CJS; prefer the CJS "main" so one copy of each module is bundled.
+  mainFields: ['main', 'module'] };
+
+const webviewEntries = fs.readdirSync(path.join(root, 'src'))
+  .map((feature) => path.join('src', feature, 'webview', 'index.ts'))
+  .filter((entry) => fs.existsSync(path.join(root, entry)));
+
+const builds = [
+  { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true },
+  ...(fs.existsSync(path.join(root, 'src/validation/cli/main.ts'))
+    ? [{ ...nodeTarget, entryPoints: ['src/validation/cli/main.ts'], outfile: 'dist/conveyor-lint.js',
+        banner: { js: '#!/usr/bin/env node' } }]
+    : []),
+  ...webviewEntries.map((entry) => ({ ...common, platform: 'browser', target: 'es2022', format: 'iife',
+    entryPoints: [entry], outfile: path.join('dist', 'webview', `${entry.split(path.sep)[1]}.js`) })),
+];
+
+if (withTests) {
+  const hostTests = fs.readdirSync(path.join(root, 'test/host'), { recursive: true })
+    .filter((f) => String(f).endsWith('.ts'))
+    .map((f) => path.join('test/host', String(f)));
+  builds.push({ ...nodeTarget, sourcemap: 'inline', entryPoints: hostTests, outdir: 'out/test/host',
+    outbase: 'test/host', external: ['vscode', 'mocha'] });
+}
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[build] watching');
+    return;
+  }
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  const meta = results[0].metafile;
+  if (meta) {
+    const bytes = meta.outputs['dist/extension.js']?.bytes ?? 0;
+    console.log(`[build] dist/extension.js ${(bytes / 1024).toFixed(0)} KiB${production ? ' (production)' : ''}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

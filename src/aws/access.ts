@@ -1,0 +1,23 @@
+import type { Disposable } from '../core/disposables';
+import type { ServiceClients, ServiceId } from './clients';
+import type { ActionableError } from './errors';
+
+/** A profile + region pair; features that show several accounts side by side pass one explicitly. */
+export interface AwsTarget {
+  profile: string;
+  region: string;
+}
+
+/** What features use to reach AWS. Implemented by the editor adapter in src/aws/editor/. */
+export interface AwsAccess {
+  /** The selected profile and region, or undefined when no profile is configured at all. */
+  readonly current: AwsTarget | undefined;
+  /** Fires after the profile, region, endpoint or the ~/.aws files change. */
+  onDidChange(listener: (target: AwsTarget | undefined) => void): Disposable;
+  /** The cached SDK client for a service, for the current target unless one is given. */
+  client<S extends ServiceId>(service: S, target?: AwsTarget): ServiceClients[S];
+  /** Turns any error thrown by an SDK call into a message a person can act on. */
+  explain(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): ActionableError;
+  /** Shows an explained error with its actions (e.g. "Run aws sso login"); resolves when dismissed. */
+  showError(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): Promise<void>;
+}

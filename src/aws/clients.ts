@@ -1,0 +1,91 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { CodeartifactClient } from '@aws-sdk/client-codeartifact';
+import { CodeBuildClient } from '@aws-sdk/client-codebuild';
+import { CodeGuruProfilerClient } from '@aws-sdk/client-codeguruprofiler';
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** The SDK client for each service Conveyor talks to. */
+export interface ServiceClients {
+  codepipeline: CodePipelineClient;
+  codeartifact: CodeartifactClient;
+  codebuild: CodeBuildClient;
+  logs: CloudWatchLogsClient;
+  codeguruprofiler: CodeGuruProfilerClient;
+}
+export type ServiceId = keyof ServiceClients;
+
+export type RetryMode = 'standard' | 'adaptive';
+
+/** Everything that determines which client a call uses. */
+export interface ClientSettings {
+  profile: string;
+  region: string;
+  endpointUrl?: string;
+  retryMode: RetryMode;
+  maxAttempts: number;
+}
+
+export interface ClientOptions {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  retryMode: RetryMode;
+  maxAttempts: number;
+  customUserAgent: string;
+}
+
+const USER_AGENT = 'conveyor-vscode';
+
+function construct<S extends ServiceId>(service: S, options: ClientOptions): ServiceClients[S] {
+  const base = {
+    region: options.region,
+    credentials: options.credentials,
+    retryMode: options.retryMode,
+    maxAttempts: options.maxAttempts,
+    customUserAgent: options.customUserAgent,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  };
+  const make: { [K in ServiceId]: () => ServiceClients[K] } = {
+    codepipeline: () => new CodePipelineClient(base),
+    codeartifact: () => new CodeartifactClient(base),
+    codebuild: () => new CodeBuildClient(base),
+    // A custom endpoint (local emulator, LocalStack) must not get StartLiveTail's `stream-` host prefix.
+    logs: () => new CloudWatchLogsClient({ ...base, disableHostPrefix: Boolean(options.endpoint) }),
+    codeguruprofiler: () => new CodeGuruProfilerClient(base),
+  };
+  return make[service]();
+}
+
+/** One cached SDK client per (service, profile, region, endpoint, retry policy). */
+export class ClientCache {
+  private readonly clients = new Map<string, { destroy(): void }>();
+
+  constructor(private readonly credentialsFor: (profile: string) => AwsCredentialIdentityProvider) {}
+
+  get<S extends ServiceId>(service: S, settings: ClientSettings): ServiceClients[S] {
+    const key = [service, settings.profile, settings.region, settings.endpointUrl ?? '', settings.retryMode, settings.maxAttempts].join('|');
+    const existing = this.clients.get(key);
+    if (existing) return existing as ServiceClients[S];
+    const client = construct(service, {
+      region: settings.region,
+      credentials: this.credentialsFor(settings.profile),
+      ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
+      retryMode: settings.retryMode,
+      maxAttempts: settings.maxAttempts,
+      customUserAgent: USER_AGENT,
+    });
+    this.clients.set(key, client);
+    return client;
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Drops every client (credentials files changed, profile switched); in-flight calls finish. */
+  clear(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+}
