@@ -1,0 +1,81 @@
+// The contract between the emulator's core (HTTP server, SigV4 verification, fault injection, clock)
+// and the service modules that plug into it. Service modules never touch node:http directly.
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+
+/** AWS-style error: rendered as `__type` (awsJson) or `x-amzn-errortype` + body (restJson). */
+export class AwsServiceError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+    /** Extra body members (e.g. resourceId, reason). */
+    readonly extra: Record<string, unknown> = {},
+    /** Extra headers (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = type;
+  }
+}
+
+export interface EmuRequest {
+  method: string;
+  /** Path without the query string, percent-decoded per segment by the router. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** The access key id whose SigV4 signature was verified (undefined on unsigned routes). */
+  principal?: string;
+  /** The account that principal belongs to. */
+  accountId: string;
+  region: string;
+}
+
+export interface EmuReply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** An object is serialised as JSON; a Buffer/string is sent as is. */
+  body?: unknown;
+  /** For streaming replies (event streams): take over the raw response. */
+  stream?: (res: ServerResponse) => void;
+}
+
+/** awsJson1_1 operation: the parsed JSON input in, the JSON output object out. */
+export type JsonOperation = (input: Record<string, unknown>, req: EmuRequest) => unknown | Promise<unknown>;
+
+/** restJson1 route: `pattern` is the Smithy URI, e.g. `/profilingGroups/{profilingGroupName}/profile`. */
+export interface RestRoute {
+  method: string;
+  pattern: string;
+  operation: string;
+  handler: (req: EmuRequest, labels: Record<string, string>) => EmuReply | Promise<EmuReply>;
+}
+
+/** Routes that are not AWS API calls (CodeArtifact package endpoints): no SigV4, own auth. */
+export interface RawRoute {
+  /** Path prefix, e.g. `/_codeartifact/`. */
+  prefix: string;
+  handler: (req: EmuRequest, res: ServerResponse) => void | Promise<void>;
+}
+
+/** Simulated time: fast-forwardable so executions and token expiry can be tested quickly. */
+export interface Clock {
+  now(): number;
+  /** Runs fn after `ms` of simulated time. */
+  setTimeout(fn: () => void, ms: number): { cancel(): void };
+}
+
+/** What the core offers service modules when they register. */
+export interface ServiceRegistry {
+  /** awsJson1_1: `X-Amz-Target: <targetPrefix>.<Operation>`, signing name e.g. `codepipeline`, `logs`. */
+  json(targetPrefix: string, signingName: string, operations: Record<string, JsonOperation>): void;
+  /** restJson1: signing name `codeartifact` or `codeguru-profiler`. */
+  rest(signingName: string, routes: RestRoute[]): void;
+  raw(route: RawRoute): void;
+  clock: Clock;
+  /** The server's own base URL, e.g. http://127.0.0.1:41234 (known once listening). */
+  baseUrl(): string;
+}
+
+export type ServiceModule = (registry: ServiceRegistry) => void;
