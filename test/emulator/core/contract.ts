@@ -79,3 +79,24 @@ export interface ServiceRegistry {
 }
 
 export type ServiceModule = (registry: ServiceRegistry) => void;
+
+/** Which dataset the emulator starts with; every service module seeds its own part from this. */
+export interface SeedOptions {
+  /** empty: nothing; demo: the realistic demo account; scale: many generated resources. */
+  dataset: 'empty' | 'demo' | 'scale';
+  /** scale only: how many pipelines (default 5,000). */
+  pipelines?: number;
+  /** scale only: how many package versions in total (default 50,000). */
+  packageVersions?: number;
+}
+
+/** A service module factory: builds its in-memory state from the seed and returns the module. */
+export type ServiceFactory = (seed: SeedOptions) => ServiceModule;
+
+/** Credentials the emulator knows. Tests and the demo sign with these. */
+export const EMULATOR_ACCOUNTS = {
+  main: { accountId: '111111111111', accessKeyId: 'AKIAEMULATORMAIN0001', secretAccessKey: 'emulator/main/secret/key/0000000000000001' },
+  prod: { accountId: '222222222222', accessKeyId: 'AKIAEMULATORPROD0002', secretAccessKey: 'emulator/prod/secret/key/0000000000000002' },
+  /** A temporary credential whose session token the emulator reports as expired. */
+  expired: { accountId: '111111111111', accessKeyId: 'ASIAEMULATOREXPIRED1', secretAccessKey: 'emulator/expired/secret/000000000000003', sessionToken: 'expired-session-token' },
+} as const;
