@@ -1,9 +1,33 @@
 import * as vscode from 'vscode';
+import type { Logger } from './core/log';
+import { registerAws } from './aws/editor/register';
+import type { AwsSession } from './aws/editor/session';
+import { createOutputLogger } from './editor/log';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const channel = vscode.window.createOutputChannel('Conveyor', { log: true });
-  context.subscriptions.push(channel);
-  channel.info('Conveyor activated');
+/** What activate() returns: used by host tests and by other extensions. */
+export interface ConveyorApi {
+  aws: AwsSession;
+}
+
+/** A feature that fails to start must not take the others (or the extension host) down with it. */
+function safely(log: Logger, feature: string, start: () => void): void {
+  try {
+    start();
+  } catch (err) {
+    log.error(`The ${feature} feature failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ConveyorApi> {
+  const started = Date.now();
+  const { log, channel } = createOutputLogger(context);
+  context.subscriptions.push(vscode.commands.registerCommand('conveyor.showLog', () => channel.show()));
+  const aws = await registerAws(context, log);
+  const deps = { log, aws };
+  void deps;
+  safely(log, 'startup', () => undefined);
+  log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
+  return { aws };
 }
 
 export function deactivate(): void {

@@ -18,6 +18,9 @@ export interface AwsAccess {
   client<S extends ServiceId>(service: S, target?: AwsTarget): ServiceClients[S];
   /** Turns any error thrown by an SDK call into a message a person can act on. */
   explain(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): ActionableError;
-  /** Shows an explained error with its actions (e.g. "Run aws sso login"); resolves when dismissed. */
-  showError(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): Promise<void>;
+  /**
+   * Shows an explained error with its actions (e.g. "Run aws sso login" opens a terminal with it).
+   * Resolves to 'retry' when the person asked to try again, undefined otherwise.
+   */
+  showError(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): Promise<'retry' | undefined>;
 }
