@@ -42,13 +42,19 @@ async function waitForHealth(url, proc, timeoutMs) {
  * Starts code-server for `host` (from host-setup ensureAll) on a free port.
  * `env` is the environment of the server and so of the extension host it starts.
  */
-export async function startCodeServer({ host, workspace, env = {}, settings = {}, dataDir, logFile, smokeDriver = true }) {
+export async function startCodeServer({ host, workspace, env = {}, settings = {}, dataDir, logFile, smokeDriver = true, installExtension }) {
   const port = await freePort();
   const root = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-cs-'));
   const userData = path.join(root, 'user-data');
   const extensions = path.join(root, 'extensions');
   fs.mkdirSync(userData, { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
+  if (installExtension) {
+    // Installed as a person would have it: <publisher>.<name>-<version> in the extensions folder.
+    const pkg = JSON.parse(fs.readFileSync(path.join(installExtension, 'package.json'), 'utf8'));
+    const link = path.join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+    if (!fs.existsSync(link)) fs.symlinkSync(installExtension, link, 'dir');
+  }
   const config = path.join(root, 'config.yaml');
   fs.writeFileSync(config, 'auth: none\ncert: false\n');
   const settingsDir = path.join(userData, 'User');
@@ -59,7 +65,8 @@ export async function startCodeServer({ host, workspace, env = {}, settings = {}
       'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off',
       'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none',
       'workbench.tips.enabled': false, 'git.enabled': true, 'workbench.colorTheme': 'Default Dark Modern',
-      'window.commandCenter': false, ...settings,
+      'window.commandCenter': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      ...settings,
     }, null, 2));
   }
   const args = ['--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { openConveyor, openWorkbench, pickQuickItem, quickPickRows, runCommand, screenshot, statusBarItem, type Workbench } from './harness';
+
+describe('UI: the Conveyor container', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  before(async () => { wb = await openWorkbench({ emulator: false, settings: { 'conveyor.aws.endpointUrl': '' } }); });
+  after(async () => { await wb?.close(); });
+
+  it('opens from the activity bar with its three views', async () => {
+    await openConveyor(wb.page);
+    for (const view of ['Pipelines', 'Artifacts', 'Profiler']) {
+      await wb.page.locator('.sidebar .pane-header', { hasText: view }).waitFor();
+    }
+    await screenshot(wb.page, 'foundation-container');
+  });
+
+  it('lists its commands in the command palette under the Conveyor category', async () => {
+    await wb.page.keyboard.press('F1');
+    await wb.page.locator('.quick-input-widget input').fill('>Conveyor:');
+    await quickPickRows(wb.page).first().waitFor();
+    const texts = await quickPickRows(wb.page).allInnerTexts();
+    await screenshot(wb.page, 'foundation-command-palette');
+    await wb.page.keyboard.press('Escape');
+    for (const title of ['Conveyor: Select AWS Profile', 'Conveyor: Select Region', 'Conveyor: Show Log']) {
+      assert.ok(texts.some((t) => t.includes(title)), `palette lacks ${title}: ${texts.join(' | ')}`);
+    }
+  });
+
+  it('switches profile and region from the palette and shows them in the status bar', async () => {
+    const status = statusBarItem(wb.page, 'conveyor.aws');
+    await status.waitFor();
+    assert.match(await status.innerText(), /conveyor-demo · us-east-1/);
+    await runCommand(wb.page, 'Conveyor: Select AWS Profile');
+    await quickPickRows(wb.page).filter({ hasText: 'sso-dev' }).waitFor();
+    await screenshot(wb.page, 'foundation-profile-picker');
+    await pickQuickItem(wb.page, 'conveyor-prod');
+    await wb.page.waitForFunction(() => document.querySelector('.statusbar')?.textContent?.includes('conveyor-prod · eu-west-1'));
+    await runCommand(wb.page, 'Conveyor: Select Region');
+    await pickQuickItem(wb.page, 'ap-northeast-1');
+    await wb.page.waitForFunction(() => document.querySelector('.statusbar')?.textContent?.includes('conveyor-prod · ap-northeast-1'));
+    await screenshot(wb.page, 'foundation-status-bar');
+  });
+});
