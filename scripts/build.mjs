@@ -46,6 +46,8 @@ if (withTests) {
 }
 
 async function main() {
+  // A release must not carry stale bundles or dev source maps from an earlier build.
+  if (production) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

@@ -17,6 +17,11 @@ export const HOSTS = {
 
 export const CHROMIUM = process.env.CONVEYOR_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Debian tools the test tiers call as independent peers: binary path → package. */
+const EXTRA_TOOLS = [
+  ['/usr/bin/aws', 'awscli'], // botocore, the emulator's independent wire-fidelity check and login parity
+];
+
 const log = (msg) => process.stderr.write(`[host-setup] ${msg}\n`);
 
 function run(cmd, args, opts = {}) {
@@ -36,6 +41,7 @@ export function ensureSystemPackages() {
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
   if (!hasGssapiHeaders()) missing.push('libkrb5-dev', 'pkg-config');
   if (!fs.existsSync('/usr/bin/rg')) missing.push('ripgrep');
+  for (const [bin, pkg] of EXTRA_TOOLS) if (!fs.existsSync(bin)) missing.push(pkg);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {

@@ -1,5 +1,6 @@
 // Drives the real VS Code workbench (code-server, newest host) in headless Chromium with the
 // extension under development loaded, the way a person uses it. Screenshots go to test-results/ui/.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -16,7 +17,14 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(options: { settings?: Record<string, unknown>; emulator?: boolean } = {}): Promise<Workbench> {
+export interface WorkbenchOptions {
+  settings?: Record<string, unknown>;
+  emulator?: boolean;
+  /** Install this packaged .vsix (with code-server --install-extension) instead of linking the repo. */
+  vsix?: string;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const { launchBrowser, startCodeServer, workbenchUrl } = await import('../../scripts/lib/code-server.mjs');
   const { ensureAll } = await import('../../scripts/lib/host-setup.mjs');
@@ -24,8 +32,13 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   const host = ensureAll(['newest']).newest;
   if (!host) throw new Error('no newest host');
   const env = await createTestEnvironment({ emulator: options.emulator ?? true, logDir: SCREENSHOTS });
-  const server = await startCodeServer({ host, env: env.env, settings: { ...env.settings, ...options.settings },
-    logFile: path.join(SCREENSHOTS, 'code-server.log'), smokeDriver: false, installExtension: ROOT });
+  const dataDir = fs.mkdtempSync(path.join(env.root, 'cs-'));
+  if (options.vsix) {
+    execFileSync(host.bin, ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', options.vsix],
+      { env: { ...process.env, PATH: `${host.nodeBin}:${process.env.PATH ?? ''}` }, stdio: 'ignore' });
+  }
+  const server = await startCodeServer({ host, env: env.env, settings: { ...env.settings, ...options.settings }, dataDir,
+    logFile: path.join(SCREENSHOTS, 'code-server.log'), smokeDriver: false, ...(options.vsix ? {} : { installExtension: ROOT }) });
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   await page.goto(workbenchUrl(server, { folder: env.workspace }));
