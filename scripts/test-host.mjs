@@ -63,7 +63,8 @@ async function runOnCodeServer(name, host) {
   const env = await createTestEnvironment({ logDir });
   const resultsFile = path.join(logDir, 'results.json');
   fs.rmSync(resultsFile, { force: true });
-  const hostEnv = { ...env.env, CONVEYOR_TEST_RESULTS: resultsFile, ...(grep ? { CONVEYOR_HOST_GREP: grep } : {}) };
+  const hostEnv = { ...env.env, CONVEYOR_TEST_RESULTS: resultsFile, CONVEYOR_METRICS: path.join(logDir, 'metrics.jsonl'),
+    ...(grep ? { CONVEYOR_HOST_GREP: grep } : {}) };
   const server = await startCodeServer({ host, env: hostEnv, settings: env.settings, logFile: path.join(logDir, 'code-server.log') });
   const browser = await launchBrowser();
   const started = Date.now();
