@@ -20,7 +20,7 @@ describe('UI: the packaged .vsix', function () {
     }
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: copy, stdio: 'ignore' });
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix],
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
       { cwd: copy, stdio: 'ignore' });
     fs.rmSync(copy, { recursive: true, force: true });
     wb = await openWorkbench({ emulator: false, vsix, settings: { 'conveyor.aws.endpointUrl': '' } });
