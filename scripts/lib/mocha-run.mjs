@@ -5,9 +5,11 @@ import path from 'node:path';
 import Mocha from 'mocha';
 
 const [label, timeout, ...roots] = process.argv.slice(2);
-const files = roots.flatMap((root) => (fs.existsSync(root)
-  ? fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(root, f))
-  : [])).sort();
+const files = roots.flatMap((root) => {
+  if (!fs.existsSync(root)) return [];
+  if (fs.statSync(root).isFile()) return [root];
+  return fs.readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(root, f));
+}).sort();
 const mocha = new Mocha({ ui: 'bdd', timeout: Number(timeout), reporter: 'spec', color: process.stdout.isTTY });
 if (process.env.CONVEYOR_GREP) mocha.grep(process.env.CONVEYOR_GREP);
 for (const f of files) mocha.addFile(path.resolve(f));
