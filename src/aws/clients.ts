@@ -1,8 +1,8 @@
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { CodeartifactClient } from '@aws-sdk/client-codeartifact';
-import { CodeBuildClient } from '@aws-sdk/client-codebuild';
-import { CodeGuruProfilerClient } from '@aws-sdk/client-codeguruprofiler';
-import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CodeartifactClient } from '@aws-sdk/client-codeartifact';
+import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
+import type { CodeGuruProfilerClient } from '@aws-sdk/client-codeguruprofiler';
+import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 /** The SDK client for each service Conveyor talks to. */
@@ -46,13 +46,15 @@ function construct<S extends ServiceId>(service: S, options: ClientOptions): Ser
     customUserAgent: options.customUserAgent,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   };
+  // Each SDK is loaded on first use, not at activation: most sessions touch one or two services.
   const make: { [K in ServiceId]: () => ServiceClients[K] } = {
-    codepipeline: () => new CodePipelineClient(base),
-    codeartifact: () => new CodeartifactClient(base),
-    codebuild: () => new CodeBuildClient(base),
+    codepipeline: () => new (require('@aws-sdk/client-codepipeline') as typeof import('@aws-sdk/client-codepipeline')).CodePipelineClient(base),
+    codeartifact: () => new (require('@aws-sdk/client-codeartifact') as typeof import('@aws-sdk/client-codeartifact')).CodeartifactClient(base),
+    codebuild: () => new (require('@aws-sdk/client-codebuild') as typeof import('@aws-sdk/client-codebuild')).CodeBuildClient(base),
     // A custom endpoint (local emulator, LocalStack) must not get StartLiveTail's `stream-` host prefix.
-    logs: () => new CloudWatchLogsClient({ ...base, disableHostPrefix: Boolean(options.endpoint) }),
-    codeguruprofiler: () => new CodeGuruProfilerClient(base),
+    logs: () => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs'))
+      .CloudWatchLogsClient({ ...base, disableHostPrefix: Boolean(options.endpoint) }),
+    codeguruprofiler: () => new (require('@aws-sdk/client-codeguruprofiler') as typeof import('@aws-sdk/client-codeguruprofiler')).CodeGuruProfilerClient(base),
   };
   return make[service]();
 }

@@ -1,4 +1,3 @@
-import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { redactor } from '../core/redact';
 import { ENV_PROFILE } from './profiles';
@@ -16,6 +15,8 @@ export interface CredentialOptions {
  * ~/.aws/* take effect without a reload; SDK clients memoise the resolved identity until it expires.
  */
 export function credentialsFor(profile: string, options: CredentialOptions): AwsCredentialIdentityProvider {
+  // Loaded on first resolution rather than at activation.
+  const { fromEnv, fromIni } = require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');
   const inner: AwsCredentialIdentityProvider = profile === ENV_PROFILE
     ? fromEnv()
     : fromIni({
