@@ -88,6 +88,11 @@ export interface SeedOptions {
   pipelines?: number;
   /** scale only: how many package versions in total (default 50,000). */
   packageVersions?: number;
+  /**
+   * CodeArtifact: a local Maven repository directory (layout of ~/.m2/repository) that backs the simulated
+   * `public:maven-central` external connection, read-only, so real `mvn` runs get their plugins offline.
+   */
+  mavenCentralDirectory?: string;
 }
 
 /** A service module factory: builds its in-memory state from the seed and returns the module. */
