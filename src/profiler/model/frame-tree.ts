@@ -1,0 +1,198 @@
+import { GrowableFloat64, GrowableInt32 } from './growable';
+
+/**
+ * A call tree with one self count per counter, stored as flat arrays in preorder (depth-first, children
+ * sorted by name). Node 0 is the synthetic root. A node's subtree is the index range [i, end[i]), so
+ * totals, layout and search are single loops, never recursion.
+ */
+export interface FrameTree {
+  readonly size: number;
+  /** Interned frame names; index 0 is the root's label. */
+  readonly names: readonly string[];
+  readonly nameId: Int32Array;
+  /** -1 for the root. */
+  readonly parent: Int32Array;
+  /** Exclusive end of each node's subtree in preorder. */
+  readonly end: Int32Array;
+  readonly depth: Int32Array;
+  readonly maxDepth: number;
+  readonly counters: readonly string[];
+  /** self[c][node]: the samples that ended at this node, for counter c. */
+  readonly self: readonly Float64Array[];
+  /** Source files named by the profile (Python agent: the path on the profiled host). */
+  readonly files: readonly string[];
+  /** Index into `files`, or -1. */
+  readonly fileId: Int32Array;
+  /** 1-based executing line range of the frame; 0 when unknown. */
+  readonly lineMin: Int32Array;
+  readonly lineMax: Int32Array;
+}
+
+/** More nodes than this are dropped (and the profile marked truncated) to bound memory. */
+export const MAX_NODES = 4_000_000;
+const NAME_KEY = 4_194_304; // 2^22 > MAX_NODES, so parent * NAME_KEY + nameId is exact below 2^53
+
+export const ROOT_NAME = 'all';
+
+/** Interns strings to dense ids (a Map, so names like `__proto__` are ordinary keys). */
+export class StringTable {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(initial: readonly string[] = []) { for (const v of initial) this.intern(v); }
+  intern(value: string): number {
+    let id = this.index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.index.set(value, id);
+    }
+    return id;
+  }
+  get(value: string): number | undefined { return this.index.get(value); }
+}
+
+/** Exclusive subtree ends and depths from a preorder parent array (one reverse and one forward pass). */
+export function preorderShape(parent: Int32Array): { end: Int32Array; depth: Int32Array; maxDepth: number } {
+  const n = parent.length;
+  const size = new Int32Array(n).fill(1);
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i]!;
+    if (p >= 0) size[p]! += size[i]!;
+  }
+  const end = new Int32Array(n);
+  const depth = new Int32Array(n);
+  let maxDepth = 0;
+  for (let i = 0; i < n; i++) {
+    end[i] = i + size[i]!;
+    const p = parent[i]!;
+    const d = p >= 0 ? depth[p]! + 1 : 0;
+    depth[i] = d;
+    if (d > maxDepth) maxDepth = d;
+  }
+  return { end, depth, maxDepth };
+}
+
+/**
+ * Builds a FrameTree from stacks inserted in any order (folded files, merged or inverted trees):
+ * children are looked up by (parent, name), and `finish()` lays the tree out in sorted preorder.
+ */
+export class FrameTreeBuilder {
+  readonly names: StringTable;
+  private readonly files = new StringTable();
+  private readonly counterIds = new StringTable();
+  private readonly parent = new GrowableInt32();
+  private readonly nameId = new GrowableInt32();
+  private readonly firstChild = new GrowableInt32(1024, -1);
+  private readonly nextSibling = new GrowableInt32(1024, -1);
+  private readonly fileId = new GrowableInt32(1024, -1);
+  private readonly lineMin = new GrowableInt32();
+  private readonly lineMax = new GrowableInt32();
+  private readonly counts: GrowableFloat64[] = [];
+  private readonly childIndex = new Map<number, number>();
+  private count = 1;
+  truncated = false;
+
+  constructor(rootName = ROOT_NAME, private readonly maxNodes = MAX_NODES, names?: StringTable) {
+    this.names = names ?? new StringTable();
+    this.parent.push(-1);
+    this.nameId.push(this.names.intern(rootName));
+  }
+
+  get size(): number { return this.count; }
+
+  /** The child of `parent` called `name`, created if needed; -1 once the node limit is reached. */
+  child(parent: number, name: string): number {
+    return this.childById(parent, this.names.intern(name));
+  }
+
+  childById(parent: number, id: number): number {
+    const key = parent * NAME_KEY + id;
+    const existing = this.childIndex.get(key);
+    if (existing !== undefined) return existing;
+    if (this.count >= this.maxNodes) {
+      this.truncated = true;
+      return -1;
+    }
+    const node = this.count++;
+    this.parent.push(parent);
+    this.nameId.push(id);
+    this.nextSibling.set(node, this.firstChild.get(parent));
+    this.firstChild.set(parent, node);
+    this.childIndex.set(key, node);
+    return node;
+  }
+
+  counterIndex(counter: string): number {
+    const c = this.counterIds.intern(counter);
+    while (this.counts.length <= c) this.counts.push(new GrowableFloat64());
+    return c;
+  }
+
+  addCount(node: number, counter: number, value: number): void {
+    this.counts[counter]!.add(node, value);
+  }
+
+  setSource(node: number, file: string | undefined, lineMin: number, lineMax: number): void {
+    if (file !== undefined && this.fileId.get(node) < 0) this.fileId.set(node, this.files.intern(file));
+    if (lineMin > 0) {
+      const oldMin = this.lineMin.get(node);
+      this.lineMin.set(node, oldMin > 0 ? Math.min(oldMin, lineMin) : lineMin);
+      this.lineMax.set(node, Math.max(this.lineMax.get(node), lineMax));
+    }
+  }
+
+  finish(): FrameTree {
+    const n = this.count;
+    const names = this.names.values;
+    // Preorder with children sorted by name; the explicit stack keeps deep trees off the call stack.
+    const order = new Int32Array(n);
+    const stack = new GrowableInt32();
+    stack.push(0);
+    let k = 0;
+    const kids: number[] = [];
+    while (stack.length > 0) {
+      const node = stack.get(--stack.length);
+      order[k++] = node;
+      kids.length = 0;
+      for (let c = this.firstChild.get(node); c >= 0; c = this.nextSibling.get(c)) kids.push(c);
+      if (kids.length > 1) kids.sort((a, b) => compareNames(names[this.nameId.get(a)]!, names[this.nameId.get(b)]!));
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    const newIndex = new Int32Array(n);
+    for (let i = 0; i < n; i++) newIndex[order[i]!] = i;
+    const parent = new Int32Array(n);
+    const nameId = new Int32Array(n);
+    const fileId = new Int32Array(n);
+    const lineMin = new Int32Array(n);
+    const lineMax = new Int32Array(n);
+    const counts = this.counts.map((c) => c.toArray(n));
+    const self = counts.map(() => new Float64Array(n));
+    for (let i = 0; i < n; i++) {
+      const old = order[i]!;
+      const p = this.parent.get(old);
+      parent[i] = p >= 0 ? newIndex[p]! : -1;
+      nameId[i] = this.nameId.get(old);
+      fileId[i] = this.fileId.get(old);
+      lineMin[i] = this.lineMin.get(old);
+      lineMax[i] = this.lineMax.get(old);
+      for (let c = 0; c < counts.length; c++) self[c]![i] = counts[c]![old]!;
+    }
+    const shape = preorderShape(parent);
+    return { size: n, names, nameId, parent, ...shape, counters: this.counterIds.values, self,
+      files: this.files.values, fileId, lineMin, lineMax };
+  }
+}
+
+/** Code-unit order: the same everywhere (Node, browser), unlike localeCompare. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sum of every counter's self counts, per counter. */
+export function counterTotals(tree: FrameTree): number[] {
+  return tree.self.map((arr) => {
+    let sum = 0;
+    for (let i = 0; i < arr.length; i++) sum += arr[i]!;
+    return sum;
+  });
+}

@@ -1,0 +1,103 @@
+import type { ParsedFrame } from './frame-name';
+
+function indentOf(line: string): number {
+  const m = /^[ \t]*/.exec(line)![0];
+  let width = 0;
+  for (const ch of m) width += ch === '\t' ? 8 : 1;
+  return width;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Line index range [start, end) of a Python class body (or the whole file). */
+function pythonClassScope(lines: readonly string[], className: string | undefined): [number, number] | undefined {
+  if (!className) return [0, lines.length];
+  const re = new RegExp(`^\\s*class\\s+${escapeRegExp(className)}\\b`);
+  const start = lines.findIndex((l) => re.test(l));
+  if (start < 0) return undefined;
+  const indent = indentOf(lines[start]!);
+  let end = start + 1;
+  for (; end < lines.length; end++) {
+    const l = lines[end]!;
+    if (l.trim().length === 0 || l.trim().startsWith('#')) continue;
+    if (indentOf(l) <= indent) break;
+  }
+  return [start, end];
+}
+
+function findPythonDef(lines: readonly string[], className: string | undefined, functionName: string, hint: number | undefined): number | undefined {
+  if (functionName.startsWith('<')) return undefined;
+  const scope = pythonClassScope(lines, className) ?? [0, lines.length];
+  const re = new RegExp(`^\\s*(?:async\\s+)?def\\s+${escapeRegExp(functionName)}\\s*[([]`);
+  const hits: number[] = [];
+  for (let i = scope[0]; i < scope[1]; i++) if (re.test(lines[i]!)) hits.push(i);
+  if (hits.length === 0) return undefined;
+  if (hint !== undefined) {
+    const before = hits.filter((h) => h <= hint - 1);
+    if (before.length > 0) return before[before.length - 1];
+  }
+  return hits[0];
+}
+
+const JAVA_STATEMENT = /^\s*(?:return|new|throw|else|if|while|for|switch|case|do|try|catch|assert|yield|this\.|super\.)\b/;
+
+/** The line of the innermost named class that was found (-1: none), where the method search starts. */
+function javaClassStart(lines: readonly string[], classes: readonly string[]): number {
+  let from = -1;
+  for (const cls of classes) {
+    if (/^\d+$/.test(cls)) break; // anonymous class: stay in the enclosing one
+    const re = new RegExp(`\\b(?:class|interface|enum|record)\\s+${escapeRegExp(cls)}\\b`);
+    const at = lines.findIndex((l, i) => i >= Math.max(from, 0) && re.test(l));
+    if (at < 0) break;
+    from = at;
+  }
+  return from;
+}
+
+function findJavaMethod(lines: readonly string[], frame: Extract<ParsedFrame, { kind: 'java' }>): number | undefined {
+  const classes = [frame.outerClass, ...frame.innerClasses];
+  const classLine = javaClassStart(lines, classes);
+  const start = Math.max(classLine, 0);
+  const named = [...classes].reverse().find((c) => !/^\d+$/.test(c)) ?? frame.outerClass;
+  if (frame.methodName === '<clinit>') {
+    const at = lines.findIndex((l, i) => i >= start && /^\s*static\s*\{/.test(l));
+    return at >= 0 ? at : classLine >= 0 ? classLine : undefined;
+  }
+  const method = frame.methodName === '<init>' ? named : frame.lambdaOf ?? frame.methodName;
+  const decl = new RegExp(`(?:^|[\\s>\\]])${escapeRegExp(method)}\\s*\\(`);
+  const search = (from: number): number | undefined => {
+    for (let i = from; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (!decl.test(l) || JAVA_STATEMENT.test(l)) continue;
+      const beforeName = l.slice(0, l.search(decl) + 1);
+      if (beforeName.includes('=') || beforeName.includes('(')) continue;
+      if (/;\s*$/.test(l) && !/\babstract\b|\binterface\b/.test(l)) continue;
+      // A declaration has something before the name (a type or modifiers); a bare call does not.
+      if (frame.methodName !== '<init>' && !/[\w>\]]\s+$/.test(l.slice(0, l.search(new RegExp(`${escapeRegExp(method)}\\s*\\(`))))) continue;
+      return i;
+    }
+    return undefined;
+  };
+  const found = search(start) ?? search(0);
+  // A class without an explicit constructor: its declaration stands for <init>.
+  if (found === undefined && frame.methodName === '<init>' && classLine >= 0) return classLine;
+  return found;
+}
+
+/**
+ * The 0-based line where the function of a frame is defined, found by a regex scan of the file:
+ * Python `def` (inside `class X` when the frame names one; the last def at or above `hintLine` when
+ * a name is defined twice), Java method or constructor declarations (a lambda maps to its enclosing
+ * method). Undefined for module-level code and names not found.
+ */
+export function findFunctionLine(text: string, frame: ParsedFrame, hintLine?: number): number | undefined {
+  const lines = text.split(/\r?\n/);
+  switch (frame.kind) {
+    case 'python': return findPythonDef(lines, frame.className, frame.functionName, hintLine);
+    case 'bare': return findPythonDef(lines, undefined, frame.functionName, hintLine);
+    case 'java': return findJavaMethod(lines, frame);
+    default: return undefined;
+  }
+}

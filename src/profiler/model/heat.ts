@@ -1,0 +1,113 @@
+import type { CallTree } from './call-tree';
+import type { FrameTree } from './frame-tree';
+import { walkOutermost } from './functions';
+
+/** A hot line range in one file (0-based, inclusive), with the samples spent on it. */
+export interface HeatMark {
+  startLine: number;
+  endLine: number;
+  /** Samples whose stack passes through this line (inclusive time). */
+  total: number;
+  /** Samples that ended on this line (self time). */
+  self: number;
+  /** total / all samples of the view. */
+  fraction: number;
+  totalSeconds?: number;
+  /** Name ids of the frames executing here. */
+  nameIds: number[];
+  /** Node ids (outermost occurrences) executing here, for the hover's callee flame graph. */
+  nodes: number[];
+}
+
+export interface HeatInput {
+  /** The top-down view (same node indices as `frames`). */
+  tree: CallTree;
+  frames: Pick<FrameTree, 'lineMin' | 'lineMax'>;
+  /** Whether frames with this name id live in the file being annotated. */
+  inFile: (nameId: number) => boolean;
+  /** The 0-based definition line for a frame without line numbers (Java), if known. */
+  definitionLine: (nameId: number) => number | undefined;
+}
+
+/**
+ * Heat for one file. Python frames carry the executing line range (1-based); frames without lines
+ * (Java) are credited to their function's definition line. Recursion counts once per function.
+ */
+export function fileHeat(input: HeatInput): HeatMark[] {
+  const { tree, frames } = input;
+  const all = tree.total[0] ?? 0;
+  const marks = new Map<string, HeatMark>();
+  const inFileCache = new Map<number, boolean>();
+  walkOutermost(tree, (i, outermost) => {
+    const id = tree.nameId[i]!;
+    let inFile = inFileCache.get(id);
+    if (inFile === undefined) { inFile = input.inFile(id); inFileCache.set(id, inFile); }
+    if (!inFile) return;
+    let start = (frames.lineMin[i] ?? 0) - 1;
+    let end = (frames.lineMax[i] ?? 0) - 1;
+    if (start < 0) {
+      const def = input.definitionLine(id);
+      if (def === undefined) return;
+      start = def;
+      end = def;
+    }
+    const key = `${start}:${end}`;
+    let mark = marks.get(key);
+    if (!mark) {
+      mark = { startLine: start, endLine: end, total: 0, self: 0, fraction: 0, nameIds: [], nodes: [], ...(tree.totalSeconds ? { totalSeconds: 0 } : {}) };
+      marks.set(key, mark);
+    }
+    mark.self += tree.self[i]!;
+    if (!mark.nameIds.includes(id)) mark.nameIds.push(id);
+    if (outermost) {
+      mark.total += tree.total[i]!;
+      if (mark.totalSeconds !== undefined) mark.totalSeconds += tree.totalSeconds![i]!;
+      mark.nodes.push(i);
+    }
+  });
+  const out = [...marks.values()].filter((m) => m.total > 0);
+  for (const m of out) m.fraction = all > 0 ? m.total / all : 0;
+  return out.sort((a, b) => a.startLine - b.startLine || a.endLine - b.endLine);
+}
+
+/** One edit, in the terms of a VS Code content change (0-based positions, text inserted). */
+export interface LineEdit {
+  startLine: number;
+  startCharacter: number;
+  endLine: number;
+  endCharacter: number;
+  /** Newlines in the inserted text. */
+  insertedLines: number;
+}
+
+export function lineEdit(range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): LineEdit {
+  let insertedLines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) insertedLines++;
+  return { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character, insertedLines };
+}
+
+/**
+ * Moves line ranges through an edit so decorations follow the code: ranges below the edit shift,
+ * edits inside a single line keep them, a newline typed inside a range grows it, and a multi-line
+ * replacement that touches a range drops it (its lines no longer hold what was profiled).
+ */
+export function shiftMarks<T extends { startLine: number; endLine: number }>(marks: readonly T[], edit: LineEdit): T[] {
+  const { startLine: sl, startCharacter: sc, endLine: el, endCharacter: ec, insertedLines: k } = edit;
+  const delta = k - (el - sl);
+  const out: T[] = [];
+  for (const m of marks) {
+    const a = m.startLine;
+    const b = m.endLine;
+    if (el < a || (el === a && ec === 0 && (sl < a || sc === 0))) {
+      out.push(delta === 0 ? m : { ...m, startLine: a + delta, endLine: b + delta });
+    } else if (sl > b) {
+      out.push(m);
+    } else if (sl === el && k === 0) {
+      out.push(m);
+    } else if (sl === el) {
+      out.push(sl === b ? m : { ...m, endLine: b + k });
+    }
+    // else: a multi-line edit overlaps the range; the mark is stale and dropped.
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import { pathTo, type CallTree } from './call-tree';
+import { outermostOnly } from './functions';
+import { formatPercent } from './format';
+
+/** The parts of a CodeGuru `Recommendation` this needs (structurally compatible with the SDK type). */
+export interface RecommendationLike {
+  allMatchesCount?: number;
+  allMatchesSum?: number;
+  pattern?: {
+    id?: string;
+    name?: string;
+    description?: string;
+    resolutionSteps?: string;
+    targetFrames?: string[][];
+    thresholdPercent?: number;
+  };
+  topMatches?: { targetFramesIndex?: number; frameAddress?: string; thresholdBreachValue?: number }[];
+}
+
+export interface LocatedRecommendation {
+  /** The workspace function (name id) whose calls lead to the matched frames. */
+  nameId: number;
+  /** Samples of the matched frames reached from that function. */
+  samples: number;
+  fraction: number;
+  recommendation: RecommendationLike;
+  message: string;
+}
+
+function targetNames(rec: RecommendationLike): string[] {
+  const names = new Set<string>();
+  for (const m of rec.topMatches ?? []) if (m.frameAddress) names.add(m.frameAddress);
+  for (const frames of rec.pattern?.targetFrames ?? []) for (const f of frames) if (f) names.add(f);
+  return [...names];
+}
+
+function matches(frame: string, target: string): boolean {
+  return frame === target || frame.endsWith(`.${target}`) || frame.endsWith(`:${target}`);
+}
+
+export function recommendationMessage(rec: RecommendationLike, fraction: number): string {
+  const p = rec.pattern ?? {};
+  const parts = [`${p.name ?? 'CodeGuru Profiler recommendation'}: ${p.description ?? ''}`.trim()];
+  parts.push(`${formatPercent(fraction)} of the profile's samples reach the matched frames through this function`
+    + (p.thresholdPercent !== undefined ? ` (CodeGuru flags above ${p.thresholdPercent}%).` : '.'));
+  if (p.resolutionSteps) parts.push(p.resolutionSteps.replace(/\s+/g, ' ').trim().slice(0, 600));
+  return parts.join(' ');
+}
+
+/**
+ * Places recommendations on workspace code: finds the frames a recommendation matched (topMatches'
+ * frameAddress, the pattern's targetFrames) and walks up each one's callers to the nearest frame
+ * that is the person's own code (`isMine`). The functions reached by the most samples win.
+ */
+export function locateRecommendations(recs: readonly RecommendationLike[], tree: CallTree, isMine: (nameId: number) => boolean, perRecommendation = 3): LocatedRecommendation[] {
+  const all = tree.total[0] ?? 0;
+  const out: LocatedRecommendation[] = [];
+  for (const rec of recs) {
+    const targets = targetNames(rec);
+    if (targets.length === 0) continue;
+    const matchedName = new Uint8Array(tree.names.length);
+    for (let id = 1; id < tree.names.length; id++) if (targets.some((t) => matches(tree.names[id]!, t))) matchedName[id] = 1;
+    const hits: number[] = [];
+    for (let i = 1; i < tree.size; i++) if (matchedName[tree.nameId[i]!]) hits.push(i);
+    const credit = new Map<number, number>();
+    for (const node of outermostOnly(tree, hits)) {
+      const path = pathTo(tree, node);
+      for (let k = path.length - 1; k >= 1; k--) {
+        const id = tree.nameId[path[k]!]!;
+        if (isMine(id)) {
+          credit.set(id, (credit.get(id) ?? 0) + tree.total[node]!);
+          break;
+        }
+      }
+    }
+    const ranked = [...credit].sort((a, b) => b[1] - a[1]).slice(0, perRecommendation);
+    for (const [nameId, samples] of ranked) {
+      const fraction = all > 0 ? samples / all : 0;
+      out.push({ nameId, samples, fraction, recommendation: rec, message: recommendationMessage(rec, fraction) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CallTree } from '../../../src/profiler/model/call-tree';
+
+export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'profiler');
+export const WORKSPACE = path.resolve(__dirname, '..', '..', 'fixtures', 'workspace', 'profiler');
+
+export function fixture(name: string): Buffer {
+  return fs.readFileSync(path.join(FIXTURES, name));
+}
+
+/** One sampled stack (root first) with its count. */
+export interface Stack { frames: string[]; count: number }
+
+/** Stacks → CodeGuru agent JSON (counts under one counter), the way the agent nests them. */
+export function toCodeGuru(stacks: readonly Stack[], counter = 'RUNNABLE'): string {
+  interface N { counts?: Record<string, number>; children?: Record<string, N> }
+  const root: N = {};
+  for (const s of stacks) {
+    let node = root;
+    for (const f of s.frames) {
+      node.children ??= {};
+      if (!Object.prototype.hasOwnProperty.call(node.children, f)) {
+        Object.defineProperty(node.children, f, { value: {}, enumerable: true, writable: true, configurable: true });
+      }
+      node = node.children[f]!;
+    }
+    node.counts ??= {};
+    node.counts[counter] = (node.counts[counter] ?? 0) + s.count;
+  }
+  return JSON.stringify({ start: 0, end: 1000, agentMetadata: { sampleWeights: { [counter]: 100 } }, callgraph: root });
+}
+
+export function toFolded(stacks: readonly Stack[]): string {
+  return stacks.map((s) => `${s.frames.join(';')} ${s.count}`).join('\n');
+}
+
+/** Total samples of stacks passing through the path `prefix` (root first). */
+export function naiveTotal(stacks: readonly Stack[], prefix: readonly string[]): number {
+  return stacks.filter((s) => prefix.every((f, i) => s.frames[i] === f)).reduce((a, s) => a + s.count, 0);
+}
+
+/** The path of names from the root's child down to node i. */
+export function namePath(tree: CallTree, i: number): string[] {
+  const out: string[] = [];
+  for (let n = i; n > 0; n = tree.parent[n]!) out.push(tree.names[tree.nameId[n]!]!);
+  return out.reverse();
+}
+
+/** Finds the node at a path of names, or -1. */
+export function nodeAt(tree: CallTree, names: readonly string[]): number {
+  let node = 0;
+  for (const name of names) {
+    let found = -1;
+    for (let c = node + 1; c < tree.end[node]!; c = tree.end[c]!) if (tree.names[tree.nameId[c]!] === name) { found = c; break; }
+    if (found < 0) return -1;
+    node = found;
+  }
+  return node;
+}

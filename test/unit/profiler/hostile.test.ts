@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { viewTree } from '../../../src/profiler/model/call-tree';
+import { parseCodeGuruJson, fromCodeGuruDocument } from '../../../src/profiler/model/codeguru-format';
+import { decodeProfile } from '../../../src/profiler/model/decode';
+import { diffTrees } from '../../../src/profiler/model/diff';
+import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
+import { calleeTree, functionStats, nodesNamed } from '../../../src/profiler/model/functions';
+import { invertTree } from '../../../src/profiler/model/inverted';
+import { ProfileFormatError } from '../../../src/profiler/model/profile';
+import { searchTree } from '../../../src/profiler/model/search';
+import { nodeAt } from './helpers';
+
+function deepJson(depth: number, name = 'f'): string {
+  return `{"callgraph":${'{"children":{"'.concat(name, '":').repeat(depth)}{"counts":{"RUNNABLE":1}}${'}}'.repeat(depth)}}`;
+}
+
+describe('profiler: hostile profiles', () => {
+  it('handles 100,000 levels of nesting without recursion', () => {
+    const p = parseCodeGuruJson(deepJson(100_000));
+    assert.equal(p.tree.maxDepth, 100_000);
+    const t = viewTree(p, 'cpu');
+    assert.equal(t.total[0], 1);
+    assert.equal(t.total[50_000], 1);
+    const inv = invertTree(t);
+    assert.equal(inv.maxDepth, 100_000);
+    assert.equal(functionStats(t).total[t.nameId[1]!], 1, 'recursion of the same name counts once');
+    assert.equal(searchTree(t, 'f').fraction, 1);
+    assert.equal(diffTrees(t, t).size, t.size);
+    assert.equal(calleeTree(t, nodesNamed(t, t.nameId[1]!)).maxDepth, 6);
+  });
+
+  it('handles a 200,000-way fan-out', () => {
+    const children: Record<string, unknown> = {};
+    for (let i = 0; i < 200_000; i++) children[`f${i}`] = { counts: { WALL_TIME: 1 } };
+    const p = fromCodeGuruDocument({ callgraph: { children } });
+    assert.equal(p.tree.size, 200_001);
+    assert.equal(viewTree(p, 'wall').total[0], 200_000);
+    assert.equal(invertTree(viewTree(p, 'wall'), { minFraction: 0 }).size, 200_001);
+  });
+
+  it('keeps __proto__, constructor and friends as ordinary frame and counter names', () => {
+    const json = '{"callgraph":{"children":{"__proto__":{"counts":{"__proto__":2,"RUNNABLE":1},"children":{"constructor":{"counts":{"RUNNABLE":3}},"toString":{},"hasOwnProperty":{"counts":{"constructor":1}}}}}}}';
+    const p = parseCodeGuruJson(json);
+    assert.deepEqual([...p.tree.counters].sort(), ['RUNNABLE', '__proto__', 'constructor']);
+    const t = viewTree(p, 'latency');
+    assert.equal(t.total[nodeAt(t, ['__proto__'])], 7);
+    assert.equal(t.total[nodeAt(t, ['__proto__', 'constructor'])], 3);
+    assert.ok(nodeAt(t, ['__proto__', 'toString']) > 0);
+    assert.equal(({} as Record<string, unknown>).RUNNABLE, undefined, 'Object.prototype is untouched');
+    const folded = viewTree(parseFoldedStacks('__proto__;constructor 2\nconstructor;__proto__ 1\n'), 'latency');
+    assert.equal(folded.total[nodeAt(folded, ['__proto__', 'constructor'])], 2);
+  });
+
+  it('ignores absurd counts instead of overflowing', () => {
+    const p = parseCodeGuruJson('{"callgraph":{"children":{"a":{"counts":{"X":1e308}},"b":{"counts":{"X":1e308}},"c":{"counts":{"X":2}}}}}');
+    assert.equal(viewTree(p, 'latency').total[0], 2);
+    assert.ok(p.warnings.length > 0);
+  });
+
+  it('caps the node count and marks the profile truncated', () => {
+    const p = parseCodeGuruJson(deepJson(1000), 100);
+    assert.equal(p.tree.size, 100);
+    assert.equal(p.truncated, true);
+    const f = parseFoldedStacks(Array.from({ length: 200 }, (_, i) => `main;f${i} 1`).join('\n'), 50);
+    assert.equal(f.truncated, true);
+    assert.equal(viewTree(f, 'latency').total[0], 200, 'samples of dropped frames stay with their callers');
+  });
+
+  it('never fails on arbitrary JSON with anything but a ProfileFormatError (property)', () => {
+    const node = fc.letrec((tie) => ({
+      node: fc.record({
+        counts: fc.oneof(fc.dictionary(fc.string(), fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constant(null))), fc.anything()),
+        children: fc.oneof({ depthSize: 'small' }, fc.dictionary(fc.string(), tie('node')), fc.anything()),
+        file: fc.anything(),
+        line: fc.oneof(fc.array(fc.integer()), fc.anything()),
+      }, { requiredKeys: [] }),
+    }));
+    fc.assert(fc.property(fc.oneof(fc.anything(), fc.record({ callgraph: node.node, agentMetadata: fc.anything(), start: fc.anything() })), (doc) => {
+      try {
+        const p = fromCodeGuruDocument(doc);
+        for (const total of p.counterTotals) assert.ok(Number.isFinite(total) && total >= 0);
+        viewTree(p, 'latency');
+      } catch (err) {
+        assert.ok(err instanceof ProfileFormatError, String(err));
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('never fails on arbitrary text or bytes with anything but a ProfileFormatError (property)', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1'))), (text) => {
+      try {
+        const p = decodeProfile(Buffer.from(text, 'utf8'));
+        assert.ok(p.tree.size >= 1);
+      } catch (err) {
+        assert.ok(err instanceof ProfileFormatError, String(err));
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('parses a 100,000-frame folded line', () => {
+    const line = Array.from({ length: 100_000 }, (_, i) => `f${i % 7}`).join(';');
+    const t = viewTree(parseFoldedStacks(`${line} 5\n`), 'latency');
+    assert.equal(t.maxDepth, 100_000);
+    assert.equal(t.total[0], 5);
+  });
+});
