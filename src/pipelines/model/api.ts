@@ -1,0 +1,144 @@
+// The CodePipeline calls the explorer makes, over a real SDK client. Every call takes an optional
+// AbortSignal so a disposed explorer never leaves requests running.
+import {
+  DisableStageTransitionCommand,
+  EnableStageTransitionCommand,
+  GetPipelineCommand,
+  GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListActionExecutionsCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelinesCommand,
+  PutApprovalResultCommand,
+  RetryStageExecutionCommand,
+  StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
+  type CodePipelineClient,
+  type SourceRevisionType,
+} from '@aws-sdk/client-codepipeline';
+import {
+  actionExecutionFromSdk,
+  executionDetailFromSdk,
+  executionFromSdk,
+  runtimeFromSdk,
+  structureFromSdk,
+  summaryFromSdk,
+} from './from-sdk';
+import type {
+  ActionExecutionInfo,
+  ExecutionDetail,
+  ExecutionSummary,
+  PipelineRuntime,
+  PipelineStructure,
+  PipelineSummary,
+} from './types';
+
+/** ListPipelines accepts 1–1000 per page; fewer round trips matter for accounts with thousands. */
+export const LIST_PAGE_SIZE = 1000;
+/** Pages ListPipelines follows before giving up (a runaway token loop must not hang the view). */
+const MAX_LIST_PAGES = 100;
+
+export interface StartOptions {
+  variables?: { name: string; value: string }[];
+  sourceRevisions?: { actionName: string; revisionType: SourceRevisionType; revisionValue: string }[];
+  clientRequestToken?: string;
+}
+
+export interface PipelineApi {
+  listPipelines(signal?: AbortSignal): Promise<PipelineSummary[]>;
+  getStructure(name: string, signal?: AbortSignal): Promise<PipelineStructure | undefined>;
+  getRuntime(name: string, signal?: AbortSignal): Promise<PipelineRuntime>;
+  listExecutions(name: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<{ items: ExecutionSummary[]; nextToken?: string }>;
+  getExecution(name: string, executionId: string, signal?: AbortSignal): Promise<ExecutionDetail | undefined>;
+  start(name: string, options: StartOptions): Promise<string | undefined>;
+  stop(name: string, executionId: string, abandon: boolean, reason: string): Promise<void>;
+  retryStage(name: string, stageName: string, executionId: string, mode: 'FAILED_ACTIONS' | 'ALL_ACTIONS'): Promise<string | undefined>;
+  putApproval(name: string, stageName: string, actionName: string, token: string, status: 'Approved' | 'Rejected', summary: string): Promise<void>;
+  setTransition(name: string, stageName: string, enabled: boolean, reason: string): Promise<void>;
+}
+
+export function createPipelineApi(client: CodePipelineClient): PipelineApi {
+  const opts = (signal?: AbortSignal): { abortSignal?: AbortSignal } => (signal ? { abortSignal: signal } : {});
+  return {
+    async listPipelines(signal) {
+      const all: PipelineSummary[] = [];
+      let nextToken: string | undefined;
+      for (let page = 0; page < MAX_LIST_PAGES; page++) {
+        const out = await client.send(new ListPipelinesCommand({ maxResults: LIST_PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }), opts(signal));
+        for (const p of out.pipelines ?? []) {
+          const s = summaryFromSdk(p);
+          if (s) all.push(s);
+        }
+        if (!out.nextToken || out.nextToken === nextToken) break;
+        nextToken = out.nextToken;
+      }
+      return all;
+    },
+    async getStructure(name, signal) {
+      return structureFromSdk(await client.send(new GetPipelineCommand({ name }), opts(signal)));
+    },
+    async getRuntime(name, signal) {
+      return runtimeFromSdk(await client.send(new GetPipelineStateCommand({ name }), opts(signal)));
+    },
+    async listExecutions(name, maxResults, nextToken, signal) {
+      const out = await client.send(new ListPipelineExecutionsCommand({
+        pipelineName: name, maxResults, ...(nextToken ? { nextToken } : {}),
+      }), opts(signal));
+      const items = (out.pipelineExecutionSummaries ?? []).map(executionFromSdk).filter((e): e is ExecutionSummary => e !== undefined);
+      return out.nextToken ? { items, nextToken: out.nextToken } : { items };
+    },
+    async getExecution(name, executionId, signal) {
+      const [execution, actions] = await Promise.all([
+        client.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: executionId }), opts(signal)),
+        listAllActionExecutions(client, name, executionId, signal),
+      ]);
+      return executionDetailFromSdk(execution, actions);
+    },
+    async start(name, options) {
+      const out = await client.send(new StartPipelineExecutionCommand({
+        name,
+        ...(options.variables?.length ? { variables: options.variables } : {}),
+        ...(options.sourceRevisions?.length ? { sourceRevisions: options.sourceRevisions } : {}),
+        ...(options.clientRequestToken ? { clientRequestToken: options.clientRequestToken } : {}),
+      }));
+      return out.pipelineExecutionId;
+    },
+    async stop(name, executionId, abandon, reason) {
+      await client.send(new StopPipelineExecutionCommand({
+        pipelineName: name, pipelineExecutionId: executionId, abandon, ...(reason ? { reason } : {}),
+      }));
+    },
+    async retryStage(name, stageName, executionId, mode) {
+      const out = await client.send(new RetryStageExecutionCommand({
+        pipelineName: name, stageName, pipelineExecutionId: executionId, retryMode: mode,
+      }));
+      return out.pipelineExecutionId;
+    },
+    async putApproval(name, stageName, actionName, token, status, summary) {
+      await client.send(new PutApprovalResultCommand({
+        pipelineName: name, stageName, actionName, token, result: { status, summary },
+      }));
+    },
+    async setTransition(name, stageName, enabled, reason) {
+      if (enabled) {
+        await client.send(new EnableStageTransitionCommand({ pipelineName: name, stageName, transitionType: 'Inbound' }));
+      } else {
+        await client.send(new DisableStageTransitionCommand({ pipelineName: name, stageName, transitionType: 'Inbound', reason }));
+      }
+    },
+  };
+}
+
+async function listAllActionExecutions(client: CodePipelineClient, name: string, executionId: string, signal?: AbortSignal): Promise<ActionExecutionInfo[]> {
+  const all: ActionExecutionInfo[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const out = await client.send(new ListActionExecutionsCommand({
+      pipelineName: name, filter: { pipelineExecutionId: executionId }, maxResults: 100, ...(nextToken ? { nextToken } : {}),
+    }), signal ? { abortSignal: signal } : {});
+    all.push(...(out.actionExecutionDetails ?? []).map(actionExecutionFromSdk));
+    if (!out.nextToken || out.nextToken === nextToken) break;
+    nextToken = out.nextToken;
+  }
+  return all;
+}

@@ -1,0 +1,39 @@
+import type { PipelineKey, TargetRef } from './types';
+
+/** A stable string for a target; profile names may hold any character, so this is JSON, not a join. */
+export function targetKey(target: Pick<TargetRef, 'profile' | 'region'>): string {
+  return JSON.stringify([target.profile, target.region]);
+}
+
+export function parseTargetKey(key: string): { profile: string; region: string } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+      return { profile: parsed[0], region: parsed[1] };
+    }
+  } catch {
+    // not a target key
+  }
+  return undefined;
+}
+
+export function pipelineId(key: PipelineKey): string {
+  return JSON.stringify([key.target, key.name]);
+}
+
+export function samePipeline(a: PipelineKey, b: PipelineKey): boolean {
+  return a.target === b.target && a.name === b.name;
+}
+
+/** Tree node ids: one string per node, stable across refreshes, unique across targets. */
+export const nodeIds = {
+  target: (target: string): string => JSON.stringify(['T', target]),
+  morePipelines: (target: string): string => JSON.stringify(['PM', target]),
+  pipeline: (p: PipelineKey): string => JSON.stringify(['P', p.target, p.name]),
+  stage: (p: PipelineKey, stage: string): string => JSON.stringify(['S', p.target, p.name, stage]),
+  action: (p: PipelineKey, stage: string, action: string): string => JSON.stringify(['A', p.target, p.name, stage, action]),
+  executions: (p: PipelineKey): string => JSON.stringify(['X', p.target, p.name]),
+  execution: (p: PipelineKey, id: string): string => JSON.stringify(['E', p.target, p.name, id]),
+  moreExecutions: (p: PipelineKey): string => JSON.stringify(['XM', p.target, p.name]),
+  message: (parentId: string, kind: string): string => JSON.stringify(['M', parentId, kind]),
+};

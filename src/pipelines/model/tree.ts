@@ -1,0 +1,239 @@
+// The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
+// expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
+import { nodeIds, parseTargetKey } from './keys';
+import { actionsOf, findStage, stagesOf } from './queries';
+import type { PipelineStore, TargetEntry } from './store';
+import type { PipelineKey } from './types';
+
+export type MessageSeverity = 'error' | 'warning' | 'info';
+
+export type TreeNode =
+  | { kind: 'target'; id: string; target: string }
+  | { kind: 'pipeline'; id: string; key: PipelineKey }
+  | { kind: 'stage'; id: string; key: PipelineKey; stage: string }
+  | { kind: 'action'; id: string; key: PipelineKey; stage: string; action: string }
+  | { kind: 'executions'; id: string; key: PipelineKey }
+  | { kind: 'execution'; id: string; key: PipelineKey; executionId: string }
+  | { kind: 'moreExecutions'; id: string; key: PipelineKey }
+  | { kind: 'morePipelines'; id: string; target: string; remaining: number }
+  | { kind: 'message'; id: string; parentId: string; severity: MessageSeverity; text: string; detail?: string; retry: boolean };
+
+export type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Case-insensitive; `*` and `?` make it a glob over the whole name, otherwise a substring match. */
+export function matchesFilter(name: string, filter: string): boolean {
+  const f = filter.trim().toLowerCase();
+  if (!f) return true;
+  const n = name.toLowerCase();
+  if (!/[*?]/.test(f)) return n.includes(f);
+  const pattern = f.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${pattern}$`).test(n);
+}
+
+export class TreeModel {
+  private readonly nodes = new Map<string, TreeNode>();
+  private filterText = '';
+  private readonly shown = new Map<string, number>();
+  private readonly collapsedTargets = new Set<string>();
+  private readonly expandedPipelines = new Set<string>();
+  private readonly expandedExecutions = new Set<string>();
+
+  constructor(private readonly store: PipelineStore, public pageSize = DEFAULT_PAGE_SIZE) {}
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Sets the name filter; paging starts over. Returns true when it changed. */
+  setFilter(text: string): boolean {
+    const next = text.trim();
+    if (next === this.filterText) return false;
+    this.filterText = next;
+    this.shown.clear();
+    return true;
+  }
+
+  /** Whether the roots are account/region nodes (several targets) or pipelines directly (one). */
+  get multiRoot(): boolean {
+    return this.store.targets().length > 1;
+  }
+
+  roots(): TreeNode[] {
+    const targets = this.store.targets();
+    if (targets.length === 1 && targets[0]) return this.pipelinesOf(targets[0]);
+    return targets.map((t) => this.node({ kind: 'target', id: nodeIds.target(t.key), target: t.key }));
+  }
+
+  children(parent: TreeNode | undefined): TreeNode[] {
+    if (!parent) return this.roots();
+    switch (parent.kind) {
+      case 'target': {
+        const t = this.store.target(parent.target);
+        return t ? this.pipelinesOf(t) : [];
+      }
+      case 'pipeline':
+        return this.pipelineChildren(parent.key);
+      case 'stage': {
+        const e = this.store.pipeline(parent.key);
+        const stage = findStage(e?.structure, e?.runtime, parent.stage);
+        return stage ? actionsOf(stage).map((a) => this.node({
+          kind: 'action', id: nodeIds.action(parent.key, parent.stage, a.name), key: parent.key, stage: parent.stage, action: a.name,
+        })) : [];
+      }
+      case 'executions':
+        return this.executionChildren(parent.key);
+      default:
+        return [];
+    }
+  }
+
+  /** The node a given id stands for, if the tree has produced it. */
+  get(id: string): TreeNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  /** Matching pipeline names of a target, after the filter. */
+  matching(target: TargetEntry): string[] {
+    return this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+  }
+
+  /** Shows the next page of a target's pipelines. */
+  showMore(target: string): void {
+    this.shown.set(target, this.shownCount(target) + this.pageSize);
+  }
+
+  shownCount(target: string): number {
+    return this.shown.get(target) ?? this.pageSize;
+  }
+
+  setExpanded(node: TreeNode, expanded: boolean): void {
+    const set = node.kind === 'pipeline' ? this.expandedPipelines : node.kind === 'executions' ? this.expandedExecutions : undefined;
+    if (node.kind === 'target') {
+      if (expanded) this.collapsedTargets.delete(node.target);
+      else this.collapsedTargets.add(node.target);
+      return;
+    }
+    if (!set || !('key' in node)) return;
+    const id = JSON.stringify([node.key.target, node.key.name]);
+    if (expanded) set.add(id);
+    else set.delete(id);
+  }
+
+  isExpanded(key: PipelineKey): boolean {
+    return this.expandedPipelines.has(JSON.stringify([key.target, key.name]));
+  }
+
+  /** Pipeline rows the person can currently see (a page per expanded root). */
+  displayedPipelines(): PipelineKey[] {
+    const out: PipelineKey[] = [];
+    const targets = this.store.targets();
+    for (const t of targets) {
+      if (targets.length > 1 && this.collapsedTargets.has(t.key)) continue;
+      if (!t.pipelines) continue;
+      for (const name of this.matching(t).slice(0, this.shownCount(t.key))) out.push({ target: t.key, name });
+    }
+    return out;
+  }
+
+  expandedPipelineKeys(): PipelineKey[] {
+    return this.keysOf(this.expandedPipelines);
+  }
+
+  expandedExecutionKeys(): PipelineKey[] {
+    return this.keysOf(this.expandedExecutions);
+  }
+
+  /** Forgets expansion of pipelines that no longer exist (the list was refreshed). */
+  prune(): void {
+    for (const set of [this.expandedPipelines, this.expandedExecutions]) {
+      for (const id of [...set]) {
+        const [target, name] = JSON.parse(id) as [string, string];
+        if (!this.store.pipeline({ target, name })) set.delete(id);
+      }
+    }
+  }
+
+  private keysOf(set: Set<string>): PipelineKey[] {
+    return [...set].map((id) => {
+      const [target, name] = JSON.parse(id) as [string, string];
+      return { target, name };
+    }).filter((k) => this.store.pipeline(k) !== undefined);
+  }
+
+  private pipelinesOf(t: TargetEntry): TreeNode[] {
+    const parentId = nodeIds.target(t.key);
+    const out: TreeNode[] = [];
+    if (t.error) {
+      out.push(this.message(parentId, 'error', t.error.message, true, t.pipelines ? 'Showing the last list Conveyor loaded.' : undefined));
+    }
+    if (!t.pipelines) return out;
+    const names = this.matching(t);
+    if (names.length === 0) {
+      const where = parseTargetKey(t.key);
+      const text = this.filterText
+        ? `No pipeline matches “${this.filterText}”`
+        : `No pipelines in ${where ? where.region : 'this region'}`;
+      out.push(this.message(parentId, 'info', text, false));
+      return out;
+    }
+    const count = this.shownCount(t.key);
+    for (const name of names.slice(0, count)) {
+      const key = { target: t.key, name };
+      out.push(this.node({ kind: 'pipeline', id: nodeIds.pipeline(key), key }));
+    }
+    if (names.length > count) {
+      out.push(this.node({ kind: 'morePipelines', id: nodeIds.morePipelines(t.key), target: t.key, remaining: names.length - count }));
+    }
+    return out;
+  }
+
+  private pipelineChildren(key: PipelineKey): TreeNode[] {
+    const e = this.store.pipeline(key);
+    const parentId = nodeIds.pipeline(key);
+    if (!e) return [];
+    if (e.deleted) return [this.message(parentId, 'error', `Pipeline “${key.name}” no longer exists.`, false)];
+    const out: TreeNode[] = [];
+    const stages = stagesOf(e.structure, e.runtime);
+    if (e.error) {
+      out.push(this.message(parentId, stages.length ? 'warning' : 'error', e.error.message, true,
+        stages.length ? 'Showing the last state Conveyor loaded.' : undefined));
+    }
+    for (const s of stages) out.push(this.node({ kind: 'stage', id: nodeIds.stage(key, s.name), key, stage: s.name }));
+    out.push(this.node({ kind: 'executions', id: nodeIds.executions(key), key }));
+    return out;
+  }
+
+  private executionChildren(key: PipelineKey): TreeNode[] {
+    const e = this.store.pipeline(key);
+    const parentId = nodeIds.executions(key);
+    if (!e) return [];
+    const out: TreeNode[] = [];
+    if (e.executionsError) out.push(this.message(parentId, 'error', e.executionsError.message, true));
+    const page = e.executions;
+    if (!page) return out;
+    if (page.items.length === 0) out.push(this.message(parentId, 'info', 'No executions yet', false));
+    for (const x of page.items) out.push(this.node({ kind: 'execution', id: nodeIds.execution(key, x.id), key, executionId: x.id }));
+    if (page.nextToken) out.push(this.node({ kind: 'moreExecutions', id: nodeIds.moreExecutions(key), key }));
+    return out;
+  }
+
+  private message(parentId: string, severity: MessageSeverity, text: string, retry: boolean, detail?: string): TreeNode {
+    return this.node({
+      kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text, retry, ...(detail ? { detail } : {}),
+    });
+  }
+
+  /** Returns the cached node for the id, updated in place with the new data. */
+  private node<T extends TreeNode>(fresh: T): T {
+    const existing = this.nodes.get(fresh.id);
+    if (existing && existing.kind === fresh.kind) {
+      for (const k of Object.keys(existing)) if (!(k in fresh)) delete (existing as Record<string, unknown>)[k];
+      Object.assign(existing, fresh);
+      return existing as T;
+    }
+    this.nodes.set(fresh.id, fresh);
+    return fresh;
+  }
+}

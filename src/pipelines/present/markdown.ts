@@ -1,0 +1,19 @@
+/** Escapes text for a MarkdownString / markdown document so names and messages render literally. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, '  \n');
+}
+
+/** Inline code that survives backticks inside the text. */
+export function inlineCode(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+
+/** A markdown link, only for http(s) URLs (anything else is shown as escaped text). */
+export function link(text: string, url: string | undefined): string {
+  if (!url || !/^https?:\/\//i.test(url)) return escapeMarkdown(text);
+  const safe = url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(text)}](${safe})`;
+}

@@ -1,0 +1,299 @@
+// How each tree node looks: label, description, icon, markdown tooltip, context value. Pure, so the
+// same presentation feeds the VS Code tree, the benchmark's "first paint" and the unit tests.
+import { parseTargetKey } from '../model/keys';
+import { findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, type ActionView, type StageView } from '../model/queries';
+import type { PipelineStore } from '../model/store';
+import type { TreeNode } from '../model/tree';
+import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
+import { escapeMarkdown, inlineCode, link } from './markdown';
+import { providerIcon, providerLabel } from './providers';
+import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
+import { statusGlyph, statusIcon, statusLabel, type IconSpec } from './status';
+import { formatDuration, formatTimestamp, relativeTime } from './time';
+
+export interface NodePresentation {
+  id: string;
+  label: string;
+  description?: string;
+  /** Markdown (theme icons allowed). */
+  tooltip?: string;
+  icon?: IconSpec;
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  /** Runs on click with the node as its argument. */
+  command?: { id: string; title: string };
+}
+
+export interface PresentContext {
+  store: PipelineStore;
+  now: number;
+  isPinned(key: PipelineKey): boolean;
+  isWatched(key: PipelineKey): boolean;
+  pageSize: number;
+}
+
+export const COMMANDS = {
+  loadMore: 'conveyor.pipelines.loadMore',
+  refresh: 'conveyor.pipelines.refresh',
+  showExecution: 'conveyor.pipelines.showExecution',
+} as const;
+
+export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
+  switch (node.kind) {
+    case 'target':
+      return presentTarget(node.id, node.target, ctx);
+    case 'pipeline':
+      return presentPipeline(node.id, node.key, ctx);
+    case 'stage':
+      return presentStage(node.id, node.key, node.stage, ctx);
+    case 'action':
+      return presentAction(node.id, node.key, node.stage, node.action, ctx);
+    case 'executions':
+      return presentExecutions(node.id, node.key, ctx);
+    case 'execution':
+      return presentExecution(node.id, node.key, node.executionId, ctx);
+    case 'moreExecutions':
+      return { id: node.id, label: 'Load more…', icon: { id: 'ellipsis' }, contextValue: 'loadMore', collapsible: 'none',
+        tooltip: 'Load the next page of executions', command: { id: COMMANDS.loadMore, title: 'Load more' } };
+    case 'morePipelines': {
+      const next = Math.min(ctx.pageSize, node.remaining);
+      return { id: node.id, label: `Show ${next} more…`, description: `${node.remaining.toLocaleString('en-US')} not shown`,
+        icon: { id: 'ellipsis' }, contextValue: 'loadMore', collapsible: 'none',
+        tooltip: 'Show the next page of pipelines. Use the filter to find one by name.', command: { id: COMMANDS.loadMore, title: 'Show more' } };
+    }
+    case 'message': {
+      const icon: IconSpec = node.severity === 'error' ? { id: 'error', color: 'errorForeground' }
+        : node.severity === 'warning' ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : { id: 'info' };
+      return {
+        id: node.id, label: node.text, icon, collapsible: 'none',
+        contextValue: node.retry ? 'message:retry' : 'message',
+        tooltip: [escapeMarkdown(node.text), node.detail ? escapeMarkdown(node.detail) : '', node.retry ? '_Click to retry._' : '']
+          .filter(Boolean).join('\n\n'),
+        ...(node.detail ? { description: node.detail } : {}),
+        ...(node.retry ? { command: { id: COMMANDS.refresh, title: 'Retry' } } : {}),
+      };
+    }
+  }
+}
+
+function presentTarget(id: string, target: string, ctx: PresentContext): NodePresentation {
+  const t = ctx.store.target(target);
+  const parsed = parseTargetKey(target);
+  const label = t?.ref.label ?? parsed?.profile ?? target;
+  const region = parsed?.region ?? '';
+  const count = t?.pipelines ? `${t.names.length.toLocaleString('en-US')} pipelines` : '';
+  return {
+    id, label, collapsible: 'expanded', contextValue: 'account',
+    description: [t?.ref.label ? `${parsed?.profile ?? ''} · ${region}` : region, count].filter(Boolean).join(' · '),
+    icon: t?.error ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : { id: 'cloud' },
+    tooltip: [`**${escapeMarkdown(label)}**`, `Profile ${inlineCode(parsed?.profile ?? '')} · region ${inlineCode(region)}`,
+      t?.error ? `$(warning) ${escapeMarkdown(t.error.message)}` : ''].filter(Boolean).join('\n\n'),
+  };
+}
+
+function latestOf(ctx: PresentContext, key: PipelineKey): ExecutionSummary | undefined {
+  return ctx.store.pipeline(key)?.recent?.[0];
+}
+
+/** "Succeeded · 5 min ago"; running executions count from their start. */
+export function executionDescription(x: ExecutionSummary | undefined, now: number): string {
+  if (!x) return 'Never run';
+  const running = isActive(x.status);
+  const when = running ? x.startTime : x.lastUpdateTime ?? x.startTime;
+  return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${relativeTime(when, now)}`;
+}
+
+function executionTooltipLines(x: ExecutionSummary, now: number): string[] {
+  const lines: string[] = [];
+  lines.push(`${statusGlyph(x.status)} ${escapeMarkdown(executionDescription(x, now))}`
+    + (x.lastUpdateTime ? ` (${escapeMarkdown(formatTimestamp(x.lastUpdateTime))})` : ''));
+  if (x.statusSummary) lines.push(escapeMarkdown(x.statusSummary));
+  if (x.triggerType) lines.push(`Trigger: ${escapeMarkdown(x.triggerType)}${x.triggerDetail ? ` — ${escapeMarkdown(x.triggerDetail)}` : ''}`);
+  for (const rev of x.sourceRevisions) {
+    const message = commitMessageOf(rev.revisionSummary);
+    const id = rev.revisionId ? link(shortRevision(rev.revisionId), rev.revisionUrl) : '';
+    lines.push(`Source ${escapeMarkdown(rev.actionName)}: ${id}${message ? ` — ${escapeMarkdown(firstLine(message, 120))}` : ''}`);
+  }
+  if (x.stopReason) lines.push(`Stopped: ${escapeMarkdown(x.stopReason)}`);
+  if (x.startTime && x.lastUpdateTime && !isActive(x.status)) lines.push(`Duration: ${formatDuration(x.lastUpdateTime - x.startTime)}`);
+  lines.push(`Execution ${inlineCode(x.id)}`);
+  return lines;
+}
+
+function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): NodePresentation {
+  const e = ctx.store.pipeline(key);
+  const latest = latestOf(ctx, key);
+  const approvals = pendingApprovals(e?.runtime);
+  const pinned = ctx.isPinned(key);
+  const watched = ctx.isWatched(key);
+  const flags = [
+    pinned ? 'pinned' : 'unpinned',
+    watched ? 'watched' : 'unwatched',
+    ...(latest && isActive(latest.status) ? ['running'] : []),
+    ...(approvals.length ? ['approval'] : []),
+  ];
+  let icon: IconSpec;
+  let description: string;
+  if (e?.deleted) {
+    icon = { id: 'trash', color: 'errorForeground' };
+    description = 'Deleted';
+  } else if (e?.error && !e.recent) {
+    icon = { id: 'warning', color: 'problemsWarningIcon.foreground' };
+    description = e.error.message;
+  } else if (!e?.recent) {
+    icon = { id: 'circle-large-outline' };
+    description = '';
+  } else if (approvals.length) {
+    icon = { id: 'person', color: 'charts.yellow' };
+    const since = latest?.startTime;
+    description = `Waiting for approval${since ? ` · ${relativeTime(since, ctx.now)}` : ''}`;
+  } else {
+    icon = statusIcon(latest?.status);
+    description = executionDescription(latest, ctx.now);
+  }
+  const summary = e?.summary;
+  const header = `**${escapeMarkdown(key.name)}**`
+    + [summary?.pipelineType, summary?.executionMode ? `${summary.executionMode} mode` : undefined, summary?.version ? `version ${summary.version}` : undefined]
+      .filter(Boolean).map((s) => ` · ${escapeMarkdown(String(s))}`).join('');
+  const lines = [header];
+  if (latest) lines.push(...executionTooltipLines(latest, ctx.now));
+  else if (e?.recent) lines.push('Never run');
+  for (const a of approvals) lines.push(`$(person) Waiting for approval: ${escapeMarkdown(a.stageName)} / ${escapeMarkdown(a.actionName)}`);
+  if (e?.error) lines.push(`$(warning) ${escapeMarkdown(e.error.message)}`);
+  if (e?.deleted) lines.push('$(trash) This pipeline no longer exists.');
+  const follow = [pinned ? '$(pin) Pinned to the status bar' : '', watched ? '$(eye) Watched: you get notifications' : ''].filter(Boolean);
+  if (follow.length) lines.push(follow.join(' · '));
+  return {
+    id, label: key.name, description, icon, tooltip: lines.join('\n\n'),
+    contextValue: ['pipeline', ...flags].join(':'),
+    collapsible: 'collapsed',
+  };
+}
+
+function stageTime(stage: StageView): number | undefined {
+  let latest: number | undefined;
+  for (const a of stage.runtime?.actions ?? []) {
+    if (a.lastStatusChange !== undefined && (latest === undefined || a.lastStatusChange > latest)) latest = a.lastStatusChange;
+  }
+  return latest;
+}
+
+function presentStage(id: string, key: PipelineKey, stageName: string, ctx: PresentContext): NodePresentation {
+  const e = ctx.store.pipeline(key);
+  const stages = stagesOf(e?.structure, e?.runtime);
+  const stage = findStage(e?.structure, e?.runtime, stageName);
+  const first = stages[0]?.name === stageName;
+  const status = stage?.runtime?.status;
+  const inbound = stage?.runtime?.inbound;
+  const disabled = inbound !== undefined && !inbound.enabled;
+  const when = stage ? stageTime(stage) : undefined;
+  const parts = [
+    disabled ? 'Transition disabled' : '',
+    status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
+    when !== undefined ? relativeTime(when, ctx.now) : '',
+  ].filter(Boolean);
+  const flags = [
+    ...(first ? [] : [disabled ? 'transitionDisabled' : 'transitionEnabled']),
+    ...(isRetryable(status) && stage?.runtime?.latestExecutionId ? ['retryable'] : []),
+    ...(status === 'InProgress' ? ['running'] : []),
+  ];
+  const lines = [`**${escapeMarkdown(stageName)}**`, `${statusGlyph(status)} ${escapeMarkdown(parts.filter((p) => p !== 'Transition disabled').join(' · ') || 'Not run yet')}`];
+  if (stage?.runtime?.latestExecutionId) lines.push(`Execution ${inlineCode(stage.runtime.latestExecutionId)}`);
+  if (disabled) {
+    lines.push(`$(circle-slash) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
+      + (inbound?.lastChangedBy ? ` — by ${escapeMarkdown(inbound.lastChangedBy)}` : '')
+      + (inbound?.lastChangedAt ? ` ${relativeTime(inbound.lastChangedAt, ctx.now)}` : ''));
+  }
+  const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : statusIcon(status);
+  return {
+    id, label: stageName, description: parts.join(' · '), icon, tooltip: lines.join('\n\n'),
+    contextValue: ['stage', ...flags].join(':'),
+    collapsible: status === 'InProgress' || status === 'Failed' ? 'expanded' : 'collapsed',
+  };
+}
+
+function actionIcon(action: ActionView): IconSpec {
+  const status = action.runtime?.status;
+  const base = providerIcon(action.declaration);
+  if (status === 'InProgress') return action.runtime?.token ? { id: 'person', color: 'charts.yellow' } : { id: 'sync~spin', color: 'charts.blue' };
+  if (!status || status === 'Unknown') return action.declaration ? { id: base } : statusIcon(undefined);
+  const color = statusIcon(status).color;
+  return color ? { id: base, color } : { id: base };
+}
+
+function presentAction(id: string, key: PipelineKey, stageName: string, actionName: string, ctx: PresentContext): NodePresentation {
+  const e = ctx.store.pipeline(key);
+  const action = findAction(e?.structure, e?.runtime, stageName, actionName) ?? { name: actionName };
+  const rt = action.runtime;
+  const provider = providerLabel(action.declaration);
+  const approval = rt?.status === 'InProgress' && rt.token !== undefined;
+  const statusText = approval ? 'Waiting for approval' : rt?.status ? statusLabel(rt.status) : 'Not run yet';
+  const detail = rt?.status === 'Failed' ? rt.errorMessage ?? rt.summary : rt?.summary;
+  const description = [
+    provider,
+    statusText,
+    rt?.lastStatusChange !== undefined ? relativeTime(rt.lastStatusChange, ctx.now) : '',
+    detail ? firstLine(detail, 80) : '',
+  ].filter(Boolean).join(' · ');
+  const codebuild = isCodeBuildAction(action);
+  const flags = [
+    ...(approval ? ['approval'] : []),
+    ...(codebuild ? ['codebuild'] : []),
+    ...(rt?.status === 'Failed' ? ['failed'] : []),
+    ...(rt?.externalExecutionUrl || rt?.entityUrl ? ['link'] : []),
+  ];
+  const lines = [`**${escapeMarkdown(actionName)}**${provider ? ` · ${escapeMarkdown(provider)}` : ''}`
+    + (action.declaration ? ` · ${escapeMarkdown(action.declaration.category)} · run order ${action.declaration.runOrder}` : '')];
+  lines.push(`${approval ? '$(person)' : statusGlyph(rt?.status)} ${escapeMarkdown(statusText)}`
+    + (rt?.lastStatusChange !== undefined ? ` · ${escapeMarkdown(relativeTime(rt.lastStatusChange, ctx.now))}` : ''));
+  if (rt?.summary) lines.push(escapeMarkdown(rt.summary));
+  if (rt?.errorCode || rt?.errorMessage) {
+    lines.push(`$(error) ${rt.errorCode ? `${inlineCode(rt.errorCode)} ` : ''}${escapeMarkdown(rt.errorMessage ?? '')}`);
+  }
+  const config = action.declaration?.configuration ?? {};
+  const configKeys = Object.keys(config).filter((k) => !/token|secret|password/i.test(k)).slice(0, 6);
+  if (configKeys.length) lines.push(configKeys.map((k) => `${escapeMarkdown(k)}: ${inlineCode(config[k] ?? '')}`).join('  \n'));
+  if (rt?.externalExecutionId) lines.push(`External execution ${link(rt.externalExecutionId, rt.externalExecutionUrl)}`);
+  else if (rt?.externalExecutionUrl) lines.push(link('Open execution details', rt.externalExecutionUrl));
+  if (rt?.entityUrl) lines.push(link('Open the resource', rt.entityUrl));
+  if (codebuild) lines.push('_Right-click → Show Build Logs to read the log._');
+  return {
+    id, label: actionName, description, icon: actionIcon(action), tooltip: lines.join('\n\n'),
+    contextValue: ['action', ...flags].join(':'), collapsible: 'none',
+  };
+}
+
+function presentExecutions(id: string, key: PipelineKey, ctx: PresentContext): NodePresentation {
+  const e = ctx.store.pipeline(key);
+  const loaded = e?.executions?.items.length;
+  return {
+    id, label: 'Executions', icon: { id: 'history' }, contextValue: 'executions', collapsible: 'collapsed',
+    ...(loaded ? { description: `${loaded}${e?.executions?.nextToken ? '+' : ''}` } : {}),
+    tooltip: `Execution history of **${escapeMarkdown(key.name)}**`,
+  };
+}
+
+function presentExecution(id: string, key: PipelineKey, executionId: string, ctx: PresentContext): NodePresentation {
+  const e = ctx.store.pipeline(key);
+  const x = e?.executions?.items.find((i) => i.id === executionId) ?? e?.recent?.find((i) => i.id === executionId);
+  if (!x) return { id, label: executionId.slice(0, 8), contextValue: 'execution', collapsible: 'none' };
+  const duration = x.startTime !== undefined && x.lastUpdateTime !== undefined && !isActive(x.status)
+    ? formatDuration(x.lastUpdateTime - x.startTime) : '';
+  const rev = revisionLine(x.sourceRevisions[0]);
+  return {
+    id,
+    label: rev ?? x.id.slice(0, 8),
+    description: [executionDescription(x, ctx.now), duration].filter(Boolean).join(' · '),
+    icon: statusIcon(x.status),
+    tooltip: [`**${escapeMarkdown(key.name)}** execution`, ...executionTooltipLines(x, ctx.now)].join('\n\n'),
+    contextValue: ['execution', isActive(x.status) ? 'running' : 'done', ...(x.status === 'Failed' ? ['failed'] : [])].join(':'),
+    collapsible: 'none',
+    command: { id: COMMANDS.showExecution, title: 'Show execution' },
+  };
+}
+
+/** TreeView.message while a filter is set: what is filtered and how much matched. */
+export function filterMessage(filter: string, matched: number, total: number): string | undefined {
+  if (!filter) return undefined;
+  return `Filter “${filter}”: ${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} pipelines`;
+}

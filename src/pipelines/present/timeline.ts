@@ -1,0 +1,138 @@
+// "Show execution": a read-only markdown timeline of one pipeline execution — stages in pipeline
+// order, their actions with start, duration, status and links, and a text Gantt bar per stage.
+import type { ActionExecutionInfo, ExecutionDetail, ExecutionStatus, PipelineStructure } from '../model/types';
+import { isActive } from '../model/types';
+import { buildConsoleUrl, executionConsoleUrl, logStreamConsoleUrl } from './console';
+import { escapeMarkdown, inlineCode, link } from './markdown';
+import { commitMessageOf, firstLine, shortRevision } from './revision';
+import { statusLabel } from './status';
+import { formatDuration, formatTimestamp } from './time';
+
+const EMOJI: Record<ExecutionStatus, string> = {
+  InProgress: '🔄', Stopping: '⏳', Succeeded: '✅', Failed: '❌', Stopped: '⏹️', Cancelled: '🚫',
+  Abandoned: '🚫', Superseded: '⏭️', Skipped: '⏭️', Unknown: '⚪',
+};
+
+export function statusEmoji(status: ExecutionStatus | undefined): string {
+  return EMOJI[status ?? 'Unknown'];
+}
+
+interface StageSpan {
+  name: string;
+  actions: ActionExecutionInfo[];
+  start?: number;
+  end?: number;
+  status?: ExecutionStatus;
+}
+
+/** The stage's status from its actions' latest attempts: failure wins, then running, then success. */
+function stageStatus(actions: ActionExecutionInfo[]): ExecutionStatus | undefined {
+  if (!actions.length) return undefined;
+  const latest = new Map<string, ActionExecutionInfo>();
+  for (const a of actions) {
+    const prev = latest.get(a.actionName);
+    if (!prev || (a.startTime ?? 0) >= (prev.startTime ?? 0)) latest.set(a.actionName, a);
+  }
+  const statuses = [...latest.values()].map((a) => a.status);
+  for (const s of ['Failed', 'InProgress', 'Stopping', 'Stopped', 'Abandoned', 'Cancelled'] as const) if (statuses.includes(s)) return s;
+  return statuses.every((s) => s === 'Succeeded') ? 'Succeeded' : statuses[0];
+}
+
+export function stageSpans(detail: ExecutionDetail, structure: PipelineStructure | undefined, now: number): StageSpan[] {
+  const order = structure?.stages.map((s) => s.name) ?? [];
+  for (const a of detail.actions) if (!order.includes(a.stageName)) order.push(a.stageName);
+  return order.map((name) => {
+    const actions = detail.actions.filter((a) => a.stageName === name).sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
+    const starts = actions.map((a) => a.startTime).filter((t): t is number => t !== undefined);
+    const ends = actions.map((a) => (isActive(a.status) ? now : a.lastUpdateTime ?? a.startTime)).filter((t): t is number => t !== undefined);
+    const status = stageStatus(actions);
+    return {
+      name, actions,
+      ...(starts.length ? { start: Math.min(...starts) } : {}),
+      ...(ends.length ? { end: Math.max(...ends) } : {}),
+      ...(status ? { status } : {}),
+    };
+  });
+}
+
+/** A fixed-width bar showing where a span sits between `from` and `to`. */
+export function ganttBar(start: number | undefined, end: number | undefined, from: number, to: number, width = 32): string {
+  if (start === undefined || end === undefined || to <= from) return ' '.repeat(width);
+  const scale = width / (to - from);
+  const a = Math.min(width - 1, Math.max(0, Math.floor((start - from) * scale)));
+  const b = Math.min(width, Math.max(a + 1, Math.ceil((end - from) * scale)));
+  return ' '.repeat(a) + '█'.repeat(b - a) + ' '.repeat(width - b);
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function actionLinks(a: ActionExecutionInfo, region: string): string {
+  const links: string[] = [];
+  if (a.externalExecutionUrl) links.push(link('details', a.externalExecutionUrl));
+  if (a.provider === 'CodeBuild' && a.externalExecutionId) links.push(link('build', buildConsoleUrl(region, a.externalExecutionId)));
+  const logArn = /^arn:[^:]+:logs:[^:]*:[^:]*:log-group:(.+):log-stream:(.+)$/.exec(a.logStreamArn ?? '');
+  if (logArn?.[1] && logArn[2]) links.push(link('logs', logStreamConsoleUrl(region, logArn[1], logArn[2])));
+  return links.join(' · ');
+}
+
+export interface TimelineOptions {
+  region: string;
+  now: number;
+}
+
+export function renderTimeline(detail: ExecutionDetail, structure: PipelineStructure | undefined, opts: TimelineOptions): string {
+  const spans = stageSpans(detail, structure, opts.now);
+  const starts = spans.map((s) => s.start).filter((t): t is number => t !== undefined);
+  const ends = spans.map((s) => s.end).filter((t): t is number => t !== undefined);
+  const from = starts.length ? Math.min(...starts) : undefined;
+  const to = ends.length ? Math.max(...ends) : undefined;
+  const out: string[] = [];
+  out.push(`# ${statusEmoji(detail.status)} ${escapeMarkdown(detail.pipelineName)} · execution ${inlineCode(detail.id.slice(0, 8))}`, '');
+  const facts: string[] = [];
+  facts.push(`**Status:** ${statusLabel(detail.status)}${detail.statusSummary ? ` — ${escapeMarkdown(detail.statusSummary)}` : ''}`);
+  if (from !== undefined) facts.push(`**Started:** ${formatTimestamp(from)}`);
+  if (from !== undefined && to !== undefined) facts.push(`**${isActive(detail.status) ? 'Running for' : 'Took'}:** ${formatDuration(to - from)}`);
+  if (detail.triggerType) facts.push(`**Trigger:** ${escapeMarkdown(detail.triggerType)}${detail.triggerDetail ? ` — ${escapeMarkdown(detail.triggerDetail)}` : ''}`);
+  for (const r of detail.artifactRevisions) {
+    const message = commitMessageOf(r.revisionSummary);
+    facts.push(`**Source ${escapeMarkdown(r.name)}:** ${r.revisionId ? link(shortRevision(r.revisionId), r.revisionUrl) : '–'}${message ? ` ${escapeMarkdown(firstLine(message, 100))}` : ''}`);
+  }
+  if (detail.variables.length) facts.push(`**Variables:** ${detail.variables.map((v) => `${escapeMarkdown(v.name)}=${inlineCode(v.value)}`).join(', ')}`);
+  if (detail.pipelineVersion !== undefined) facts.push(`**Pipeline version:** ${detail.pipelineVersion}`);
+  facts.push(`**Execution id:** ${inlineCode(detail.id)}`);
+  facts.push(link('Open in the AWS console', executionConsoleUrl(opts.region, detail.pipelineName, detail.id)));
+  out.push(facts.join('  \n'), '');
+
+  if (from !== undefined && to !== undefined) {
+    const width = Math.max(...spans.map((s) => s.name.length), 5);
+    out.push('```text');
+    for (const s of spans) {
+      const duration = s.start !== undefined && s.end !== undefined ? formatDuration(s.end - s.start) : 'not reached';
+      out.push(`${s.name.padEnd(width)} |${ganttBar(s.start, s.end, from, to)}| ${duration}`);
+    }
+    out.push('```', '');
+  }
+
+  for (const s of spans) {
+    const duration = s.start !== undefined && s.end !== undefined ? ` · ${formatDuration(s.end - s.start)}` : '';
+    out.push(`## ${statusEmoji(s.status)} ${escapeMarkdown(s.name)} — ${s.status ? statusLabel(s.status) : 'Not reached'}${duration}`, '');
+    if (!s.actions.length) {
+      out.push('_This execution did not reach this stage._', '');
+      continue;
+    }
+    out.push('| | Action | Provider | Started | Duration | Details |', '|---|---|---|---|---|---|');
+    for (const a of s.actions) {
+      const end = isActive(a.status) ? opts.now : a.lastUpdateTime;
+      const took = a.startTime !== undefined && end !== undefined ? formatDuration(end - a.startTime) : '–';
+      const details = [
+        a.errorMessage ? `❗ ${escapeMarkdown(firstLine(a.errorMessage, 140))}` : a.summary ? escapeMarkdown(firstLine(a.summary, 140)) : '',
+        actionLinks(a, opts.region),
+      ].filter(Boolean).join(' · ');
+      out.push(`| ${statusEmoji(a.status)} | ${cell(escapeMarkdown(a.actionName))} | ${cell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${cell(details)} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
