@@ -1,0 +1,86 @@
+// Maps a command from a CodeBuild log back to its line in buildspec.yml ("go to the failing command").
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export interface BuildspecCommand {
+  /** Buildspec phase key: install, pre_build, build, post_build. */
+  phase: string;
+  block: 'commands' | 'finally';
+  text: string;
+  /** Zero-based position of the command's value. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+  /** Position among the phase's `commands` (then `finally`) entries. */
+  index: number;
+}
+
+/** Every command in a buildspec, in file order; [] when the YAML has no phases. */
+export function listBuildspecCommands(text: string): BuildspecCommand[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const phases = doc.get('phases', true);
+  if (!isMap(phases)) return [];
+  const out: BuildspecCommand[] = [];
+  for (const pair of phases.items) {
+    const phase = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!phase || !isMap(pair.value)) continue;
+    let index = 0;
+    for (const block of ['commands', 'finally'] as const) {
+      const seq = pair.value.get(block, true);
+      if (!isSeq(seq)) continue;
+      for (const item of seq.items) {
+        const node = item as Node | null;
+        if (!isScalar(node) || !node.range) continue;
+        const [start, valueEnd] = node.range;
+        const from = lineCounter.linePos(start);
+        const to = lineCounter.linePos(valueEnd);
+        out.push({
+          phase, block, text: String(node.value ?? ''), index: index++,
+          line: from.line - 1, character: from.col - 1, endLine: to.line - 1, endCharacter: to.col - 1,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function normalize(command: string): string {
+  return command.replace(/\s+/g, ' ').trim();
+}
+
+function firstLineOf(command: string): string {
+  return normalize(command.split(/\r?\n/).find((l) => l.trim()) ?? '');
+}
+
+/**
+ * The buildspec entry a logged command came from. The log's phase (BUILD, PRE_BUILD…) and the
+ * command's position in it break ties between identical commands in different places.
+ */
+export function locateCommand(buildspec: string, command: string, phase?: string, index?: number): BuildspecCommand | undefined {
+  const all = listBuildspecCommands(buildspec);
+  const wanted = normalize(command);
+  const wantedFirst = firstLineOf(command);
+  const phaseKey = phase?.toLowerCase();
+  const score = (c: BuildspecCommand): number => {
+    const text = normalize(c.text);
+    let s = 0;
+    if (text === wanted) s = 100;
+    else if (firstLineOf(c.text) === wantedFirst && wantedFirst) s = 80;
+    else if (wanted.length >= 8 && (text.startsWith(wanted) || wanted.startsWith(text)) && text.length >= 8) s = 50;
+    else return 0;
+    if (phaseKey && c.phase.toLowerCase() === phaseKey) s += 10;
+    if (index !== undefined && c.index === index && phaseKey && c.phase.toLowerCase() === phaseKey) s += 5;
+    return s;
+  };
+  let best: BuildspecCommand | undefined;
+  let bestScore = 0;
+  for (const c of all) {
+    const s = score(c);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { listBuildspecCommands, locateCommand } from '../../../src/logs/buildspec';
+import { BUILDSPEC } from './sample-log';
+
+describe('buildspec command lookup', () => {
+  it('lists commands with their positions', () => {
+    const all = listBuildspecCommands(BUILDSPEC);
+    assert.deepEqual(all.map((c) => [c.phase, c.block, c.index, c.line, c.character]), [
+      ['install', 'commands', 0, 7, 8],
+      ['pre_build', 'commands', 0, 10, 8],
+      ['build', 'commands', 0, 13, 8],
+      ['build', 'commands', 1, 14, 8],
+      ['post_build', 'commands', 0, 17, 8],
+      ['post_build', 'finally', 1, 19, 8],
+    ]);
+  });
+
+  it('prefers the command in the failing phase and position', () => {
+    const hit = locateCommand(BUILDSPEC, 'npm test', 'BUILD', 1);
+    assert.deepEqual([hit?.phase, hit?.line, hit?.character, hit?.endCharacter], ['build', 14, 8, 16]);
+    assert.equal(locateCommand(BUILDSPEC, 'npm test', 'PRE_BUILD')?.line, 10);
+  });
+
+  it('matches quoted YAML, multi-line block commands by their first line, and whitespace differences', () => {
+    assert.equal(locateCommand(BUILDSPEC, 'echo Build completed on `date`', 'POST_BUILD')?.line, 17);
+    assert.equal(locateCommand(BUILDSPEC, 'echo cleaning up\nrm -rf node_modules\n', 'POST_BUILD')?.block, 'finally');
+    assert.equal(locateCommand(BUILDSPEC, 'npm   run  lint')?.line, 13);
+  });
+
+  it('finds nothing for unknown commands or YAML without phases', () => {
+    assert.equal(locateCommand(BUILDSPEC, 'make deploy'), undefined);
+    assert.deepEqual(listBuildspecCommands('version: 0.2\n'), []);
+    assert.deepEqual(listBuildspecCommands(': : not yaml ['), []);
+  });
+});
