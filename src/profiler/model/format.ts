@@ -1,9 +1,9 @@
-/** "18.2%", "0.04%", "<0.01%". */
+/** "18.2%", "4.1%", "0.04%", "<0.01%". */
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction) || fraction <= 0) return '0%';
   const pct = fraction * 100;
-  if (pct >= 10) return `${pct.toFixed(1)}%`;
-  if (pct >= 0.01) return `${pct.toFixed(2).replace(/\.?0+$/, '')}%`;
+  if (pct >= 1) return `${pct.toFixed(1)}%`;
+  if (pct >= 0.01) return `${pct.toFixed(2)}%`;
   return '<0.01%';
 }
 

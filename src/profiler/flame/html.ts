@@ -1,0 +1,69 @@
+import { escapeHtml } from './escape';
+
+export interface FlameHtmlOptions {
+  /** webview.cspSource */
+  cspSource: string;
+  /** A fresh random nonce per page load. */
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  title: string;
+}
+
+/** A nonce for the page's one script tag: 128 random bits, base64url. */
+export function makeNonce(random: (bytes: number) => Uint8Array): string {
+  return Buffer.from(random(16)).toString('base64url');
+}
+
+/**
+ * The flame graph page. Only the bundled script (by nonce) and the extension's stylesheet may load;
+ * no inline script or style, no remote anything. Profile data never appears in this HTML: it arrives
+ * by postMessage and is drawn on a canvas or set with textContent.
+ */
+export function flameHtml(o: FlameHtmlOptions): string {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(o.nonce)) throw new Error('The nonce must be at least 16 base64url characters.');
+  const csp = [
+    "default-src 'none'",
+    `img-src ${o.cspSource} data:`,
+    `style-src ${o.cspSource}`,
+    `font-src ${o.cspSource}`,
+    `script-src 'nonce-${o.nonce}'`,
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
+<title>${escapeHtml(o.title)}</title>
+</head>
+<body>
+<header class="toolbar">
+  <div class="titles"><h1 id="title"></h1><span id="subtitle"></span></div>
+  <div class="controls">
+    <label class="view-picker">View <select id="view" aria-label="Counter view"></select></label>
+    <div class="search"><input id="search" type="search" placeholder="Search frames ( / )" aria-label="Search frames" spellcheck="false" autocomplete="off"><span id="matched" aria-live="polite"></span></div>
+    <button id="inverted" type="button" aria-pressed="false" title="Show where time is spent first, callers below (bottom-up)">Bottom-up</button>
+    <button id="mine" type="button" aria-pressed="true" title="Colour frames that are in your workspace">My code</button>
+    <button id="reset" type="button" title="Show the whole profile (Esc)">Reset zoom</button>
+  </div>
+</header>
+<nav id="breadcrumb" aria-label="Zoomed into"></nav>
+<div id="banner" role="status" hidden></div>
+<main id="chart" tabindex="0" role="application" aria-label="Flame graph. Arrow keys move between frames, Enter zooms, Escape resets, slash searches, Ctrl+Enter opens the source." aria-describedby="details">
+  <canvas id="canvas"></canvas>
+  <div id="spacer"></div>
+</main>
+<footer id="details" aria-live="polite"></footer>
+<div id="tooltip" role="tooltip" hidden></div>
+<script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

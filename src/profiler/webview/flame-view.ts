@@ -1,0 +1,599 @@
+import type { ViewId } from '../model/counters';
+import { shareDelta } from '../model/diff';
+import { formatPercent } from '../model/format';
+import { invertTree } from '../model/inverted';
+import { matchingNodes, searchTree } from '../model/search';
+import { fromWire, type FlameTree } from '../flame/flame-tree';
+import { contentHeight, hitTest, navigate, rowTop, scrollFor, type Geometry, type NavKey } from '../flame/geometry';
+import { computeX, interpolateViewport, nodeViewport, panViewport, zoomViewportAt, type Viewport } from '../flame/layout';
+import { assignBuckets, buildPalette, type Palette, type ThemeColors } from '../flame/palette';
+import type { FlameData, HostMessage, RenderStats, WebviewMessage } from '../flame/protocol';
+import { FlameRenderer } from '../flame/render';
+import { describeFrame } from './describe';
+
+export interface FlameElements {
+  title: HTMLElement;
+  subtitle: HTMLElement;
+  view: HTMLSelectElement;
+  search: HTMLInputElement;
+  matched: HTMLElement;
+  inverted: HTMLButtonElement;
+  mine: HTMLButtonElement;
+  reset: HTMLButtonElement;
+  breadcrumb: HTMLElement;
+  banner: HTMLElement;
+  chart: HTMLElement;
+  canvas: HTMLCanvasElement;
+  spacer: HTMLElement;
+  details: HTMLElement;
+  tooltip: HTMLElement;
+}
+
+const ROW_HEIGHT = 18;
+const MIN_WIDTH_PX = 0.5;
+const ZOOM_MS = 180;
+
+interface Animation { from: Viewport; to: Viewport; start: number; frames: number; totalMs: number; maxMs: number }
+
+/**
+ * The flame graph page: owns the canvas and the controls, keeps zoom/search/hover state, and talks to
+ * the extension only through typed messages. Every frame name reaches the DOM via textContent.
+ */
+export class FlameView {
+  private data: FlameData | undefined;
+  private topDown: FlameTree | undefined;
+  private bottomUp: FlameTree | undefined;
+  private inverted = false;
+  private tree: FlameTree | undefined;
+  private x: Float64Array = new Float64Array(0);
+  private viewport: Viewport = { x0: 0, x1: 1 };
+  private zoomNode = 0;
+  private focusNode = -1;
+  private hoverNode = -1;
+  private query = '';
+  private matchedNames: Uint8Array | undefined;
+  private matchedFraction = 0;
+  private matchCursor = -1;
+  private mine: Uint8Array | undefined;
+  private mineEnabled = true;
+  private sourceLabels: Record<number, string> = {};
+  private buckets: Uint8Array = new Uint8Array(0);
+  private palette: Palette;
+  private readonly renderer = new FlameRenderer();
+  private readonly ctx: CanvasRenderingContext2D;
+  private width = 0;
+  private height = 0;
+  private dpr = 1;
+  private charWidth = 7.2;
+  private font = '12px monospace';
+  private animation: Animation | undefined;
+  private lastAnimation: { frames: number; meanMs: number; maxMs: number } | undefined;
+  private drawPending = false;
+  private lastFrameMs = 0;
+  private lastResult = { rects: 0, labels: 0 };
+  private drag: { x: number; y: number; viewport: Viewport; scrollTop: number; moved: boolean } | undefined;
+  private suppressClick = false;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly el: FlameElements, private readonly post: (m: WebviewMessage) => void, theme: ThemeColors) {
+    const ctx = el.canvas.getContext('2d', { alpha: false });
+    if (!ctx) throw new Error('This webview cannot draw on a canvas.');
+    this.ctx = ctx;
+    this.palette = buildPalette(theme);
+    this.measureFont();
+    this.bind();
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'load': this.load(message.data); break;
+      case 'loading': this.showBanner(message.message, 'info'); break;
+      case 'error': this.showBanner(message.message, 'error'); break;
+      case 'sources':
+        this.mine = message.mine instanceof Uint8Array ? message.mine : Uint8Array.from(Object.values(message.mine ?? {}), Number);
+        this.sourceLabels = message.labels ?? {};
+        this.recolor();
+        this.requestDraw();
+        break;
+      case 'reveal': this.reveal(message.name); break;
+      case 'search':
+        this.el.search.value = message.query;
+        this.setSearch(message.query);
+        break;
+    }
+  }
+
+  setTheme(theme: ThemeColors): void {
+    this.palette = buildPalette(theme);
+    this.measureFont();
+    this.requestDraw();
+  }
+
+  private load(data: FlameData): void {
+    let tree: FlameTree;
+    try {
+      tree = fromWire(data.tree);
+    } catch (err) {
+      this.showBanner(err instanceof Error ? err.message : String(err), 'error');
+      return;
+    }
+    this.data = data;
+    this.topDown = tree;
+    this.bottomUp = undefined;
+    this.inverted = false;
+    this.el.title.textContent = data.title;
+    this.el.subtitle.textContent = data.subtitle;
+    this.el.view.replaceChildren(...data.views.map((v) => {
+      const option = document.createElement('option');
+      option.value = v.id;
+      option.textContent = v.label;
+      option.selected = v.id === data.view;
+      return option;
+    }));
+    this.el.view.disabled = data.views.length < 2;
+    const diff = tree.baseTotal !== undefined;
+    this.el.inverted.disabled = diff;
+    this.el.inverted.title = diff ? 'Bottom-up is not available for comparisons' : 'Show where time is spent first, callers below (bottom-up)';
+    this.el.inverted.setAttribute('aria-pressed', 'false');
+    const notes = [...data.warnings];
+    if (diff && data.baseLabel) notes.unshift(`Compared with ${data.baseLabel}: red frames take a larger share now, blue a smaller one. Widths are the current profile.`);
+    if (!(tree.total[0]! > 0)) notes.unshift('No samples in this view. Try another view from the list.');
+    if (notes.length > 0) this.showBanner(notes.join(' · '), 'info');
+    else this.hideBanner();
+    this.useTree(tree);
+    this.query = '';
+    this.matchedNames = undefined;
+    if (data.search) {
+      this.el.search.value = data.search;
+      this.applySearch(data.search);
+    } else if (this.el.search.value) {
+      this.applySearch(this.el.search.value);
+    }
+    this.resize();
+    this.el.chart.scrollTop = this.inverted ? 0 : this.el.chart.scrollHeight;
+    if (data.reveal) this.reveal(data.reveal, false);
+    this.drawNow();
+  }
+
+  private useTree(tree: FlameTree): void {
+    this.tree = tree;
+    this.x = computeX(tree);
+    this.zoomNode = 0;
+    this.focusNode = -1;
+    this.hoverNode = -1;
+    this.viewport = nodeViewport(tree, this.x, 0);
+    if (this.query) this.applySearch(this.query);
+    this.recolor();
+    this.updateBreadcrumb();
+  }
+
+  private recolor(): void {
+    const tree = this.tree;
+    if (!tree) return;
+    let delta: Float64Array | undefined;
+    if (tree.baseTotal && tree.baseSelf) {
+      const diffTree = { ...tree, baseTotal: tree.baseTotal, baseSelf: tree.baseSelf };
+      delta = new Float64Array(tree.size);
+      for (let i = 0; i < tree.size; i++) delta[i] = shareDelta(diffTree, i);
+    }
+    this.buckets = assignBuckets(tree, { mineEnabled: this.mineEnabled, ...(this.mine ? { mine: this.mine } : {}),
+      ...(this.matchedNames ? { matchedNames: this.matchedNames } : {}), ...(delta ? { delta } : {}) });
+  }
+
+  // ---- geometry and drawing ----
+
+  private geometry(): Geometry {
+    return { width: this.width, height: this.height, rowHeight: ROW_HEIGHT, scrollTop: this.el.chart.scrollTop,
+      rootAtTop: this.inverted, maxDepth: this.tree?.maxDepth ?? 0 };
+  }
+
+  resize(): void {
+    const chart = this.el.chart;
+    this.dpr = Math.max(1, window.devicePixelRatio || 1);
+    this.width = Math.max(1, chart.clientWidth);
+    this.height = Math.max(1, chart.clientHeight);
+    this.el.canvas.width = Math.round(this.width * this.dpr);
+    this.el.canvas.height = Math.round(this.height * this.dpr);
+    this.el.canvas.style.width = `${this.width}px`;
+    this.el.canvas.style.height = `${this.height}px`;
+    this.el.spacer.style.height = `${Math.max(0, contentHeight({ rowHeight: ROW_HEIGHT, maxDepth: this.tree?.maxDepth ?? 0 }) - this.height)}px`;
+    this.requestDraw();
+  }
+
+  private measureFont(): void {
+    const family = getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-family').trim() || 'monospace';
+    this.font = `12px ${family}`;
+    this.ctx.font = this.font;
+    const sample = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    this.charWidth = Math.max(4, this.ctx.measureText(sample).width / sample.length);
+  }
+
+  requestDraw(): void {
+    if (this.drawPending) return;
+    this.drawPending = true;
+    requestAnimationFrame((now) => {
+      this.drawPending = false;
+      this.frame(now);
+    });
+  }
+
+  private frame(now: number): void {
+    const a = this.animation;
+    if (a) {
+      const t = (now - a.start) / ZOOM_MS;
+      this.viewport = interpolateViewport(a.from, a.to, t);
+      this.drawNow(false);
+      a.frames++;
+      a.totalMs += this.lastFrameMs;
+      a.maxMs = Math.max(a.maxMs, this.lastFrameMs);
+      if (t >= 1) {
+        this.viewport = a.to;
+        this.animation = undefined;
+        this.lastAnimation = { frames: a.frames, meanMs: a.totalMs / a.frames, maxMs: a.maxMs };
+        this.report();
+      } else {
+        this.requestDraw();
+      }
+      return;
+    }
+    this.drawNow();
+  }
+
+  private drawNow(report = true): void {
+    const tree = this.tree;
+    if (!tree) return;
+    const started = performance.now();
+    this.ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    this.lastResult = this.renderer.render(this.ctx, {
+      tree, x: this.x, viewport: this.viewport, geometry: this.geometry(), buckets: this.buckets, palette: this.palette,
+      focus: this.focusNode, hover: this.hoverNode, minWidthPx: MIN_WIDTH_PX, charWidth: this.charWidth, font: this.font,
+    });
+    this.lastFrameMs = performance.now() - started;
+    if (report) this.report();
+  }
+
+  private report(): void {
+    const tree = this.tree;
+    const count = (selector: string): number => document.querySelectorAll(selector).length;
+    let mine = 0;
+    if (this.mine) for (const v of this.mine) mine += v ? 1 : 0;
+    const stats: RenderStats & { animation?: { frames: number; meanMs: number; maxMs: number } } = {
+      rects: this.lastResult.rects, labels: this.lastResult.labels, ms: this.lastFrameMs, nodes: tree?.size ?? 0,
+      zoomedTo: tree && this.zoomNode > 0 ? tree.names[tree.nameId[this.zoomNode]!] ?? null : null,
+      inverted: this.inverted, search: this.query, matched: this.matchedFraction, diff: tree?.baseTotal !== undefined, mine,
+      injected: { img: count('img'), script: count('script:not([nonce])'), svg: count('svg'), iframe: count('iframe') },
+      ...(this.lastAnimation ? { animation: this.lastAnimation } : {}),
+    };
+    this.post({ type: 'rendered', stats });
+  }
+
+  // ---- zoom, search, navigation ----
+
+  zoomTo(node: number, animate = true): void {
+    const tree = this.tree;
+    if (!tree || node < 0 || node >= tree.size || !(tree.total[node]! > 0)) return;
+    this.zoomNode = node;
+    this.focusNode = node;
+    const to = nodeViewport(tree, this.x, node);
+    const g = this.geometry();
+    const depth = tree.depth[node]!;
+    const top = rowTop(g, depth);
+    const visible = top >= g.scrollTop && top + ROW_HEIGHT <= g.scrollTop + g.height;
+    if (!visible) this.el.chart.scrollTop = scrollFor(g, depth);
+    this.updateBreadcrumb();
+    this.updateDetails();
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    if (!animate || reduced) {
+      this.animation = undefined;
+      this.viewport = to;
+      this.drawNow();
+      return;
+    }
+    this.animation = { from: this.viewport, to, start: performance.now(), frames: 0, totalMs: 0, maxMs: 0 };
+    this.requestDraw();
+  }
+
+  reset(): void {
+    this.zoomTo(0);
+  }
+
+  private reveal(name: string, animate = true): void {
+    const tree = this.tree;
+    if (!tree) return;
+    let best = -1;
+    for (let i = 1; i < tree.size; i++) if (tree.names[tree.nameId[i]!] === name && (best < 0 || tree.total[i]! > tree.total[best]!)) best = i;
+    if (best >= 0) this.zoomTo(best, animate);
+  }
+
+  private setSearch(query: string): void {
+    this.applySearch(query);
+    this.recolor();
+    this.drawNow();
+  }
+
+  private applySearch(query: string): void {
+    const tree = this.tree;
+    this.query = query.trim();
+    this.matchCursor = -1;
+    if (!tree || this.query.length === 0) {
+      this.matchedNames = undefined;
+      this.matchedFraction = 0;
+      this.el.matched.textContent = '';
+      return;
+    }
+    const result = searchTree(tree, this.query);
+    this.matchedNames = result.matchedNames;
+    // The share of samples is a property of stacks; take it from the top-down tree in any view.
+    this.matchedFraction = this.topDown && this.topDown !== tree ? searchTree(this.topDown, this.query).fraction : result.fraction;
+    this.el.matched.textContent = result.nodes === 0 ? 'no match' : `${formatPercent(this.matchedFraction)} matched`;
+  }
+
+  private nextMatch(backwards: boolean): void {
+    const tree = this.tree;
+    if (!tree || !this.matchedNames) return;
+    const nodes = matchingNodes(tree, this.matchedNames, 500);
+    if (nodes.length === 0) return;
+    this.matchCursor = (this.matchCursor + (backwards ? -1 : 1) + nodes.length) % nodes.length;
+    this.zoomTo(nodes[this.matchCursor]!);
+  }
+
+  private setInverted(on: boolean): void {
+    if (!this.topDown || this.topDown.baseTotal) return;
+    this.inverted = on;
+    this.el.inverted.setAttribute('aria-pressed', String(on));
+    if (on && !this.bottomUp) this.bottomUp = invertTree(this.topDown);
+    this.useTree(on ? this.bottomUp! : this.topDown);
+    this.resize();
+    this.el.chart.scrollTop = on ? 0 : this.el.chart.scrollHeight;
+    this.drawNow();
+  }
+
+  private openSource(node: number): void {
+    const tree = this.tree;
+    if (!tree || node <= 0) return;
+    const nameId = tree.nameId[node]!;
+    this.post({ type: 'openSource', name: tree.names[nameId] ?? '', nameId, node: this.inverted ? -1 : node, inverted: this.inverted });
+  }
+
+  private updateBreadcrumb(): void {
+    const tree = this.tree;
+    const crumbs: HTMLElement[] = [];
+    if (tree && this.zoomNode > 0) {
+      const path: number[] = [];
+      for (let i = this.zoomNode; i >= 0; i = tree.parent[i]!) path.push(i);
+      path.reverse();
+      const shown = path.length > 8 ? [path[0]!, -1, ...path.slice(-6)] : path;
+      for (const node of shown) {
+        if (crumbs.length > 0) {
+          const sep = document.createElement('span');
+          sep.className = 'sep';
+          sep.textContent = this.inverted ? '←' : '→';
+          crumbs.push(sep);
+        }
+        if (node < 0) {
+          const more = document.createElement('span');
+          more.textContent = '…';
+          crumbs.push(more);
+          continue;
+        }
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = node === 0 ? 'all' : tree.names[tree.nameId[node]!] ?? '';
+        b.addEventListener('click', () => this.zoomTo(node));
+        crumbs.push(b);
+      }
+    }
+    this.el.breadcrumb.replaceChildren(...crumbs);
+    this.el.breadcrumb.hidden = crumbs.length === 0;
+  }
+
+  private updateDetails(): void {
+    const tree = this.tree;
+    const node = this.focusNode;
+    if (!tree || node < 0) {
+      this.el.details.textContent = '';
+      return;
+    }
+    const d = describeFrame(tree, node, this.sourceLabels[tree.nameId[node]!]);
+    this.el.details.textContent = `${d.title} — ${d.lines.join(' · ')}`;
+  }
+
+  private showTooltip(node: number, clientX: number, clientY: number): void {
+    const tree = this.tree;
+    const tip = this.el.tooltip;
+    if (!tree || node < 0) {
+      tip.hidden = true;
+      return;
+    }
+    const d = describeFrame(tree, node, this.sourceLabels[tree.nameId[node]!]);
+    const title = document.createElement('div');
+    title.className = 'tip-title';
+    title.textContent = d.title;
+    const lines = d.lines.map((l) => {
+      const div = document.createElement('div');
+      div.textContent = l;
+      return div;
+    });
+    const hint = document.createElement('div');
+    hint.className = 'tip-hint';
+    hint.textContent = node === this.zoomNode ? 'Ctrl+click or double-click opens the source' : 'Click to zoom · Ctrl+click or double-click opens the source';
+    tip.replaceChildren(title, ...lines, hint);
+    tip.hidden = false;
+    const pad = 12;
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const left = clientX + pad + w > window.innerWidth ? Math.max(0, clientX - pad - w) : clientX + pad;
+    const top = clientY + pad + h > window.innerHeight ? Math.max(0, clientY - pad - h) : clientY + pad;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  private showBanner(text: string, kind: 'info' | 'error'): void {
+    this.el.banner.textContent = text;
+    this.el.banner.className = kind;
+    this.el.banner.hidden = false;
+  }
+
+  private hideBanner(): void {
+    this.el.banner.hidden = true;
+    this.el.banner.textContent = '';
+  }
+
+  // ---- input ----
+
+  private pointer(e: MouseEvent): { px: number; py: number } {
+    const r = this.el.canvas.getBoundingClientRect();
+    return { px: e.clientX - r.left, py: e.clientY - r.top };
+  }
+
+  private nodeAt(e: MouseEvent): number {
+    const tree = this.tree;
+    if (!tree) return -1;
+    const { px, py } = this.pointer(e);
+    return hitTest(tree, this.x, this.viewport, this.geometry(), MIN_WIDTH_PX, px, py);
+  }
+
+  private bind(): void {
+    const { chart, canvas, search } = this.el;
+    chart.addEventListener('scroll', () => this.requestDraw());
+    canvas.addEventListener('mousemove', (e) => {
+      if (this.drag && (e.buttons & 1)) {
+        const dx = e.clientX - this.drag.x;
+        const dy = e.clientY - this.drag.y;
+        if (!this.drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+        this.drag.moved = true;
+        this.el.tooltip.hidden = true;
+        this.viewport = panViewport(this.drag.viewport, dx, this.width, this.tree?.total[0] ?? 1);
+        chart.scrollTop = this.drag.scrollTop - dy;
+        this.requestDraw();
+        return;
+      }
+      const node = this.nodeAt(e);
+      if (node !== this.hoverNode) {
+        this.hoverNode = node;
+        this.requestDraw();
+      }
+      canvas.style.cursor = node >= 0 ? 'pointer' : 'default';
+      this.showTooltip(node, e.clientX, e.clientY);
+    });
+    canvas.addEventListener('mouseleave', () => {
+      this.hoverNode = -1;
+      this.el.tooltip.hidden = true;
+      this.requestDraw();
+    });
+    canvas.addEventListener('mousedown', (e) => {
+      if (e.button !== 0) return;
+      this.drag = { x: e.clientX, y: e.clientY, viewport: this.viewport, scrollTop: chart.scrollTop, moved: false };
+    });
+    window.addEventListener('mouseup', () => {
+      this.suppressClick = this.drag?.moved ?? false;
+      this.drag = undefined;
+    });
+    canvas.addEventListener('click', (e) => {
+      if (this.suppressClick) { this.suppressClick = false; return; }
+      const node = this.nodeAt(e);
+      if (node < 0) return;
+      chart.focus({ preventScroll: true });
+      if (e.ctrlKey || e.metaKey) this.openSource(node);
+      else this.zoomTo(node);
+    });
+    canvas.addEventListener('dblclick', (e) => {
+      const node = this.nodeAt(e);
+      if (node >= 0) this.openSource(node);
+    });
+    canvas.addEventListener('wheel', (e) => {
+      const tree = this.tree;
+      if (!tree) return;
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        const { px } = this.pointer(e);
+        this.viewport = zoomViewportAt(this.viewport, Math.exp(e.deltaY * 0.002), px, this.width, tree.total[0] ?? 1);
+        this.requestDraw();
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        this.viewport = panViewport(this.viewport, -(e.shiftKey ? e.deltaY : e.deltaX), this.width, tree.total[0] ?? 1);
+        this.requestDraw();
+      }
+    }, { passive: false });
+
+    chart.addEventListener('keydown', (e) => this.onChartKey(e));
+    document.addEventListener('keydown', (e) => {
+      if (e.key === '/' && document.activeElement !== search) {
+        e.preventDefault();
+        search.focus();
+        search.select();
+      }
+    });
+    search.addEventListener('input', () => {
+      if (this.searchTimer) clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.setSearch(search.value), 120);
+    });
+    search.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        if (this.searchTimer) clearTimeout(this.searchTimer);
+        if (search.value.trim() !== this.query) this.setSearch(search.value);
+        this.nextMatch(e.shiftKey);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        search.value = '';
+        this.setSearch('');
+        chart.focus();
+      }
+    });
+    this.el.view.addEventListener('change', () => this.post({ type: 'changeView', view: this.el.view.value as ViewId }));
+    this.el.inverted.addEventListener('click', () => this.setInverted(!this.inverted));
+    this.el.mine.addEventListener('click', () => {
+      this.mineEnabled = !this.mineEnabled;
+      this.el.mine.setAttribute('aria-pressed', String(this.mineEnabled));
+      this.recolor();
+      this.drawNow();
+    });
+    this.el.reset.addEventListener('click', () => this.reset());
+    new ResizeObserver(() => this.resize()).observe(chart);
+  }
+
+  private onChartKey(e: KeyboardEvent): void {
+    const tree = this.tree;
+    if (!tree) return;
+    const keys: Record<string, NavKey> = this.inverted
+      ? { ArrowUp: 'parent', ArrowDown: 'child', ArrowLeft: 'previous', ArrowRight: 'next' }
+      : { ArrowUp: 'child', ArrowDown: 'parent', ArrowLeft: 'previous', ArrowRight: 'next' };
+    const nav = keys[e.key];
+    if (nav) {
+      e.preventDefault();
+      const from = this.focusNode >= 0 ? this.focusNode : this.zoomNode;
+      this.focusNode = navigate(tree, from, nav);
+      this.ensureVisible(this.focusNode);
+      this.updateDetails();
+      this.requestDraw();
+      return;
+    }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const node = this.focusNode >= 0 ? this.focusNode : this.zoomNode;
+      if (e.ctrlKey || e.metaKey) this.openSource(node);
+      else this.zoomTo(node);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      this.reset();
+    }
+  }
+
+  /** Keyboard focus may move onto a frame outside the zoomed window: widen to its parent's range. */
+  private ensureVisible(node: number): void {
+    const tree = this.tree;
+    if (!tree || node < 0) return;
+    const start = this.x[node]!;
+    const end = start + tree.total[node]!;
+    if (start < this.viewport.x0 || end > this.viewport.x1) {
+      this.zoomNode = tree.parent[node]! >= 0 ? tree.parent[node]! : 0;
+      this.viewport = nodeViewport(tree, this.x, this.zoomNode);
+      this.updateBreadcrumb();
+    }
+    const g = this.geometry();
+    const depth = tree.depth[node]!;
+    const top = rowTop(g, depth);
+    if (top < g.scrollTop || top + ROW_HEIGHT > g.scrollTop + g.height) this.el.chart.scrollTop = scrollFor(g, depth);
+  }
+}

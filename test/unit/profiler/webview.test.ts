@@ -1,0 +1,189 @@
+// The real webview bundle under its real CSP in headless Chromium: rendering, zoom, search, keyboard,
+// bottom-up, tooltips, opening sources, and that hostile frame names never execute.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { VSCODE_API_STUB, bundle, chromiumAvailable, launchChromium, serve } from '../../../bench/profiler/browser';
+import { viewTree } from '../../../src/profiler/model/call-tree';
+import { decodeProfile } from '../../../src/profiler/model/decode';
+import { diffTrees } from '../../../src/profiler/model/diff';
+import { toWire } from '../../../src/profiler/flame/flame-tree';
+import { flameHtml } from '../../../src/profiler/flame/html';
+import type { FlameData, RenderStats, WebviewMessage } from '../../../src/profiler/flame/protocol';
+import { WORKSPACE } from './helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const HOSTILE = decodeProfile(fs.readFileSync(path.join(WORKSPACE, 'profiles', 'hostile.json')));
+const SHOP = decodeProfile(fs.readFileSync(path.join(WORKSPACE, 'profiles', 'shop-python.json')));
+const IMG_NAME = `<img src=x onerror="document.title='pwned'">`;
+
+function data(tree: Parameters<typeof toWire>[0], extra: Partial<FlameData> = {}): string {
+  const wire = toWire(tree);
+  // Plain arrays on purpose: the page must accept whatever shape the transport delivers.
+  const plain = Object.fromEntries(Object.entries(wire).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v]));
+  return JSON.stringify({ title: 'Test <b>profile</b>', subtitle: 'CPU', view: 'cpu', views: [{ id: 'cpu', label: 'CPU' }, { id: 'latency', label: 'Latency' }], warnings: [], tree: plain, ...extra });
+}
+
+describe('profiler: flame graph webview in Chromium', function () {
+  this.timeout(60_000);
+  let page: Page;
+  let close: () => Promise<void>;
+
+  const outbox = (): Promise<WebviewMessage[]> => page.evaluate(() => (window as unknown as { __outbox: WebviewMessage[] }).__outbox);
+  const lastStats = async (): Promise<RenderStats> => {
+    const msgs = (await outbox()).filter((m): m is Extract<WebviewMessage, { type: 'rendered' }> => m.type === 'rendered');
+    assert.ok(msgs.length > 0, 'the page reported a render');
+    return msgs[msgs.length - 1]!.stats;
+  };
+  const waitForStats = async (check: (s: RenderStats) => boolean, what: string): Promise<RenderStats> => {
+    for (let i = 0; i < 100; i++) {
+      const msgs = (await outbox()).filter((m): m is Extract<WebviewMessage, { type: 'rendered' }> => m.type === 'rendered');
+      const s = msgs[msgs.length - 1]?.stats;
+      if (s && check(s)) return s;
+      await page.waitForTimeout(50);
+    }
+    throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await lastStats())}`);
+  };
+  const load = async (json: string): Promise<void> => {
+    await page.evaluate((d) => window.postMessage({ type: 'load', data: JSON.parse(d) }, '*'), json);
+  };
+  /** Centre of the frame at `depth` whose x range covers fraction `f` of the width (root at bottom). */
+  const framePoint = async (depth: number, f = 0.5, rootAtTop = false): Promise<{ x: number; y: number }> => {
+    const box = (await page.locator('#canvas').boundingBox())!;
+    const y = rootAtTop ? box.y + depth * 18 + 9 : box.y + box.height - (depth + 1) * 18 + 9;
+    return { x: box.x + box.width * f, y };
+  };
+
+  before(async function () {
+    if (!chromiumAvailable()) this.skip();
+    const script = VSCODE_API_STUB + await bundle('src/profiler/webview/index.ts', { minify: false });
+    const css = fs.readFileSync(path.join(ROOT, 'media', 'profiler', 'flame.css'), 'utf8');
+    let origin = '';
+    const routes = { '/profiler.js': { type: 'text/javascript', body: script }, '/flame.css': { type: 'text/css', body: css },
+      '/flame.html': { type: 'text/html', body: '' } };
+    const server = await serve(routes);
+    origin = server.origin;
+    routes['/flame.html'].body = flameHtml({ cspSource: origin, nonce: 'Tm9uY2VGb3JUZXN0c09ubHkx', scriptUri: `${origin}/profiler.js`, styleUri: `${origin}/flame.css`, title: 'Flame <graph>' });
+    const browser = await launchChromium({ width: 1200, height: 800 });
+    page = await browser.context.newPage();
+    close = async () => { await browser.close(); await server.close(); };
+    await page.goto(`${origin}/flame.html`);
+    await page.waitForFunction(() => (window as unknown as { __outbox: { type: string }[] }).__outbox.some((m) => m.type === 'ready'));
+  });
+
+  after(async () => { await close?.(); });
+
+  it('draws hostile frame names as text: nothing is injected or executed, no CSP violation', async () => {
+    await load(data(viewTree(HOSTILE, 'cpu')));
+    const stats = await waitForStats((s) => s.nodes === HOSTILE.tree.size, 'the hostile profile');
+    assert.ok(stats.rects >= 9 && stats.labels >= 1, JSON.stringify(stats));
+    assert.deepEqual(stats.injected, { img: 0, script: 0, svg: 0, iframe: 0 });
+    assert.equal(await page.title(), 'Flame <graph>');
+    assert.equal(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned), undefined);
+    assert.equal(await page.locator('#title').textContent(), 'Test <b>profile</b>');
+    assert.equal(await page.locator('#title b').count(), 0);
+    // Zoom into the frame named like an <img>: its name shows in the breadcrumb as literal text.
+    const p = await framePoint(1);
+    await page.mouse.click(p.x, p.y);
+    const zoomed = await waitForStats((s) => s.zoomedTo === IMG_NAME, 'zoom into the <img> frame');
+    assert.deepEqual(zoomed.injected, { img: 0, script: 0, svg: 0, iframe: 0 });
+    assert.ok((await page.locator('#breadcrumb button').allTextContents()).includes(IMG_NAME));
+    await page.mouse.move(p.x, p.y - 18);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    const tip = await page.locator('#tooltip .tip-title').textContent();
+    assert.equal(tip, '</script><script>window.pwned=1</script>');
+    assert.equal(await page.locator('#tooltip img, #tooltip script, #tooltip svg').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned), undefined);
+    assert.equal((await outbox()).filter((m) => m.type === 'cspViolation').length, 0);
+  });
+
+  it('zooms on click, resets with Escape, navigates and zooms with the keyboard', async () => {
+    await load(data(viewTree(SHOP, 'wall')));
+    await waitForStats((s) => s.nodes === SHOP.tree.size && s.zoomedTo === null, 'the shop profile');
+    const p = await framePoint(1, 0.2);
+    await page.mouse.click(p.x, p.y);
+    const z = await waitForStats((s) => s.zoomedTo !== null, 'zoom');
+    assert.equal(z.zoomedTo, 'threading:Thread:_bootstrap');
+    await page.keyboard.press('Escape');
+    await waitForStats((s) => s.zoomedTo === null, 'reset');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const k = await waitForStats((s) => s.zoomedTo !== null, 'keyboard zoom');
+    assert.equal(k.zoomedTo, 'threading:Thread:run');
+    assert.match((await page.locator('#details').textContent()) ?? '', /^threading:Thread:run — Total 97\.0%/);
+    await page.click('#reset');
+    await waitForStats((s) => s.zoomedTo === null, 'reset button');
+  });
+
+  it('searches with "/" and reports the share of samples matched; Enter steps to the widest match', async () => {
+    await page.locator('#chart').focus();
+    await page.keyboard.press('/');
+    await page.keyboard.type('pricing');
+    const s = await waitForStats((x) => x.search === 'pricing', 'search');
+    assert.equal(s.matched, 0.5);
+    assert.equal(await page.locator('#matched').textContent(), '50.0% matched');
+    await page.keyboard.press('Enter');
+    const z = await waitForStats((x) => x.zoomedTo === 'shop.pricing:compute_total', 'step to match');
+    assert.equal(z.search, 'pricing');
+    await page.keyboard.press('Escape');
+    await waitForStats((x) => x.search === '', 'clear search');
+    assert.equal(await page.locator('#matched').textContent(), '');
+  });
+
+  it('toggles the bottom-up view and keeps the matched share of the whole profile', async () => {
+    await page.click('#inverted');
+    const s = await waitForStats((x) => x.inverted, 'bottom-up');
+    assert.ok(s.rects > 0);
+    const p = await framePoint(1, 0.01, true);
+    await page.mouse.click(p.x, p.y);
+    const z = await waitForStats((x) => x.inverted && x.zoomedTo !== null, 'zoom in bottom-up');
+    assert.ok(['<Sleep>', 'json.decoder:JSONDecoder:decode', 'shop.pricing:TaxTable:lookup', 'shop.pricing:<genexpr>', 'shop.pricing:compute_total', 'shop.orders.service:OrderService:place_order', 'threading:Thread:join'].includes(z.zoomedTo!), z.zoomedTo!);
+    await page.click('#inverted');
+    await waitForStats((x) => !x.inverted, 'top-down again');
+  });
+
+  it('asks the extension to open the source on Ctrl+click and double-click', async () => {
+    const p = await framePoint(3, 0.5);
+    await page.keyboard.down('Control');
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.up('Control');
+    await page.mouse.dblclick(p.x, p.y);
+    const opens = (await outbox()).filter((m): m is Extract<WebviewMessage, { type: 'openSource' }> => m.type === 'openSource');
+    assert.ok(opens.length >= 2);
+    assert.equal(opens[opens.length - 1]!.name, 'shop.orders.service:OrderService:place_order');
+    assert.equal(opens[opens.length - 1]!.inverted, false);
+  });
+
+  it('asks for another counter view from the picker', async () => {
+    await page.selectOption('#view', 'latency');
+    const views = (await outbox()).filter((m) => m.type === 'changeView');
+    assert.deepEqual(views[views.length - 1], { type: 'changeView', view: 'latency' });
+  });
+
+  it('colours "my code" from the sources message and reveals a frame by name', async () => {
+    const mine = new Array(SHOP.tree.names.length).fill(0);
+    SHOP.tree.names.forEach((n, i) => { if (n.startsWith('shop.')) mine[i] = 1; });
+    await page.evaluate((m) => window.postMessage({ type: 'sources', mine: m, labels: {} }, '*'), mine);
+    await page.evaluate(() => window.postMessage({ type: 'reveal', name: 'shop.pricing:TaxTable:lookup' }, '*'));
+    const s = await waitForStats((x) => x.zoomedTo === 'shop.pricing:TaxTable:lookup', 'reveal');
+    assert.equal(s.mine, mine.filter(Boolean).length);
+  });
+
+  it('shows a differential graph with its legend', async () => {
+    const base = viewTree(SHOP, 'wall');
+    const target = viewTree(decodeProfile(Buffer.from('threading:Thread:_bootstrap;shop.pricing:compute_total 70\nthreading:Thread:join 30\n')), 'latency');
+    await load(data(diffTrees(base, target), { baseLabel: 'the previous hour' }));
+    const s = await waitForStats((x) => x.diff && x.zoomedTo === null, 'diff');
+    assert.ok(s.rects > 0);
+    assert.match((await page.locator('#banner').textContent()) ?? '', /Compared with the previous hour/);
+    assert.equal(await page.locator('#inverted').isDisabled(), true);
+  });
+
+  it('refuses malformed data with a message instead of drawing it', async () => {
+    await load(JSON.stringify({ title: 't', subtitle: '', view: 'cpu', views: [], warnings: [], tree: { names: ['all'], nameId: [0, 5], parent: [-1, 0], self: [0, 1], total: [1, 1] } }));
+    await page.waitForSelector('#banner.error:not([hidden])');
+    assert.match((await page.locator('#banner').textContent()) ?? '', /names a frame that does not exist/);
+  });
+});
