@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DescribeDomainCommand, ListPackagesCommand, ListPackageVersionsCommand, paginateListPackages } from '@aws-sdk/client-codeartifact';
-import type { EmulatorCore } from '../../emulator/core/server';
+import type { Emulator } from '../../emulator/index';
 import { seedScale } from '../../emulator/services/codeartifact/seed-scale';
 import { ArtifactStore } from '../../emulator/services/codeartifact/store';
 import { artifactClient, login, startArtifactEmulator } from '../../emulator/services/codeartifact/testing';
@@ -17,7 +17,7 @@ describe('emulator: CodeArtifact scale dataset', () => {
   });
 
   describe('over HTTP', () => {
-    let emu: EmulatorCore;
+    let emu: Emulator;
     before(async () => {
       emu = await startArtifactEmulator({ dataset: 'scale', packageVersions: 50_000 });
     });

@@ -5,7 +5,7 @@ import {
   ListPackageVersionDependenciesCommand, ListPackageVersionsCommand, ListRepositoriesCommand, ListRepositoriesInDomainCommand,
   paginateListPackageVersions,
 } from '@aws-sdk/client-codeartifact';
-import type { EmulatorCore } from '../../emulator/core/server';
+import type { Emulator } from '../../emulator/index';
 import { artifactClient, startArtifactEmulator } from '../../emulator/services/codeartifact/testing';
 
 async function rejects(promise: Promise<unknown>, name: string, status: number): Promise<Error & Record<string, unknown>> {
@@ -21,7 +21,7 @@ async function rejects(promise: Promise<unknown>, name: string, status: number):
 }
 
 describe('emulator: CodeArtifact API (demo account, real SDK over HTTP)', () => {
-  let emu: EmulatorCore;
+  let emu: Emulator;
   let main: CodeartifactClient;
   let prod: CodeartifactClient;
   before(async () => {

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-codeguruprofiler';
 import { gunzipSync } from 'node:zlib';
 import { EMULATOR_ACCOUNTS } from '../../emulator/core/contract';
-import type { EmulatorCore } from '../../emulator/core/server';
+import type { Emulator } from '../../emulator/index';
 import { startArtifactEmulator } from '../../emulator/services/codeartifact/testing';
 import type { ProfileNode } from '../../emulator/services/codeguru/profile-tree';
 import { countNodes } from '../../emulator/services/codeguru/profile-tree';
@@ -48,7 +48,7 @@ function counters(node: ProfileNode, into = new Set<string>()): Set<string> {
 }
 
 describe('emulator: CodeGuru Profiler (demo account, real SDK over HTTP)', () => {
-  let emu: EmulatorCore;
+  let emu: Emulator;
   let client: CodeGuruProfilerClient;
   before(async () => {
     emu = await startArtifactEmulator({ dataset: 'demo' });

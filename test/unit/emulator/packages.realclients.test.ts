@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EmulatorCore } from '../../emulator/core/server';
+import type { Emulator } from '../../emulator/index';
 import { artifactClient, login, startArtifactEmulator } from '../../emulator/services/codeartifact/testing';
 import { wheel, wheelFileName } from '../../emulator/services/packages/build/python-dist';
 
@@ -45,7 +45,7 @@ const M2 = join(homedir(), '.m2', 'repository');
 
 describe('emulator: real package managers against the CodeArtifact endpoints', function () {
   this.timeout(300_000);
-  let emu: EmulatorCore;
+  let emu: Emulator;
   let client: CodeartifactClient;
   let work: string;
   before(async () => {

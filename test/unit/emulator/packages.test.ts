@@ -3,7 +3,7 @@ import { ListPackageVersionsCommand } from '@aws-sdk/client-codeartifact';
 import type { CodeartifactClient } from '@aws-sdk/client-codeartifact';
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { EmulatorCore } from '../../emulator/core/server';
+import type { Emulator } from '../../emulator/index';
 import { tar, untar } from '../../emulator/services/packages/archive/tar';
 import { unzip } from '../../emulator/services/packages/archive/zip';
 import { artifactClient, login, startArtifactEmulator } from '../../emulator/services/codeartifact/testing';
@@ -12,7 +12,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const basic = (token: string) => ({ authorization: `Basic ${Buffer.from(`aws:${token}`).toString('base64')}` });
 
 describe('emulator: CodeArtifact package endpoints (HTTP)', () => {
-  let emu: EmulatorCore;
+  let emu: Emulator;
   let client: CodeartifactClient;
   let npm: { token: string; endpoint: string };
   let pypi: { token: string; endpoint: string };

@@ -12,10 +12,6 @@ export function invalid(message: string, reason: ValidationReason = 'FIELD_VALID
   return new AwsServiceError('ValidationException', message, 400, { reason });
 }
 
-export function conflict(resourceType: ResourceType, resourceId: string, message: string): AwsServiceError {
-  return new AwsServiceError('ConflictException', message, 409, { resourceId, resourceType });
-}
-
 /** The message shape IAM uses, so clients can pull the action name out of it. */
 export function accessDenied(accountId: string, action: string, resourceArn: string): AwsServiceError {
   return new AwsServiceError(

@@ -2,19 +2,12 @@ import { CodeartifactClient, GetAuthorizationTokenCommand, GetRepositoryEndpoint
 import type { PackageFormat } from '@aws-sdk/client-codeartifact';
 import { EMULATOR_ACCOUNTS } from '../../core/contract';
 import type { SeedOptions } from '../../core/contract';
-import type { EmulatorCore } from '../../core/server';
-import { startCore } from '../../core/server';
-import { codeguruService } from '../codeguru/index';
-import { codeartifactService } from './index';
+import { createEmulator } from '../../index';
+import type { Emulator } from '../../index';
 
-/** An emulator with the CodeArtifact and CodeGuru modules, for this folder's tests. */
-export function startArtifactEmulator(seed: SeedOptions): Promise<EmulatorCore> {
-  return startCore({
-    compose: (registry) => {
-      codeartifactService(seed)(registry);
-      codeguruService(seed)(registry);
-    },
-  });
+/** The whole emulator, seeded, for the CodeArtifact and CodeGuru tests. */
+export function startArtifactEmulator(seed: SeedOptions): Promise<Emulator> {
+  return createEmulator({ seed });
 }
 
 export type Account = keyof typeof EMULATOR_ACCOUNTS;
