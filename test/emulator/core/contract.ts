@@ -41,6 +41,15 @@ export interface EmuReply {
   stream?: (res: ServerResponse) => void;
 }
 
+/** An awsJson1_1 operation returns this instead of an output object to answer with a stream
+ *  (event streams such as Logs StartLiveTail). The core sends status 200 and `headers`, then hands over. */
+export class StreamingReply {
+  constructor(
+    readonly headers: Record<string, string>,
+    readonly start: (res: ServerResponse) => void,
+  ) {}
+}
+
 /** awsJson1_1 operation: the parsed JSON input in, the JSON output object out. */
 export type JsonOperation = (input: Record<string, unknown>, req: EmuRequest) => unknown | Promise<unknown>;
 
@@ -93,6 +102,9 @@ export interface SeedOptions {
    * `public:maven-central` external connection, read-only, so real `mvn` runs get their plugins offline.
    */
   mavenCentralDirectory?: string;
+  /** demo only: the commit id of the newest source revision of the demo's `storefront-web` pipeline,
+   *  so a workspace's git HEAD can be matched against pipeline executions. */
+  demoHeadCommit?: string;
 }
 
 /** A service module factory: builds its in-memory state from the seed and returns the module. */

@@ -1,0 +1,105 @@
+// The emulator's HTTP server: one node:http server on 127.0.0.1 for every service.
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClock, type SimClock } from './clock';
+import type { ServiceRegistry } from './contract';
+import { dispatch } from './dispatch';
+import { FaultRegistry } from './faults';
+import { sendJson } from './protocol';
+import { Router } from './router';
+import { Stats } from './stats';
+
+export interface CoreOptions {
+  port?: number;
+  /** Real milliseconds added to every API call. */
+  latencyMs?: number;
+  /** The clock to use (already started or seeded by the caller). */
+  clock?: SimClock;
+  /** Registers every service module; called at start and again on reset (with a fresh router). */
+  compose(registry: ServiceRegistry): void;
+  /** Extra facts for GET /_emulator/info. */
+  info?(): Record<string, unknown>;
+}
+
+export interface EmulatorCore {
+  readonly url: string;
+  readonly clock: SimClock;
+  readonly faults: FaultRegistry;
+  readonly stats: Stats;
+  /** Every registered API operation as `signingName:Operation`. */
+  operations(): string[];
+  /** Back to the seed: fresh service state, no faults, zeroed stats, no pending timers. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
+  const clock = options.clock ?? createClock();
+  const faults = new FaultRegistry();
+  const stats = new Stats();
+  let url = '';
+  let router = new Router();
+
+  const registryFor = (r: Router): ServiceRegistry => ({
+    json: (targetPrefix, signingName, operations) => r.addJson(targetPrefix, signingName, operations),
+    rest: (signingName, routes) => r.addRest(signingName, routes),
+    raw: (route) => r.addRaw(route),
+    clock,
+    baseUrl: () => url,
+  });
+
+  const reset = (): void => {
+    clock.cancelAll();
+    faults.clear();
+    stats.reset();
+    const next = new Router();
+    options.compose(registryFor(next));
+    router = next;
+  };
+
+  const server: Server = createServer((req, res) => {
+    dispatch({ router: () => router, faults, stats, latencyMs: options.latencyMs ?? 0, admin }, req, res).catch((err: unknown) => failHard(res, err));
+  });
+  const admin = {
+    faults, clock, stats, reset,
+    info: () => ({ url, operations: router.operations(), ...options.info?.() }),
+  };
+
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  options.compose(registryFor(router));
+
+  let closed: Promise<void> | undefined;
+  return {
+    get url() {
+      return url;
+    },
+    clock, faults, stats,
+    operations: () => router.operations(),
+    reset,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        clock.cancelAll();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}
+
+function failHard(res: ServerResponse, err: unknown): void {
+  process.stderr.write(`[emulator] request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, 500, { message: 'emulator failure' }, 'application/json');
+}
