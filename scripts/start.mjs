@@ -28,8 +28,9 @@ async function main() {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  // Ctrl+C reaches this process; closing the terminal sends SIGHUP. The emulator and code-server run
+  // in their own process groups, so they are stopped here explicitly.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, shutdown);
 
   if (hasDesktopCode()) {
     const userData = path.join(env.root, 'code-user');
