@@ -104,7 +104,10 @@ export class LogTail {
       if (!res.responseStream) return 'unavailable';
       this.setMode('live');
       // Whatever was written between the first page and the session start.
-      await this.catchUp();
+      await this.catchUp().catch((err: unknown) => {
+        // The stream may not exist yet (the build is still provisioning): the tail will see it appear.
+        if ((err as { name?: string } | undefined)?.name !== 'ResourceNotFoundException') throw err;
+      });
       for await (const event of res.responseStream) {
         if (event.sessionUpdate) {
           const batch: LogEvent[] = (event.sessionUpdate.sessionResults ?? [])

@@ -252,7 +252,7 @@ export class PipelineExplorer {
         const list = await this.deps.apiFor(target).listPipelines(this.abort.signal);
         const changed = this.store.applyList(target, list);
         if (changed.length) this.tree.prune();
-        this.scheduler.markFresh(taskKey('list', target));
+        this.scheduler.markFresh(taskKey('list', target), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'list', target, changed: changed.length > 0 });
         return changed.length > 0;
@@ -267,7 +267,7 @@ export class PipelineExplorer {
       try {
         const page = await this.deps.apiFor(key.target).listExecutions(key.name, RECENT_EXECUTIONS, undefined, this.abort.signal);
         const changed = this.store.applyRecent(key, page.items);
-        this.scheduler.markFresh(taskKey('latest', key.target, key.name));
+        this.scheduler.markFresh(taskKey('latest', key.target, key.name), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'recent', target: key.target, key, changed: changed.length > 0 });
         return changed.length > 0;
@@ -286,7 +286,7 @@ export class PipelineExplorer {
         const stale = e?.structure && runtime.version !== undefined && e.structure.version !== undefined && e.structure.version !== runtime.version;
         const changed = this.store.applyRuntime(key, runtime);
         if (stale) await this.loadStructure(key).catch(() => false);
-        this.scheduler.markFresh(taskKey('state', key.target, key.name));
+        this.scheduler.markFresh(taskKey('state', key.target, key.name), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'runtime', target: key.target, key, changed: changed.length > 0 });
         return changed.length > 0;
@@ -317,7 +317,7 @@ export class PipelineExplorer {
       try {
         const page = await this.deps.apiFor(key.target).listExecutions(key.name, EXECUTIONS_PAGE_SIZE, token, this.abort.signal);
         const changed = this.store.applyExecutions(key, page, more);
-        if (!more) this.scheduler.markFresh(taskKey('executions', key.target, key.name));
+        if (!more) this.scheduler.markFresh(taskKey('executions', key.target, key.name), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'executions', target: key.target, key, changed: changed.length > 0 });
         return changed.length > 0;

@@ -93,17 +93,22 @@ export class PollScheduler {
     this.pump();
   }
 
-  /** Data for this task was just fetched some other way (e.g. the person expanded a node). */
-  markFresh(key: string): void {
+  /**
+   * Data for this task was just fetched some other way (e.g. the person expanded a node): the next
+   * poll can wait a full interval. A no-op while the task itself runs (its own result counts then).
+   */
+  markFresh(key: string, changed = true): void {
     const now = this.deps.clock.now();
     const state = this.tasks.get(key);
     if (state) {
+      if (state.running) return;
       state.lastRun = now;
-      state.unchanged = 0;
-      if (!state.running) state.nextDue = now + intervalFor(state.spec.tier, 0, this.deps.settings());
+      state.unchanged = changed ? 0 : state.unchanged + 1;
+      state.nextDue = now + intervalFor(state.spec.tier, state.unchanged, this.deps.settings());
       this.pump();
     } else {
-      this.memory.set(key, { lastRun: now, unchanged: 0 });
+      const before = this.memory.get(key);
+      this.memory.set(key, { lastRun: now, unchanged: changed ? 0 : (before?.unchanged ?? 0) + 1 });
     }
   }
 

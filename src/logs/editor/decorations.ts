@@ -1,0 +1,74 @@
+// ANSI colours rendered as editor decorations (the document itself holds plain text), plus a marker
+// on the failing command and failed phase lines.
+import * as vscode from 'vscode';
+import type { AnsiColor, AnsiStyle, StyledSpan } from '../ansi';
+import type { LogSession } from '../session';
+
+const BASIC = ['Black', 'Red', 'Green', 'Yellow', 'Blue', 'Magenta', 'Cyan', 'White'];
+
+function color(c: AnsiColor): vscode.ThemeColor | string {
+  if (c.kind === 'rgb') return `rgb(${c.r}, ${c.g}, ${c.b})`;
+  const name = BASIC[c.index % 8] ?? 'White';
+  return new vscode.ThemeColor(`terminal.ansi${c.index >= 8 ? 'Bright' : ''}${name}`);
+}
+
+function styleKey(s: AnsiStyle): string {
+  return JSON.stringify([s.fg, s.bg, s.bold, s.dim, s.italic, s.underline, s.inverse, s.strike]);
+}
+
+function renderOptions(s: AnsiStyle): vscode.DecorationRenderOptions {
+  const fg = s.inverse ? s.bg : s.fg;
+  const bg = s.inverse ? s.fg ?? { kind: 'basic', index: 7 } : s.bg;
+  const decorations = [s.underline ? 'underline' : '', s.strike ? 'line-through' : ''].filter(Boolean).join(' ');
+  return {
+    ...(fg ? { color: color(fg) } : {}),
+    ...(bg ? { backgroundColor: color(bg) } : {}),
+    ...(s.bold ? { fontWeight: 'bold' } : {}),
+    ...(s.italic ? { fontStyle: 'italic' } : {}),
+    ...(s.dim ? { opacity: '0.6' } : {}),
+    ...(decorations ? { textDecoration: decorations } : {}),
+  };
+}
+
+export class LogDecorations implements vscode.Disposable {
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly failure = vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    backgroundColor: new vscode.ThemeColor('inputValidation.errorBackground'),
+    overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.errorForeground'),
+    overviewRulerLane: vscode.OverviewRulerLane.Full,
+  });
+
+  /** Applies colours (when enabled) and failure markers to an editor showing the session's log. */
+  apply(editor: vscode.TextEditor, session: LogSession, renderColors: boolean): void {
+    const byType = new Map<string, vscode.Range[]>();
+    if (renderColors && session.state === 'ready') {
+      const rendered = session.buffer.render();
+      for (const [line, spans] of rendered.spans) this.collect(byType, line, spans);
+    }
+    for (const [key, type] of this.types) editor.setDecorations(type, byType.get(key) ?? []);
+    const failures: vscode.Range[] = [];
+    const failing = session.failingCommand();
+    if (failing) failures.push(new vscode.Range(failing.line, 0, failing.line, 0));
+    for (const p of session.phases()) {
+      if (p.status && p.status !== 'SUCCEEDED') failures.push(new vscode.Range(p.endLine, 0, p.endLine, 0));
+    }
+    editor.setDecorations(this.failure, failures);
+  }
+
+  private collect(byType: Map<string, vscode.Range[]>, line: number, spans: StyledSpan[]): void {
+    for (const span of spans) {
+      const key = styleKey(span.style);
+      if (!this.types.has(key)) this.types.set(key, vscode.window.createTextEditorDecorationType(renderOptions(span.style)));
+      const list = byType.get(key) ?? [];
+      list.push(new vscode.Range(line, span.start, line, span.end));
+      byType.set(key, list);
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.types.values()) t.dispose();
+    this.types.clear();
+    this.failure.dispose();
+  }
+}
