@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateConveyor } from '../foundation/helpers';
+import { COMMAND, WizardDriver } from './wizard-driver';
+
+async function walkTypeScriptProject(driver: WizardDriver): Promise<void> {
+  await driver.enter('folder');
+  await driver.type('projectName', 'orders-pipeline');
+  await driver.choose('language', 'TypeScript');
+  await driver.choose('packageManager', 'pnpm');
+  // Back to the language, then forward again: the earlier answers stay as defaults.
+  await driver.back('pipelineAccount');
+  await driver.back('packageManager');
+  await driver.step('language');
+  await driver.enter('language');
+  await driver.choose('packageManager', 'npm');
+  await driver.type('pipelineAccount', '111111111111');
+  await driver.choose('pipelineRegion', 'us-east-1');
+  await driver.choose('sourceKind', 'GitHub');
+  const arnStep = await driver.step('connectionArn');
+  assert.ok('items' in arnStep);
+  arnStep.value = 'arn:aws:codeconnections:us-east-1:111111111111:connection/0f1e2d3c-4b5a-4697-8877-665544332211';
+  // A typed ARN the list does not hold is offered as "Use connection ARN: …" and accepted.
+  await new Promise((r) => setTimeout(r, 300));
+  await driver.enter('connectionArn');
+  await driver.type('repositoryPath', 'acme/orders');
+  await driver.enter('branch');
+  await driver.enter('synthCommands');
+  await driver.choose('deployments', 'Add a stage');
+  await driver.type('stageName', 'Beta');
+  await driver.enter('stageAccount');
+  await driver.choose('stageRegion', 'us-east-1');
+  await driver.choose('stageApproval', 'Deploy automatically');
+  await driver.choose('deployments', 'Add a wave');
+  await driver.type('waveName', 'Prod');
+  await driver.type('waveAccount', '222222222222');
+  await driver.check('waveRegions', ['us-east-1', 'eu-west-1']);
+  await driver.choose('waveApproval', 'Require a manual approval');
+  await driver.choose('deployments', 'Done');
+  await driver.enter('options');
+  await driver.choose('confirm', 'Create the project');
+}
+
+describe('New CDK Pipeline Project wizard (real quick input)', function () {
+  this.timeout(120_000);
+  let root: string;
+
+  before(async () => {
+    await activateConveyor();
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-scaffold-host-'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+  afterEach(async () => { await vscode.commands.executeCommand('workbench.action.closeQuickOpen'); });
+
+  it('is a registered command', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes(COMMAND));
+  });
+
+  it('walks every step with Back and creates the project, opening the pipeline stack', async () => {
+    const folder = path.join(root, 'orders');
+    const driver = new WizardDriver(folder);
+    await walkTypeScriptProject(driver);
+    const result = await driver.result;
+    assert.ok(result, 'the wizard finished');
+    assert.equal(result.folder, folder);
+    assert.equal(result.overwritten.length, 0);
+    const stack = fs.readFileSync(path.join(folder, 'lib', 'pipeline-stack.ts'), 'utf8');
+    assert.match(stack, /CodePipelineSource\.connection\('acme\/orders', 'main'/);
+    assert.match(stack, /pipeline\.addStage\(new AppStage\(this, 'Beta'/);
+    assert.match(stack, /addWave\('Prod', \{\n\s+pre: \[new pipelines\.ManualApprovalStep\('PromoteToProd'\)\]/);
+    assert.match(stack, /'Prod-eu-west-1'/);
+    assert.match(stack, /crossAccountKeys: true/, 'another account forces cross-account keys');
+    assert.match(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'), /"aws-cdk-lib": "2\.276\.0"/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(folder, 'lib', 'pipeline-stack.ts'));
+  });
+
+  it('keeps an invalid answer on its step with the reason', async () => {
+    const driver = new WizardDriver(path.join(root, 'invalid'));
+    await driver.enter('folder');
+    await driver.enter('projectName');
+    await driver.choose('language', 'Python');
+    await driver.type('pipelineAccount', '12345', false);
+    const step = await driver.step('pipelineAccount');
+    assert.ok(!('items' in step));
+    assert.match(String(step.validationMessage), /12 digits/);
+    assert.equal(driver.current()?.id, 'pipelineAccount');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await driver.result, undefined, 'cancelling writes nothing');
+    assert.equal(fs.existsSync(path.join(root, 'invalid')), false);
+  });
+
+  it('never overwrites existing files without confirmation', async () => {
+    const folder = path.join(root, 'existing');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'README.md'), 'mine\n');
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'unrelated\n');
+
+    const declined = new WizardDriver(folder, false);
+    await walkTypeScriptProject(declined);
+    assert.equal(await declined.result, undefined);
+    assert.deepEqual(declined.conflicts, ['README.md']);
+    assert.equal(fs.readFileSync(path.join(folder, 'README.md'), 'utf8'), 'mine\n');
+    assert.equal(fs.existsSync(path.join(folder, 'package.json')), false, 'nothing is written when declined');
+
+    const accepted = new WizardDriver(folder, true);
+    await walkTypeScriptProject(accepted);
+    const result = await accepted.result;
+    assert.deepEqual(result?.overwritten, ['README.md']);
+    assert.match(fs.readFileSync(path.join(folder, 'README.md'), 'utf8'), /cdk bootstrap aws:\/\/222222222222\/eu-west-1/);
+    assert.equal(fs.readFileSync(path.join(folder, 'notes.txt'), 'utf8'), 'unrelated\n', 'unrelated files stay');
+  });
+});
