@@ -1,0 +1,28 @@
+import type { Severity } from '../types';
+
+/** An edit in string offsets; converted to a Range when the diagnostic leaves the engine. */
+export interface RawEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface RawFix {
+  title: string;
+  edits: RawEdit[];
+}
+
+/** A diagnostic in string offsets, as rules and the schema mapper produce it. */
+export interface RawDiagnostic {
+  start: number;
+  end: number;
+  severity: Severity;
+  message: string;
+  rule: string;
+  fix?: RawFix;
+  /**
+   * JSON pointers (e.g. `/phases/pre-build`) this diagnostic explains better than the generic schema
+   * error would: schema errors about these locations are dropped.
+   */
+  claims?: string[];
+}

@@ -1,0 +1,172 @@
+import type { RawDiagnostic } from '../../engine/raw';
+import { EC2_HOOKS, EC2_RESERVED_EVENTS, ECS_HOOKS, HOOKS_BY_PLATFORM, PLATFORM_LABEL } from '../../appspec/platform';
+import { renameKey } from '../../schema/mapErrors';
+import { looksLikePlaceholder } from '../../schema/placeholders';
+import { toPointer } from '../../schema/pointer';
+import type { Pair } from '../../syntax/tree';
+import { closestMatch } from '../../text/editDistance';
+import type { AppSpecPlatform } from '../../types';
+import type { Rule, RuleContext } from '../rule';
+import { itemsOf, keyRange, pairOf, pairsOf, scalarRange, valueOf, wholeLine } from '../nodes';
+
+const HOOKS_DOC = 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html';
+
+/** EC2 hooks are a mapping of event → scripts; ECS and Lambda hooks are a list of { event: function }. */
+export interface HookEntry {
+  pair: Pair;
+  pointer: string;
+}
+
+export function hookEntries(ctx: RuleContext): HookEntry[] {
+  const hooksPair = pairOf(ctx.root, 'hooks', ctx.platform !== 'ec2');
+  if (!hooksPair) return [];
+  const hooksKey = ctx.canonicalKey(hooksPair.keyText ?? 'hooks');
+  if (hooksPair.value.kind === 'map') {
+    return hooksPair.value.pairs.map((pair) => ({ pair, pointer: toPointer([hooksKey, ctx.canonicalKey(pair.keyText ?? '')]) }));
+  }
+  return itemsOf(hooksPair.value).flatMap((item, index) =>
+    pairsOf(item).map((pair) => ({ pair, pointer: toPointer([hooksKey, index, ctx.canonicalKey(pair.keyText ?? '')]) })));
+}
+
+function explain(name: string, platform: AppSpecPlatform): { severity: 'error' | 'warning'; message: string; hint: string } {
+  const label = PLATFORM_LABEL[platform];
+  const list = HOOKS_BY_PLATFORM[platform].join(', ');
+  if (platform === 'ec2') {
+    const hint = `Scriptable EC2/On-Premises events: ${list}.`;
+    if ((EC2_RESERVED_EVENTS as readonly string[]).includes(name)) {
+      return { severity: 'error', hint, message: `${name} is reserved for the CodeDeploy agent: scripts cannot run in it.` };
+    }
+    if ((ECS_HOOKS as readonly string[]).includes(name)) {
+      return { severity: 'warning', hint, message: `${name} is an Amazon ECS lifecycle event; in an EC2/On-Premises deployment it never runs.` };
+    }
+    // The agent accepts any name, but CodeDeploy never triggers it: certain never to run, not certain to be a mistake.
+    return { severity: 'warning', hint, message: `${name} is not a CodeDeploy lifecycle event, so CodeDeploy never runs these scripts.` };
+  }
+  const hint = `${label} deployments support ${list}.`;
+  const other: AppSpecPlatform = platform === 'ecs' ? 'lambda' : 'ecs';
+  if (HOOKS_BY_PLATFORM[other].includes(name) || (EC2_HOOKS as readonly string[]).includes(name)) {
+    const where = HOOKS_BY_PLATFORM[other].includes(name) ? PLATFORM_LABEL[other] : 'EC2/On-Premises';
+    return { severity: 'error', hint, message: `${name} is an ${where} lifecycle event, not one of ${label} deployments.` };
+  }
+  return { severity: 'error', hint, message: `'${name}' is not a lifecycle event of ${label} deployments; CodeDeploy rejects the AppSpec file.` };
+}
+
+export const hookNotAllowedRule: Rule = {
+  id: 'appspec/hook-not-allowed-for-platform',
+  kinds: ['appspec'],
+  description: 'Lifecycle event hooks must be events of the deployment platform (EC2/On-Premises, Amazon ECS or AWS Lambda), which is inferred from the content.',
+  severity: 'error',
+  helpUri: HOOKS_DOC,
+  check(ctx) {
+    const platform = ctx.platform ?? 'ec2';
+    const allowed = HOOKS_BY_PLATFORM[platform];
+    const out: RawDiagnostic[] = [];
+    for (const { pair, pointer } of hookEntries(ctx)) {
+      const raw = pair.keyText ?? '';
+      const name = ctx.canonicalKey(raw);
+      if (allowed.includes(name)) continue;
+      ctx.claim(pointer);
+      const problem = explain(raw, platform);
+      const suggestion = closestMatch(raw, allowed);
+      out.push({ ...keyRange(pair), severity: problem.severity, rule: this.id,
+        message: `${problem.message} ${suggestion ? `Did you mean '${suggestion}'?` : problem.hint}`,
+        ...(suggestion ? { fix: renameKey(pair, suggestion, ctx.text) } : {}) });
+    }
+    return out;
+  },
+};
+
+function numericTimeout(node: Pair['value'] | undefined): number | undefined {
+  if (node?.kind !== 'scalar') return undefined;
+  if (typeof node.value === 'number') return node.value;
+  if (typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value)) return Number(node.value);
+  return undefined;
+}
+
+export const hookTimeoutRule: Rule = {
+  id: 'appspec/hook-timeout-too-long',
+  kinds: ['appspec'],
+  description: 'A hook script timeout cannot exceed 3600 seconds, the limit per lifecycle event (all its scripts together).',
+  severity: 'error',
+  helpUri: `${HOOKS_DOC}#reference-appspec-file-structure-hooks-section-structure`,
+  check(ctx) {
+    if (ctx.platform !== 'ec2') return [];
+    const out: RawDiagnostic[] = [];
+    for (const { pair, pointer } of hookEntries(ctx)) {
+      let total = 0;
+      let over = false;
+      let explicit = 0;
+      itemsOf(pair.value).forEach((script, index) => {
+        const timeoutNode = valueOf(script, 'timeout');
+        const seconds = numericTimeout(timeoutNode);
+        if (timeoutNode === undefined || seconds === undefined) return;
+        total += seconds;
+        explicit++;
+        if (seconds > 3600) {
+          over = true;
+          ctx.claim(`${pointer}/${index}/timeout`);
+          out.push({ ...scalarRange(timeoutNode, ctx.text), severity: 'error', rule: this.id,
+            message: `Timeout ${seconds} s exceeds the 3600-second maximum for a lifecycle event; the deployment to the instance fails when a script runs that long. Use at most 3600.`,
+            fix: { title: 'Set the timeout to 3600', edits: [{ start: timeoutNode.start, end: timeoutNode.end, newText: '3600' }] } });
+        }
+      });
+      if (!over && explicit > 1 && total > 3600) {
+        out.push({ ...keyRange(pair), severity: 'warning', rule: this.id,
+          message: `The timeouts of the ${pair.keyText ?? ''} scripts add up to ${total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
+      }
+    }
+    return out;
+  },
+};
+
+export const hookScriptMissingRule: Rule = {
+  id: 'appspec/hook-script-missing',
+  kinds: ['appspec'],
+  description: "A hook script's location should exist in the revision (checked relative to the appspec's folder).",
+  severity: 'warning',
+  helpUri: `${HOOKS_DOC}#reference-appspec-file-structure-hooks-section-structure`,
+  check(ctx) {
+    const exists = ctx.fileExists;
+    if (ctx.platform !== 'ec2' || !exists) return [];
+    const out: RawDiagnostic[] = [];
+    for (const { pair } of hookEntries(ctx)) {
+      for (const script of itemsOf(pair.value)) {
+        const node = valueOf(script, 'location');
+        if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.trim() === '' || looksLikePlaceholder(node.value)) continue;
+        const location = node.value.trim().replace(/^\.?\/+/, '').replace(/\\/g, '/');
+        if (location === '' || /[*?]/.test(location)) continue;
+        if (exists(location)) continue;
+        out.push({ ...scalarRange(node, ctx.text), severity: 'warning', rule: this.id,
+          message: `Script '${node.value}' was not found relative to the appspec's folder (the revision root). CodeDeploy fails the ${pair.keyText ?? ''} event if the revision does not contain it.` });
+      }
+    }
+    return out;
+  },
+};
+
+export const runasOnWindowsRule: Rule = {
+  id: 'appspec/runas-on-windows',
+  kinds: ['appspec'],
+  description: 'runas applies to Amazon Linux, Ubuntu Server and RHEL instances only; on Windows it is ignored.',
+  severity: 'warning',
+  helpUri: `${HOOKS_DOC}#reference-appspec-file-structure-hooks-section-structure`,
+  check(ctx) {
+    if (ctx.platform !== 'ec2') return [];
+    const os = valueOf(ctx.root, 'os');
+    if (os?.kind !== 'scalar' || os.value !== 'windows') return [];
+    const out: RawDiagnostic[] = [];
+    for (const { pair } of hookEntries(ctx)) {
+      for (const script of itemsOf(pair.value)) {
+        const runas = pairOf(script, 'runas');
+        if (!runas) continue;
+        const line = wholeLine(ctx.text, runas.key.start);
+        const onlyThis = ctx.text.slice(line.start, runas.key.start).trim() === '' && runas.value.end <= line.end;
+        out.push({ ...keyRange(runas), severity: 'warning', rule: this.id,
+          message: 'runas is ignored on Windows Server instances (it applies to Amazon Linux, Ubuntu Server and RHEL only): the script runs as the CodeDeploy agent\'s user.',
+          ...(onlyThis && ctx.format === 'yaml' ? { fix: { title: 'Remove runas', edits: [{ start: line.start, end: line.end, newText: '' }] } } : {}) });
+      }
+    }
+    return out;
+  },
+};
+

@@ -1,0 +1,49 @@
+import { hookNotAllowedRule, hookScriptMissingRule, hookTimeoutRule, runasOnWindowsRule } from './appspec/hooks';
+import { ignoredFileKeyRule, versionNotDocumentedRule } from './appspec/misc';
+import { batchDependencyCycleRule, batchDuplicateIdentifierRule, batchUnknownDependencyRule } from './buildspec/batchGraph';
+import { commandAsMappingRule, emptyCommandRule } from './buildspec/commandShape';
+import { ecrGetLoginRule } from './buildspec/ecrGetLogin';
+import { onFailureRule } from './buildspec/onFailure';
+import { hyphenatedPhaseRule, legacyEnvironmentVariablesRule, phaseWithoutCommandsRule, runtimeVersionsRule } from './buildspec/phaseShape';
+import { secretsManagerRule } from './buildspec/secretsManager';
+import type { Rule } from './rule';
+
+/** Every custom rule, in the order they run. */
+export const RULES: readonly Rule[] = [
+  onFailureRule,
+  batchDuplicateIdentifierRule,
+  batchUnknownDependencyRule,
+  batchDependencyCycleRule,
+  secretsManagerRule,
+  runtimeVersionsRule,
+  commandAsMappingRule,
+  emptyCommandRule,
+  ecrGetLoginRule,
+  hyphenatedPhaseRule,
+  phaseWithoutCommandsRule,
+  legacyEnvironmentVariablesRule,
+  hookNotAllowedRule,
+  hookTimeoutRule,
+  hookScriptMissingRule,
+  runasOnWindowsRule,
+  versionNotDocumentedRule,
+  ignoredFileKeyRule,
+];
+
+/** Identifiers of findings that do not come from a Rule object: parsing, limits and the schemas. */
+export const BUILTIN_RULES: readonly { id: string; description: string; severity: 'error' | 'warning'; helpUri: string }[] = [
+  { id: 'yaml/syntax', description: 'The file is not valid YAML.', severity: 'error', helpUri: 'https://yaml.org/spec/1.2.2/' },
+  { id: 'json/syntax', description: 'The file is not valid JSON (comments and trailing commas are not allowed).', severity: 'error', helpUri: 'https://www.json.org/' },
+  { id: 'yaml/duplicate-key', description: 'A mapping defines the same key twice.', severity: 'error', helpUri: 'https://yaml.org/spec/1.2.2/#mapping' },
+  { id: 'yaml/unsupported-tag', description: 'A YAML tag (such as a CloudFormation !Ref) that AWS does not evaluate in this file.', severity: 'error', helpUri: 'https://yaml.org/spec/1.2.2/#tags' },
+  { id: 'yaml/alias-expansion', description: 'Aliases expand to too many values (a "billion laughs" document).', severity: 'error', helpUri: 'https://en.wikipedia.org/wiki/Billion_laughs_attack' },
+  { id: 'file/binary', description: 'The file is binary (it contains NUL bytes).', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'file/too-large', description: 'The file is too large to validate.', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'file/too-deep', description: 'The document nests too deeply to validate.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'file/not-a-mapping', description: 'The document is not a mapping of keys.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'schema/unknown-key', description: 'A key that the buildspec or appspec format does not define at this place (with the nearest valid key as a quick fix).', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'schema/missing-key', description: 'A required key is missing.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'schema/invalid-value', description: 'A value has the wrong type or is not one of the allowed values.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'appspec/duplicate-key-case', description: 'Two keys of an ECS or Lambda appspec differ only in case; CodeDeploy reads them as the same key.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure.html' },
+  { id: 'internal/error', description: 'The validator failed on this file; please report it.', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+];
