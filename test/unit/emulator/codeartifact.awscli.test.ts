@@ -21,7 +21,7 @@ function aws(url: string, args: string[]): Promise<{ code: number | null; stdout
   delete env.AWS_PROFILE;
   delete env.AWS_SESSION_TOKEN;
   return new Promise((resolve) => {
-    const child = spawn('aws', ['--endpoint-url', url, '--output', 'json', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(DEBIAN_AWS, ['--endpoint-url', url, '--output', 'json', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -31,14 +31,16 @@ function aws(url: string, args: string[]): Promise<{ code: number | null; stdout
   });
 }
 
-const hasAws = (process.env.PATH ?? '').split(':').some((d) => d !== '' && existsSync(join(d, 'aws')));
+// Debian's awscli (botocore), installed by the test setup: an independent implementation of the wire
+// protocols, unlike our SDK. Not whatever `aws` happens to be first on PATH.
+const DEBIAN_AWS = '/usr/bin/aws';
 type Json = Record<string, unknown>;
 
 describe('emulator: the AWS CLI against CodeArtifact and CodeGuru Profiler', function () {
   this.timeout(120_000);
   let emu: Emulator;
   before(async function () {
-    if (!hasAws) this.skip();
+    assert.ok(existsSync(DEBIAN_AWS), `${DEBIAN_AWS} is missing: apt-get install awscli (npm test installs it)`);
     emu = await startArtifactEmulator({ dataset: 'demo' });
   });
   after(async () => {
@@ -67,7 +69,9 @@ describe('emulator: the AWS CLI against CodeArtifact and CodeGuru Profiler', fun
     assert.match(String((await call(['codeartifact', 'get-package-version-readme', ...version])).readme), /^# acme-orders/);
     const token = await call(['codeartifact', 'get-authorization-token', '--domain', 'acme', '--duration-seconds', '900']);
     assert.equal(typeof token.authorizationToken, 'string');
-    assert.equal(typeof token.expiration, 'number');
+    // awscli v2 prints timestamps as ISO-8601 (v1 as epoch seconds): either way it must decode to now + 900 s.
+    const expiration = typeof token.expiration === 'number' ? token.expiration * 1000 : Date.parse(String(token.expiration));
+    assert.ok(Math.abs(expiration - (emu.clock.now() + 900_000)) < 5_000, `expiration ${String(token.expiration)}`);
     assert.equal((await call(['codeartifact', 'get-repository-endpoint', '--domain', 'acme', '--repository', 'python', '--format', 'pypi'])).repositoryEndpoint, `${emu.url}/_codeartifact/acme-111111111111/pypi/python/`);
     const missing = await aws(emu.url, ['codeartifact', 'describe-repository', '--domain', 'acme', '--repository', 'nope']);
     assert.notEqual(missing.code, 0);
