@@ -1,0 +1,20 @@
+// All CodePipeline state of the emulator, per account and region; CodeBuild actions run builds in
+// the emulator's CodeBuild (and so write CloudWatch Logs).
+import type { Clock } from '../../core/contract';
+import { Random } from '../../core/random';
+import { Regional } from '../../core/regional';
+import type { BuildsWorld } from '../codebuild/world';
+import { PipelinesRegion } from './store';
+
+export class PipelinesWorld {
+  readonly regions: Regional<PipelinesRegion>;
+  readonly random = new Random('codepipeline');
+
+  constructor(readonly clock: Clock, readonly builds: BuildsWorld) {
+    this.regions = new Regional((accountId, region) => new PipelinesRegion(accountId, region, this));
+  }
+
+  region(accountId: string, region: string): PipelinesRegion {
+    return this.regions.get(accountId, region);
+  }
+}
