@@ -68,7 +68,7 @@ export class WizardDriver {
   }
 
   /** Highlights the item whose label contains `label` (single-select) and presses Enter. */
-  async choose(id: string, label: string): Promise<void> {
+  async choose(id: string, label: string, expectMove = true): Promise<void> {
     const input = await this.step(id);
     assert.ok('items' in input, `${id} is not a pick`);
     const item = input.items.find((i) => i.label.includes(label));
@@ -77,7 +77,7 @@ export class WizardDriver {
     input.activeItems = [item];
     await new Promise((r) => setTimeout(r, 100));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await this.settle(count, true);
+    await this.settle(count, expectMove);
   }
 
   /** Checks exactly the items whose labels are given (multi-select) and accepts. */

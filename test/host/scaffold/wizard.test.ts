@@ -41,7 +41,8 @@ async function walkTypeScriptProject(driver: WizardDriver): Promise<void> {
   await driver.choose('waveApproval', 'Require a manual approval');
   await driver.choose('deployments', 'Done');
   await driver.enter('options');
-  await driver.choose('confirm', 'Create the project');
+  // The last step closes the wizard instead of showing another one.
+  await driver.choose('confirm', 'Create the project', false);
 }
 
 describe('New CDK Pipeline Project wizard (real quick input)', function () {
