@@ -1,0 +1,350 @@
+// The Artifacts tree's data: domain → repository (upstreams, external connections) → packages
+// grouped by format and namespace → versions. Lists are fetched a page at a time; a "Load more" node
+// fetches the next page. Errors become error nodes carrying an actionable message.
+import {
+  DescribePackageVersionCommand, DescribeRepositoryCommand, ListDomainsCommand, ListPackagesCommand,
+  ListPackageVersionsCommand, ListRepositoriesInDomainCommand, type CodeartifactClient, type PackageFormat as SdkPackageFormat, type PackageSummary,
+} from '@aws-sdk/client-codeartifact';
+import {
+  displayName, formatTime, FORMAT_LABELS, packageId, repoId, statusIcon,
+  type ArtifactNode, type NodeData, type PackageRef, type RepoRef,
+} from './nodes';
+
+export interface ModelOptions {
+  /** The client for the current profile/region; throws when none is configured. */
+  client(): CodeartifactClient;
+  /** Turns an SDK error into a message a person can act on. */
+  explain(error: unknown, operation: string): { message: string; code?: string };
+  pageSize?: { domains?: number; repositories?: number; packages?: number; versions?: number };
+  /** Parallel DescribePackageVersion calls for publish times. */
+  describeConcurrency?: number;
+}
+
+interface Listing<T> {
+  items: T[];
+  nextToken?: string;
+  error?: { message: string; code?: string };
+  loaded: boolean;
+}
+
+interface RepoDetails {
+  upstreams: string[];
+  external: { name: string; format?: string; status?: string }[];
+}
+
+/** Runs tasks with at most `limit` in flight. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+type DomainItem = { name: string; owner: string; status?: string };
+type RepoItem = { name: string; description?: string; administratorAccount?: string };
+type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string };
+
+export class ArtifactsModel {
+  private domains: Listing<DomainItem> = { items: [], loaded: false };
+  private readonly repos = new Map<string, Listing<RepoItem>>();
+  private readonly details = new Map<string, RepoDetails | { error: { message: string; code?: string } }>();
+  private readonly packages = new Map<string, Listing<PackageSummary>>();
+  private readonly versions = new Map<string, Listing<VersionItem>>();
+  private filterText = '';
+
+  constructor(private readonly options: ModelOptions) {}
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  /** Package-name prefix (server-side, ListPackages packagePrefix); clears loaded packages. */
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.packages.clear();
+  }
+
+  /** Forgets everything (profile, region or endpoint changed; refresh). */
+  clear(): void {
+    this.domains = { items: [], loaded: false };
+    this.repos.clear();
+    this.details.clear();
+    this.packages.clear();
+    this.versions.clear();
+  }
+
+  /** Forgets what is cached below a node, so expanding it fetches again. */
+  invalidate(data: NodeData): void {
+    if (data.kind === 'repository') {
+      this.details.delete(repoId(data.ref));
+      this.packages.delete(repoId(data.ref));
+    } else if (data.kind === 'package') this.versions.delete(packageId(data.ref));
+    else if (data.kind === 'domain') this.repos.delete(`${data.domainOwner}/${data.domain}`);
+  }
+
+  private size(kind: 'domains' | 'repositories' | 'packages' | 'versions'): number {
+    return this.options.pageSize?.[kind] ?? { domains: 50, repositories: 50, packages: 50, versions: 25 }[kind];
+  }
+
+  private fail(error: unknown, operation: string): { message: string; code?: string } {
+    return this.options.explain(error, operation);
+  }
+
+  async roots(): Promise<ArtifactNode[]> {
+    if (!this.domains.loaded) await this.loadDomains();
+    if (this.domains.error) return [errorNode('domains', this.domains.error)];
+    if (this.domains.items.length === 0) return [infoNode('domains', 'No CodeArtifact domains in this account and region.')];
+    return [
+      ...this.domains.items.map((d): ArtifactNode => ({
+        id: `domain:${d.owner}/${d.name}`, label: d.name, description: d.owner,
+        tooltip: `Domain ${d.name}\nOwner account ${d.owner}${d.status ? `\nStatus ${d.status}` : ''}`,
+        contextValue: 'conveyor.artifacts.domain', collapsible: true, icon: 'organization',
+        data: { kind: 'domain', domain: d.name, domainOwner: d.owner },
+      })),
+      ...(this.domains.nextToken ? [loadMoreNode('domains', 'domains', 'more domains')] : []),
+    ];
+  }
+
+  async children(node: ArtifactNode): Promise<ArtifactNode[]> {
+    const d = node.data;
+    switch (d.kind) {
+      case 'domain': return this.repositoryNodes(d.domain, d.domainOwner);
+      case 'repository': return this.repositoryChildren(d.ref);
+      case 'format': return this.formatChildren(d.ref, d.format);
+      case 'namespace': return this.packageNodes(d.ref, (p) => p.format === d.format && p.namespace === d.namespace);
+      case 'package': return this.versionNodes(d.ref);
+      default: return [];
+    }
+  }
+
+  /** Fetches the next page of the listing a "Load more" node stands for. */
+  async loadMore(listing: string): Promise<void> {
+    const [kind, ...rest] = listing.split('\u0000');
+    const key = rest.join('\u0000');
+    if (kind === 'domains') await this.loadDomains(this.domains.nextToken);
+    else if (kind === 'repos') {
+      const [owner = '', domain = ''] = key.split('/');
+      await this.loadRepos(domain, owner, this.repos.get(key)?.nextToken);
+    } else if (kind === 'packages') {
+      const ref = parseRepoKey(key);
+      if (ref) await this.loadPackages(ref, this.packages.get(key)?.nextToken);
+    } else if (kind === 'versions') {
+      const listingState = this.versions.get(key);
+      const ref = this.packageRefs.get(key);
+      if (listingState && ref) await this.loadVersions(ref, listingState.nextToken);
+    }
+  }
+
+  private readonly packageRefs = new Map<string, PackageRef>();
+
+  private async loadDomains(nextToken?: string): Promise<void> {
+    try {
+      const out = await this.options.client().send(new ListDomainsCommand({ maxResults: this.size('domains'), ...(nextToken ? { nextToken } : {}) }));
+      const items = (out.domains ?? []).flatMap((d): DomainItem[] => (d.name && d.owner ? [{ name: d.name, owner: d.owner, ...(d.status ? { status: d.status } : {}) }] : []));
+      this.domains = { items: nextToken ? [...this.domains.items, ...items] : items, ...(out.nextToken ? { nextToken: out.nextToken } : {}), loaded: true };
+    } catch (err) {
+      this.domains = { ...this.domains, error: this.fail(err, 'ListDomains'), loaded: true };
+    }
+  }
+
+  private async loadRepos(domain: string, owner: string, nextToken?: string): Promise<void> {
+    const key = `${owner}/${domain}`;
+    const prev = this.repos.get(key);
+    try {
+      const out = await this.options.client().send(new ListRepositoriesInDomainCommand({
+        domain, domainOwner: owner, maxResults: this.size('repositories'), ...(nextToken ? { nextToken } : {}),
+      }));
+      const items = (out.repositories ?? []).flatMap((r): RepoItem[] => (r.name ? [{
+        name: r.name, ...(r.description ? { description: r.description } : {}), ...(r.administratorAccount ? { administratorAccount: r.administratorAccount } : {}),
+      }] : []));
+      this.repos.set(key, { items: nextToken && prev ? [...prev.items, ...items] : items, ...(out.nextToken ? { nextToken: out.nextToken } : {}), loaded: true });
+    } catch (err) {
+      this.repos.set(key, { items: prev?.items ?? [], error: this.fail(err, 'ListRepositoriesInDomain'), loaded: true });
+    }
+  }
+
+  private async repositoryNodes(domain: string, owner: string): Promise<ArtifactNode[]> {
+    const key = `${owner}/${domain}`;
+    if (!this.repos.get(key)?.loaded) await this.loadRepos(domain, owner);
+    const listing = this.repos.get(key) as Listing<RepoItem>;
+    const nodes = listing.items.map((r): ArtifactNode => {
+      const ref = { domain, domainOwner: owner, repository: r.name };
+      return {
+        id: `repo:${repoId(ref)}`, label: r.name, ...(r.description ? { description: r.description } : {}),
+        tooltip: [`Repository ${r.name} in ${domain} (${owner})`, r.description, r.administratorAccount && r.administratorAccount !== owner ? `Administrator ${r.administratorAccount}` : undefined].filter(Boolean).join('\n'),
+        contextValue: 'conveyor.artifacts.repository', collapsible: true, icon: 'repo',
+        data: { kind: 'repository', ref, ...(r.description ? { description: r.description } : {}), ...(r.administratorAccount ? { administratorAccount: r.administratorAccount } : {}) },
+      };
+    });
+    if (listing.error) nodes.push(errorNode(`repos:${key}`, listing.error));
+    else if (listing.items.length === 0) nodes.push(infoNode(`repos:${key}`, 'No repositories.'));
+    if (listing.nextToken && !listing.error) nodes.push(loadMoreNode(`repos\u0000${key}`, `repos:${key}`, 'more repositories'));
+    return nodes;
+  }
+
+  private async loadDetails(ref: RepoRef): Promise<void> {
+    try {
+      const out = await this.options.client().send(new DescribeRepositoryCommand({ domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository }));
+      this.details.set(repoId(ref), {
+        upstreams: (out.repository?.upstreams ?? []).flatMap((u) => (u.repositoryName ? [u.repositoryName] : [])),
+        external: (out.repository?.externalConnections ?? []).flatMap((c) => (c.externalConnectionName ? [{
+          name: c.externalConnectionName, ...(c.packageFormat ? { format: c.packageFormat } : {}), ...(c.status ? { status: c.status } : {}),
+        }] : [])),
+      });
+    } catch (err) {
+      this.details.set(repoId(ref), { error: this.fail(err, 'DescribeRepository') });
+    }
+  }
+
+  private async loadPackages(ref: RepoRef, nextToken?: string): Promise<void> {
+    const key = repoId(ref);
+    const prev = this.packages.get(key);
+    try {
+      const out = await this.options.client().send(new ListPackagesCommand({
+        domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, maxResults: this.size('packages'),
+        ...(this.filterText ? { packagePrefix: this.filterText } : {}), ...(nextToken ? { nextToken } : {}),
+      }));
+      const items = out.packages ?? [];
+      this.packages.set(key, { items: nextToken && prev ? [...prev.items, ...items] : items, ...(out.nextToken ? { nextToken: out.nextToken } : {}), loaded: true });
+    } catch (err) {
+      this.packages.set(key, { items: prev?.items ?? [], error: this.fail(err, 'ListPackages'), loaded: true });
+    }
+  }
+
+  private async repositoryChildren(ref: RepoRef): Promise<ArtifactNode[]> {
+    const key = repoId(ref);
+    await Promise.all([
+      this.details.has(key) ? undefined : this.loadDetails(ref),
+      this.packages.get(key)?.loaded ? undefined : this.loadPackages(ref),
+    ]);
+    const nodes: ArtifactNode[] = [];
+    const details = this.details.get(key);
+    if (details && 'error' in details) nodes.push(errorNode(`details:${key}`, details.error));
+    else if (details) {
+      for (const u of details.upstreams) {
+        nodes.push({ id: `upstream:${key}/${u}`, label: u, description: 'upstream', tooltip: `Upstream repository ${u}: requests not found in ${ref.repository} are forwarded to it`,
+          contextValue: 'conveyor.artifacts.upstream', collapsible: false, icon: 'arrow-up', data: { kind: 'upstream', ref, upstream: u } });
+      }
+      for (const c of details.external) {
+        nodes.push({ id: `external:${key}/${c.name}`, label: c.name, description: ['external connection', c.format, c.status].filter(Boolean).join(' · '),
+          tooltip: `External connection ${c.name}${c.format ? ` (${c.format})` : ''}${c.status ? `, ${c.status}` : ''}`,
+          contextValue: 'conveyor.artifacts.external', collapsible: false, icon: 'globe', data: { kind: 'external', ref, connection: c.name, ...(c.format ? { format: c.format } : {}), ...(c.status ? { status: c.status } : {}) } });
+      }
+    }
+    const listing = this.packages.get(key) as Listing<PackageSummary>;
+    const formats = [...new Set(listing.items.map((p) => p.format ?? 'unknown'))].sort();
+    for (const format of formats) {
+      const count = listing.items.filter((p) => (p.format ?? 'unknown') === format).length;
+      nodes.push({ id: `format:${key}/${format}`, label: FORMAT_LABELS[format] ?? format, description: `${count} package${count === 1 ? '' : 's'}${listing.nextToken ? '+' : ''}`,
+        contextValue: 'conveyor.artifacts.format', collapsible: true, icon: 'package', data: { kind: 'format', ref, format } });
+    }
+    if (listing.error) nodes.push(errorNode(`packages:${key}`, listing.error));
+    else if (listing.items.length === 0) nodes.push(infoNode(`packages:${key}`, this.filterText ? `No packages starting with "${this.filterText}".` : 'No packages.'));
+    if (listing.nextToken && !listing.error) nodes.push(loadMoreNode(`packages\u0000${key}`, `packages:${key}`, 'more packages'));
+    return nodes;
+  }
+
+  private formatChildren(ref: RepoRef, format: string): ArtifactNode[] {
+    const listing = this.packages.get(repoId(ref));
+    const inFormat = (listing?.items ?? []).filter((p) => (p.format ?? 'unknown') === format);
+    const namespaces = [...new Set(inFormat.flatMap((p) => (p.namespace ? [p.namespace] : [])))].sort();
+    const nsNodes = namespaces.map((ns): ArtifactNode => {
+      const count = inFormat.filter((p) => p.namespace === ns).length;
+      return { id: `ns:${repoId(ref)}/${format}/${ns}`, label: format === 'npm' ? `@${ns}` : ns, description: `${count} package${count === 1 ? '' : 's'}`,
+        contextValue: 'conveyor.artifacts.namespace', collapsible: true, icon: 'symbol-namespace', data: { kind: 'namespace', ref, format, namespace: ns } };
+    });
+    return [...nsNodes, ...this.packageNodes(ref, (p) => p.format === format && !p.namespace)];
+  }
+
+  private packageNodes(ref: RepoRef, match: (p: PackageSummary) => boolean): ArtifactNode[] {
+    const listing = this.packages.get(repoId(ref));
+    return (listing?.items ?? []).filter(match).flatMap((p): ArtifactNode[] => {
+      if (!p.package || !p.format) return [];
+      const pref: PackageRef = { ...ref, format: p.format, ...(p.namespace ? { namespace: p.namespace } : {}), package: p.package };
+      const origin = p.originConfiguration?.restrictions;
+      const full = displayName(p.format, p.namespace, p.package);
+      return [{
+        id: `pkg:${packageId(pref)}`, label: p.package, ...(full !== p.package ? { description: full } : {}),
+        tooltip: `${full} (${FORMAT_LABELS[p.format] ?? p.format})${origin ? `\nPublish: ${origin.publish ?? '?'} · Upstream: ${origin.upstream ?? '?'}` : ''}`,
+        contextValue: 'conveyor.artifacts.package', collapsible: true, icon: 'package', data: { kind: 'package', ref: pref },
+      }];
+    });
+  }
+
+  private async loadVersions(ref: PackageRef, nextToken?: string): Promise<void> {
+    const key = packageId(ref);
+    this.packageRefs.set(key, ref);
+    const prev = this.versions.get(key);
+    try {
+      const client = this.options.client();
+      const out = await client.send(new ListPackageVersionsCommand({
+        domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
+        ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package,
+        sortBy: 'PUBLISHED_TIME', maxResults: this.size('versions'), ...(nextToken ? { nextToken } : {}),
+      }));
+      const page = await mapLimit(out.versions ?? [], this.options.describeConcurrency ?? 4, async (v): Promise<VersionItem | undefined> => {
+        if (!v.version) return undefined;
+        const item: VersionItem = { version: v.version, ...(v.status ? { status: v.status } : {}), ...(v.revision ? { revision: v.revision } : {}),
+          ...(v.origin?.originType ? { origin: v.origin.originType } : {}) };
+        try {
+          const d = await client.send(new DescribePackageVersionCommand({
+            domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
+            ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package, packageVersion: v.version,
+          }));
+          const t = d.packageVersion?.publishedTime;
+          if (t) item.publishedTime = t.getTime();
+        } catch {
+          // The list still shows the version; its publish time is just unknown.
+        }
+        return item;
+      });
+      const items = page.filter((v): v is VersionItem => v !== undefined);
+      this.versions.set(key, { items: nextToken && prev ? [...prev.items, ...items] : items, ...(out.nextToken ? { nextToken: out.nextToken } : {}), loaded: true });
+    } catch (err) {
+      this.versions.set(key, { items: prev?.items ?? [], error: this.fail(err, 'ListPackageVersions'), loaded: true });
+    }
+  }
+
+  private async versionNodes(ref: PackageRef): Promise<ArtifactNode[]> {
+    const key = packageId(ref);
+    if (!this.versions.get(key)?.loaded) await this.loadVersions(ref);
+    const listing = this.versions.get(key) as Listing<VersionItem>;
+    const nodes = listing.items.map((v): ArtifactNode => ({
+      id: `ver:${key}/${v.version}`, label: v.version,
+      description: [v.status, v.publishedTime ? formatTime(v.publishedTime) : undefined].filter(Boolean).join(' · '),
+      tooltip: [`${displayName(ref.format, ref.namespace, ref.package)} ${v.version}`, v.status && `Status: ${v.status}`,
+        v.publishedTime && `Published ${formatTime(v.publishedTime)}`, v.origin && `Origin: ${v.origin}`, v.revision && `Revision ${v.revision}`].filter(Boolean).join('\n'),
+      contextValue: `conveyor.artifacts.version.${ref.format}`, collapsible: false, icon: statusIcon(v.status),
+      data: { kind: 'version', ref: { ...ref, version: v.version }, ...(v.status ? { status: v.status } : {}), ...(v.publishedTime ? { publishedTime: v.publishedTime } : {}) },
+    }));
+    if (listing.error) nodes.push(errorNode(`versions:${key}`, listing.error));
+    else if (listing.items.length === 0) nodes.push(infoNode(`versions:${key}`, 'No versions.'));
+    if (listing.nextToken && !listing.error) nodes.push(loadMoreNode(`versions\u0000${key}`, `versions:${key}`, 'more versions'));
+    return nodes;
+  }
+}
+
+function parseRepoKey(key: string): RepoRef | undefined {
+  const [domainOwner, domain, repository] = key.split('/');
+  return domainOwner && domain && repository ? { domainOwner, domain, repository } : undefined;
+}
+
+function errorNode(scope: string, error: { message: string; code?: string }): ArtifactNode {
+  return { id: `error:${scope}`, label: error.message, tooltip: error.message, contextValue: 'conveyor.artifacts.error', collapsible: false, icon: 'error',
+    data: { kind: 'error', message: error.message, ...(error.code ? { code: error.code } : {}) } };
+}
+
+function infoNode(scope: string, message: string): ArtifactNode {
+  return { id: `info:${scope}`, label: message, contextValue: 'conveyor.artifacts.info', collapsible: false, icon: 'info', data: { kind: 'info', message } };
+}
+
+function loadMoreNode(listing: string, scope: string, what: string): ArtifactNode {
+  return { id: `more:${scope}`, label: 'Load more…', description: what, contextValue: 'conveyor.artifacts.loadMore', collapsible: false, icon: 'more',
+    data: { kind: 'loadMore', listing, what } };
+}
