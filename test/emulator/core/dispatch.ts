@@ -12,6 +12,8 @@ import { decodePathSegments } from './uri-pattern';
 export interface DispatchContext extends GateContext {
   router(): Router;
   admin: AdminContext;
+  /** Where unexpected handler failures are reported. */
+  log(line: string): void;
 }
 
 const DEFAULT_REGION = 'us-east-1';
@@ -23,8 +25,8 @@ function splitUrl(rawUrl: string): { rawPath: string; query: URLSearchParams; ra
   return { rawPath, rawQuery, query: new URLSearchParams(rawQuery) };
 }
 
-function internalError(protocol: Protocol, err: unknown): AwsServiceError {
-  process.stderr.write(`[emulator] handler failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+function internalError(ctx: DispatchContext, protocol: Protocol, err: unknown): AwsServiceError {
+  ctx.log(`[emulator] handler failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   return new AwsServiceError(protocol === 'json' ? 'InternalFailure' : 'InternalServerException', 'The request processing has failed because of an unknown error, exception or failure.', 500);
 }
 
@@ -51,7 +53,7 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
         res.destroy();
         return;
       }
-      sendError(res, 'rest', err instanceof AwsServiceError ? err : internalError('rest', err));
+      sendError(res, 'rest', err instanceof AwsServiceError ? err : internalError(ctx, 'rest', err));
     }
     return;
   }
@@ -108,7 +110,7 @@ async function dispatchJson(ctx: DispatchContext, req: IncomingMessage, res: Ser
     }
     sendJson(res, 200, output ?? {}, AWS_JSON_CONTENT_TYPE);
   } catch (err) {
-    sendError(res, 'json', err instanceof AwsServiceError ? err : internalError('json', err));
+    sendError(res, 'json', err instanceof AwsServiceError ? err : internalError(ctx, 'json', err));
   }
 }
 
@@ -133,7 +135,7 @@ async function dispatchRest(ctx: DispatchContext, req: IncomingMessage, res: Ser
   try {
     reply = await match.route.handler(emuReq, match.labels);
   } catch (err) {
-    sendError(res, 'rest', err instanceof AwsServiceError ? err : internalError('rest', err));
+    sendError(res, 'rest', err instanceof AwsServiceError ? err : internalError(ctx, 'rest', err));
     return;
   }
   sendRestReply(res, reply);

@@ -19,6 +19,8 @@ export interface CoreOptions {
   compose(registry: ServiceRegistry): void;
   /** Extra facts for GET /_emulator/info. */
   info?(): Record<string, unknown>;
+  /** Where unexpected handler failures are reported (default: stderr). */
+  log?(line: string): void;
 }
 
 export interface EmulatorCore {
@@ -39,6 +41,7 @@ export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
   const stats = new Stats();
   let url = '';
   let router = new Router();
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
   const registryFor = (r: Router): ServiceRegistry => ({
     json: (targetPrefix, signingName, operations) => r.addJson(targetPrefix, signingName, operations),
@@ -58,7 +61,7 @@ export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
   };
 
   const server: Server = createServer((req, res) => {
-    dispatch({ router: () => router, faults, stats, latencyMs: options.latencyMs ?? 0, admin }, req, res).catch((err: unknown) => failHard(res, err));
+    dispatch({ router: () => router, faults, stats, latencyMs: options.latencyMs ?? 0, admin, log }, req, res).catch((err: unknown) => failHard(res, err));
   });
   const admin = {
     faults, clock, stats, reset,

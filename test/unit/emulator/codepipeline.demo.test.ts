@@ -83,7 +83,7 @@ describe('emulator: demo dataset', function () {
 
   it('finishes the running execution within minutes, then starts it again', async () => {
     const running = await latest('storefront-web');
-    emu.clock.advance(12 * 60_000);
+    emu.clock.advance(7 * 60_000);
     const after = await c.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'storefront-web', maxResults: 2 }));
     const [newest, previous] = after.pipelineExecutionSummaries!;
     assert.equal(previous!.pipelineExecutionId, running.pipelineExecutionId);

@@ -33,8 +33,9 @@ function testModule(registry: ServiceRegistry): void {
 
 describe('emulator core: routing and error rendering', () => {
   let core: EmulatorCore;
+  const logged: string[] = [];
   before(async () => {
-    core = await startCore({ compose: testModule });
+    core = await startCore({ compose: testModule, log: (line) => logged.push(line) });
   });
   after(() => core.close());
 
@@ -59,6 +60,7 @@ describe('emulator core: routing and error rendering', () => {
     const crash = await json('Crash');
     assert.equal(crash.status, 500);
     assert.equal((JSON.parse(crash.body) as { __type: string }).__type, 'InternalFailure');
+    assert.match(logged.join('\n'), /handler failed: Error: boom/);
   });
 
   it('answers an unknown operation or target with UnknownOperationException, bad JSON with SerializationException', async () => {

@@ -53,7 +53,10 @@ function storefront(ctx: DemoContext, headCommit: string | undefined): void {
     pipelineType: 'V2',
     executionMode: 'QUEUED',
     triggers: [{ providerType: 'CodeStarSourceConnection', gitConfiguration: { sourceActionName: 'Source', push: [{ branches: { includes: ['main'] } }] } }],
-  }), repo(ctx, 'CodeStarSourceConnection', 'acme-retail/storefront-web', 'web'));
+  }), repo(ctx, 'CodeStarSourceConnection', 'acme-retail/storefront-web', 'web'), {
+    // Short deploys so that at speed 1 the running execution finishes in about four minutes.
+    behaviours: { 'Deploy-Staging': { durationMs: 50_000 }, 'Deploy-Production': { durationMs: 70_000 } },
+  });
   spreadHistory(ctx.store, ctx.tl, ctx.rng, p, 'web', 26, { failRate: 0.1 });
   run(ctx.store, ctx.tl, ctx.rng, p, 'web', {
     offsetMs: -20_000,
