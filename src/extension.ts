@@ -3,6 +3,7 @@ import type { Logger } from './core/log';
 import { registerAws } from './aws/editor/register';
 import type { AwsSession } from './aws/editor/session';
 import { createOutputLogger } from './editor/log';
+import { registerScaffold } from './scaffold/editor/register';
 
 /** What activate() returns: used by host tests and by other extensions. */
 export interface ConveyorApi {
@@ -24,8 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   context.subscriptions.push(vscode.commands.registerCommand('conveyor.showLog', () => channel.show()));
   const aws = await registerAws(context, log);
   const deps = { log, aws };
-  void deps;
-  safely(log, 'startup', () => undefined);
+  safely(log, 'scaffold', () => registerScaffold(context, deps));
   log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
   return { aws };
 }
