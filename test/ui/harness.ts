@@ -44,6 +44,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   await page.goto(workbenchUrl(server, { folder: env.workspace }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.activitybar').waitFor({ timeout: 30_000 });
+  // The palette lists only commands known when it opens: wait until our contributions are in.
+  await page.locator('.activitybar [aria-label^="Conveyor"]').first().waitFor({ timeout: 60_000 });
   return {
     page, env, server,
     close: async () => { await browser.close(); await server.stop(); await env.cleanup(); },
