@@ -57,7 +57,7 @@ export async function passGate(ctx: GateContext, input: GateInput): Promise<Veri
     }
     case 'throttle': {
       const t = throttlingError(protocol);
-      sendError(res, protocol, new AwsServiceError(t.type, fault.message ?? t.message, fault.status ?? t.status, fault.extra ?? {}));
+      sendError(res, protocol, new AwsServiceError(t.type, fault.message ?? t.message, fault.status ?? t.status, fault.extra ?? {}, t.headers));
       return undefined;
     }
     default: {

@@ -27,7 +27,12 @@ export function sendError(res: ServerResponse, protocol: Protocol, err: AwsServi
   }
 }
 
-/** The type a protocol uses for throttling, and its status (restJson services model it as 429). */
-export function throttlingError(protocol: Protocol): { type: string; status: number; message: string } {
-  return { type: 'ThrottlingException', status: protocol === 'json' ? 400 : 429, message: 'Rate exceeded' };
+/**
+ * The type a protocol uses for throttling, and its status (restJson services model it as 429, with
+ * `retryAfterSeconds` bound to the Retry-After header).
+ */
+export function throttlingError(protocol: Protocol): { type: string; status: number; message: string; headers: Record<string, string> } {
+  return protocol === 'json'
+    ? { type: 'ThrottlingException', status: 400, message: 'Rate exceeded', headers: {} }
+    : { type: 'ThrottlingException', status: 429, message: 'Rate exceeded', headers: { 'retry-after': '1' } };
 }

@@ -165,7 +165,8 @@ describe('emulator: CodeArtifact API (demo account, real SDK over HTTP)', () => 
 
   it('answers an injected throttle as ThrottlingException 429', async () => {
     emu.faults.add({ operation: 'ListPackages', service: 'codeartifact', kind: 'throttle', times: 1 });
-    await rejects(main.send(new ListPackagesCommand({ domain: 'acme', repository: 'python' })), 'ThrottlingException', 429);
+    const throttled = await rejects(main.send(new ListPackagesCommand({ domain: 'acme', repository: 'python' })), 'ThrottlingException', 429);
+    assert.equal(throttled.retryAfterSeconds, 1, 'Retry-After is bound to retryAfterSeconds');
     const after = await main.send(new ListPackagesCommand({ domain: 'acme', repository: 'python' }));
     assert.ok((after.packages?.length ?? 0) > 0);
   });
