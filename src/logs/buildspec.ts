@@ -84,3 +84,26 @@ export function locateCommand(buildspec: string, command: string, phase?: string
   }
   return best;
 }
+
+/**
+ * How many of the commands a build ran (its `Running command` lines) a buildspec declares: with
+ * several buildspecs in a workspace, the one the build used declares them all.
+ */
+export function commandOverlap(buildspec: string, ranCommands: readonly string[]): number {
+  const declared = listBuildspecCommands(buildspec);
+  const texts = new Set(declared.map((c) => normalize(c.text)));
+  const firsts = new Set(declared.map((c) => firstLineOf(c.text)));
+  return ranCommands.filter((c) => texts.has(normalize(c)) || firsts.has(firstLineOf(c))).length;
+}
+
+/**
+ * How well a buildspec's path matches a CodeBuild project name: the number of the project name's
+ * words (split on - _ .) that appear among the path's folder names' words. In a monorepo,
+ * `services/payments-api/buildspec.yml` belongs to project `payments-api-unit-tests`.
+ */
+export function pathAffinity(filePath: string, projectName: string): number {
+  const words = (s: string): string[] => s.toLowerCase().split(/[-_.\s]+/).filter((w) => w.length > 1);
+  const folders = filePath.replace(/\\/g, '/').split('/').slice(0, -1);
+  const inPath = new Set(folders.flatMap(words));
+  return [...new Set(words(projectName))].filter((w) => inPath.has(w)).length;
+}

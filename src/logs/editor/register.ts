@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AwsAccess, AwsTarget } from '../../aws/access';
 import { explainAwsError } from '../../aws/errors';
 import type { Logger } from '../../core/log';
-import { locateCommand } from '../buildspec';
+import { commandOverlap, locateCommand, pathAffinity } from '../buildspec';
 import { buildUrl, logStreamUrl } from '../console';
 import { commandLabel, phaseLabel } from '../outline';
 import { LogSession } from '../session';
@@ -304,19 +304,31 @@ export class LogsFeature implements vscode.TextDocumentContentProvider, vscode.F
       const score = (u: vscode.Uri): number => (wanted && u.path.endsWith(`/${wanted}`) ? 0 : path.posix.basename(u.path) === 'buildspec.yml' ? 1 : 2);
       return score(a) - score(b) || a.path.length - b.path.length;
     });
-    for (const file of files) {
-      let text: string;
+    const ran = session.phases().flatMap((p) => p.commands.map((c) => c.command));
+    const project = session.build?.projectName ?? (session.params.buildId ? parseBuildId(session.params.buildId)?.project : undefined) ?? '';
+    const candidates: { file: vscode.Uri; text: string; overlap: number; affinity: number; order: number }[] = [];
+    for (const [order, file] of files.entries()) {
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+        if (locateCommand(text, failing.command, failing.phase, failing.index)) {
+          candidates.push({ file, text, overlap: commandOverlap(text, ran), affinity: pathAffinity(vscode.workspace.asRelativePath(file), project), order });
+        }
       } catch {
-        continue;
+        // unreadable: skip
       }
-      const hit = locateCommand(text, failing.command, failing.phase, failing.index);
-      if (!hit) continue;
-      const doc = await vscode.workspace.openTextDocument(file);
-      const range = new vscode.Range(hit.line, hit.character, hit.endLine, hit.endCharacter);
-      await vscode.window.showTextDocument(doc, { selection: range, preview: false });
-      return new vscode.Location(file, range);
+    }
+    // The buildspec the build used declares every command it ran; a folder named like the project and
+    // the project's configured buildspec path break ties.
+    candidates.sort((a, b) => b.overlap - a.overlap || b.affinity - a.affinity || a.order - b.order);
+    const best = candidates[0];
+    if (best) {
+      const hit = locateCommand(best.text, failing.command, failing.phase, failing.index);
+      if (hit) {
+        const doc = await vscode.workspace.openTextDocument(best.file);
+        const range = new vscode.Range(hit.line, hit.character, hit.endLine, hit.endCharacter);
+        await vscode.window.showTextDocument(doc, { selection: range, preview: false });
+        return new vscode.Location(best.file, range);
+      }
     }
     const inline = session.build?.buildspec?.includes('\n') ? session.build.buildspec : undefined;
     const buttons = inline ? ['Show the Project\'s Buildspec'] : [];

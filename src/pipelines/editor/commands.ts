@@ -122,7 +122,8 @@ export class PipelineCommands {
     const args = asArgs(arg);
     const target = await this.target(args, title);
     if (!target) return undefined;
-    if (args.pipelineName) return { target, name: args.pipelineName };
+    const ref = parseTargetKey(target);
+    if (ref) this.explorer.store.ensureTarget(ref);
     if (!this.explorer.store.target(target)?.pipelines) {
       try {
         await this.d.ui.withProgress('Listing pipelines…', () => this.explorer.loadList(target));
@@ -130,6 +131,11 @@ export class PipelineCommands {
         this.report(err, 'ListPipelines', target);
         return undefined;
       }
+    }
+    if (args.pipelineName) {
+      if (this.explorer.store.pipeline({ target, name: args.pipelineName })) return { target, name: args.pipelineName };
+      this.d.ui.notify('warning', `There is no pipeline named ${args.pipelineName} in ${ref ? `${ref.profile} · ${ref.region}` : target}.`);
+      return undefined;
     }
     const t = this.explorer.store.target(target);
     const names = t ? this.explorer.tree.matching(t) : [];
@@ -430,7 +436,8 @@ export class PipelineCommands {
         this.report(err, 'ListPipelineExecutions', key);
         return false;
       }
-      if (isNode(arg) && arg.kind === 'pipeline') {
+      // A pipeline row, or a script naming only the pipeline: its latest run.
+      if ((isNode(arg) && arg.kind === 'pipeline') || args.pipelineName) {
         executionId = recent[0]?.id;
       } else {
         executionId = recent.length <= 1 ? recent[0]?.id : await this.d.ui.pick(recent.map((x) => ({

@@ -69,6 +69,20 @@ export class PipelineStore {
     return changed;
   }
 
+  /**
+   * Makes sure a target has an entry even when it is not one of the roots (a script or notification
+   * names a pipeline in another account/region); such entries are not shown and go with setTargets.
+   */
+  ensureTarget(ref: TargetRef): TargetEntry {
+    const key = targetKey(ref);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { key, ref, names: [] };
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
   targets(): TargetEntry[] {
     return this.order.map((k) => this.entries.get(k)).filter((e): e is TargetEntry => e !== undefined);
   }
@@ -107,16 +121,16 @@ export class PipelineStore {
         next.set(summary.name, { summary });
         continue;
       }
-      if (!deepEqual(old.summary, summary)) {
+      const summaryChanged = !deepEqual(old.summary, summary);
+      if (summaryChanged) {
         // A new version means the declaration changed: the cached structure is stale.
         if (old.summary.version !== summary.version) delete old.structure;
         old.summary = summary;
         changed.push(nodeIds.pipeline({ target, name: summary.name }));
       }
-      if (old.deleted) {
-        delete old.deleted;
-        changed.push(nodeIds.pipeline({ target, name: summary.name }));
-      }
+      // Still listed with the same summary: the list is older than the GetPipelineState that said it
+      // was gone. A re-created pipeline has new timestamps, and any successful read clears the mark.
+      if (old.deleted && summaryChanged) delete old.deleted;
       next.set(summary.name, old);
     }
     const names = [...next.keys()].sort(byName);
@@ -137,8 +151,9 @@ export class PipelineStore {
     const e = this.pipeline(key);
     if (!e) return [];
     const changed = diffLatest(key, e.recent, items);
-    if (e.error) {
+    if (e.error || e.deleted) {
       delete e.error;
+      delete e.deleted;
       if (!changed.length) changed.push(nodeIds.pipeline(key));
     }
     e.recent = [...items];
@@ -157,9 +172,10 @@ export class PipelineStore {
     const e = this.pipeline(key);
     if (!e) return [];
     const changed = diffRuntime(key, e.runtime, runtime);
-    if (e.error) {
+    if (e.error || e.deleted) {
       delete e.error;
-      changed.push(nodeIds.pipeline(key));
+      delete e.deleted;
+      if (!changed.includes(nodeIds.pipeline(key))) changed.push(nodeIds.pipeline(key));
     }
     e.runtime = runtime;
     return changed;

@@ -1,6 +1,14 @@
-/** Escapes text for a MarkdownString / markdown document so names and messages render literally. */
+/**
+ * Escapes text for a MarkdownString / markdown document so names and messages render literally, while
+ * staying readable as plain text (the timeline document is read as text too): inline markup characters
+ * are always escaped, block markers (#, -, +, 1.) only where they would start a block.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\r?\n/g, '  \n');
+  return text
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)([#+-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+    .replace(/\r?\n/g, '  \n');
 }
 
 /** Inline code that survives backticks inside the text. */

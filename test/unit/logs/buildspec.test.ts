@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { listBuildspecCommands, locateCommand } from '../../../src/logs/buildspec';
+import { commandOverlap, listBuildspecCommands, locateCommand, pathAffinity } from '../../../src/logs/buildspec';
 import { BUILDSPEC } from './sample-log';
 
 describe('buildspec command lookup', () => {
@@ -31,5 +31,18 @@ describe('buildspec command lookup', () => {
     assert.equal(locateCommand(BUILDSPEC, 'make deploy'), undefined);
     assert.deepEqual(listBuildspecCommands('version: 0.2\n'), []);
     assert.deepEqual(listBuildspecCommands(': : not yaml ['), []);
+  });
+
+  it('ranks buildspecs by how many of the commands the build ran they declare', () => {
+    const ran = ['npm ci', 'npm run lint', 'npm test', 'echo Build completed on `date`'];
+    assert.equal(commandOverlap(BUILDSPEC, ran), 4);
+    assert.equal(commandOverlap('version: 0.2\nphases:\n  build:\n    commands:\n      - npm test\n', ran), 1);
+    assert.equal(commandOverlap('not: a buildspec', ran), 0);
+  });
+
+  it('prefers the buildspec whose folders are named like the CodeBuild project', () => {
+    assert.equal(pathAffinity('/ws/pipelines/payments-api/buildspec.yml', 'payments-api-unit-tests'), 2);
+    assert.equal(pathAffinity('/ws/pipelines/storefront-web/buildspec.yml', 'payments-api-unit-tests'), 0);
+    assert.equal(pathAffinity('buildspec.yml', 'payments-api'), 0, 'the file name itself does not count');
   });
 });

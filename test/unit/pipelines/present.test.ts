@@ -150,6 +150,8 @@ describe('presenters', () => {
 
   it('markdown helpers escape names and refuse non-http links', () => {
     assert.equal(escapeMarkdown('a_b*[c]'), 'a\\_b\\*\\[c\\]');
+    assert.equal(escapeMarkdown('payments-api v1.2 (eu)'), 'payments-api v1.2 (eu)', 'stays readable as text');
+    assert.equal(escapeMarkdown('# not a heading\n- not a list\n1. nor this'), '\\# not a heading  \n\\- not a list  \n1\\. nor this');
     assert.equal(inlineCode('x`y'), '``x`y``');
     assert.equal(link('t', 'javascript:alert(1)'), 't');
     assert.equal(link('t', 'https://x/(y)'), '[t](https://x/%28y%29)');

@@ -87,11 +87,16 @@ describe('pipeline store and diffing', () => {
     assert.equal(store.pipeline(key)?.executions?.nextToken, 'n2');
   });
 
-  it('marks a deleted pipeline once, and the next list brings it back if it reappears', () => {
+  it('marks a deleted pipeline once; a stale list keeps the mark, a re-created pipeline or a good read clears it', () => {
     const store = seeded();
     assert.deepEqual(store.markDeleted(key), [nodeIds.pipeline(key)]);
     assert.deepEqual(store.markDeleted(key), []);
     store.applyList(T, [{ name: 'web', version: 1 }, { name: 'api', version: 3 }]);
+    assert.equal(store.pipeline(key)?.deleted, true, 'the same listing as before is older news');
+    assert.deepEqual(store.applyList(T, [{ name: 'web', version: 1, created: 5 }, { name: 'api', version: 3 }]), [nodeIds.pipeline(key)]);
+    assert.equal(store.pipeline(key)?.deleted, undefined, 're-created');
+    store.markDeleted(key);
+    assert.deepEqual(store.applyRuntime(key, standardRuntime()), [nodeIds.pipeline(key)]);
     assert.equal(store.pipeline(key)?.deleted, undefined);
   });
 

@@ -1,0 +1,202 @@
+// Shared by the pipelines and logs host suites: the emulator's admin API, a scripted UI (a modal dialog
+// would block an unattended run), an in-memory Memento, and explorers wired to the extension's AWS session.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { explainAwsError } from '../../../src/aws/errors';
+import { silentLogger } from '../../../src/core/log';
+import type { PipelineCommands } from '../../../src/pipelines/editor/commands';
+import { PipelineCommands as Commands } from '../../../src/pipelines/editor/commands';
+import { FollowState } from '../../../src/pipelines/editor/follow';
+import type { PickItem, PipelinesUi } from '../../../src/pipelines/editor/ui';
+import { createPipelineApi } from '../../../src/pipelines/model/api';
+import { PipelineExplorer } from '../../../src/pipelines/model/explorer';
+import { parseTargetKey } from '../../../src/pipelines/model/keys';
+import type { TargetRef } from '../../../src/pipelines/model/types';
+import { systemClock } from '../../../src/pipelines/polling/clock';
+import { DEFAULT_REFRESH_SETTINGS } from '../../../src/pipelines/polling/settings';
+import type { ConveyorApi } from '../../../src/extension';
+import { activateConveyor } from '../foundation/helpers';
+
+export const DEMO: TargetRef = { profile: 'conveyor-demo', region: 'us-east-1' };
+export const PROD: TargetRef = { profile: 'conveyor-prod', region: 'eu-west-1' };
+
+export function emulatorUrl(): string | undefined {
+  return process.env.CONVEYOR_EMULATOR_URL;
+}
+
+/**
+ * Points the workspace at the emulator. conveyor.aws.endpointUrl is machine-overridable, so a remote
+ * host (code-server) ignores the user-level value the runner writes; the workspace value applies.
+ */
+export async function useEmulator(): Promise<void> {
+  const url = emulatorUrl();
+  if (!url) return;
+  const api = await activateConveyor();
+  if (api.aws.endpointUrl === url) return;
+  await vscode.workspace.getConfiguration().update('conveyor.aws.endpointUrl', url, vscode.ConfigurationTarget.Workspace);
+  await eventually('the AWS session to use the emulator', () => api.aws.endpointUrl === url);
+}
+
+/** Undoes useEmulator's workspace setting (other suites decide for themselves). */
+export async function releaseEmulator(): Promise<void> {
+  if (vscode.workspace.getConfiguration().inspect('conveyor.aws.endpointUrl')?.workspaceValue !== undefined) {
+    await vscode.workspace.getConfiguration().update('conveyor.aws.endpointUrl', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+}
+
+/** Calls the emulator's admin API (faults, reset, stats). */
+export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  const url = emulatorUrl();
+  if (!url) throw new Error('no emulator');
+  const res = await fetch(`${url}/_emulator/${path}`, {
+    method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) as unknown : undefined;
+}
+
+export interface UiCall {
+  kind: 'pick' | 'input' | 'confirm' | 'notify' | 'error' | 'progress' | 'open' | 'copy';
+  text: string;
+}
+
+/** Answers prompts from a queue (in order) and records everything the commands showed. */
+export class ScriptedUi implements PipelinesUi {
+  readonly calls: UiCall[] = [];
+  private readonly answers: unknown[] = [];
+
+  /** Queue answers: a value for pick (matched by label or value), a string for input, a boolean for confirm. */
+  answer(...values: unknown[]): this {
+    this.answers.push(...values);
+    return this;
+  }
+
+  get pending(): number {
+    return this.answers.length;
+  }
+
+  async pick<T>(items: readonly PickItem<T>[], options: { title: string }): Promise<T | undefined> {
+    this.calls.push({ kind: 'pick', text: `${options.title}: ${items.map((i) => i.label).join(' | ')}` });
+    const a = this.answers.shift();
+    if (a === undefined) return undefined;
+    const found = items.find((i) => i.label === a || i.value === a || (typeof a === 'string' && i.label.includes(a)));
+    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
+    return found.value;
+  }
+
+  async input(options: { title: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
+    this.calls.push({ kind: 'input', text: options.title });
+    const a = this.answers.shift();
+    if (a === undefined) return undefined;
+    assert.equal(typeof a, 'string');
+    const problem = options.validate?.(a as string);
+    assert.equal(problem, undefined, `the input box would refuse ${String(a)}: ${problem}`);
+    return a as string;
+  }
+
+  async confirm(message: string): Promise<boolean> {
+    this.calls.push({ kind: 'confirm', text: message });
+    const a = this.answers.shift();
+    assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
+    return a as boolean;
+  }
+
+  notify(level: 'info' | 'warning' | 'error', message: string): void {
+    this.calls.push({ kind: 'notify', text: `${level}: ${message}` });
+  }
+
+  reportAwsError(error: unknown, context: { operation: string }): void {
+    this.calls.push({ kind: 'error', text: `${context.operation}: ${explainAwsError(error, { service: 'codepipeline', operation: context.operation }).message}` });
+  }
+
+  async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    this.calls.push({ kind: 'progress', text: title });
+    return task();
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.calls.push({ kind: 'open', text: url });
+  }
+
+  async copy(text: string): Promise<void> {
+    this.calls.push({ kind: 'copy', text });
+  }
+
+  of(kind: UiCall['kind']): string[] {
+    return this.calls.filter((c) => c.kind === kind).map((c) => c.text);
+  }
+}
+
+export class MemoryMemento implements vscode.Memento {
+  private readonly data = new Map<string, unknown>();
+  setKeysForSync(): void {
+    // nothing syncs in tests
+  }
+  keys(): readonly string[] {
+    return [...this.data.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return (this.data.has(key) ? this.data.get(key) : defaultValue) as T | undefined;
+  }
+  update(key: string, value: unknown): Thenable<void> {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, value);
+    return Promise.resolve();
+  }
+}
+
+export interface Rig {
+  api: ConveyorApi;
+  explorer: PipelineExplorer;
+  commands: PipelineCommands;
+  ui: ScriptedUi;
+  follow: FollowState;
+  timelines: { target: string; name: string; id: string }[];
+  executed: { command: string; args: unknown[] }[];
+  dispose(): void;
+}
+
+/** An explorer + commands on the extension's real AWS session (profiles from the test HOME, emulator endpoint). */
+export async function rig(targets: TargetRef[] = [DEMO]): Promise<Rig> {
+  await useEmulator();
+  const api = await activateConveyor();
+  const aws = api.aws;
+  const apiFor = (target: string) => {
+    const t = parseTargetKey(target);
+    return createPipelineApi(aws.client('codepipeline', t));
+  };
+  const explorer = new PipelineExplorer({
+    apiFor,
+    clock: systemClock,
+    settings: () => DEFAULT_REFRESH_SETTINGS,
+    explain: (error, target, operation) => {
+      const t = parseTargetKey(target);
+      const e = explainAwsError(error, { service: 'codepipeline', operation, ...(t ?? {}) });
+      return { message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}), errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal' };
+    },
+    log: silentLogger,
+  });
+  explorer.setTargets(targets);
+  const ui = new ScriptedUi();
+  const follow = new FollowState(new MemoryMemento());
+  const timelines: Rig['timelines'] = [];
+  const executed: Rig['executed'] = [];
+  const commands = new Commands({
+    explorer, apiFor, ui, follow, log: silentLogger,
+    showTimeline: async (key, id) => { timelines.push({ target: key.target, name: key.name, id }); },
+    onFilterChanged: () => undefined,
+    executeCommand: async (command, ...args) => { executed.push({ command, args }); return undefined; },
+  });
+  return { api, explorer, commands, ui, follow, timelines, executed, dispose: () => { explorer.dispose(); follow.dispose(); } };
+}
+
+/** Resolves when `check` holds, polling; rejects after `ms`. */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
