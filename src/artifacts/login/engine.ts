@@ -2,7 +2,7 @@
 // be undone exactly aborts the whole login before anything is written), then written atomically; the
 // first edit of a file keeps a backup; logout puts back exactly what was there.
 import * as path from 'node:path';
-import { applyEdits, ConfigEditError, revertEdits, type FileUndo } from '../config/edit';
+import { applyEdits, ConfigEditError, fingerprint, revertEdits, type FileUndo } from '../config/edit';
 import { EDITORS } from '../config/formats';
 import { loginsTouching, type FileRecord, type LoginEdits, type LoginFileEdits, type Manifest } from './manifest';
 import type { ConfigFs } from './node-fs';
@@ -52,7 +52,9 @@ export async function applyLogin(plan: LoginPlan, token: string, manifest: Manif
     for (const other of manifest.logins) {
       if (other.id === id) continue;
       const edits = other.files.find((f) => f.path === real);
-      if (edits?.undo.entries.some((e) => ops.some((op) => sameAddress(op.address, e.address)))) throw new LoginConflictError([other.id], real);
+      // Two logins may share an entry only when they want the very same value (e.g. ${VAR}).
+      const clash = edits?.undo.entries.some((e) => ops.some((op) => sameAddress(op.address, e.address) && fingerprint(op.value, op.secret ?? false) !== e.written));
+      if (clash) throw new LoginConflictError([other.id], real);
     }
     const before = await fs.read(real);
     const base = before ?? file.skeleton;
@@ -122,8 +124,23 @@ export async function applyLogout(id: string, manifest: Manifest, fs: ConfigFs):
       changes.push({ path: edit.path, action: 'missing' });
       continue;
     }
-    const result = revertEdits(EDITORS[edit.format], current, edit.undo);
     const others = loginsTouching({ ...manifest, logins }, edit.path, id);
+    // Entries another login shares (same address, same value) stay; that login inherits the true prior.
+    const sharedWith = (e: FileUndo['entries'][number]): LoginEdits | undefined => others.find((o) => o.files.some((f) => f.path === edit.path
+      && f.undo.entries.some((x) => sameAddress(x.address, e.address) && x.written === e.written)));
+    const own = edit.undo.entries.filter((e) => !sharedWith(e));
+    const order = (loginIdOf: string): number => manifest.logins.findIndex((l) => l.id === loginIdOf);
+    for (const e of edit.undo.entries) {
+      const heirOfEntry = sharedWith(e);
+      // The login that came first recorded what was there before either: only then is there a prior to pass on.
+      if (!heirOfEntry || order(heirOfEntry.id) < order(id)) continue;
+      logins = logins.map((l) => (l.id !== heirOfEntry.id ? l : {
+        ...l, files: l.files.map((f) => (f.path !== edit.path ? f : {
+          ...f, undo: { ...f.undo, entries: f.undo.entries.map((x) => (sameAddress(x.address, e.address) ? { ...x, prior: e.prior, priorSecret: e.priorSecret, ...(e.shape !== undefined ? { shape: e.shape } : {}) } : x)) },
+        })),
+      }));
+    }
+    const result = revertEdits(EDITORS[edit.format], current, { ...edit.undo, entries: own });
     const heir = others[0];
     if (heir && result.remaining.length > 0) {
       // Containers this login created that others still use now belong to one of them.

@@ -167,6 +167,16 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
       const registryKey = scope ? `@${scope}:registry` : 'registry';
       const tokenKey = `${nerfDart(endpoint)}:_authToken`;
       const user = r.placement === 'user';
+      if (r.tool === 'pnpm' && !user) {
+        // pnpm ≥ 11.5.3 ignores ${VAR} in credentials from a project .npmrc (a cloned repository must
+        // not route tokens); the reference goes in the user's ~/.npmrc, the registry in the project.
+        return plan([
+          { path: projectFile(r, '.npmrc'), format: 'npmrc', tokenBearing: false, skeleton: '', purpose: registryKey,
+            ops: () => [{ address: [registryKey], value: E }] },
+          { path: npmUserConfig(ctx), format: 'npmrc', tokenBearing: false, skeleton: '', purpose: `${tokenKey} (\${${V}})`,
+            ops: () => [{ address: [tokenKey], value: `\${${V}}` }] },
+        ], () => ({}));
+      }
       return plan([{
         path: user ? npmUserConfig(ctx) : projectFile(r, '.npmrc'), format: 'npmrc', tokenBearing: user, skeleton: '',
         purpose: `${registryKey} and ${tokenKey}${user ? '' : ` (\${${V}})`}`,
@@ -183,7 +193,9 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
         return plan([], (token) => ({ YARN_NPM_REGISTRY_SERVER: E.replace(/\/$/, ''), YARN_NPM_AUTH_TOKEN: token, YARN_NPM_ALWAYS_AUTH: 'true' }));
       }
       const user = r.placement === 'user';
-      const token = (t: string): string => JSON.stringify(user ? t : `\${${V}}`);
+      // `${VAR-}`: Yarn refuses to run at all when a plain `${VAR}` is unset, which would break every
+      // yarn command for teammates without the variable; with the fallback only registry calls fail (401).
+      const token = (t: string): string => JSON.stringify(user ? t : `\${${V}-}`);
       const registry = nerfDart(endpoint).replace(/\/$/, '');
       return plan([{
         path: user ? path.join(ctx.home, '.yarnrc.yml') : projectFile(r, '.yarnrc.yml'), format: 'yaml', tokenBearing: user, skeleton: '',

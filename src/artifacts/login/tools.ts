@@ -34,7 +34,7 @@ export const TOOLS: Readonly<Record<ToolId, ToolInfo>> = {
   pnpm: { id: 'pnpm', label: 'pnpm', format: 'npm', scopes: 'npm', placements: {
     terminal: { available: false, reason: NPM_TERMINAL_REASON },
     user: { available: true, detail: '~/.npmrc (pnpm reads npm\'s config): registry and _authToken' },
-    project: { available: true, detail: '.npmrc in the project with _authToken=${VAR}; terminals get the token' },
+    project: { available: true, detail: 'registry in the project\'s .npmrc, _authToken=${VAR} in ~/.npmrc (pnpm ignores variables in project credentials); terminals get the token' },
   } },
   yarn: { id: 'yarn', label: 'Yarn (Berry, 2+)', format: 'npm', scopes: 'npm', placements: {
     terminal: { available: true, detail: 'YARN_NPM_REGISTRY_SERVER / YARN_NPM_AUTH_TOKEN in terminals (no scope: Yarn has no env form for npmScopes)' },

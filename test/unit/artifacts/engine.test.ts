@@ -122,6 +122,25 @@ describe('login engine (real files)', () => {
     assert.equal(fs.existsSync(settings), false);
   });
 
+  it('two pnpm project logins share the ~/.npmrc ${VAR} line; it goes away with the last of them, in either order', async () => {
+    const npmrc = path.join(home, '.npmrc');
+    fs.writeFileSync(npmrc, 'fund=false\n');
+    const other = path.join(root, 'other');
+    fs.mkdirSync(other);
+    for (const firstOut of [0, 1]) {
+      const a = await applyLogin(planLogin(req({ tool: 'pnpm', placement: 'project' }), ctx), 'T1', EMPTY_MANIFEST, nodeConfigFs);
+      const b = await applyLogin(planLogin(req({ tool: 'pnpm', placement: 'project', projectDir: other }), ctx), 'T2', a.manifest, nodeConfigFs);
+      assert.equal(fs.readFileSync(npmrc, 'utf8'), 'fund=false\n//acme-111111111111.d.codeartifact.us-east-1.amazonaws.com/npm/team-npm/:_authToken=${CODEARTIFACT_AUTH_TOKEN}\n');
+      const ids = b.manifest.logins.map((l) => l.id);
+      const first = await applyLogout(ids[firstOut] ?? '', b.manifest, nodeConfigFs);
+      assert.match(fs.readFileSync(npmrc, 'utf8'), /_authToken=\$\{CODEARTIFACT_AUTH_TOKEN\}/, 'still needed by the other project');
+      await applyLogout(ids[1 - firstOut] ?? '', first.manifest, nodeConfigFs);
+      assert.equal(fs.readFileSync(npmrc, 'utf8'), 'fund=false\n');
+      assert.equal(fs.existsSync(path.join(project, '.npmrc')), false);
+      assert.equal(fs.existsSync(path.join(other, '.npmrc')), false);
+    }
+  });
+
   it('refuses a second login that would take over another login\'s entries', async () => {
     const a = await applyLogin(planLogin(req(), ctx), 'TOKEN-A', EMPTY_MANIFEST, nodeConfigFs);
     const before = fs.readFileSync(path.join(home, '.npmrc'), 'utf8');
