@@ -1,4 +1,4 @@
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from './jsonc';
 import type { Node, ParsedDocument, Pair, SyntaxProblem } from './tree';
 import { emptyScalar } from './yamlLibParser';
 

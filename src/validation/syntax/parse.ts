@@ -32,12 +32,12 @@ export function parseText(text: string, options: ParseOptions): ParseResult {
     if (fast !== undefined) {
       parsed = { root: fast ?? undefined, problems: [], format: 'yaml', parser: 'fast' };
     } else {
+      const depth = estimateDepth(text, LIMITS.maxDepth);
+      if (depth > LIMITS.maxDepth) return tooDeep(options);
       if (text.length > LIMITS.maxCharsForFullParser) {
         return abort(options, { start: 0, end: 0, rule: 'file/too-large', severity: 'warning',
           message: `Not validated: the file is larger than ${LIMITS.maxCharsForFullParser} characters and uses YAML features (anchors, tags, flow collections, multi-line quoted strings, ...) that only the complete, slower parser reads.` });
       }
-      const depth = estimateDepth(text, LIMITS.maxDepth);
-      if (depth > LIMITS.maxDepth) return tooDeep(options);
       parsed = parseWithYamlLib(text, options.customTags ? { customTags: options.customTags } : {});
     }
   } else {

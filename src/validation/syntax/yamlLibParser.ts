@@ -1,4 +1,4 @@
-import { Alias, type Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type ScalarTag } from 'yaml';
+import { Alias, CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, Scalar, type ScalarTag } from 'yaml';
 import type { Node, ParsedDocument, Pair, ScalarStyle, SyntaxProblem } from './tree';
 import { keyTextOf } from './tree';
 
@@ -35,6 +35,13 @@ export function parseWithYamlLib(text: string, options: YamlLibOptions = {}): Pa
   });
   const problems: SyntaxProblem[] = [];
   for (const err of doc.errors) {
+    const opening = /Missing closing .?quote/.test(err.message) ? openingQuote(text, err.pos[0]) : undefined;
+    if (opening !== undefined) {
+      const nl = text.indexOf('\n', opening);
+      problems.push({ start: opening, end: nl === -1 ? text.length : nl, rule: 'yaml/syntax', severity: 'error',
+        message: `YAML syntax error: ${err.message}: the quoted string that starts here is never closed.` });
+      continue;
+    }
     problems.push({ start: err.pos[0], end: err.pos[1], message: `YAML syntax error: ${err.message}`, rule: 'yaml/syntax', severity: 'error' });
   }
   for (const warning of doc.warnings) {
@@ -48,6 +55,27 @@ export function parseWithYamlLib(text: string, options: YamlLibOptions = {}): Pa
   const converter = new Converter(text, doc);
   const root = doc.contents === null ? undefined : converter.convert(doc.contents, doc.range[0]);
   return { root, problems, format: 'yaml', parser: 'yaml' };
+}
+
+/**
+ * The yaml library reports an unterminated quoted string where the input ends; people need to see where
+ * it starts. Only runs on documents that already failed to parse.
+ */
+function openingQuote(text: string, errorOffset: number): number | undefined {
+  let found: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    CST.visit(token, (item) => {
+      for (const t of [item.key, item.value]) {
+        if (!t || (t.type !== 'double-quoted-scalar' && t.type !== 'single-quoted-scalar')) continue;
+        if (t.offset <= errorOffset && t.offset + t.source.length >= errorOffset - 1 && found === undefined) found = t.offset;
+      }
+    });
+    if (token.value && (token.value.type === 'double-quoted-scalar' || token.value.type === 'single-quoted-scalar')) {
+      if (token.value.offset <= errorOffset && found === undefined) found = token.value.offset;
+    }
+  }
+  return found;
 }
 
 export function unsupportedTagMessage(tag: string): string {

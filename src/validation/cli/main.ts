@@ -1,0 +1,132 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectKind } from '../engine/detect';
+import { validate } from '../validate';
+import { findSpecFiles } from './findFiles';
+import { type FileReport, toSarif } from './sarif';
+
+const USAGE = `Usage: conveyor-lint [--format text|json|sarif] <path>...
+
+Validates AWS CodeBuild buildspecs and CodeDeploy appspecs (and the inline buildspecs of CloudFormation
+templates given explicitly). Folders are searched for buildspec*.yml|yaml and appspec.yml|yaml|json,
+skipping node_modules and .git.
+
+Exit status: 1 if any error was found, 0 otherwise, 2 on usage errors.`;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface Args {
+  format: Format;
+  paths: string[];
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  let format: Format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a === '--format' || a === '-f') {
+      const v = argv[++i];
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format needs text, json or sarif${v ? `, not '${v}'` : ''}`;
+      format = v;
+    } else if (a.startsWith('--format=')) {
+      const v = a.slice('--format='.length);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format needs text, json or sarif, not '${v}'`;
+      format = v;
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown option '${a}'`;
+    } else {
+      paths.push(a);
+    }
+  }
+  if (paths.length === 0) return 'no path given';
+  return { format, paths };
+}
+
+/** Runs the CLI; returns the exit status. */
+export function main(argv: readonly string[], io: Io): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.stderr(`conveyor-lint: ${args}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const files: { file: string; explicit: boolean }[] = [];
+  for (const p of args.paths) {
+    const full = path.resolve(io.cwd, p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      io.stderr(`conveyor-lint: cannot read '${p}': no such file or folder\n`);
+      return 2;
+    }
+    if (stat.isDirectory()) files.push(...findSpecFiles(full).map((file) => ({ file, explicit: false })));
+    else files.push({ file: full, explicit: true });
+  }
+
+  const reports: FileReport[] = [];
+  for (const { file } of files) {
+    const shown = path.relative(io.cwd, file) || file;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      io.stderr(`conveyor-lint: cannot read '${shown}': ${err instanceof Error ? err.message : String(err)}\n`);
+      return 2;
+    }
+    const kind = detectKind(text, { path: file });
+    if (!kind) {
+      io.stderr(`conveyor-lint: skipped '${shown}': not recognised as a buildspec, appspec or CloudFormation template with inline buildspecs\n`);
+      continue;
+    }
+    const dir = path.dirname(file);
+    const report = validate(text, { kind, path: file, fileExists: (rel) => fs.existsSync(path.join(dir, rel)) });
+    reports.push({ path: shown, kind, diagnostics: report.diagnostics });
+  }
+
+  const all = reports.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  if (args.format === 'json') {
+    io.stdout(`${JSON.stringify({
+      files: reports.map((r) => ({ path: r.path, kind: r.kind, diagnostics: r.diagnostics.map((d) => ({
+        line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+        severity: d.severity, message: d.message, rule: d.rule, ...(d.fix ? { fix: d.fix } : {}),
+      })) })),
+      summary: { files: reports.length, errors, warnings: all.filter((d) => d.severity === 'warning').length, information: all.filter((d) => d.severity === 'information').length },
+    }, null, 2)}\n`);
+  } else if (args.format === 'sarif') {
+    io.stdout(`${JSON.stringify(toSarif(reports), null, 2)}\n`);
+  } else {
+    for (const r of reports) {
+      for (const d of r.diagnostics) {
+        io.stdout(`${r.path}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.rule}]\n`);
+      }
+    }
+    if (all.length > 0 || reports.length === 0) {
+      io.stderr(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${all.length - errors} other finding${all.length - errors === 1 ? '' : 's'}\n`);
+    }
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+  });
+}

@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { detectKind } from '../engine/detect';
+import type { SpecKind } from '../types';
+import { validate, type ValidationReport } from '../validate';
+import { readSettings } from './settings';
+
+const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
+
+/** What each open document is, and its latest validation, per document version. */
+export class SpecDocuments {
+  private readonly kinds = new Map<string, { version: number; kind: SpecKind | undefined }>();
+  private readonly reports = new Map<string, { version: number; report: ValidationReport }>();
+
+  kindOf(document: vscode.TextDocument): SpecKind | undefined {
+    const key = document.uri.toString();
+    const cached = this.kinds.get(key);
+    if (cached && cached.version === document.version) return cached.kind;
+    const kind = this.detect(document);
+    this.kinds.set(key, { version: document.version, kind });
+    return kind;
+  }
+
+  /** For editor features other than validation: only buildspecs and appspecs themselves. */
+  specKindOf(document: vscode.TextDocument): 'buildspec' | 'appspec' | undefined {
+    const kind = this.kindOf(document);
+    return kind === 'buildspec' || kind === 'appspec' ? kind : undefined;
+  }
+
+  report(document: vscode.TextDocument): ValidationReport | undefined {
+    const kind = this.kindOf(document);
+    if (!kind) return undefined;
+    const key = document.uri.toString();
+    const cached = this.reports.get(key);
+    if (cached && cached.version === document.version && cached.report.kind === kind) return cached.report;
+    const report = validate(document.getText(), { kind, path: document.uri.path, ...this.fileExists(document) });
+    this.reports.set(key, { version: document.version, report });
+    return report;
+  }
+
+  /** Forget cached results (settings changed, files created or deleted). */
+  invalidate(document?: vscode.TextDocument): void {
+    if (document) {
+      this.kinds.delete(document.uri.toString());
+      this.reports.delete(document.uri.toString());
+    } else {
+      this.kinds.clear();
+      this.reports.clear();
+    }
+  }
+
+  private detect(document: vscode.TextDocument): SpecKind | undefined {
+    const settings = readSettings(document.uri);
+    if (!settings.enabled || !LANGUAGES.has(document.languageId)) return undefined;
+    const relative = vscode.workspace.asRelativePath(document.uri, false);
+    const kind = detectKind(document.getText(), { path: relative, associations: settings.associations, byContent: settings.byContent });
+    if (kind === 'cloudformation' && !settings.cloudFormation) return undefined;
+    return kind;
+  }
+
+  /** Hook scripts are looked up next to the appspec, on disk (the revision root). */
+  private fileExists(document: vscode.TextDocument): { fileExists?: (relativePath: string) => boolean } {
+    if (document.uri.scheme !== 'file') return {};
+    const dir = path.dirname(document.uri.fsPath);
+    return { fileExists: (rel) => fs.existsSync(path.join(dir, rel)) };
+  }
+}

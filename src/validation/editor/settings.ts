@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { Association } from '../engine/detect';
+
+export const SECTION = 'conveyor.validation';
+
+export interface ValidationSettings {
+  enabled: boolean;
+  associations: Association[];
+  byContent: boolean;
+  cloudFormation: boolean;
+}
+
+/** The settings, with defaults when they are not contributed (e.g. in tests) or malformed. */
+export function readSettings(scope?: vscode.Uri): ValidationSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const files = config.get<unknown>('files');
+  const associations: Association[] = [];
+  if (typeof files === 'object' && files !== null) {
+    for (const [pattern, kind] of Object.entries(files)) {
+      if (kind === 'buildspec' || kind === 'appspec') associations.push({ pattern, kind });
+    }
+  }
+  return {
+    enabled: config.get<boolean>('enabled') !== false,
+    associations,
+    byContent: config.get<boolean>('detectByContent') !== false,
+    cloudFormation: config.get<boolean>('cloudFormation') !== false,
+  };
+}
