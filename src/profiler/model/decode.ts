@@ -21,7 +21,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 function isIon(bytes: Uint8Array, contentType: string | undefined): boolean {
-  if (contentType && /ion/i.test(contentType)) return true;
+  if (contentType && /\bx-amzn-ion\b/i.test(contentType)) return true;
   return bytes.length >= 4 && bytes[0] === 0xe0 && bytes[1] === 0x01 && bytes[2] === 0x00 && bytes[3] === 0xea;
 }
 

@@ -111,3 +111,9 @@ export function shiftMarks<T extends { startLine: number; endLine: number }>(mar
   }
   return out;
 }
+
+/** 1..10 on a square-root scale, so 1% is visible and 100% saturates: level = ⌈10·√fraction⌉. */
+export function heatLevel(fraction: number): number {
+  if (!(fraction > 0)) return 0;
+  return Math.min(10, Math.max(1, Math.ceil(Math.sqrt(fraction) * 10 - 1e-9)));
+}

@@ -27,11 +27,31 @@ export interface LocatedRecommendation {
   message: string;
 }
 
+/** A frame address may be a whole stack, root first, joined with ';'; its last frame is the match. */
+function addressFrames(address: string): string[] {
+  return address.split(';').filter((f) => f.length > 0);
+}
+
 function targetNames(rec: RecommendationLike): string[] {
   const names = new Set<string>();
-  for (const m of rec.topMatches ?? []) if (m.frameAddress) names.add(m.frameAddress);
+  for (const m of rec.topMatches ?? []) {
+    const last = m.frameAddress ? addressFrames(m.frameAddress).pop() : undefined;
+    if (last) names.add(last);
+  }
   for (const frames of rec.pattern?.targetFrames ?? []) for (const f of frames) if (f) names.add(f);
   return [...names];
+}
+
+/** The node at a root-first path of frame names, or -1. */
+function nodeAtPath(tree: CallTree, frames: readonly string[]): number {
+  let node = 0;
+  for (const name of frames) {
+    let next = -1;
+    for (let c = node + 1; c < tree.end[node]!; c = tree.end[c]!) if (tree.names[tree.nameId[c]!] === name) { next = c; break; }
+    if (next < 0) return -1;
+    node = next;
+  }
+  return node;
 }
 
 function matches(frame: string, target: string): boolean {
@@ -62,6 +82,11 @@ export function locateRecommendations(recs: readonly RecommendationLike[], tree:
     for (let id = 1; id < tree.names.length; id++) if (targets.some((t) => matches(tree.names[id]!, t))) matchedName[id] = 1;
     const hits: number[] = [];
     for (let i = 1; i < tree.size; i++) if (matchedName[tree.nameId[i]!]) hits.push(i);
+    for (const m of rec.topMatches ?? []) {
+      const frames = m.frameAddress ? addressFrames(m.frameAddress) : [];
+      const at = frames.length > 1 ? nodeAtPath(tree, frames) : -1;
+      if (at > 0) hits.push(at);
+    }
     const credit = new Map<number, number>();
     for (const node of outermostOnly(tree, hits)) {
       const path = pathTo(tree, node);

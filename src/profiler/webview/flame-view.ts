@@ -254,14 +254,16 @@ export class FlameView {
 
   private report(): void {
     const tree = this.tree;
-    const count = (selector: string): number => document.querySelectorAll(selector).length;
+    // Only these elements ever receive profile text; VS Code adds its own scripts elsewhere in the page.
+    const dynamic = ['#title', '#subtitle', '#view', '#matched', '#breadcrumb', '#banner', '#chart', '#details', '#tooltip'];
+    const count = (tag: string): number => document.querySelectorAll(dynamic.map((d) => `${d} ${tag}`).join(', ')).length;
     let mine = 0;
     if (this.mine) for (const v of this.mine) mine += v ? 1 : 0;
     const stats: RenderStats & { animation?: { frames: number; meanMs: number; maxMs: number } } = {
       rects: this.lastResult.rects, labels: this.lastResult.labels, ms: this.lastFrameMs, nodes: tree?.size ?? 0,
       zoomedTo: tree && this.zoomNode > 0 ? tree.names[tree.nameId[this.zoomNode]!] ?? null : null,
       inverted: this.inverted, search: this.query, matched: this.matchedFraction, diff: tree?.baseTotal !== undefined, mine,
-      injected: { img: count('img'), script: count('script:not([nonce])'), svg: count('svg'), iframe: count('iframe') },
+      injected: { img: count('img'), script: count('script'), svg: count('svg'), iframe: count('iframe') },
       ...(this.lastAnimation ? { animation: this.lastAnimation } : {}),
     };
     this.post({ type: 'rendered', stats });

@@ -91,6 +91,12 @@ describe('profiler: recommendations at the affected function', () => {
     assert.equal(located[0]!.samples, 20);
     assert.match(located[0]!.message, /Expensive JSON decoding: JSON decoding is slow\. 20\.0% .*above 10%.*Use orjson\./);
   });
+  it('follows a frame address given as a whole stack', () => {
+    const address = 'threading:Thread:_bootstrap;threading:Thread:run;shop.orders.service:process_batch;shop.orders.service:OrderService:place_order;shop.pricing:compute_total;shop.pricing:TaxTable:lookup';
+    const located = locateRecommendations([{ pattern: { name: 'Slow tax lookups' }, topMatches: [{ frameAddress: address }] }], wall, (id) => fileOf[id] === 'shop/orders/service.py');
+    assert.deepEqual(located.map((l) => [wall.names[l.nameId], l.samples]), [['shop.orders.service:OrderService:place_order', 30]]);
+  });
+
   it('matches a short target against a qualified frame and skips recommendations with nothing to place', () => {
     const short: RecommendationLike = { pattern: { name: 'n', targetFrames: [['TaxTable:lookup']] } };
     const located = locateRecommendations([short, { pattern: { name: 'empty' } }], wall, (id) => wall.names[id] === 'shop.pricing:compute_total');
@@ -141,6 +147,9 @@ describe('profiler: number formatting', () => {
     assert.equal(formatSeconds(3.5), '3.50 s');
     assert.equal(formatSeconds(125), '2 min 5 s');
     assert.equal(formatSeconds(3720), '1 h 2 min');
+    assert.equal(formatSeconds(899.99), '15 min 0 s', 'no "14 min 60 s"');
+    assert.equal(formatSeconds(59.97), '1 min 0 s');
+    assert.equal(formatSeconds(7199.9), '2 h 0 min');
     assert.equal(formatCount(1234567), '1,234,567');
   });
 });

@@ -166,6 +166,7 @@ describe('profiler: decoding bytes', () => {
     assert.throws(() => decodeProfile(Buffer.from([0xe0, 0x01, 0x00, 0xea, 1])), /Ion/);
     assert.throws(() => decodeProfile(Buffer.from('{}'), { contentType: 'application/x-amzn-ion' }), /Ion/);
     assert.throws(() => decodeProfile(Buffer.from('  \n')), /empty/);
+    assert.equal(decodeProfile(Buffer.from(json), { contentType: 'application/json' }).format, 'codeguru', '"application" contains "ion"');
   });
   it('strips a BOM and sniffs folded text even from a .json name', () => {
     assert.equal(decodeProfile(Buffer.from(`\ufeff${json}`)).format, 'codeguru');

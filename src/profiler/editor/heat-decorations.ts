@@ -1,0 +1,182 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/log';
+import { viewLabel } from '../model/counters';
+import { findFunctionLine } from '../model/function-lines';
+import { formatPercent, formatSeconds } from '../model/format';
+import { fileHeat, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
+import type { ProfilerSession } from './profile-session';
+import { inlineHeatEnabled, INLINE_SETTING } from './settings';
+
+interface DocHeat {
+  profileKey: string;
+  view: string;
+  marks: HeatMark[];
+  /** The text the marks were computed against: when the document holds it again, recompute exactly. */
+  baseline: string | undefined;
+}
+
+const LEVELS = 10;
+/** Larger files are not kept for the "back to the profiled text" check. */
+const MAX_BASELINE = 2 * 1024 * 1024;
+
+/**
+ * Heat on hot lines of profiled files: a line background and gutter bar whose strength follows the
+ * line's share of samples, overview-ruler marks, and the share at the end of the line. Marks are
+ * computed once per file and then moved through every edit (or dropped when their lines are replaced).
+ */
+export class HeatDecorations implements vscode.Disposable {
+  private readonly levels: vscode.TextEditorDecorationType[] = [];
+  private readonly label: vscode.TextEditorDecorationType;
+  private readonly byDoc = new Map<string, DocHeat>();
+  private readonly pending = new Map<string, Promise<DocHeat | undefined>>();
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(extensionUri: vscode.Uri, private readonly session: ProfilerSession, private readonly log: Logger) {
+    for (let level = 1; level <= LEVELS; level++) {
+      this.levels.push(vscode.window.createTextEditorDecorationType({
+        isWholeLine: true,
+        backgroundColor: `rgba(240, 100, 45, ${(0.03 + 0.028 * level).toFixed(3)})`,
+        overviewRulerColor: `rgba(240, 100, 45, ${(0.35 + 0.065 * level).toFixed(2)})`,
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'profiler', `heat-${level}.svg`),
+        gutterIconSize: 'contain',
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }));
+    }
+    this.label = vscode.window.createTextEditorDecorationType({
+      after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 2.5em', fontStyle: 'italic' },
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    this.disposables.push(...this.levels, this.label,
+      session.onDidChange(() => this.refreshAll()),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => { for (const e of editors) void this.update(e); }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.byDoc.delete(d.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(INLINE_SETTING)) this.refreshAll(); }));
+  }
+
+  /** Current (edit-tracked) marks of a document, if it is annotated. */
+  marksFor(uri: vscode.Uri): readonly HeatMark[] | undefined {
+    return this.byDoc.get(uri.toString())?.marks;
+  }
+
+  /** Waits for the marks of a document to be computed (host tests, hover). */
+  async ensure(doc: vscode.TextDocument): Promise<readonly HeatMark[] | undefined> {
+    const existing = this.byDoc.get(doc.uri.toString());
+    const loaded = this.session.active;
+    if (existing && loaded && existing.profileKey === loaded.key && existing.view === this.session.view) return existing.marks;
+    return (await this.compute(doc))?.marks;
+  }
+
+  refreshAll(): void {
+    this.generation++;
+    this.byDoc.clear();
+    this.pending.clear();
+    for (const editor of vscode.window.visibleTextEditors) void this.update(editor);
+  }
+
+  private compute(doc: vscode.TextDocument): Promise<DocHeat | undefined> {
+    const key = doc.uri.toString();
+    let p = this.pending.get(key);
+    if (!p) {
+      const generation = this.generation;
+      p = this.computeNow(doc).then((heat) => {
+        this.pending.delete(key);
+        if (generation !== this.generation || !heat) return heat;
+        this.byDoc.set(key, heat);
+        this.changed.fire(doc.uri);
+        return heat;
+      }, (err: unknown) => {
+        this.pending.delete(key);
+        this.log.warn(`profiler: heat for ${doc.uri.fsPath} failed: ${String(err)}`);
+        return undefined;
+      });
+      this.pending.set(key, p);
+    }
+    return p;
+  }
+
+  private async computeNow(doc: vscode.TextDocument): Promise<DocHeat | undefined> {
+    const loaded = this.session.active;
+    if (!loaded || !inlineHeatEnabled() || doc.uri.scheme !== 'file') return undefined;
+    const nameIds = new Set(await this.session.namesInFile(loaded, doc.uri.fsPath));
+    const view = this.session.view;
+    if (nameIds.size === 0) return { profileKey: loaded.key, view, marks: [], baseline: undefined };
+    const resolution = await this.session.resolution(loaded);
+    const analysis = this.session.analysis(loaded, view);
+    const text = doc.getText();
+    const defs = new Map<number, number | undefined>();
+    const marks = fileHeat({
+      tree: analysis.tree, frames: loaded.profile.tree,
+      inFile: (id) => nameIds.has(id),
+      definitionLine: (id) => {
+        if (!defs.has(id)) {
+          const r = resolution.byName.get(loaded.profile.tree.names[id]!);
+          defs.set(id, r ? findFunctionLine(text, r.frame) : undefined);
+        }
+        return defs.get(id);
+      },
+    }).filter((m) => m.startLine < doc.lineCount);
+    return { profileKey: loaded.key, view, marks, baseline: text.length <= MAX_BASELINE ? text : undefined };
+  }
+
+  private async update(editor: vscode.TextEditor): Promise<void> {
+    const doc = editor.document;
+    if (doc.uri.scheme !== 'file' || !(doc.languageId === 'python' || doc.languageId === 'java')) return;
+    if (!this.session.active || !inlineHeatEnabled()) {
+      this.clear(editor);
+      return;
+    }
+    const heat = this.byDoc.get(doc.uri.toString()) ?? await this.compute(doc);
+    if (!vscode.window.visibleTextEditors.includes(editor)) return;
+    this.apply(editor, heat?.marks ?? []);
+  }
+
+  private clear(editor: vscode.TextEditor): void {
+    for (const t of this.levels) editor.setDecorations(t, []);
+    editor.setDecorations(this.label, []);
+  }
+
+  private apply(editor: vscode.TextEditor, marks: readonly HeatMark[]): void {
+    const byLevel: vscode.Range[][] = this.levels.map(() => []);
+    const labels: vscode.DecorationOptions[] = [];
+    const view = viewLabel(this.session.view);
+    const last = editor.document.lineCount - 1;
+    for (const m of marks) {
+      const level = heatLevel(m.fraction);
+      if (level === 0 || m.startLine > last) continue;
+      const end = Math.min(m.endLine, last);
+      byLevel[level - 1]!.push(new vscode.Range(m.startLine, 0, end, 0));
+      const line = editor.document.lineAt(m.startLine);
+      labels.push({
+        range: new vscode.Range(m.startLine, line.range.end.character, m.startLine, line.range.end.character),
+        renderOptions: { after: { contentText: `${formatPercent(m.fraction)} ${view}${m.totalSeconds !== undefined ? ` · ${formatSeconds(m.totalSeconds)}` : ''}` } },
+      });
+    }
+    this.levels.forEach((t, i) => editor.setDecorations(t, byLevel[i]!));
+    editor.setDecorations(this.label, labels);
+  }
+
+  private onEdit(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const heat = this.byDoc.get(key);
+    if (!heat || e.contentChanges.length === 0) return;
+    if (heat.baseline !== undefined && heat.baseline.length === e.document.getText().length && heat.baseline === e.document.getText()) {
+      // Undone or reverted to the text the marks came from: start again from the profile (exact).
+      this.byDoc.delete(key);
+    } else {
+      let marks = heat.marks;
+      for (const c of e.contentChanges) marks = shiftMarks(marks, lineEdit(c.range, c.text));
+      heat.marks = marks;
+      this.changed.fire(e.document.uri);
+    }
+    for (const editor of vscode.window.visibleTextEditors) if (editor.document === e.document) void this.update(editor);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,183 @@
+import * as vscode from 'vscode';
+import type { AwsAccess, AwsTarget } from '../../aws/access';
+import type { Logger } from '../../core/log';
+import { decodeProfile } from '../model/decode';
+import { formatCount } from '../model/format';
+import { describeRange, type TimeRange } from '../model/time-ranges';
+import { CodeGuruCallError, fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
+import type { FlamePanel, FlamePanels } from './flame-panel';
+import type { LoadedProfile, ProfilerSession } from './profile-session';
+
+export interface OpenResult {
+  key: string;
+  title: string;
+  frames: number;
+  samples: number[];
+  counters: string[];
+}
+
+export const PROFILE_FILE_FILTERS: Record<string, string[]> = {
+  'Profiles (CodeGuru JSON, collapsed stacks)': ['json', 'gz', 'folded', 'collapsed', 'txt'],
+  'All files': ['*'],
+};
+
+function summary(loaded: LoadedProfile): OpenResult {
+  return { key: loaded.key, title: loaded.title, frames: loaded.profile.tree.size, samples: [...loaded.profile.counterTotals], counters: [...loaded.profile.tree.counters] };
+}
+
+function asUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg.length > 0) return /^[a-z][a-z0-9+.-]+:\/\//i.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
+  return undefined;
+}
+
+/** `x.json`, `x.json.gz`, `x.folded` → `x.recommendations.json` next to it. */
+export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
+  const base = uri.path.replace(/(\.json)?(\.gz)?$/i, '').replace(/\.(folded|collapsed|txt)$/i, '');
+  return uri.with({ path: `${base}.recommendations.json` });
+}
+
+/** Opens profiles from disk and from CodeGuru into flame graph panels. */
+export class ProfileOpener {
+  private readonly cache = new Map<string, LoadedProfile>();
+
+  constructor(private readonly deps: { session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; log: Logger }) {}
+
+  private remember(loaded: LoadedProfile): LoadedProfile {
+    this.cache.delete(loaded.key);
+    this.cache.set(loaded.key, loaded);
+    while (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value!);
+    return loaded;
+  }
+
+  async loadFile(uri: vscode.Uri): Promise<LoadedProfile> {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    const started = Date.now();
+    const fileName = uri.path.split('/').pop() ?? uri.path;
+    const profile = decodeProfile(bytes, { fileName });
+    this.deps.log.info(`profiler: parsed ${fileName} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
+    for (const w of profile.warnings) this.deps.log.warn(`profiler: ${fileName}: ${w}`);
+    let recommendations: LoadedProfile['recommendations'] = [];
+    const sidecar = recommendationsSidecar(uri);
+    try {
+      recommendations = parseRecommendationsJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))).recommendations;
+      this.deps.log.info(`profiler: ${recommendations.length} recommendations from ${sidecar.path.split('/').pop()}`);
+    } catch {
+      // no saved recommendations next to the profile
+    }
+    const when = profile.startMs !== undefined && profile.endMs !== undefined && profile.endMs > profile.startMs
+      ? describeRange({ start: new Date(profile.startMs), end: new Date(profile.endMs) }) : vscode.workspace.asRelativePath(uri);
+    return this.remember({ key: `file:${uri.toString()}`, title: fileName, detail: when, source: { kind: 'file', uri }, profile, recommendations });
+  }
+
+  /** "Conveyor: Open Profile File…": a path/URI argument (tests, scripts) or a file dialog. */
+  async openFile(arg?: unknown): Promise<OpenResult | undefined> {
+    let uri = asUri(arg);
+    if (!uri) {
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open Profile', filters: PROFILE_FILE_FILTERS, title: 'Open a CodeGuru profile or collapsed stacks' });
+      uri = picked?.[0];
+      if (!uri) return undefined;
+    }
+    const key = `file:${uri.toString()}`;
+    const { panel } = this.deps.panels.open(key, uri.path.split('/').pop() ?? 'Profile');
+    panel.setLoading(`Reading ${uri.path.split('/').pop()}…`);
+    try {
+      const loaded = await this.loadFile(uri);
+      panel.setContent({ kind: 'profile', loaded });
+      this.deps.session.setActive(loaded);
+      return summary(loaded);
+    } catch (err) {
+      const message = `Could not open ${uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`;
+      panel.setError(message);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+  }
+
+  async compareFiles(baseArg?: unknown, targetArg?: unknown): Promise<OpenResult | undefined> {
+    const pick = async (title: string): Promise<vscode.Uri | undefined> =>
+      (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Select', filters: PROFILE_FILE_FILTERS, title }))?.[0];
+    const base = asUri(baseArg) ?? await pick('Compare profiles: the earlier (base) profile');
+    if (!base) return undefined;
+    const target = asUri(targetArg) ?? await pick('Compare profiles: the later profile to look at');
+    if (!target) return undefined;
+    const { panel } = this.deps.panels.open(`diff:${base.toString()}|${target.toString()}`, 'Comparing profiles');
+    panel.setLoading('Reading both profiles…');
+    try {
+      const [b, t] = await Promise.all([this.loadFile(base), this.loadFile(target)]);
+      panel.setContent({ kind: 'diff', base: b, target: t });
+      this.deps.session.setActive(t);
+      return summary(t);
+    } catch (err) {
+      panel.setError(`Could not compare the profiles: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  async loadRange(group: string, range: TimeRange, target: AwsTarget | undefined, signal?: AbortSignal): Promise<LoadedProfile> {
+    const key = `aws:${target?.profile ?? ''}:${target?.region ?? ''}:${group}:${range.start.toISOString()}:${range.end.toISOString()}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const client = this.deps.aws.client('codeguruprofiler', target);
+    const started = Date.now();
+    const profile = await fetchProfile(client, group, range, signal);
+    this.deps.log.info(`profiler: GetProfile ${group} ${describeRange(range)}: ${formatCount(profile.tree.size)} frames in ${Date.now() - started} ms`);
+    const loaded = this.remember({ key, title: `${group} · ${range.label}`, detail: describeRange(range), source: { kind: 'aws', group, range, target }, profile, recommendations: [] });
+    void getRecommendations(client, group, range, signal).then((r) => {
+      loaded.recommendations = r.recommendations;
+      this.deps.session.touch(loaded);
+    }, (err: unknown) => this.deps.log.warn(`profiler: no recommendations for ${group}: ${this.explain(err, target).message}`));
+    return loaded;
+  }
+
+  private explain(err: unknown, target: AwsTarget | undefined): { message: string } {
+    if (err instanceof CodeGuruCallError) {
+      return this.deps.aws.explain(err.cause, { service: 'codeguruprofiler', operation: err.operation, ...(target ? { target } : {}) });
+    }
+    return { message: err instanceof Error ? err.message : String(err) };
+  }
+
+  /**
+   * Runs `work` in a panel; a failure shows in the panel and as a notification with its fixes. The
+   * command does not wait for the notification: "Retry" there runs the work again.
+   */
+  private async withPanel(key: string, title: string, work: (panel: FlamePanel) => Promise<OpenResult>, target: AwsTarget | undefined): Promise<OpenResult | undefined> {
+    const { panel } = this.deps.panels.open(key, title);
+    try {
+      return await work(panel);
+    } catch (err) {
+      if (panel.abort.signal.aborted) return undefined;
+      const explained = this.explain(err, target);
+      this.deps.log.warn(`profiler: ${title}: ${explained.message}`);
+      panel.setError(explained.message);
+      const cause = err instanceof CodeGuruCallError ? err.cause : err;
+      const operation = err instanceof CodeGuruCallError ? err.operation : 'GetProfile';
+      void this.deps.aws.showError(cause, { service: 'codeguruprofiler', operation, ...(target ? { target } : {}) }).then((choice) => {
+        if (choice === 'retry' && !panel.abort.signal.aborted) void this.withPanel(key, title, work, target);
+      });
+      return undefined;
+    }
+  }
+
+  async openRange(group: string, range: TimeRange, target: AwsTarget | undefined, options: { search?: string } = {}): Promise<OpenResult | undefined> {
+    const key = `range:${group}:${range.start.toISOString()}:${range.end.toISOString()}`;
+    return this.withPanel(key, `${group} · ${range.label}`, async (panel) => {
+      panel.setLoading(`Downloading the ${range.label.toLowerCase()} profile of ${group} (${describeRange(range)})…`);
+      const loaded = await this.loadRange(group, range, target, panel.abort.signal);
+      panel.setContent({ kind: 'profile', loaded }, options);
+      this.deps.session.setActive(loaded);
+      return summary(loaded);
+    }, target);
+  }
+
+  async compareRanges(group: string, base: TimeRange, latest: TimeRange, target: AwsTarget | undefined): Promise<OpenResult | undefined> {
+    const key = `rangediff:${group}:${base.start.toISOString()}:${latest.start.toISOString()}:${latest.end.toISOString()}`;
+    return this.withPanel(key, `${group} · ${latest.label} vs before`, async (panel) => {
+      panel.setLoading(`Downloading two profiles of ${group}…`);
+      const [b, t] = await Promise.all([this.loadRange(group, base, target, panel.abort.signal), this.loadRange(group, latest, target, panel.abort.signal)]);
+      panel.setContent({ kind: 'diff', base: b, target: t });
+      this.deps.session.setActive(t);
+      return summary(t);
+    }, target);
+  }
+}

@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { AwsTarget } from '../../aws/access';
+import type { Logger } from '../../core/log';
+import { analyse, nameHints, resolveProfile, type Analysis, type NameHints, type Resolution } from '../model/analysis';
+import type { ViewId } from '../model/counters';
+import { findFunctionLine } from '../model/function-lines';
+import type { Profile } from '../model/profile';
+import type { RecommendationLike } from '../model/recommendations';
+import { SourceResolver, type ResolvedFrame } from '../model/resolve';
+import type { TimeRange } from '../model/time-ranges';
+import { COUNTER_SETTING, configuredView, pathKey } from './settings';
+import type { WorkspaceFiles } from './workspace-files';
+
+export type ProfileSource =
+  | { kind: 'file'; uri: vscode.Uri }
+  | { kind: 'aws'; group: string; range: TimeRange; target: AwsTarget | undefined };
+
+/** A profile that has been opened (from a file or CodeGuru), shared by its panel and the inline annotations. */
+export interface LoadedProfile {
+  readonly key: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly source: ProfileSource;
+  readonly profile: Profile;
+  recommendations: RecommendationLike[];
+}
+
+/**
+ * The profile that drives inline annotations (the most recently opened or focused one), the counter
+ * view from the settings, and cached analyses and frame→file resolutions.
+ */
+export class ProfilerSession implements vscode.Disposable {
+  private current: LoadedProfile | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly analyses = new WeakMap<LoadedProfile, Map<ViewId, Analysis>>();
+  private readonly resolutions = new WeakMap<LoadedProfile, Promise<Resolution>>();
+  private readonly hintCache = new WeakMap<LoadedProfile, NameHints>();
+  private resolver: Promise<SourceResolver> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly log: Logger, private readonly files: WorkspaceFiles) {
+    this.disposables.push(this.changed,
+      files.onDidChange(() => {
+        this.resolver = undefined;
+        this.forgetResolutions();
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(COUNTER_SETTING)) this.changed.fire(); }));
+  }
+
+  get active(): LoadedProfile | undefined { return this.current; }
+
+  get view(): ViewId { return configuredView(); }
+
+  setActive(loaded: LoadedProfile | undefined): void {
+    if (loaded === this.current) return;
+    this.current = loaded;
+    this.changed.fire();
+  }
+
+  /** Re-announces the active profile (e.g. after its recommendations arrived). */
+  touch(loaded: LoadedProfile): void {
+    if (loaded === this.current) this.changed.fire();
+  }
+
+  analysis(loaded: LoadedProfile, view: ViewId = this.view): Analysis {
+    let byView = this.analyses.get(loaded);
+    if (!byView) { byView = new Map(); this.analyses.set(loaded, byView); }
+    let a = byView.get(view);
+    if (!a) {
+      a = analyse(loaded.profile, view);
+      byView.set(view, a);
+    }
+    return a;
+  }
+
+  hints(loaded: LoadedProfile): NameHints {
+    let h = this.hintCache.get(loaded);
+    if (!h) { h = nameHints(loaded.profile.tree); this.hintCache.set(loaded, h); }
+    return h;
+  }
+
+  resolution(loaded: LoadedProfile): Promise<Resolution> {
+    let r = this.resolutions.get(loaded);
+    if (!r) {
+      r = this.sourceResolver().then((resolver) => {
+        const started = Date.now();
+        const res = resolveProfile(loaded.profile.tree, resolver);
+        this.log.debug(`profiler: ${res.byName.size} of ${loaded.profile.tree.names.length - 1} frame names resolve to workspace files (${Date.now() - started} ms)`);
+        return res;
+      });
+      this.resolutions.set(loaded, r);
+    }
+    return r;
+  }
+
+  private sourceResolver(): Promise<SourceResolver> {
+    this.resolver ??= this.files.list().then((files) => new SourceResolver(files));
+    return this.resolver;
+  }
+
+  private forgetResolutions(): void {
+    if (this.current) this.resolutions.delete(this.current);
+  }
+
+  /** Name ids of `loaded` whose frames live in the file at `fsPath`. */
+  async namesInFile(loaded: LoadedProfile, fsPath: string): Promise<number[]> {
+    const res = await this.resolution(loaded);
+    const key = pathKey(fsPath);
+    const out: number[] = [];
+    loaded.profile.tree.names.forEach((name, id) => {
+      const r = res.byName.get(name);
+      if (r && pathKey(r.file.path) === key) out.push(id);
+    });
+    return out;
+  }
+
+  /** Opens the source of a frame: the executing line when the profile has it, else the definition. */
+  async openFrame(loaded: LoadedProfile | undefined, name: string, node: number, extra: readonly LoadedProfile[] = []): Promise<boolean> {
+    let resolved: ResolvedFrame | undefined;
+    for (const p of [loaded, ...extra]) {
+      if (!p) continue;
+      resolved = (await this.resolution(p)).byName.get(name);
+      if (resolved) break;
+    }
+    if (!resolved) {
+      void vscode.window.showInformationMessage(`"${name.slice(0, 200)}" is not in this workspace's Python or Java files.`);
+      return false;
+    }
+    const uri = vscode.Uri.file(resolved.file.path);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const tree = loaded?.profile.tree;
+    const nodeLine = tree && node > 0 && node < tree.size && tree.names[tree.nameId[node]!] === name ? tree.lineMin[node]! : 0;
+    let line = nodeLine > 0 ? nodeLine - 1 : (resolved.line ?? 0) - 1;
+    if (line < 0) line = findFunctionLine(doc.getText(), resolved.frame) ?? 0;
+    line = Math.max(0, Math.min(doc.lineCount - 1, line));
+    const range = doc.lineAt(line).range;
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(range.start, range.start), preview: true, viewColumn: vscode.ViewColumn.One });
+    return true;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
