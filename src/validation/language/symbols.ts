@@ -75,8 +75,9 @@ export function documentSymbols(text: string, options: { kind: 'buildspec' | 'ap
         const kind = kindFor(childPath);
         // A list item that is a single-key mapping (ECS/Lambda hooks, resources) is shown as that key.
         const single = item.kind === 'map' && item.pairs.length === 1 && kind !== 'task' && kind !== 'script' ? item.pairs[0] : undefined;
-        if (single && (kind === 'hook' || path[0] === 'Resources' || path[0] === 'resources')) {
-          out.push(...visit(item, childPath, depth + 1).map((s) => ({ ...s, kind: kind === 'hook' ? 'hook' as const : s.kind })));
+        const singleKind = single ? kindFor([...childPath, single.keyText ?? '']) : undefined;
+        if (singleKind === 'hook' || singleKind === 'resource') {
+          out.push(...visit(item, childPath, depth + 1));
           return;
         }
         const name = kind === 'task' ? scalarOf(item, 'identifier') ?? `task ${index + 1}` : kind === 'script' ? scalarOf(item, 'location') ?? label(item) : label(item);

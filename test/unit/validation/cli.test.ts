@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Log } from 'sarif';
+import { main } from '../../../src/validation/cli/main';
+import { toSarif } from '../../../src/validation/cli/sarif';
+
+const FIXTURE = path.resolve(__dirname, '../../fixtures/validation/project');
+const TEMPLATES = path.resolve(__dirname, '../../fixtures/validation/templates');
+
+function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const code = main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, cwd });
+  return { code, stdout, stderr };
+}
+
+describe('conveyor-lint CLI', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-lint-'));
+    fs.cpSync(FIXTURE, dir, { recursive: true });
+    for (const skipped of ['node_modules/pkg', '.git']) {
+      fs.mkdirSync(path.join(dir, skipped), { recursive: true });
+      fs.writeFileSync(path.join(dir, skipped, 'buildspec.yml'), 'version: 0.2\nphases: broken: [\n');
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints file:line:col: severity: message [rule], 1-based, and exits 1 on errors', () => {
+    const r = run(['.'], dir);
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.ok(lines.includes("buildspec.yml:3:3: error: Phase 'pre-build' is not a CodeBuild phase, so its commands never run: phase names use underscores ('pre_build'). [buildspec/hyphenated-phase]"), r.stdout);
+    assert.ok(lines.some((l) => /^buildspec\.yml:5:11: warning: `aws ecr get-login` .* \[buildspec\/ecr-get-login-removed\]$/.test(l)), r.stdout);
+    assert.ok(lines.some((l) => /^buildspec\.yml:8:9: error: .* \[buildspec\/command-parsed-as-mapping\]$/.test(l)), r.stdout);
+    assert.ok(lines.some((l) => /^deploy[\\/]appspec\.yml:10:17: warning: Script 'scripts\/missing\.sh' was not found/.test(l)), r.stdout);
+    assert.ok(!r.stdout.includes('node_modules') && !r.stdout.includes('.git'), 'node_modules and .git are skipped');
+    assert.match(r.stderr, /3 files checked: 2 errors, 2 other findings/);
+  });
+
+  it('exits 0 when there are only warnings or nothing', () => {
+    assert.equal(run(['ci'], dir).code, 0);
+    assert.equal(run(['deploy/appspec.yml'], dir).code, 0);
+    assert.equal(run(['ci/buildspec-test.yaml'], dir).stdout, '');
+  });
+
+  it('exits 2 on usage errors', () => {
+    assert.equal(run([], dir).code, 2);
+    assert.equal(run(['--format', 'xml', '.'], dir).code, 2);
+    assert.equal(run(['--bogus', '.'], dir).code, 2);
+    assert.equal(run(['does-not-exist.yml'], dir).code, 2);
+    assert.equal(run(['--help'], dir).code, 0);
+  });
+
+  it('writes JSON with positions, fixes and a summary', () => {
+    const r = run(['--format', 'json', '.'], dir);
+    const out = JSON.parse(r.stdout) as { files: { path: string; kind: string; diagnostics: { line: number; column: number; rule: string; fix?: unknown }[] }[]; summary: { errors: number; warnings: number; files: number } };
+    assert.deepEqual(out.summary, { files: 3, errors: 2, warnings: 2, information: 0 });
+    const bs = out.files.find((f) => f.path === 'buildspec.yml');
+    assert.equal(bs?.kind, 'buildspec');
+    assert.deepEqual(bs?.diagnostics.map((d) => [d.line, d.column, d.rule, d.fix !== undefined]), [
+      [3, 3, 'buildspec/hyphenated-phase', true], [5, 11, 'buildspec/ecr-get-login-removed', true], [8, 9, 'buildspec/command-parsed-as-mapping', true]]);
+  });
+
+  it('writes SARIF 2.1.0 with rule metadata, locations and fixes', () => {
+    const r = run(['--format=sarif', '.'], dir);
+    const log = JSON.parse(r.stdout) as Log;
+    assert.equal(log.version, '2.1.0');
+    assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
+    const runs = log.runs;
+    assert.equal(runs.length, 1);
+    const [first] = runs;
+    assert.ok(first);
+    const rules = first.tool.driver.rules ?? [];
+    assert.ok(rules.length >= 20);
+    for (const rule of rules) assert.ok(rule.id && rule.shortDescription?.text && rule.helpUri, JSON.stringify(rule));
+    const results = first.results ?? [];
+    assert.equal(results.length, 4);
+    for (const result of results) {
+      assert.ok(result.ruleId);
+      assert.equal(rules[result.ruleIndex ?? -1]?.id, result.ruleId, 'ruleIndex points at the rule');
+      const region = result.locations?.[0]?.physicalLocation?.region;
+      assert.ok(region?.startLine && region.startColumn && region.startLine >= 1 && region.startColumn >= 1);
+      assert.ok(['error', 'warning', 'note'].includes(String(result.level)));
+    }
+    assert.ok(results.some((res) => (res.fixes?.length ?? 0) > 0));
+    assert.ok(results.every((res) => !String(res.locations?.[0]?.physicalLocation?.artifactLocation?.uri).includes('\\')));
+  });
+
+  it('produces a log the SARIF type definitions accept', () => {
+    // Compile-time check: the shape conveyor-lint writes is assignable to @types/sarif's Log.
+    const typed: Log = toSarif([{ path: 'a/buildspec.yml', kind: 'buildspec', diagnostics: [] }]);
+    assert.equal(typed.runs[0]?.results?.length, 0);
+  });
+
+  it('validates the inline buildspecs of CloudFormation templates given explicitly', () => {
+    const r = run(['codebuild.yml', 'codebuild.json'], TEMPLATES);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^codebuild\.yml:23:13: error: Unknown key 'biuld' in phases\. Did you mean 'build'\? \(inline buildspec of Project\) \[schema\/unknown-key\]$/m);
+    assert.match(r.stdout, /^codebuild\.yml:26:19: error: .*\[buildspec\/command-parsed-as-mapping\]$/m);
+    assert.match(r.stdout, /^codebuild\.json:9:50: error: Unknown key 'biuld'/m);
+  });
+
+  it('skips files it does not recognise, with a note', () => {
+    const other = path.join(dir, 'notes.yml');
+    fs.writeFileSync(other, 'name: nothing to see\n');
+    const r = run(['notes.yml'], dir);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /skipped 'notes\.yml'/);
+  });
+});
