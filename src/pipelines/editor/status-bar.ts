@@ -78,6 +78,13 @@ export class YourCommitItem implements vscode.Disposable {
     return this.head;
   }
 
+  /** What the status bar shows now (undefined while hidden). */
+  get text(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
+
+  private visible = false;
+
   setHead(head: string | undefined): void {
     if (head === this.head) return;
     this.head = head;
@@ -95,6 +102,7 @@ export class YourCommitItem implements vscode.Disposable {
     const text = head ? commitStatusText(head, matches) : undefined;
     if (!head || !text) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     this.item.text = text;
@@ -106,6 +114,7 @@ export class YourCommitItem implements vscode.Disposable {
     md.appendMarkdown('\n\n_Click to open an execution._');
     this.item.tooltip = md;
     this.item.show();
+    this.visible = true;
   }
 
   dispose(): void {

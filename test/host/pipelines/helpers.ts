@@ -102,8 +102,12 @@ export class ScriptedUi implements PipelinesUi {
     return a as boolean;
   }
 
-  notify(level: 'info' | 'warning' | 'error', message: string): void {
+  /** Notification buttons chosen by the test later: pressButton(). */
+  readonly buttons: { message: string; buttons: readonly string[]; press: (b: string) => void }[] = [];
+
+  notify(level: 'info' | 'warning' | 'error', message: string, buttons: readonly string[] = [], onButton?: (b: string) => void): void {
     this.calls.push({ kind: 'notify', text: `${level}: ${message}` });
+    if (buttons.length) this.buttons.push({ message, buttons, press: (b) => onButton?.(b) });
   }
 
   reportAwsError(error: unknown, context: { operation: string }): void {

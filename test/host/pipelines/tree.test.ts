@@ -38,7 +38,8 @@ describe('Pipelines tree provider (emulator)', function () {
     await r.explorer.loadRecent((payments as Extract<TreeNode, { kind: 'pipeline' }>).key);
     const item = provider.getTreeItem(payments);
     assert.equal(label(item), 'payments-api');
-    assert.match(String(item.description), /^Failed · \d+ (min|h) ago$/);
+    // Other suites move the emulator clock ahead of the host clock, so "just now" is possible too.
+    assert.match(String(item.description), /^Failed · (just now|\d+ (min|h) ago)$/);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     assert.equal(item.iconPath.id, 'error');
     assert.equal((item.iconPath.color as vscode.ThemeColor | undefined)?.id, 'testing.iconFailed');
