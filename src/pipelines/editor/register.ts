@@ -128,6 +128,10 @@ export class PipelinesFeature implements vscode.Disposable {
         if (e.kind === 'recent' || e.kind === 'runtime') this.yourCommit.update();
       }),
       this.heads.onDidChange((head) => this.yourCommit.setHead(readYourCommitEnabled() ? head : undefined)),
+      // The filter message counts matches: keep it right when a list refresh adds or drops pipelines.
+      this.explorer.onDidChange((ids) => {
+        if (this.explorer.tree.filter && ids.some((id) => id === '' || id.startsWith('["T"'))) this.updateFilterMessage();
+      }),
       { dispose: () => clearInterval(this.ticker) },
       { dispose: () => this.explorer.dispose() },
     );
@@ -175,6 +179,13 @@ export class PipelinesFeature implements vscode.Disposable {
   }
 
   private onFilterChanged(): void {
+    this.updateFilterMessage();
+    void vscode.commands.executeCommand('setContext', 'conveyor.pipelines.filtered', this.explorer.tree.filter !== '');
+    this.provider.refreshAll();
+    this.explorer.updateTasks();
+  }
+
+  private updateFilterMessage(): void {
     const filter = this.explorer.tree.filter;
     let matched = 0;
     let total = 0;
@@ -183,9 +194,6 @@ export class PipelinesFeature implements vscode.Disposable {
       matched += this.explorer.tree.matching(t).length;
     }
     this.treeView.message = filterMessage(filter, matched, total);
-    void vscode.commands.executeCommand('setContext', 'conveyor.pipelines.filtered', filter !== '');
-    this.provider.refreshAll();
-    this.explorer.updateTasks();
   }
 
   async showTimeline(key: PipelineKey, executionId: string): Promise<vscode.TextEditor> {
