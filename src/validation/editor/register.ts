@@ -10,7 +10,7 @@ import { SECTION } from './settings';
  * outline and folding for YAML and JSON documents recognised by name, content or the
  * `conveyor.validation.files` setting, plus the inline buildspecs of CloudFormation templates.
  */
-export function registerValidation(context: vscode.ExtensionContext, log: Logger): void {
+export function registerValidation(context: Pick<vscode.ExtensionContext, 'subscriptions'>, log: Logger): void {
   const documents = new SpecDocuments();
   const updater = new DiagnosticsUpdater(documents, log);
   const selector: vscode.DocumentSelector = [
