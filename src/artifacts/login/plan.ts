@@ -294,6 +294,8 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
             : user
               ? [
                 { address: ['settings', 'profiles', `profile[id=${id}]`, 'repositories', `repository[id=${id}]`, 'url'], value: E },
+                // Plugins resolve from pluginRepositories only; CodeArtifact proxies them too.
+                { address: ['settings', 'profiles', `profile[id=${id}]`, 'pluginRepositories', `pluginRepository[id=${id}]`, 'url'], value: E },
                 { address: ['settings', 'activeProfiles', `activeProfile[.=${id}]`], value: id },
               ]
               : []),
@@ -302,8 +304,11 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
       if (user || mirror) return plan([serverFile], () => ({}));
       return plan([serverFile, {
         path: projectFile(r, 'pom.xml'), format: 'xml', tokenBearing: false, skeleton: '',
-        purpose: `repository ${id} in <repositories>`,
-        ops: () => [{ address: ['project', 'repositories', `repository[id=${id}]`, 'url'], value: E }],
+        purpose: `repository and plugin repository ${id}`,
+        ops: () => [
+          { address: ['project', 'repositories', `repository[id=${id}]`, 'url'], value: E },
+          { address: ['project', 'pluginRepositories', `pluginRepository[id=${id}]`, 'url'], value: E },
+        ],
       }], () => ({}));
     }
     case 'gradle': {
