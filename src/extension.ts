@@ -3,6 +3,8 @@ import type { Logger } from './core/log';
 import { registerAws } from './aws/editor/register';
 import type { AwsSession } from './aws/editor/session';
 import { createOutputLogger } from './editor/log';
+import { registerLogs } from './logs/editor/register';
+import { registerPipelines } from './pipelines/editor/register';
 import { registerScaffold } from './scaffold/editor/register';
 
 /** What activate() returns: used by host tests and by other extensions. */
@@ -25,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   context.subscriptions.push(vscode.commands.registerCommand('conveyor.showLog', () => channel.show()));
   const aws = await registerAws(context, log);
   const deps = { log, aws };
+  safely(log, 'logs', () => registerLogs(context, deps));
+  safely(log, 'pipelines', () => registerPipelines(context, deps));
   safely(log, 'scaffold', () => registerScaffold(context, deps));
   log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
   return { aws };
