@@ -4,20 +4,23 @@ import { registerAws } from './aws/editor/register';
 import type { AwsSession } from './aws/editor/session';
 import { createOutputLogger } from './editor/log';
 import { registerLogs } from './logs/editor/register';
-import { registerPipelines } from './pipelines/editor/register';
+import { registerPipelines, type PipelinesFeature } from './pipelines/editor/register';
 import { registerScaffold } from './scaffold/editor/register';
 
 /** What activate() returns: used by host tests and by other extensions. */
 export interface ConveyorApi {
   aws: AwsSession;
+  /** Undefined only if the feature failed to start (the log says why). */
+  pipelines: PipelinesFeature | undefined;
 }
 
 /** A feature that fails to start must not take the others (or the extension host) down with it. */
-function safely(log: Logger, feature: string, start: () => void): void {
+function safely<T>(log: Logger, feature: string, start: () => T): T | undefined {
   try {
-    start();
+    return start();
   } catch (err) {
     log.error(`The ${feature} feature failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    return undefined;
   }
 }
 
@@ -28,10 +31,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   const aws = await registerAws(context, log);
   const deps = { log, aws };
   safely(log, 'logs', () => registerLogs(context, deps));
-  safely(log, 'pipelines', () => registerPipelines(context, deps));
+  const pipelines = safely(log, 'pipelines', () => registerPipelines(context, deps));
   safely(log, 'scaffold', () => registerScaffold(context, deps));
   log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
-  return { aws };
+  return { aws, pipelines };
 }
 
 export function deactivate(): void {

@@ -269,6 +269,6 @@ export function createPipelinesFeature(context: PipelinesContext, deps: Pipeline
 }
 
 /** Entry point for src/extension.ts. */
-export function registerPipelines(context: vscode.ExtensionContext, deps: { log: Logger; aws: AwsAccess }): void {
-  createPipelinesFeature(context, deps);
+export function registerPipelines(context: vscode.ExtensionContext, deps: { log: Logger; aws: AwsAccess }): PipelinesFeature {
+  return createPipelinesFeature(context, deps);
 }

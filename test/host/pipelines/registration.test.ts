@@ -12,6 +12,7 @@ describe('Pipelines feature registration', function () {
   this.timeout(60_000);
   const subscriptions: { dispose(): void }[] = [];
   let feature: PipelinesFeature | undefined;
+  let wired: PipelinesFeature | undefined;
   const ui = new ScriptedUi();
 
   before(async function () {
@@ -20,6 +21,8 @@ describe('Pipelines feature registration', function () {
     const api = await activateConveyor();
     const registered = await vscode.commands.getCommands(true);
     // When the extension already wires the features, test those; otherwise register our own.
+    feature = api.pipelines;
+    wired = api.pipelines;
     if (!registered.includes('conveyor.pipelines.refresh')) {
       feature = createPipelinesFeature({ subscriptions, globalState: new MemoryMemento() }, { log: silentLogger, aws: api.aws, ui });
     }
@@ -39,9 +42,9 @@ describe('Pipelines feature registration', function () {
     assert.deepEqual(missing, []);
   });
 
-  it('renders the demo account in the Pipelines view once it is shown', async function () {
-    if (!feature) this.skip();
-    const f = feature!;
+  it('renders the demo account in the Pipelines view once it is shown', async () => {
+    assert.ok(feature, 'the extension wired the Pipelines feature');
+    const f = feature;
     await vscode.commands.executeCommand('conveyor.pipelines.focus');
     await eventually('the view to show', () => f.treeView.visible);
     await eventually('the list', () => (f.explorer.store.target(f.explorer.store.targets()[0]?.key ?? '')?.names.length ?? 0) === 12);
@@ -52,15 +55,16 @@ describe('Pipelines feature registration', function () {
     const arn = await vscode.commands.executeCommand<string | undefined>('conveyor.pipelines.copyArn', { ...DEMO, pipelineName: 'docs-site' });
     assert.equal(arn, 'arn:aws:codepipeline:us-east-1:111111111111:docs-site');
     const url = await vscode.commands.executeCommand<string | undefined>('conveyor.pipelines.openInConsole', { ...DEMO, pipelineName: 'docs-site' });
-    if (feature) assert.equal(url, 'https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/docs-site/view?region=us-east-1');
+    // Only the scripted UI reports the URL back; the real opener may ask the person first.
+    if (feature !== wired) assert.equal(url, 'https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/docs-site/view?region=us-east-1');
   });
 
-  it('filters the view and says so in its message', async function () {
-    if (!feature) this.skip();
+  it('filters the view and says so in its message', async () => {
+    assert.ok(feature, 'the extension wired the Pipelines feature');
     await vscode.commands.executeCommand('conveyor.pipelines.filter', 'pay');
-    assert.equal(feature!.treeView.message, 'Filter “pay”: 1 of 12 pipelines');
+    assert.equal(feature.treeView.message, 'Filter “pay”: 1 of 12 pipelines');
     await vscode.commands.executeCommand('conveyor.pipelines.clearFilter');
-    assert.equal(feature!.treeView.message, undefined);
+    assert.equal(feature.treeView.message, undefined);
   });
 
   it('shows an execution timeline as a read-only markdown document', async () => {
