@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { openConveyor, openWorkbench, runCommand, screenshot, type Workbench } from './harness';
+
+function treeRow(page: Page, text: string): Locator {
+  return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+}
+
+async function expand(page: Page, text: string): Promise<void> {
+  const row = treeRow(page, text);
+  await row.waitFor({ timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Right-clicks a row and picks a menu item; retries when a refresh moved the row under the pointer. */
+async function contextMenu(page: Page, rowText: string, item: string): Promise<void> {
+  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.waitForTimeout(500);
+    await treeRow(page, rowText).click({ button: 'right' });
+    try {
+      await entry.waitFor({ timeout: 3_000 });
+      await entry.hover();
+      await entry.click();
+      // A menu that re-rendered under the pointer swallows the click: the hovered item takes Enter.
+      if (!(await entry.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false))) await page.keyboard.press('Enter');
+      await entry.waitFor({ state: 'hidden', timeout: 2_000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`no "${item}" in the context menu of ${rowText}`);
+}
+
+async function collapsePane(page: Page, title: string): Promise<void> {
+  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
+/** Narrows the Pipelines view to matching names with its own filter command. */
+async function filterPipelines(page: Page, text: string): Promise<void> {
+  await runCommand(page, 'Conveyor: Filter Pipelines');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.locator('.pane-body', { hasText: `Filter “${text}”` }).first().waitFor();
+}
+
+describe('UI: Pipelines explorer on the demo account', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+  before(async () => { wb = await openWorkbench({ emulator: true }); });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await screenshot(wb.page, `pipelines-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+  });
+  after(async () => { await wb?.close(); });
+
+  it('lists the demo pipelines with their latest status', async () => {
+    await openConveyor(wb.page);
+    await collapsePane(wb.page, 'Artifacts');
+    await collapsePane(wb.page, 'Profiler');
+    await treeRow(wb.page, 'payments-api').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.pane-body .monaco-list-row', { hasText: /Failed · / }).first().waitFor({ timeout: 60_000 });
+    const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
+    for (const name of ['storefront-web', 'orders-service-release', 'docs-site']) {
+      assert.ok(rows.some((r) => r.includes(name)), `${name} is listed: ${rows.join(' | ')}`);
+    }
+    await screenshot(wb.page, 'pipelines-demo-account');
+  });
+
+  it('expands a pipeline into stages and actions and approves the pending approval', async () => {
+    const { page } = wb;
+    await filterPipelines(page, 'orders-service');
+    await expand(page, 'orders-service-release');
+    await expand(page, 'Approval');
+    await treeRow(page, 'ProductionSignOff').waitFor();
+    await screenshot(page, 'pipelines-approval-pending');
+    await contextMenu(page, 'ProductionSignOff', 'Approve');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('Staging dashboards look good');
+    await page.keyboard.press('Enter');
+    // After the approval the Production stage starts deploying.
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'Production' }).first().waitFor();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.pane-body .monaco-list-row'))
+      .some((r) => r.textContent?.includes('ProductionSignOff') && /Succeeded|Approved/.test(r.textContent ?? '')), undefined, { timeout: 60_000 });
+    await screenshot(page, 'pipelines-approved');
+  });
+
+  it("opens a failed CodeBuild action's logs with its phases", async () => {
+    const { page } = wb;
+    await filterPipelines(page, 'payments-api');
+    await expand(page, 'payments-api');
+    await expand(page, 'Build');
+    await contextMenu(page, 'Unit-Tests', 'Show Build Logs');
+    await page.locator('.tabs-container .tab').first().waitFor({ timeout: 60_000 });
+    await page.locator('.view-lines', { hasText: 'Entering phase' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.view-lines', { hasText: 'Phase complete: INSTALL State: SUCCEEDED' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.locator('.view-lines', { hasText: 'FAILED' }).first().waitFor({ timeout: 15_000 });
+    await screenshot(page, 'pipelines-build-logs');
+  });
+});
