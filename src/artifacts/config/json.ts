@@ -1,14 +1,17 @@
-// JSON (SwiftPM's registries.json): jsonc-parser finds the nodes, edits splice the original text.
+// JSON (SwiftPM's registries.json): a position-keeping parser finds the nodes, edits splice the original text.
 // Addresses are key paths; values are JSON literals (compact, as JSON.stringify writes them).
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseJsonTree, type JsonNode as Node } from './json-tree';
 import type { ContainerRemoval, CreatedContainer, FormatEditor, WriteResult } from './edit';
 import { ConfigEditError } from './edit';
 import { detectEol, indentOf, lineEndAt, lineStartAt, splice } from './text';
 
 function load(text: string): Node {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
-  if (errors.length > 0 || !root) throw new ConfigEditError('The JSON is not valid; fix it first');
+  let root: Node;
+  try {
+    root = parseJsonTree(text);
+  } catch (err) {
+    throw new ConfigEditError(`The JSON is not valid (${err instanceof Error ? err.message : String(err)}); fix it first`);
+  }
   if (root.type !== 'object') throw new ConfigEditError('The JSON document is not an object');
   return root;
 }

@@ -18,6 +18,11 @@ export interface ModelOptions {
   pageSize?: { domains?: number; repositories?: number; packages?: number; versions?: number };
   /** Parallel DescribePackageVersion calls for publish times. */
   describeConcurrency?: number;
+  /**
+   * Domains owned by other accounts and shared with this one: ListDomains returns only the caller's
+   * own domains, so these come from settings.
+   */
+  extraDomains?: () => readonly { name: string; owner: string }[];
 }
 
 interface Listing<T> {
@@ -46,7 +51,7 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return out;
 }
 
-type DomainItem = { name: string; owner: string; status?: string };
+type DomainItem = { name: string; owner: string; status?: string; shared?: boolean };
 type RepoItem = { name: string; description?: string; administratorAccount?: string };
 type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string };
 
@@ -98,15 +103,14 @@ export class ArtifactsModel {
 
   async roots(): Promise<ArtifactNode[]> {
     if (!this.domains.loaded) await this.loadDomains();
-    if (this.domains.error) return [errorNode('domains', this.domains.error)];
-    if (this.domains.items.length === 0) return [infoNode('domains', 'No CodeArtifact domains in this account and region.')];
+    const extra = (this.options.extraDomains?.() ?? [])
+      .filter((e) => !this.domains.items.some((d) => d.name === e.name && d.owner === e.owner))
+      .map((e): DomainItem => ({ name: e.name, owner: e.owner, shared: true }));
+    const items = [...this.domains.items, ...extra];
+    if (this.domains.error) return [errorNode('domains', this.domains.error), ...extra.map(domainNode)];
+    if (items.length === 0) return [infoNode('domains', 'No CodeArtifact domains in this account and region. Add one shared from another account with "Add Domain".')];
     return [
-      ...this.domains.items.map((d): ArtifactNode => ({
-        id: `domain:${d.owner}/${d.name}`, label: d.name, description: d.owner,
-        tooltip: `Domain ${d.name}\nOwner account ${d.owner}${d.status ? `\nStatus ${d.status}` : ''}`,
-        contextValue: 'conveyor.artifacts.domain', collapsible: true, icon: 'organization',
-        data: { kind: 'domain', domain: d.name, domainOwner: d.owner },
-      })),
+      ...items.map(domainNode),
       ...(this.domains.nextToken ? [loadMoreNode('domains', 'domains', 'more domains')] : []),
     ];
   }
@@ -333,6 +337,15 @@ export class ArtifactsModel {
 function parseRepoKey(key: string): RepoRef | undefined {
   const [domainOwner, domain, repository] = key.split('/');
   return domainOwner && domain && repository ? { domainOwner, domain, repository } : undefined;
+}
+
+function domainNode(d: DomainItem): ArtifactNode {
+  return {
+    id: `domain:${d.owner}/${d.name}`, label: d.name, description: d.shared ? `${d.owner} · shared` : d.owner,
+    tooltip: `Domain ${d.name}\nOwner account ${d.owner}${d.status ? `\nStatus ${d.status}` : ''}${d.shared ? '\nShared with this account (from conveyor.codeartifact.domains)' : ''}`,
+    contextValue: d.shared ? 'conveyor.artifacts.domain.shared' : 'conveyor.artifacts.domain', collapsible: true, icon: 'organization',
+    data: { kind: 'domain', domain: d.name, domainOwner: d.owner },
+  };
 }
 
 function errorNode(scope: string, error: { message: string; code?: string }): ArtifactNode {

@@ -1,0 +1,243 @@
+// Shared by the Artifacts host suites: the emulator's admin API, a scripted UI, in-memory stand-ins
+// for the extension context's state, and a feature wired to the extension's real AWS session.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { silentLogger } from '../../../src/core/log';
+import { ArtifactsFeature } from '../../../src/artifacts/editor/feature';
+import type { ArtifactsUi, PickItem } from '../../../src/artifacts/editor/ui';
+import { activateConveyor } from '../foundation/helpers';
+
+export function emulatorUrl(): string | undefined {
+  return process.env.CONVEYOR_EMULATOR_URL;
+}
+
+/** Points the workspace at the emulator (endpointUrl is machine-overridable, so the workspace value applies remotely). */
+export async function useEmulator(): Promise<void> {
+  const url = emulatorUrl();
+  if (!url) return;
+  const api = await activateConveyor();
+  if (api.aws.endpointUrl !== url) {
+    await vscode.workspace.getConfiguration().update('conveyor.aws.endpointUrl', url, vscode.ConfigurationTarget.Workspace);
+    await eventually('the AWS session to use the emulator', () => api.aws.endpointUrl === url);
+  }
+}
+
+export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<unknown> {
+  const url = emulatorUrl();
+  if (!url) throw new Error('no emulator');
+  const res = await fetch(`${url}/_emulator/${route}`, {
+    method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`admin ${method} ${route}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) as unknown : undefined;
+}
+
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export interface UiCall {
+  kind: 'pick' | 'input' | 'confirm' | 'notify' | 'progress' | 'copy' | 'open';
+  text: string;
+  /** pick: the label of the item the command preselected. */
+  active?: string;
+}
+
+/** Answers prompts in order (by label or value) and records everything the commands showed. */
+export class ScriptedUi implements ArtifactsUi {
+  readonly calls: UiCall[] = [];
+  private readonly answers: unknown[] = [];
+
+  answer(...values: unknown[]): this {
+    this.answers.push(...values);
+    return this;
+  }
+
+  get pending(): number {
+    return this.answers.length;
+  }
+
+  async pick<T>(items: readonly PickItem<T>[], options: { title: string; active?: T }): Promise<T | undefined> {
+    const active = items.find((i) => options.active !== undefined && i.value === options.active)?.label;
+    this.calls.push({ kind: 'pick', text: `${options.title}: ${items.map((i) => i.label).join(' | ')}`, ...(active ? { active } : {}) });
+    const a = this.answers.shift();
+    if (a === undefined) return undefined;
+    if (a === ACCEPT_ACTIVE) return options.active;
+    const found = items.find((i) => i.label === a || i.value === a);
+    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
+    return found.value;
+  }
+
+  async input(options: { title: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
+    this.calls.push({ kind: 'input', text: options.title });
+    const a = this.answers.shift();
+    if (a === undefined) return undefined;
+    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${String(a)}`);
+    return a as string;
+  }
+
+  async confirm(message: string): Promise<boolean> {
+    this.calls.push({ kind: 'confirm', text: message });
+    const a = this.answers.shift();
+    assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
+    return a as boolean;
+  }
+
+  notify(level: 'info' | 'warning' | 'error', message: string): void {
+    this.calls.push({ kind: 'notify', text: `${level}: ${message}` });
+  }
+
+  async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+    this.calls.push({ kind: 'progress', text: title });
+    return task();
+  }
+
+  async copy(text: string): Promise<void> {
+    this.calls.push({ kind: 'copy', text });
+  }
+
+  async open(uri: vscode.Uri): Promise<void> {
+    this.calls.push({ kind: 'open', text: uri.toString() });
+  }
+
+  of(kind: UiCall['kind']): string[] {
+    return this.calls.filter((c) => c.kind === kind).map((c) => c.text);
+  }
+}
+
+/** Answer for pick(): take the item the command preselected. */
+export const ACCEPT_ACTIVE = Symbol('accept the preselected item');
+
+export class MemoryMemento implements vscode.Memento {
+  readonly data = new Map<string, unknown>();
+  keys(): readonly string[] {
+    return [...this.data.keys()];
+  }
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return (this.data.has(key) ? this.data.get(key) : defaultValue) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, JSON.parse(JSON.stringify(value)) as unknown);
+  }
+  setKeysForSync(): void {
+    // nothing syncs in tests
+  }
+}
+
+export class MemorySecrets implements vscode.SecretStorage {
+  readonly data = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  readonly onDidChange = this.emitter.event;
+  async get(key: string): Promise<string | undefined> {
+    return this.data.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    this.data.set(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    this.data.delete(key);
+  }
+  async keys(): Promise<string[]> {
+    return [...this.data.keys()];
+  }
+}
+
+/** The environment variables the feature hands to terminals, observable by the test. */
+export class MemoryEnvironment {
+  readonly vars = new Map<string, string>();
+  persistent = true;
+  description: string | vscode.MarkdownString | undefined;
+  replace(variable: string, value: string): void {
+    this.vars.set(variable, value);
+  }
+  append(variable: string, value: string): void {
+    this.vars.set(variable, (this.vars.get(variable) ?? '') + value);
+  }
+  prepend(variable: string, value: string): void {
+    this.vars.set(variable, value + (this.vars.get(variable) ?? ''));
+  }
+  get(variable: string): vscode.EnvironmentVariableMutator | undefined {
+    const value = this.vars.get(variable);
+    return value === undefined ? undefined : { value, type: vscode.EnvironmentVariableMutatorType.Replace, options: {} };
+  }
+  forEach(cb: (variable: string, mutator: vscode.EnvironmentVariableMutator, collection: vscode.EnvironmentVariableCollection) => unknown): void {
+    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this as unknown as vscode.EnvironmentVariableCollection);
+  }
+  delete(variable: string): void {
+    this.vars.delete(variable);
+  }
+  clear(): void {
+    this.vars.clear();
+  }
+  getScoped(): vscode.EnvironmentVariableCollection {
+    return this as unknown as vscode.EnvironmentVariableCollection;
+  }
+  *[Symbol.iterator](): IterableIterator<[string, vscode.EnvironmentVariableMutator]> {
+    for (const [k] of this.vars) yield [k, this.get(k) as vscode.EnvironmentVariableMutator];
+  }
+}
+
+export interface Rig {
+  feature: ArtifactsFeature;
+  ui: ScriptedUi;
+  home: string;
+  project: string;
+  state: MemoryMemento;
+  secrets: MemorySecrets;
+  env: MemoryEnvironment;
+  storage: string;
+  dispose(): void;
+}
+
+/** A feature with its own temporary home, project, state and UI, on the extension's AWS session. */
+export async function rig(options: { poetryVersion?: string } = {}): Promise<Rig> {
+  await useEmulator();
+  const api = await activateConveyor();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-artifacts-host-'));
+  const home = path.join(root, 'home');
+  const project = path.join(root, 'project');
+  const storage = path.join(root, 'storage');
+  for (const d of [home, project]) fs.mkdirSync(d, { recursive: true });
+  const ui = new ScriptedUi();
+  const state = new MemoryMemento();
+  const secrets = new MemorySecrets();
+  const env = new MemoryEnvironment();
+  const subscriptions: vscode.Disposable[] = [];
+  const feature = new ArtifactsFeature({
+    subscriptions, globalState: state as unknown as vscode.ExtensionContext['globalState'], secrets,
+    environmentVariableCollection: env as unknown as vscode.GlobalEnvironmentVariableCollection, globalStoragePath: storage,
+  }, {
+    log: silentLogger, aws: api.aws, ui, home, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
+    sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],
+  });
+  return {
+    feature, ui, home, project, state, secrets, env, storage,
+    dispose: () => {
+      feature.dispose();
+      for (const s of subscriptions) s.dispose();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every file under a folder with its content, for "nothing changed" checks. */
+export function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// The login flow inside a real extension host: pickers (scripted), tool detection, placements,
+// terminal environment, status bar countdown, refresh, logout, secrets hygiene and fault handling.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MANIFEST_FILE } from '../../../src/artifacts/editor/store';
+import { ACCEPT_ACTIVE, admin, emulatorUrl, rig, tree, type Rig } from './helpers';
+
+const NPM_KEY = /^\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/:_authToken=(\S+)$/m;
+
+describe('CodeArtifact login flow (emulator, scripted UI)', function () {
+  this.timeout(60_000);
+  let r: Rig;
+
+  before(function () {
+    if (!emulatorUrl()) this.skip();
+  });
+  beforeEach(async () => { r = await rig(); });
+  afterEach(async () => {
+    r.dispose();
+    if (emulatorUrl()) await admin('DELETE', 'faults');
+  });
+
+  it('asks for domain, repository, tool (preselected from the workspace) and placement, then writes the project config', async () => {
+    fs.writeFileSync(path.join(r.project, 'package.json'), '{"name":"app","version":"1.0.0"}');
+    fs.writeFileSync(path.join(r.project, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n');
+    r.ui.answer('acme', 'team-npm', ACCEPT_ACTIVE, 'Project config', '');
+    const result = await r.feature.login({ projectDir: r.project });
+    assert.ok(result.ok, JSON.stringify(result));
+    const picks = r.ui.calls.filter((c) => c.kind === 'pick');
+    assert.match(picks[0]?.text ?? '', /domain: acme \| platform/);
+    assert.match(picks[1]?.text ?? '', /repository in acme: npm-store \| python \| team-npm/);
+    assert.equal(picks[2]?.active, 'pnpm', 'pnpm-lock.yaml preselects pnpm');
+    assert.match(picks[3]?.text ?? '', /\$\(circle-slash\) Terminal only/, 'terminal only is shown as unavailable for pnpm');
+    assert.equal(picks[3]?.active, 'Project config');
+    assert.deepEqual(r.ui.of('input'), ['pnpm: npm scope (optional)']);
+
+    assert.match(fs.readFileSync(path.join(r.project, '.npmrc'), 'utf8'), /^registry=http:\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/\n$/);
+    assert.match(fs.readFileSync(path.join(r.home, '.npmrc'), 'utf8'), /_authToken=\$\{CODEARTIFACT_AUTH_TOKEN\}\n$/);
+    const token = r.env.vars.get('CODEARTIFACT_AUTH_TOKEN');
+    assert.ok(token && token.length > 100, 'terminals get the token');
+    assert.equal(r.env.persistent, false, 'VS Code must not persist the token');
+    assert.match(r.ui.of('notify')[0] ?? '', /^info: Logged pnpm in to acme\/team-npm for 12 h/);
+  });
+
+  it('user config like the AWS CLI: token in ~/.npmrc (0600), status bar countdown, refresh replaces only the token, logout restores the file', async () => {
+    const npmrc = path.join(r.home, '.npmrc');
+    const original = '# mine\r\nsave-exact=true\r\n';
+    fs.writeFileSync(npmrc, original);
+    const result = await r.feature.login({ domain: 'acme', domainOwner: '111111111111', repository: 'team-npm', tool: 'npm', placement: 'user', scope: '' });
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(r.ui.pending, 0);
+    assert.equal(fs.statSync(npmrc).mode & 0o777, 0o600);
+    const first = fs.readFileSync(npmrc, 'utf8');
+    const token = NPM_KEY.exec(first.replace(/\r/g, ''))?.[1] ?? '';
+    assert.ok(first.startsWith(original) && token.length > 100);
+    assert.equal(r.env.vars.size, 0, 'user config puts nothing in terminals');
+
+    const text = Object.values(r.feature.statusItems.texts())[0] ?? '';
+    assert.match(text, /^\$\(key\) team-npm · npm (11h 59m|12h 00m)$/);
+
+    // Secrets: the token is in SecretStorage only — not in globalState, not in the manifest.
+    assert.ok(!JSON.stringify([...r.state.data]).includes(token));
+    assert.ok(!fs.readFileSync(path.join(r.storage, MANIFEST_FILE), 'utf8').includes(token));
+    assert.ok([...r.secrets.data.values()].includes(token));
+
+    const refreshed = await r.feature.refresh(result.id);
+    assert.equal(refreshed?.status, 'valid');
+    const second = fs.readFileSync(npmrc, 'utf8');
+    const newToken = NPM_KEY.exec(second.replace(/\r/g, ''))?.[1] ?? '';
+    assert.notEqual(newToken, token);
+    assert.equal(second, first.replace(token, newToken), 'a refresh changes nothing but the token');
+
+    const out = await r.feature.logout(result.id);
+    assert.ok(out.ok);
+    assert.equal(fs.readFileSync(npmrc, 'utf8'), original);
+    assert.deepEqual(r.feature.statusItems.texts(), {});
+    assert.equal(r.secrets.data.size, 0, 'the token is forgotten');
+  });
+
+  it('the repository context menu passes the repository; terminal-only Yarn puts nothing on disk', async () => {
+    const repoNode = { id: 'repo:x', label: 'team-npm', contextValue: 'conveyor.artifacts.repository', collapsible: true, icon: 'repo',
+      data: { kind: 'repository' as const, ref: { domain: 'acme', domainOwner: '111111111111', repository: 'team-npm' } } };
+    r.ui.answer('Yarn (Berry, 2+)', 'Terminal only');
+    const before = tree(r.home);
+    const result = await r.feature.login(repoNode);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.changes, []);
+    assert.deepEqual(tree(r.home), before);
+    assert.deepEqual([...r.env.vars.keys()].sort(), ['CODEARTIFACT_AUTH_TOKEN', 'YARN_NPM_ALWAYS_AUTH', 'YARN_NPM_AUTH_TOKEN', 'YARN_NPM_REGISTRY_SERVER']);
+    assert.equal(r.ui.of('input').length, 0, 'no scope question: Yarn has no environment form for scopes');
+    await r.feature.logout(result.id);
+    assert.equal(r.env.vars.size, 0);
+  });
+
+  it('refuses a placement the tool cannot honour, with the reason', async () => {
+    const result = await r.feature.login({ domain: 'acme', domainOwner: '111111111111', repository: 'team-npm', tool: 'npm', placement: 'terminal' });
+    assert.equal(result.ok, false);
+    assert.match(r.ui.of('notify')[0] ?? '', /^warning: npm: "terminal" is not available\. npm and pnpm read a registry token only from an \.npmrc key/);
+  });
+
+  it('a second login that would take over another login\'s entries asks first, then logs the other out', async () => {
+    const base = { domain: 'acme', domainOwner: '111111111111', tool: 'npm' as const, placement: 'user' as const, scope: '' };
+    const a = await r.feature.login({ ...base, repository: 'team-npm' });
+    assert.ok(a.ok);
+    r.ui.answer(false);
+    const refused = await r.feature.login({ ...base, repository: 'npm-store' });
+    assert.equal(refused.ok, false);
+    assert.match(r.ui.of('confirm')[0] ?? '', /already has entries from your CodeArtifact login npm → acme\/team-npm/);
+    r.ui.answer(true);
+    const b = await r.feature.login({ ...base, repository: 'npm-store' });
+    assert.ok(b.ok);
+    assert.deepEqual(r.feature.activeLogins().map((s) => s.meta.request.repository), ['npm-store']);
+    assert.match(fs.readFileSync(path.join(r.home, '.npmrc'), 'utf8'), /^registry=.*\/npm\/npm-store\/\n\/\/.*\/npm\/npm-store\/:_authToken=\S+\n$/);
+  });
+
+  it('restores logins after a restart: token back in terminals, timers and status items re-armed', async () => {
+    const result = await r.feature.login({ domain: 'acme', domainOwner: '111111111111', repository: 'python', tool: 'pip', placement: 'terminal', pipOption: 'index-url' });
+    assert.ok(result.ok);
+    const before = r.env.vars.get('PIP_INDEX_URL');
+    r.env.clear();
+    await r.feature.restore();
+    assert.equal(r.env.vars.get('PIP_INDEX_URL'), before);
+    assert.ok(Object.keys(r.feature.statusItems.texts()).length === 1);
+  });
+
+  describe('faults: clear messages, no file changed', () => {
+    const request = { domain: 'acme', domainOwner: '111111111111', repository: 'python', tool: 'twine' as const, placement: 'user' as const };
+
+    it('throttled GetAuthorizationToken', async () => {
+      fs.writeFileSync(path.join(r.home, '.pypirc'), '[pypi]\nusername = __token__\n');
+      const before = tree(r.home);
+      await admin('POST', 'faults', { operation: 'GetAuthorizationToken', service: 'codeartifact', kind: 'throttle' });
+      const result = await r.feature.login(request);
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /GetAuthorizationToken is being throttled/);
+      assert.match(r.ui.of('notify')[0] ?? '', /^error: CodeArtifact login failed; no file was changed\./);
+      assert.deepEqual(tree(r.home), before);
+      assert.deepEqual(r.feature.activeLogins(), []);
+    });
+
+    it('access denied on the repository', async () => {
+      await admin('POST', 'faults', { operation: 'GetRepositoryEndpoint', service: 'codeartifact', kind: 'error', status: 403, errorType: 'AccessDeniedException',
+        message: 'User: arn:aws:iam::111111111111:user/dev is not authorized to perform: codeartifact:GetRepositoryEndpoint on resource: arn:aws:codeartifact:us-east-1:111111111111:repository/acme/python' });
+      const result = await r.feature.login(request);
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /Access denied: profile "conveyor-demo" is missing the IAM permission codeartifact:GetRepositoryEndpoint/);
+      assert.deepEqual(tree(r.home), {});
+    });
+
+    it('expired credentials', async () => {
+      const result = await r.feature.login({ ...request, target: { profile: 'expired', region: 'us-east-1' } });
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /expired/i);
+      assert.deepEqual(tree(r.home), {});
+    });
+
+    it('a failing refresh keeps the login, says why, and a later refresh recovers', async () => {
+      const result = await r.feature.login({ ...request, placement: 'terminal' });
+      assert.ok(result.ok);
+      await admin('POST', 'faults', { operation: 'GetAuthorizationToken', service: 'codeartifact', kind: 'throttle' });
+      const failed = await r.feature.refresh(result.id);
+      assert.equal(failed?.status, 'retrying');
+      assert.match(failed?.lastError ?? '', /throttled/);
+      assert.match(Object.values(r.feature.statusItems.texts())[0] ?? '', /^\$\(warning\) python · twine/);
+      await admin('DELETE', 'faults');
+      const ok = await r.feature.refresh(result.id);
+      assert.equal(ok?.status, 'valid');
+    });
+  });
+});

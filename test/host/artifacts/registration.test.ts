@@ -1,0 +1,57 @@
+// The feature as the extension registers it: commands, the view, and a login whose token reaches a
+// real integrated terminal through the environment variable collection.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ARTIFACT_COMMANDS, INTERNAL_STATE_COMMAND } from '../../../src/artifacts/editor/register';
+import { activateConveyor } from '../foundation/helpers';
+import { emulatorUrl, eventually, useEmulator } from './helpers';
+
+interface State {
+  logins: { id: string; status: string; environmentNames: string[]; request: { tool: string } }[];
+  statusTexts: Record<string, string>;
+}
+
+describe('Artifacts feature as registered by the extension', function () {
+  this.timeout(60_000);
+
+  before(async function () {
+    await activateConveyor();
+    const commands = await vscode.commands.getCommands(true);
+    // registerArtifacts() is called from src/extension.ts; until that is wired, there is nothing to test here.
+    if (!commands.includes('conveyor.artifacts.login')) this.skip();
+  });
+
+  it('registers every command it contributes', async () => {
+    const commands = new Set(await vscode.commands.getCommands(true));
+    for (const id of [...ARTIFACT_COMMANDS, INTERNAL_STATE_COMMAND]) assert.ok(commands.has(id), id);
+  });
+
+  it('logs in through the command (arguments instead of pickers); a new terminal gets the token; logout removes it', async function () {
+    if (!emulatorUrl()) this.skip();
+    await useEmulator();
+    const result = await vscode.commands.executeCommand<{ ok: boolean; id?: string; environmentNames?: string[]; message?: string }>('conveyor.artifacts.login', {
+      domain: 'acme', domainOwner: '111111111111', repository: 'python', tool: 'pip', placement: 'terminal', pipOption: 'extra-index-url',
+    });
+    assert.ok(result?.ok, JSON.stringify(result));
+    assert.deepEqual(result.environmentNames?.sort(), ['CODEARTIFACT_AUTH_TOKEN', 'PIP_EXTRA_INDEX_URL']);
+    const state = await vscode.commands.executeCommand<State>(INTERNAL_STATE_COMMAND);
+    assert.equal(state.logins.length, 1);
+    assert.match(Object.values(state.statusTexts)[0] ?? '', /^\$\(key\) python · pip \d+h \d\dm$/);
+
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-term-')), 'env.txt');
+    const terminal = vscode.window.createTerminal({ name: 'conveyor-env-check', shellPath: '/bin/sh', shellArgs: ['-c', `printf '%s' "$PIP_EXTRA_INDEX_URL" > '${out}'`] });
+    try {
+      await eventually('the terminal to write its environment', () => fs.existsSync(out) && fs.readFileSync(out, 'utf8').length > 0, 20_000);
+      assert.match(fs.readFileSync(out, 'utf8'), /^http:\/\/aws:[^@]{100,}@127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/pypi\/python\/simple\/$/);
+    } finally {
+      terminal.dispose();
+    }
+
+    const logout = await vscode.commands.executeCommand<{ ok: boolean }>('conveyor.artifacts.logout', result.id);
+    assert.ok(logout?.ok);
+    assert.equal((await vscode.commands.executeCommand<State>(INTERNAL_STATE_COMMAND)).logins.length, 0);
+  });
+});

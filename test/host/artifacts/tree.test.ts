@@ -1,0 +1,158 @@
+// The Artifacts tree inside a real extension host, against the emulator's demo CodeArtifact data.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DETAILS_SCHEME, DetailsDocuments, detailsUri } from '../../../src/artifacts/editor/details-document';
+import { ArtifactsTreeProvider } from '../../../src/artifacts/editor/tree-provider';
+import { ArtifactsModel } from '../../../src/artifacts/tree/model';
+import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
+import { activateConveyor } from '../foundation/helpers';
+import { admin, emulatorUrl, rig, useEmulator, type Rig } from './helpers';
+
+const label = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+
+async function child(provider: ArtifactsTreeProvider, parent: ArtifactNode | undefined, name: string): Promise<ArtifactNode> {
+  const children = await provider.getChildren(parent);
+  const found = children.find((c) => c.label === name);
+  assert.ok(found, `no "${name}" under ${parent?.label ?? 'the root'}: ${children.map((c) => c.label).join(', ')}`);
+  return found;
+}
+
+describe('Artifacts tree (emulator)', function () {
+  this.timeout(60_000);
+  let provider: ArtifactsTreeProvider;
+  let model: ArtifactsModel;
+
+  before(async function () {
+    if (!emulatorUrl()) this.skip();
+    await useEmulator();
+  });
+  beforeEach(async () => {
+    const aws = (await activateConveyor()).aws;
+    model = new ArtifactsModel({
+      client: () => aws.client('codeartifact'),
+      explain: (err, op) => ({ message: aws.explain(err, { service: 'codeartifact', operation: op }).message }),
+      pageSize: { versions: 2 },
+      extraDomains: () => [{ name: 'platform', owner: '222222222222' }],
+    });
+    provider = new ArtifactsTreeProvider(model);
+  });
+  afterEach(async () => {
+    provider.dispose();
+    if (emulatorUrl()) await admin('DELETE', 'faults');
+  });
+
+  it('shows domains with their owner, repositories with descriptions, upstreams and external connections', async () => {
+    const roots = await provider.getChildren();
+    const acme = roots.find((n) => n.label === 'acme');
+    const platform = roots.find((n) => n.label === 'platform');
+    assert.ok(acme && platform, roots.map((r) => r.label).join(', '));
+    assert.equal(provider.getTreeItem(acme).description, '111111111111');
+    assert.equal(provider.getTreeItem(platform).description, '222222222222 · shared', 'a domain shared from another account (settings) shows its owner');
+    const repos = await provider.getChildren(acme);
+    assert.deepEqual(repos.map((r) => r.label).sort(), ['npm-store', 'python', 'team-npm']);
+    const team = repos.find((r) => r.label === 'team-npm') as ArtifactNode;
+    const item = provider.getTreeItem(team);
+    assert.match(String(item.description), /published by Acme teams/);
+    assert.equal(item.contextValue, 'conveyor.artifacts.repository');
+    const teamChildren = await provider.getChildren(team);
+    const upstream = teamChildren.find((c) => c.data.kind === 'upstream');
+    assert.equal(upstream?.label, 'npm-store');
+    const store = await provider.getChildren(repos.find((r) => r.label === 'npm-store'));
+    const external = store.find((c) => c.data.kind === 'external');
+    assert.equal(external?.label, 'public:npmjs');
+    assert.match(String(provider.getTreeItem(external as ArtifactNode).description), /external connection · npm/);
+  });
+
+  it('groups packages by format and namespace, and lists versions with status and publish time', async () => {
+    const team = await child(provider, await child(provider, undefined, 'acme'), 'team-npm');
+    const npm = await child(provider, team, 'npm');
+    const scope = await child(provider, npm, '@acme');
+    assert.deepEqual((await provider.getChildren(scope)).map((p) => p.label).sort(), ['logger', 'ui-kit']);
+    assert.ok((await provider.getChildren(npm)).some((p) => p.label === 'order-client'), 'unscoped packages sit directly under the format');
+    const uiKit = await child(provider, scope, 'ui-kit');
+    assert.equal(provider.getTreeItem(uiKit).description, '@acme/ui-kit');
+    const versions = await provider.getChildren(uiKit);
+    assert.equal(versions.filter((v) => v.data.kind === 'version').length, 2, 'a page of two versions');
+    const newest = versions[0] as ArtifactNode;
+    assert.equal(newest.label, '1.3.0-beta.1');
+    assert.match(String(provider.getTreeItem(newest).description), /^Unlisted · \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    assert.equal((provider.getTreeItem(newest).iconPath as vscode.ThemeIcon).id, 'eye-closed');
+    assert.equal(provider.getTreeItem(newest).command?.command, 'conveyor.artifacts.showDetails');
+
+    const more = versions.find((v) => v.data.kind === 'loadMore') as ArtifactNode;
+    assert.equal(provider.getTreeItem(more).command?.command, 'conveyor.artifacts.loadMore');
+    assert.ok(more.data.kind === 'loadMore');
+    await model.loadMore(more.data.listing);
+    const after = await provider.getChildren(uiKit);
+    assert.equal(after.filter((v) => v.data.kind === 'version').length, 4);
+    const moreAgain = after.find((v) => v.data.kind === 'loadMore');
+    assert.ok(moreAgain?.data.kind === 'loadMore');
+    await model.loadMore(moreAgain.data.listing);
+    const all = await provider.getChildren(uiKit);
+    assert.deepEqual(all.map((v) => v.label), ['1.3.0-beta.1', '1.2.0', '1.1.0', '1.0.0', '0.9.0']);
+    assert.match(String(provider.getTreeItem(all[4] as ArtifactNode).description), /^Archived/);
+  });
+
+  it('filters packages by name prefix on the server', async () => {
+    model.setFilter('ui');
+    const team = await child(provider, await child(provider, undefined, 'acme'), 'team-npm');
+    const npm = await child(provider, team, 'npm');
+    const scope = await child(provider, npm, '@acme');
+    assert.deepEqual((await provider.getChildren(scope)).map((p) => p.label), ['ui-kit']);
+    model.setFilter('nothing-like-this');
+    const empty = await provider.getChildren(team);
+    assert.ok(empty.some((n) => n.label === 'No packages starting with "nothing-like-this".'));
+  });
+
+  it('turns an access-denied repository and throttling into error nodes with actionable messages', async () => {
+    await admin('POST', 'faults', { operation: 'ListPackages', service: 'codeartifact', kind: 'error', status: 403, errorType: 'AccessDeniedException',
+      message: 'User: arn:aws:iam::111111111111:user/dev is not authorized to perform: codeartifact:ListPackages on resource: arn:aws:codeartifact:us-east-1:111111111111:repository/acme/python' });
+    const python = await child(provider, await child(provider, undefined, 'acme'), 'python');
+    const errors = (await provider.getChildren(python)).filter((n) => n.data.kind === 'error');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]?.label ?? '', /Access denied.*codeartifact:ListPackages/);
+    assert.equal((provider.getTreeItem(errors[0] as ArtifactNode).iconPath as vscode.ThemeIcon).id, 'error');
+    await admin('DELETE', 'faults');
+
+    await admin('POST', 'faults', { operation: 'ListDomains', service: 'codeartifact', kind: 'throttle' });
+    model.clear();
+    const roots = await provider.getChildren();
+    assert.match(roots[0]?.label ?? '', /throttl/i);
+    assert.deepEqual(roots.slice(1).map((n) => n.label), ['platform'], 'shared domains from settings still show');
+  });
+
+  it('"Show details" renders summary, dependencies, assets and readme as Markdown', async () => {
+    const aws = (await activateConveyor()).aws;
+    const docs = new DetailsDocuments((t) => aws.client('codeartifact', t), (err, op) => aws.explain(err, { service: 'codeartifact', operation: op }).message);
+    const uri = detailsUri({ domain: 'acme', domainOwner: '111111111111', repository: 'team-npm', format: 'npm', namespace: 'acme', package: 'ui-kit', version: '1.2.0' });
+    assert.equal(uri.scheme, DETAILS_SCHEME);
+    const text = await docs.provideTextDocumentContent(uri);
+    assert.match(text, /^# @acme\/ui-kit 1\.2\.0/);
+    assert.match(text, /npm install @acme\/ui-kit@1\.2\.0/);
+    assert.match(text, /## Dependencies \(3\)[\s\S]*@acme\/logger \| \^2\.1\.0/);
+    assert.match(text, /## Assets \(1\)\n\n\| Name \| Size \| SHA-256 \|\n\|---\|---\|---\|\n\| package\.tgz \| \d+ B \| [0-9a-f]{64} \|/);
+    assert.match(text, /## Readme\n\n# @acme\/ui-kit/);
+  });
+
+  describe('commands on nodes (feature with a scripted UI)', () => {
+    let r: Rig;
+    beforeEach(async () => { r = await rig(); });
+    afterEach(() => r.dispose());
+
+    it('copies an install snippet for the chosen ecosystem, and opens the details document', async () => {
+      const p = r.feature.provider;
+      const team = await child(p, await child(p, undefined, 'platform'), 'releases');
+      const maven = await child(p, team, 'Maven');
+      const group = await child(p, maven, 'com.acme.platform');
+      const core = await child(p, group, 'platform-core');
+      const v2 = await child(p, core, '2.0.0');
+      r.ui.answer('Gradle (Kotlin DSL)');
+      assert.equal(await r.feature.copySnippet(v2), 'implementation("com.acme.platform:platform-core:2.0.0")');
+      assert.deepEqual(r.ui.of('copy'), ['implementation("com.acme.platform:platform-core:2.0.0")']);
+      assert.equal(await r.feature.copySnippet(v2, 'Maven (pom.xml)'), '<dependency>\n  <groupId>com.acme.platform</groupId>\n  <artifactId>platform-core</artifactId>\n  <version>2.0.0</version>\n</dependency>');
+      const uri = await r.feature.showDetails(v2);
+      assert.equal(uri?.scheme, DETAILS_SCHEME);
+      assert.deepEqual(r.ui.of('open'), [uri?.toString()]);
+    });
+  });
+});
