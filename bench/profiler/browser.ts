@@ -48,12 +48,14 @@ export async function serve(routes: Record<string, Route>): Promise<{ origin: st
 }
 
 /** Bundles a browser entry point in memory (IIFE, like scripts/build.mjs does for webviews). */
-export async function bundle(entry: string, options: { minify?: boolean; define?: Record<string, string> } = {}): Promise<string> {
+export async function bundle(entry: string, options: { minify?: boolean } = {}): Promise<string> {
   const result = await esbuild.build({
     entryPoints: [path.resolve(ROOT, entry)], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022',
-    minify: options.minify ?? true, logLevel: 'silent', absWorkingDir: ROOT, ...(options.define ? { define: options.define } : {}),
+    minify: options.minify ?? true, logLevel: 'silent', absWorkingDir: ROOT, outdir: 'bench-out', loader: { '.css': 'empty' },
   });
-  return result.outputFiles[0]!.text;
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  if (!js) throw new Error(`esbuild produced no JavaScript for ${entry}`);
+  return js.text;
 }
 
 /**

@@ -15,10 +15,12 @@ export interface Analysis {
   readonly stats: FunctionStats;
 }
 
+/** A view of a profile; per-function stats are computed on first use (the flame graph needs none). */
 export function analyse(profile: Profile, requested: ViewId): Analysis {
   const { view, fellBack } = resolveView(requested, profile.tree.counters, profile.counterTotals);
   const tree = viewTree(profile, view);
-  return { view, fellBack, requested, tree, stats: functionStats(tree) };
+  let stats: FunctionStats | undefined;
+  return { view, fellBack, requested, tree, get stats() { stats ??= functionStats(tree); return stats; } };
 }
 
 export function viewChoices(profile: Profile): { id: ViewId; label: string }[] {

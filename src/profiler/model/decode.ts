@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { parseCodeGuruJson } from './codeguru-format';
+import { parseCodeGuruBytes } from './codeguru-stream';
 import { parseFoldedStacks } from './folded-format';
 import { ProfileFormatError, type Profile } from './profile';
 
@@ -54,17 +54,18 @@ export function decodeProfile(bytes: Uint8Array, hints: DecodeHints = {}): Profi
   if (isIon(raw, hints.contentType)) {
     throw new ProfileFormatError('The profile is in Amazon Ion format; Conveyor reads CodeGuru profiles as JSON (Accept: application/json).');
   }
-  let text = new TextDecoder('utf-8').decode(raw);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const first = /\S/.exec(text)?.[0];
-  if (first === undefined) throw new ProfileFormatError('The profile is empty.');
-  if (first === '{' && !looksFolded(hints.fileName)) return parseCodeGuruJson(text);
-  if (first === '{' || first === '[') {
+  let start = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
+  while (start < raw.length && (raw[start] === 0x20 || raw[start] === 0x0a || raw[start] === 0x0d || raw[start] === 0x09)) start++;
+  if (start >= raw.length) throw new ProfileFormatError('The profile is empty.');
+  const body = raw.subarray(start);
+  if (raw[start] === 0x7b /* { */) {
+    // JSON straight from bytes (no string, no document objects); a folded file may start with "{".
+    if (!looksFolded(hints.fileName)) return parseCodeGuruBytes(body);
     try {
-      return parseCodeGuruJson(text);
+      return parseCodeGuruBytes(body);
     } catch {
-      // fall through: a folded file may start with a frame like "{lambda}"
+      // fall through to collapsed stacks
     }
   }
-  return parseFoldedStacks(text);
+  return parseFoldedStacks(new TextDecoder('utf-8').decode(body));
 }

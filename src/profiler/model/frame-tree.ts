@@ -30,7 +30,6 @@ export interface FrameTree {
 
 /** More nodes than this are dropped (and the profile marked truncated) to bound memory. */
 export const MAX_NODES = 4_000_000;
-const NAME_KEY = 4_194_304; // 2^22 > MAX_NODES, so parent * NAME_KEY + nameId is exact below 2^53
 
 export const ROOT_NAME = 'all';
 
@@ -72,6 +71,78 @@ export function preorderShape(parent: Int32Array): { end: Int32Array; depth: Int
   return { end, depth, maxDepth };
 }
 
+/** (parent, name id) → child, open addressing over typed arrays (a Map keyed by such pairs is far slower). */
+class PairTable {
+  private a: Int32Array;
+  private b: Int32Array;
+  private v: Int32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(expected = 2048) {
+    let capacity = 1 << 12;
+    while (capacity < expected * 2) capacity *= 2;
+    this.a = new Int32Array(capacity).fill(-1);
+    this.b = new Int32Array(capacity);
+    this.v = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private static slot(a: number, b: number, mask: number): number {
+    let h = Math.imul(a ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
+    h ^= h >>> 15;
+    return h & mask;
+  }
+
+  get(a: number, b: number): number {
+    let i = PairTable.slot(a, b, this.mask);
+    for (;;) {
+      const k = this.a[i]!;
+      if (k === -1) return -1;
+      if (k === a && this.b[i] === b) return this.v[i]!;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  set(a: number, b: number, value: number): void {
+    if ((this.count + 1) * 2 > this.a.length) this.grow();
+    let i = PairTable.slot(a, b, this.mask);
+    while (this.a[i] !== -1) i = (i + 1) & this.mask;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.v[i] = value;
+    this.count++;
+  }
+
+  private grow(): void {
+    const oa = this.a;
+    const ob = this.b;
+    const ov = this.v;
+    const cap = oa.length * 2;
+    this.a = new Int32Array(cap).fill(-1);
+    this.b = new Int32Array(cap);
+    this.v = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < oa.length; j++) {
+      const k = oa[j]!;
+      if (k === -1) continue;
+      let i = PairTable.slot(k, ob[j]!, this.mask);
+      while (this.a[i] !== -1) i = (i + 1) & this.mask;
+      this.a[i] = k;
+      this.b[i] = ob[j]!;
+      this.v[i] = ov[j]!;
+    }
+  }
+}
+
+/** Sort rank of every name (code-unit order), so children sort by comparing integers. */
+export function nameRanks(names: readonly string[]): Int32Array {
+  const order = names.map((_, i) => i).sort((x, y) => compareNames(names[x]!, names[y]!));
+  const rank = new Int32Array(names.length);
+  order.forEach((id, r) => { rank[id] = r; });
+  return rank;
+}
+
 /**
  * Builds a FrameTree from stacks inserted in any order (folded files, merged or inverted trees):
  * children are looked up by (parent, name), and `finish()` lays the tree out in sorted preorder.
@@ -80,19 +151,27 @@ export class FrameTreeBuilder {
   readonly names: StringTable;
   private readonly files = new StringTable();
   private readonly counterIds = new StringTable();
-  private readonly parent = new GrowableInt32();
-  private readonly nameId = new GrowableInt32();
-  private readonly firstChild = new GrowableInt32(1024, -1);
-  private readonly nextSibling = new GrowableInt32(1024, -1);
+  private readonly parent: GrowableInt32;
+  private readonly nameId: GrowableInt32;
+  private readonly firstChild: GrowableInt32;
+  private readonly nextSibling: GrowableInt32;
   private readonly fileId = new GrowableInt32(1024, -1);
   private readonly lineMin = new GrowableInt32();
   private readonly lineMax = new GrowableInt32();
   private readonly counts: GrowableFloat64[] = [];
-  private readonly childIndex = new Map<number, number>();
+  private readonly childIndex: PairTable;
+  private readonly expected: number;
   private count = 1;
   truncated = false;
 
-  constructor(rootName = ROOT_NAME, private readonly maxNodes = MAX_NODES, names?: StringTable) {
+  /** `expectedNodes` only sizes the first allocations (a parser can estimate it from the input size). */
+  constructor(rootName = ROOT_NAME, private readonly maxNodes = MAX_NODES, names?: StringTable, expectedNodes = 1024) {
+    this.expected = Math.min(Math.max(16, expectedNodes), maxNodes);
+    this.parent = new GrowableInt32(this.expected);
+    this.nameId = new GrowableInt32(this.expected);
+    this.firstChild = new GrowableInt32(this.expected, -1);
+    this.nextSibling = new GrowableInt32(this.expected, -1);
+    this.childIndex = new PairTable(this.expected);
     this.names = names ?? new StringTable();
     this.parent.push(-1);
     this.nameId.push(this.names.intern(rootName));
@@ -106,9 +185,8 @@ export class FrameTreeBuilder {
   }
 
   childById(parent: number, id: number): number {
-    const key = parent * NAME_KEY + id;
-    const existing = this.childIndex.get(key);
-    if (existing !== undefined) return existing;
+    const existing = this.childIndex.get(parent, id);
+    if (existing >= 0) return existing;
     if (this.count >= this.maxNodes) {
       this.truncated = true;
       return -1;
@@ -118,13 +196,17 @@ export class FrameTreeBuilder {
     this.nameId.push(id);
     this.nextSibling.set(node, this.firstChild.get(parent));
     this.firstChild.set(parent, node);
-    this.childIndex.set(key, node);
+    this.childIndex.set(parent, id, node);
     return node;
+  }
+
+  counterName(index: number): string {
+    return this.counterIds.values[index] ?? '';
   }
 
   counterIndex(counter: string): number {
     const c = this.counterIds.intern(counter);
-    while (this.counts.length <= c) this.counts.push(new GrowableFloat64());
+    while (this.counts.length <= c) this.counts.push(new GrowableFloat64(this.expected));
     return c;
   }
 
@@ -144,22 +226,43 @@ export class FrameTreeBuilder {
   finish(): FrameTree {
     const n = this.count;
     const names = this.names.values;
+    const rank = nameRanks(names);
+    const nameOf = this.nameId.view(n);
+    const first = this.firstChild.view(n);
+    const next = this.nextSibling.view(n);
     // Preorder with children sorted by name; the explicit stack keeps deep trees off the call stack.
     const order = new Int32Array(n);
-    const stack = new GrowableInt32();
-    stack.push(0);
+    const stack = new Int32Array(n);
+    let sp = 0;
+    stack[sp++] = 0;
     let k = 0;
     const kids: number[] = [];
-    while (stack.length > 0) {
-      const node = stack.get(--stack.length);
+    const byRank = (a: number, b: number): number => rank[nameOf[a]!]! - rank[nameOf[b]!]!;
+    while (sp > 0) {
+      const node = stack[--sp]!;
       order[k++] = node;
       kids.length = 0;
-      for (let c = this.firstChild.get(node); c >= 0; c = this.nextSibling.get(c)) kids.push(c);
-      if (kids.length > 1) kids.sort((a, b) => compareNames(names[this.nameId.get(a)]!, names[this.nameId.get(b)]!));
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      let sorted = true;
+      let prev = -1;
+      for (let c = first[node]!; c >= 0; c = next[c]!) {
+        // Children are linked newest first: sorted means descending rank along the list.
+        const r = rank[nameOf[c]!]!;
+        if (prev >= 0 && r > prev) sorted = false;
+        prev = r;
+        kids.push(c);
+      }
+      if (kids.length > 1) {
+        if (sorted) kids.reverse();
+        else kids.sort(byRank);
+      }
+      for (let i = kids.length - 1; i >= 0; i--) stack[sp++] = kids[i]!;
     }
     const newIndex = new Int32Array(n);
     for (let i = 0; i < n; i++) newIndex[order[i]!] = i;
+    const oldParent = this.parent.view(n);
+    const oldFile = this.fileId.view(n);
+    const oldMin = this.lineMin.view(n);
+    const oldMax = this.lineMax.view(n);
     const parent = new Int32Array(n);
     const nameId = new Int32Array(n);
     const fileId = new Int32Array(n);
@@ -169,13 +272,17 @@ export class FrameTreeBuilder {
     const self = counts.map(() => new Float64Array(n));
     for (let i = 0; i < n; i++) {
       const old = order[i]!;
-      const p = this.parent.get(old);
+      const p = oldParent[old]!;
       parent[i] = p >= 0 ? newIndex[p]! : -1;
-      nameId[i] = this.nameId.get(old);
-      fileId[i] = this.fileId.get(old);
-      lineMin[i] = this.lineMin.get(old);
-      lineMax[i] = this.lineMax.get(old);
-      for (let c = 0; c < counts.length; c++) self[c]![i] = counts[c]![old]!;
+      nameId[i] = nameOf[old]!;
+      fileId[i] = old < oldFile.length ? oldFile[old]! : -1;
+      lineMin[i] = old < oldMin.length ? oldMin[old]! : 0;
+      lineMax[i] = old < oldMax.length ? oldMax[old]! : 0;
+    }
+    for (let c = 0; c < counts.length; c++) {
+      const from = counts[c]!;
+      const to = self[c]!;
+      for (let i = 0; i < n; i++) to[i] = from[order[i]!]!;
     }
     const shape = preorderShape(parent);
     return { size: n, names, nameId, parent, ...shape, counters: this.counterIds.values, self,

@@ -33,7 +33,10 @@ const ROW_HEIGHT = 18;
 const MIN_WIDTH_PX = 0.5;
 const ZOOM_MS = 180;
 
-interface Animation { from: Viewport; to: Viewport; start: number; frames: number; totalMs: number; maxMs: number }
+interface Animation { from: Viewport; to: Viewport; start: number; frameMs: number[] }
+
+/** Draw times of the frames of the last zoom animation (benchmarks and diagnostics). */
+export interface AnimationStats { frames: number; meanMs: number; maxMs: number; frameMs: number[] }
 
 /**
  * The flame graph page: owns the canvas and the controls, keeps zoom/search/hover state, and talks to
@@ -67,7 +70,7 @@ export class FlameView {
   private charWidth = 7.2;
   private font = '12px monospace';
   private animation: Animation | undefined;
-  private lastAnimation: { frames: number; meanMs: number; maxMs: number } | undefined;
+  private lastAnimation: AnimationStats | undefined;
   private drawPending = false;
   private lastFrameMs = 0;
   private lastResult = { rects: 0, labels: 0 };
@@ -223,13 +226,12 @@ export class FlameView {
       const t = (now - a.start) / ZOOM_MS;
       this.viewport = interpolateViewport(a.from, a.to, t);
       this.drawNow(false);
-      a.frames++;
-      a.totalMs += this.lastFrameMs;
-      a.maxMs = Math.max(a.maxMs, this.lastFrameMs);
+      a.frameMs.push(this.lastFrameMs);
       if (t >= 1) {
         this.viewport = a.to;
         this.animation = undefined;
-        this.lastAnimation = { frames: a.frames, meanMs: a.totalMs / a.frames, maxMs: a.maxMs };
+        const total = a.frameMs.reduce((x, y) => x + y, 0);
+        this.lastAnimation = { frames: a.frameMs.length, meanMs: total / a.frameMs.length, maxMs: Math.max(...a.frameMs), frameMs: a.frameMs };
         this.report();
       } else {
         this.requestDraw();
@@ -246,7 +248,7 @@ export class FlameView {
     this.ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     this.lastResult = this.renderer.render(this.ctx, {
       tree, x: this.x, viewport: this.viewport, geometry: this.geometry(), buckets: this.buckets, palette: this.palette,
-      focus: this.focusNode, hover: this.hoverNode, minWidthPx: MIN_WIDTH_PX, charWidth: this.charWidth, font: this.font,
+      focus: this.focusNode, hover: this.hoverNode, minWidthPx: MIN_WIDTH_PX, charWidth: this.charWidth, font: this.font, dpr: this.dpr,
     });
     this.lastFrameMs = performance.now() - started;
     if (report) this.report();
@@ -259,7 +261,7 @@ export class FlameView {
     const count = (tag: string): number => document.querySelectorAll(dynamic.map((d) => `${d} ${tag}`).join(', ')).length;
     let mine = 0;
     if (this.mine) for (const v of this.mine) mine += v ? 1 : 0;
-    const stats: RenderStats & { animation?: { frames: number; meanMs: number; maxMs: number } } = {
+    const stats: RenderStats & { animation?: AnimationStats } = {
       rects: this.lastResult.rects, labels: this.lastResult.labels, ms: this.lastFrameMs, nodes: tree?.size ?? 0,
       zoomedTo: tree && this.zoomNode > 0 ? tree.names[tree.nameId[this.zoomNode]!] ?? null : null,
       inverted: this.inverted, search: this.query, matched: this.matchedFraction, diff: tree?.baseTotal !== undefined, mine,
@@ -291,7 +293,7 @@ export class FlameView {
       this.drawNow();
       return;
     }
-    this.animation = { from: this.viewport, to, start: performance.now(), frames: 0, totalMs: 0, maxMs: 0 };
+    this.animation = { from: this.viewport, to, start: performance.now(), frameMs: [] };
     this.requestDraw();
   }
 

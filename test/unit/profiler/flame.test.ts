@@ -18,19 +18,22 @@ const tree = (folded: string): CallTree => viewTree(parseFoldedStacks(folded), '
 const sample = tree('main;a;x 30\nmain;a;y 10\nmain;b 60\n');
 
 class RecordingContext implements Ctx2D {
-  fillStyle: string | CanvasGradient | CanvasPattern = '';
+  private style = '';
+  styleChanges = 0;
+  get fillStyle(): string { return this.style; }
+  set fillStyle(v: string | CanvasGradient | CanvasPattern) { this.style = String(v); this.styleChanges++; }
   strokeStyle: string | CanvasGradient | CanvasPattern = '';
   lineWidth = 1;
   font = '';
   textBaseline: CanvasTextBaseline = 'alphabetic';
+  /** Frame rectangles (the first fillRect, the background, is left out). */
   rects: { x: number; y: number; w: number; h: number; fill: string }[] = [];
   texts: { text: string; x: number; y: number }[] = [];
-  fills = 0;
-  private pending: { x: number; y: number; w: number; h: number }[] = [];
-  beginPath(): void { this.pending = []; }
-  rect(x: number, y: number, w: number, h: number): void { this.pending.push({ x, y, w, h }); }
-  fill(): void { this.fills++; for (const r of this.pending) this.rects.push({ ...r, fill: String(this.fillStyle) }); }
-  fillRect(): void { /* background */ }
+  private background = true;
+  fillRect(x: number, y: number, w: number, h: number): void {
+    if (this.background) { this.background = false; return; }
+    this.rects.push({ x, y, w, h, fill: this.style });
+  }
   fillText(text: string, x: number, y: number): void { this.texts.push({ text, x, y }); }
   strokeRect(): void { /* outlines */ }
 }
@@ -86,10 +89,24 @@ describe('profiler: flame rendering', () => {
   it('draws one rectangle per visible frame, batched into one fill per colour', () => {
     const { ctx, result } = render(sample);
     assert.equal(result.rects, sample.size);
-    assert.equal(ctx.fills, 1, 'all frames share bucket 0 here');
+    assert.equal(ctx.rects.length, sample.size);
+    assert.equal(ctx.styleChanges, 2 + 1, 'background, one fillStyle for the one bucket used, one for its labels');
     const b = ctx.rects.find((r) => r.x === 400)!;
     assert.equal(b.w, 599, 'a 1px gap between neighbours');
     assert.equal(b.y, 36, 'depth 2 with the root on top');
+  });
+
+  it('snaps rectangles to device pixels and keeps sub-pixel frames one device pixel wide', () => {
+    const t = tree('main;a 6\nmain;b 9988\nmain;c 6\n');
+    const ctx = new RecordingContext();
+    new FlameRenderer().render(ctx, { tree: t, x: computeX(t), viewport: { x0: 0, x1: 10000 }, geometry: geometry({ width: 1000, maxDepth: t.maxDepth }), buckets: new Uint8Array(t.size),
+      palette: buildPalette(DEFAULT_THEME), focus: -1, hover: -1, minWidthPx: 0.5, charWidth: 7, font: '12px monospace', dpr: 2 });
+    for (const r of ctx.rects) {
+      assert.equal((r.x * 2) % 1, 0, `x ${r.x} on a device pixel`);
+      assert.ok(r.w >= 0.5);
+    }
+    const tiny = ctx.rects.filter((r) => r.w === 0.5);
+    assert.equal(tiny.length, 2, 'the 0.6 px frames a and c are drawn one device pixel wide');
   });
 
   it('labels wide frames, keeping the end of long names', () => {

@@ -105,3 +105,48 @@ describe('profiler: hostile profiles', () => {
     assert.equal(t.total[0], 5);
   });
 });
+
+describe('profiler: streaming CodeGuru parser', () => {
+  const canonical = (p: ReturnType<typeof fromCodeGuruDocument>) => ({
+    names: [...p.tree.nameId].map((i) => p.tree.names[i]), parent: [...p.tree.parent], counters: [...p.tree.counters].sort(),
+    counts: p.tree.counters.map((c, k) => [c, [...p.tree.self[k]!]]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    files: [...p.tree.fileId].map((f) => (f >= 0 ? p.tree.files[f] : null)), lines: [...p.tree.lineMin].map((l, i) => [l, p.tree.lineMax[i]]),
+    weights: [...p.sampleWeights].sort(), start: p.startMs, end: p.endMs, truncated: p.truncated,
+  });
+
+  it('builds exactly the tree the object-based reader builds (property)', () => {
+    const name = fc.oneof(fc.constantFrom('a', 'b', '__proto__', 'constructor', 'é', '"q"', '\\', 'x\ny', '日本'), fc.string({ maxLength: 6 }));
+    const node = fc.letrec((tie) => ({
+      node: fc.record({
+        counts: fc.dictionary(fc.constantFrom('RUNNABLE', 'WALL_TIME', 'IDLE', 'X"Y'), fc.oneof(fc.nat(1000), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(-1), fc.string())),
+        children: fc.dictionary(name, tie('node'), { maxKeys: 4 }),
+        file: fc.oneof(fc.string(), fc.integer()),
+        line: fc.oneof(fc.array(fc.integer({ min: -2, max: 50 }), { maxLength: 3 }), fc.constant('x')),
+        extra: fc.jsonValue(),
+      }, { requiredKeys: [] }),
+    }));
+    fc.assert(fc.property(node.node, fc.option(fc.record({ sampleWeights: fc.dictionary(fc.constantFrom('RUNNABLE', 'WALL_TIME'), fc.double({ min: 0.001, max: 100, noNaN: true })) })), (callgraph, agentMetadata) => {
+      const doc = { start: 5, ...(agentMetadata ? { agentMetadata } : {}), callgraph, end: 9, other: [1, { a: 'b' }] };
+      const json = JSON.stringify(doc);
+      assert.deepEqual(canonical(decodeProfile(Buffer.from(json))), canonical(fromCodeGuruDocument(JSON.parse(json))));
+    }), { numRuns: Number(process.env.PROFILER_FC_RUNS ?? 300) });
+  });
+
+  it('reports syntax errors with a position instead of guessing', () => {
+    assert.throws(() => decodeProfile(Buffer.from('{"callgraph": {"children": {"a": {}}')), /not valid JSON: .* at byte/);
+    assert.throws(() => decodeProfile(Buffer.from('{"callgraph": {}} trailing')), /after the profile/);
+    assert.throws(() => decodeProfile(Buffer.from('{"callgraph": {"counts": {"X": 1e}}}')), /invalid number|unexpected/);
+    assert.throws(() => decodeProfile(Buffer.from('{"callgraph": {"children": {"a\u0001": {}}}}')), /control character/);
+  });
+
+  it('merges duplicate frame names instead of dropping one', () => {
+    const p = decodeProfile(Buffer.from('{"callgraph":{"children":{"a":{"counts":{"X":1}},"a":{"counts":{"X":2}}}}}'));
+    assert.equal(viewTree(p, 'latency').total[nodeAt(viewTree(p, 'latency'), ['a'])], 3);
+  });
+
+  it('skips 100,000 levels of nesting in unknown members without recursion', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const p = decodeProfile(Buffer.from(`{"debugInfo":${deep},"callgraph":{"children":{"a":{"counts":{"X":1},"junk":${deep}}}}}`));
+    assert.equal(p.counterTotals[0], 1);
+  });
+});

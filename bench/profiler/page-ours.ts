@@ -1,0 +1,92 @@
+// Benchmark page for Conveyor's flame graph: the real FlameView on the real page skeleton.
+import { viewTree } from '../../src/profiler/model/call-tree';
+import { fromCodeGuruDocument } from '../../src/profiler/model/codeguru-format';
+import { fromWire, toWire, type FlameTree } from '../../src/profiler/flame/flame-tree';
+import type { FlameData, RenderStats, WebviewMessage } from '../../src/profiler/flame/protocol';
+import { FlameView, type AnimationStats, type FlameElements } from '../../src/profiler/webview/flame-view';
+import { readTheme } from '../../src/profiler/webview/theme';
+import { BENCH_PROFILE, syntheticTree, toCodeGuruDocument, type SyntheticOptions } from './synthetic';
+import { frameDone, zoomPaths } from './page-common';
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const messages: WebviewMessage[] = [];
+let view: FlameView | undefined;
+let data: FlameData | undefined;
+let names: string[][] = [];
+let index: FlameTree | undefined;
+
+/** The node at a root-first name path (same preorder as the view's tree). */
+function nodeAt(path: readonly string[]): number {
+  const t = index!;
+  let node = 0;
+  for (const name of path) {
+    let next = -1;
+    for (let c = node + 1; c < t.end[node]!; c = t.end[c]!) if (t.names[t.nameId[c]!] === name) { next = c; break; }
+    if (next < 0) throw new Error(`no frame ${name}`);
+    node = next;
+  }
+  return node;
+}
+
+function lastStats(): RenderStats & { animation?: AnimationStats } {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.type === 'rendered') return m.stats;
+  }
+  throw new Error('nothing rendered');
+}
+
+(window as unknown as { bench: unknown }).bench = {
+  prepare(options: SyntheticOptions = BENCH_PROFILE): { nodes: number; paths: number } {
+    const synthetic = syntheticTree(options);
+    const profile = fromCodeGuruDocument(toCodeGuruDocument(synthetic));
+    const tree = viewTree(profile, 'cpu');
+    data = { title: 'synthetic', subtitle: 'CPU', view: 'cpu', views: [{ id: 'cpu', label: 'CPU' }], warnings: [], tree: toWire(tree) };
+    names = zoomPaths(synthetic);
+    index = fromWire(data.tree);
+    const elements: FlameElements = {
+      title: byId('title'), subtitle: byId('subtitle'), view: byId('view'), search: byId('search'), matched: byId('matched'),
+      inverted: byId('inverted'), mine: byId('mine'), reset: byId('reset'), breadcrumb: byId('breadcrumb'), banner: byId('banner'),
+      chart: byId('chart'), canvas: byId('canvas'), spacer: byId('spacer'), details: byId('details'), tooltip: byId('tooltip'),
+    };
+    view = new FlameView(elements, (m) => messages.push(m), readTheme(document));
+    return { nodes: tree.size, paths: names.length };
+  },
+  /** postMessage delivery (structured clone) + decode + layout + colours + draw, until the frame is on screen. */
+  async firstRender(): Promise<{ ms: number; rects: number; labels: number }> {
+    const t0 = performance.now();
+    const message = structuredClone({ type: 'load', data });
+    view!.handle(message as never);
+    await frameDone();
+    const ms = performance.now() - t0;
+    const s = lastStats();
+    return { ms, rects: s.rects, labels: s.labels };
+  },
+  /** One zoom straight to a frame (no animation), until it is on screen. */
+  async zoom(i: number): Promise<{ ms: number; drawMs: number; zoomedTo: string | null }> {
+    const path = names[i % names.length]!;
+    const node = nodeAt(path);
+    const t0 = performance.now();
+    view!.zoomTo(node, false);
+    await frameDone();
+    const ms = performance.now() - t0;
+    const s = lastStats();
+    return { ms, drawMs: s.ms, zoomedTo: s.zoomedTo };
+  },
+  /** An animated zoom: every frame's draw time (the part that must fit in a 16 ms frame). */
+  async zoomAnimated(i: number): Promise<AnimationStats> {
+    const node = nodeAt(names[i % names.length]!);
+    view!.zoomTo(0, false);
+    await frameDone();
+    const start = messages.length;
+    view!.zoomTo(node, true);
+    for (let k = 0; k < 100; k++) {
+      await new Promise((r) => setTimeout(r, 30));
+      const m = messages.slice(start).reverse().find((x) => x.type === 'rendered' && (x.stats as { animation?: unknown }).animation);
+      if (m && m.type === 'rendered') {
+        return (m.stats as { animation?: AnimationStats }).animation!;
+      }
+    }
+    throw new Error('the zoom animation did not finish');
+  },
+};
