@@ -91,7 +91,7 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
 
   const validate = validatorFor(target);
   if (!validate(value)) {
-    out.push(...mapSchemaErrors(validate.errors ?? [], { text, root, caseInsensitive: platform !== undefined && platform !== 'ec2', claimed, documentLabel,
+    out.push(...mapSchemaErrors(validate.errors ?? [], { text, root, caseInsensitive: platform !== undefined && platform !== 'ec2', claimed, documentLabel, target,
       version: options.kind === 'buildspec' ? { expected: '0.2 (or the older 0.1)', fixTo: '0.2' } : { expected: '0.0', fixTo: '0.0' } }));
   }
   return { diagnostics: out, ...(platform ? { platform } : {}), ...(version ? { version } : {}) };

@@ -3,7 +3,9 @@ import type { RawDiagnostic, RawFix } from '../engine/raw';
 import type { Node, Pair } from '../syntax/tree';
 import { closestMatch } from '../text/editDistance';
 import { type Located, locate, parsePointer } from './pointer';
+import { childAll, propertiesOf, schemasAt } from './navigate';
 import { looksLikePlaceholder } from './placeholders';
+import type { SchemaTarget } from './schemas';
 
 export interface MapContext {
   text: string;
@@ -16,6 +18,8 @@ export interface MapContext {
   documentLabel: string;
   /** The version(s) this kind of document uses, for a plain message and a fix on a wrong `version`. */
   version: { expected: string; fixTo: string };
+  /** The schema definition validated against, to tell where a misplaced key belongs. */
+  target: SchemaTarget;
 }
 
 /** Turns ajv's errors into diagnostics with precise ranges and messages written for people. */
@@ -110,9 +114,12 @@ function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | unde
       const present = new Set(at.node.kind === 'map' ? at.node.pairs.map((p) => p.keyText) : []);
       const suggestion = closestMatch(key, allowed.filter((k) => !present.has(k)));
       const list = allowed.length > 0 && allowed.length <= 12 ? ` Allowed here: ${allowed.join(', ')}.` : '';
+      const belongs = suggestion ? undefined : whereKeyBelongs(ctx.target, error.instancePath, key);
       const message = suggestion
         ? `Unknown key '${key}' ${where}. Did you mean '${suggestion}'?`
-        : `Unknown key '${key}' ${where}: it is not part of the ${ctx.documentLabel} format.${list}`;
+        : belongs
+          ? `Unknown key '${key}' ${where}: '${key}' belongs under ${belongs}. Check the indentation.`
+          : `Unknown key '${key}' ${where}: it is not part of the ${ctx.documentLabel} format.${list}`;
       const range = pair ? { start: pair.key.start, end: pair.key.end } : fallbackRange(at, ctx);
       return { ...range, ...base, rule: 'schema/unknown-key', message, ...(suggestion && pair ? { fix: renameKey(pair, suggestion, ctx.text) } : {}) };
     }
@@ -172,6 +179,23 @@ function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | unde
     default:
       return { ...valueRange(at, ctx), ...base, message: `${capitalize(label)}: ${error.message ?? 'invalid value'}.` };
   }
+}
+
+/** A key that is valid one or two levels below where it was written (lost indentation), e.g. `phases`. */
+function whereKeyBelongs(target: SchemaTarget, pointer: string, key: string): string | undefined {
+  const base = parsePointer(pointer);
+  const here = schemasAt(target, base);
+  for (const [name] of propertiesOf(here)) {
+    const below = childAll(here, name);
+    if (propertiesOf(below).has(key)) return name;
+  }
+  for (const [name] of propertiesOf(here)) {
+    const below = childAll(here, name);
+    for (const [inner] of propertiesOf(below)) {
+      if (propertiesOf(childAll(below, inner)).has(key)) return `${name}.${inner}`;
+    }
+  }
+  return undefined;
 }
 
 function findOwnPair(pairs: readonly Pair[], key: string): Pair | undefined {

@@ -68,6 +68,11 @@ describe('validation engine', () => {
       assert.match(ds[0]?.message ?? '', /'commands' must be a list or empty, not the string 'make'/);
       assert.match(ds[1]?.message ?? '', /Missing required key 'paths' in cache/);
     });
+    it('says where a key belongs when the indentation was lost', () => {
+      const ds = buildspec('version: 0.2\nphases:\n  install:\n    commands: [a]\nbuild:\n  commands: [b]\n');
+      assert.equal(ds.length, 1, show(ds));
+      assert.match(ds[0]?.message ?? '', /'build' belongs under phases\. Check the indentation\./);
+    });
     it('suggests enum values', () => {
       const text = `${BASE}cache:\n  action: restor\n  paths: [a]\n`;
       const d = buildspec(text)[0];
