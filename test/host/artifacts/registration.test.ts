@@ -54,4 +54,27 @@ describe('Artifacts feature as registered by the extension', function () {
     assert.ok(logout?.ok);
     assert.equal((await vscode.commands.executeCommand<State>(INTERNAL_STATE_COMMAND)).logins.length, 0);
   });
+
+  it('drives the real quick pick and input box: repository picked with the keyboard commands, empty scope accepted', async function () {
+    if (!emulatorUrl()) this.skip();
+    await useEmulator();
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const running = vscode.commands.executeCommand<{ ok: boolean; id?: string; message?: string }>('conveyor.artifacts.login', {
+      domain: 'acme', domainOwner: '111111111111', tool: 'npm', placement: 'user',
+    });
+    // The repository picker lists npm-store, python, team-npm (ListRepositoriesInDomain order).
+    await pause(1500);
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pause(1000);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the scope input box, left empty
+    const result = await running;
+    assert.ok(result?.ok, JSON.stringify(result));
+    const state = await vscode.commands.executeCommand<State>(INTERNAL_STATE_COMMAND);
+    const login = state.logins.find((l) => l.id === result.id) as State['logins'][number] & { request: { repository?: string; scope?: string } };
+    assert.equal(login.request.repository, 'team-npm');
+    assert.equal(login.request.scope, undefined);
+    assert.ok((await vscode.commands.executeCommand<{ ok: boolean }>('conveyor.artifacts.logout', result.id))?.ok);
+  });
 });
