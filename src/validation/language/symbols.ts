@@ -39,7 +39,7 @@ export function documentSymbols(text: string, options: { kind: 'buildspec' | 'ap
   };
 
   const kindFor = (path: readonly (string | number)[]): SymbolKind => {
-    const [a, b, c, d] = path;
+    const [a, b, c] = path;
     if (options.kind === 'buildspec') {
       if (a === 'phases' && path.length === 2) return 'phase';
       if (a === 'phases' && path.length === 4 && (c === 'commands' || c === 'finally')) return 'command';
@@ -51,7 +51,6 @@ export function documentSymbols(text: string, options: { kind: 'buildspec' | 'ap
       if (top === 'hooks' && path.length === 3 && typeof b === 'number') return 'hook';
       if (top === 'hooks' && path.length === 3 && typeof c === 'number') return 'script';
       if (top === 'resources' && path.length === 3 && typeof c === 'string') return 'resource';
-      void d;
     }
     return typeof path[path.length - 1] === 'number' ? 'item' : path.length === 1 ? 'section' : 'key';
   };

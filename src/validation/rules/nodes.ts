@@ -1,8 +1,4 @@
-import type { MapNode, Node, Pair, ScalarNode } from '../syntax/tree';
-
-export function asMap(node: Node | undefined): MapNode | undefined {
-  return node?.kind === 'map' ? node : undefined;
-}
+import type { Node, Pair, ScalarNode } from '../syntax/tree';
 
 export function pairsOf(node: Node | undefined): Pair[] {
   return node?.kind === 'map' ? node.pairs : [];

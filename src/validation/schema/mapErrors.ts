@@ -121,7 +121,7 @@ function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | unde
           ? `Unknown key '${key}' ${where}: '${key}' belongs under ${belongs}. Check the indentation.`
           : `Unknown key '${key}' ${where}: it is not part of the ${ctx.documentLabel} format.${list}`;
       const range = pair ? { start: pair.key.start, end: pair.key.end } : fallbackRange(at, ctx);
-      return { ...range, ...base, rule: 'schema/unknown-key', message, ...(suggestion && pair ? { fix: renameKey(pair, suggestion, ctx.text) } : {}) };
+      return { ...range, ...base, rule: 'schema/unknown-key', message, ...(suggestion && pair ? { fix: renameKey(pair, suggestion) } : {}) };
     }
     case 'required': {
       const key = String(params.missingProperty);
@@ -139,7 +139,7 @@ function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | unde
     case 'const': {
       if (looksLikePlaceholder(error.data)) return undefined;
       if (error.instancePath === '/version') {
-        const fix = at.node.kind === 'scalar' ? replaceScalar(at.node, ctx.version.fixTo, ctx.text) : undefined;
+        const fix = at.node.kind === 'scalar' ? replaceScalar(at.node, ctx.version.fixTo) : undefined;
         return { ...valueRange(at, ctx), ...base, message: `Version ${quoteValue(error.data)} is not valid here: this ${ctx.documentLabel.replace(/ \(version .*\)$/, '')} must use version ${ctx.version.expected}.`,
           ...(fix ? { fix: { ...fix, title: `Change the version to ${ctx.version.fixTo}` } } : {}) };
       }
@@ -150,7 +150,7 @@ function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | unde
         ? `${quoteValue(error.data)} is not a valid value for ${label}. Did you mean '${suggestion}'?`
         : `${quoteValue(error.data)} is not a valid value for ${label}. Expected ${orList(shown.slice(0, 12).map((v) => `'${v}'`))}.`;
       const range = valueRange(at, ctx);
-      const fix = suggestion && at.node.kind === 'scalar' ? replaceScalar(at.node, suggestion, ctx.text) : undefined;
+      const fix = suggestion && at.node.kind === 'scalar' ? replaceScalar(at.node, suggestion) : undefined;
       return { ...range, ...base, message, ...(fix ? { fix } : {}) };
     }
     case 'pattern': {
@@ -212,20 +212,18 @@ function allowedKeys(parentSchema: unknown): string[] {
   return names.filter((n) => !(n === n.toLowerCase() && names.some((m) => m !== n && m.toLowerCase() === n)));
 }
 
-export function renameKey(pair: Pair, to: string, text: string): RawFix {
+export function renameKey(pair: Pair, to: string): RawFix {
   const key = pair.key;
   const quoted = key.kind === 'scalar' && key.style !== 'plain';
   const start = quoted ? key.start + 1 : key.start;
   const end = quoted ? key.end - 1 : key.end;
-  void text;
   return { title: `Change to '${to}'`, edits: [{ start, end, newText: to }] };
 }
 
-export function replaceScalar(node: Node, to: string, text: string): RawFix | undefined {
+export function replaceScalar(node: Node, to: string): RawFix | undefined {
   if (node.kind !== 'scalar') return undefined;
   const quoted = node.style === 'single' || node.style === 'double' || node.style === 'json';
   if (node.style === 'literal' || node.style === 'folded') return undefined;
-  void text;
   return { title: `Change to '${to}'`, edits: [{ start: quoted ? node.start + 1 : node.start, end: quoted ? node.end - 1 : node.end, newText: to }] };
 }
 
@@ -237,7 +235,7 @@ function requiredRange(at: Located, ctx: MapContext): { start: number; end: numb
 }
 
 /** Where a "bad value" error points: the scalar; for empty values and collections, the key. */
-export function valueRange(at: Located, ctx: MapContext): { start: number; end: number } {
+function valueRange(at: Located, ctx: MapContext): { start: number; end: number } {
   const node = at.node;
   if (node.kind === 'scalar' && node.end > node.start && at.exact) {
     if (node.style === 'literal' || node.style === 'folded') return firstLine(node.start, ctx.text);
@@ -262,7 +260,7 @@ function firstLine(start: number, text: string): { start: number; end: number } 
 }
 
 /** `in phases.build`, `in hooks.AfterInstall[0]`, `at the top level`. */
-export function describePath(pointer: string): string {
+function describePath(pointer: string): string {
   const segments = parsePointer(pointer);
   if (segments.length === 0) return 'at the top level';
   let out = '';
@@ -296,7 +294,7 @@ function typeName(t: string): string {
   }
 }
 
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
   if (Array.isArray(v)) return 'a list';
   switch (typeof v) {

@@ -94,11 +94,6 @@ export function propertiesOf(refs: readonly SchemaRef[]): Map<string, SchemaRef>
   return out;
 }
 
-/** Whether the location is a mapping whose keys are free (additionalProperties is a schema). */
-export function allowsAnyKey(refs: readonly SchemaRef[]): boolean {
-  return refs.some((ref) => expand(ref).some((s) => isSchema(s.additionalProperties) || s.additionalProperties === true));
-}
-
 export function describe(refs: readonly SchemaRef[]): string | undefined {
   for (const ref of refs) for (const s of expand(ref)) if (typeof s.description === 'string') return s.description;
   return undefined;

@@ -1,4 +1,4 @@
-import { Alias, CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, Scalar, type ScalarTag } from 'yaml';
+import { Alias, type CollectionTag, CST, type Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, Scalar, type ScalarTag } from 'yaml';
 import type { Node, ParsedDocument, Pair, ScalarStyle, SyntaxProblem } from './tree';
 import { keyTextOf } from './tree';
 
@@ -16,11 +16,11 @@ const styleOf: Record<string, ScalarStyle> = {
 };
 
 /** Accepts a local tag on any node kind without changing how the node resolves. */
-function passThroughTags(names: readonly string[]): ScalarTag[] {
-  return names.flatMap((tag) => [
-    { tag, resolve: (value: string) => value } as ScalarTag,
-    { tag, collection: 'map', resolve: (value: unknown) => value } as unknown as ScalarTag,
-    { tag, collection: 'seq', resolve: (value: unknown) => value } as unknown as ScalarTag,
+function passThroughTags(names: readonly string[]): (ScalarTag | CollectionTag)[] {
+  return names.flatMap((tag): (ScalarTag | CollectionTag)[] => [
+    { tag, resolve: (value: string) => value },
+    { tag, collection: 'map', resolve: (value) => value },
+    { tag, collection: 'seq', resolve: (value) => value },
   ]);
 }
 

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { parseFastYaml } from '../../../src/validation/syntax/fastYaml';
 import type { Node } from '../../../src/validation/syntax/tree';
 import { parseWithYamlLib } from '../../../src/validation/syntax/yamlLibParser';
-import { corpusFiles } from './corpus';
+import { CORPUS_DIR, corpusAvailable, corpusFiles } from './corpus';
 
 /** Everything a rule or a range can observe: structure, values, styles and offsets. */
 function shape(n: Node | null | undefined): unknown {
@@ -57,10 +57,14 @@ function render(lines: { indent: number; kind: string; a: string; b: string; tra
 }
 
 describe('fast YAML parser', () => {
-  it('agrees with the yaml library on every corpus file it accepts, and accepts most of them', () => {
+  it('agrees with the yaml library on every corpus file it accepts, and accepts most of them', function () {
+    if (!corpusAvailable()) {
+      // eslint-disable-next-line no-console
+      console.log(`    (skipped: the corpus folder ${CORPUS_DIR} does not exist)`);
+      this.skip();
+    }
     let fast = 0;
     const files = corpusFiles().filter((f) => !f.name.endsWith('.json'));
-    if (files.length === 0) return;
     for (const file of files) if (assertAgrees(file.text) === 'fast') fast++;
     assert.ok(fast / files.length > 0.9, `only ${fast} of ${files.length} corpus files took the fast path`);
   });

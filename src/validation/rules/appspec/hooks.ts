@@ -70,7 +70,7 @@ export const hookNotAllowedRule: Rule = {
       const suggestion = closestMatch(raw, allowed);
       out.push({ ...keyRange(pair), severity: problem.severity, rule: this.id,
         message: `${problem.message} ${suggestion ? `Did you mean '${suggestion}'?` : problem.hint}`,
-        ...(suggestion ? { fix: renameKey(pair, suggestion, ctx.text) } : {}) });
+        ...(suggestion ? { fix: renameKey(pair, suggestion) } : {}) });
     }
     return out;
   },

@@ -73,7 +73,7 @@ export const batchUnknownDependencyRule: Rule = {
       for (const dep of task.deps) {
         if (ids.has(dep.id)) continue;
         const suggestion = closestMatch(dep.id, [...ids].filter((id) => id !== task.id));
-        const fix = suggestion ? replaceScalar(dep.node, suggestion, ctx.text) : undefined;
+        const fix = suggestion ? replaceScalar(dep.node, suggestion) : undefined;
         out.push({ ...scalarRange(dep.node, ctx.text), severity: 'error', rule: this.id,
           message: `Task '${task.id}' depends on '${dep.id}', but no task in build-graph has that identifier.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
           ...(fix ? { fix } : {}) });

@@ -75,7 +75,7 @@ export const onFailureRule: Rule = {
       if (looksLikePlaceholder(value)) continue;
       const problem = checkOnFailure(value);
       if (!problem) continue;
-      const fix = problem.fixTo ? replaceScalar(node, problem.fixTo, ctx.text) : undefined;
+      const fix = problem.fixTo ? replaceScalar(node, problem.fixTo) : undefined;
       out.push({
         ...scalarRange(node, ctx.text), severity: problem.severity, rule: this.id, message: problem.message,
         ...(fix ? { fix } : {}),

@@ -44,7 +44,7 @@ export const hyphenatedPhaseRule: Rule = {
       if (!(PHASE_NAMES as readonly string[]).includes(canonical) || canonical === key) continue;
       out.push({ ...keyRange(phase), severity: 'error', rule: this.id,
         message: `Phase '${key}' is not a CodeBuild phase, so its commands never run: phase names use underscores ('${canonical}').${present.has(canonical) ? ` Note: '${canonical}' is also defined; merge the two.` : ''}`,
-        ...(present.has(canonical) ? {} : { fix: renameKey(phase, canonical, ctx.text) }),
+        ...(present.has(canonical) ? {} : { fix: renameKey(phase, canonical) }),
         claims: [toPointer(['phases', key])] });
     }
     return out;

@@ -9,17 +9,15 @@ const NAME_CHARS = /^[A-Za-z0-9/_+=.@-]+$/;
 /** Problems with a `secret-id:json-key:version-stage:version-id` reference; undefined if it is fine. */
 export function checkSecretReference(ref: string): { severity: 'error' | 'warning'; message: string } | undefined {
   const parts = ref.split(':');
-  let secretId: string;
   let rest: string[];
   if (ref.startsWith('arn:')) {
     // arn:partition:secretsmanager:region:account:secret:name
     if (parts.length < 7 || parts[2] !== 'secretsmanager' || parts[5] !== 'secret' || (parts[6] ?? '') === '') {
       return { severity: 'error', message: `'${ref}' starts like an ARN but is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>).` };
     }
-    secretId = parts.slice(0, 7).join(':');
     rest = parts.slice(7);
   } else {
-    secretId = parts[0] ?? '';
+    const secretId = parts[0] ?? '';
     rest = parts.slice(1);
     if (secretId === '') return { severity: 'error', message: `The secret-id is missing: '${ref}' starts with ':'. Use secret-id:json-key:version-stage:version-id.` };
     if (!NAME_CHARS.test(secretId)) {
@@ -33,7 +31,6 @@ export function checkSecretReference(ref: string): { severity: 'error' | 'warnin
   if (stage && versionId) {
     return { severity: 'warning', message: `Both version-stage ('${stage}') and version-id ('${versionId}') are set; the documentation says to use one of them. Leave the other empty.` };
   }
-  void secretId;
   return undefined;
 }
 
