@@ -6,6 +6,7 @@ import { createOutputLogger } from './editor/log';
 import { registerLogs } from './logs/editor/register';
 import { registerPipelines, type PipelinesFeature } from './pipelines/editor/register';
 import { registerScaffold } from './scaffold/editor/register';
+import { registerValidation } from './validation/editor/register';
 
 /** What activate() returns: used by host tests and by other extensions. */
 export interface ConveyorApi {
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   safely(log, 'logs', () => registerLogs(context, deps));
   const pipelines = safely(log, 'pipelines', () => registerPipelines(context, deps));
   safely(log, 'scaffold', () => registerScaffold(context, deps));
+  safely(log, 'validation', () => registerValidation(context, log));
   log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
   return { aws, pipelines };
 }
