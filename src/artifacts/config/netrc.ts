@@ -112,6 +112,9 @@ export const netrcEditor: FormatEditor = {
     checkToken(host);
     if (!prop) throw new ConfigEditError('A .netrc write needs login or password');
     const v = checkToken(value);
+    // Tools disagree on which of several entries for one host wins (curl: the first, Python: the last).
+    const entries = machines(text).filter((x) => x.name.text === host).length;
+    if (entries > 1) throw new ConfigEditError(`.netrc has ${entries} entries for ${host}; keep one of them and log in again`);
     const m = find(text, host);
     if (!m) {
       // After an unterminated macdef body the new line would belong to the macro: end it first.

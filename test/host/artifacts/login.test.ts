@@ -3,7 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import { MANIFEST_FILE } from '../../../src/artifacts/editor/store';
+import { listWorkspace } from '../../../src/artifacts/editor/workspace';
+import { detectTools } from '../../../src/artifacts/detect/detect';
 import { ACCEPT_ACTIVE, admin, emulatorUrl, rig, tree, type Rig } from './helpers';
 
 const NPM_KEY = /^\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/:_authToken=(\S+)$/m;
@@ -41,6 +44,15 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
     assert.ok(token && token.length > 100, 'terminals get the token');
     assert.equal(r.env.persistent, false, 'VS Code must not persist the token');
     assert.match(r.ui.of('notify')[0] ?? '', /^info: Logged pnpm in to acme\/team-npm for 12 h/);
+  });
+
+  it('detects the tool of each sample project in the workspace through vscode.workspace.fs', async function () {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) this.skip();
+    const detected = async (folder: string) => detectTools(await listWorkspace(vscode.Uri.joinPath(root as vscode.Uri, 'artifacts', folder))).map((d) => d.tool);
+    assert.deepEqual(await detected('web'), ['pnpm', 'npm']);
+    assert.deepEqual(await detected('orders-worker'), ['pip']);
+    assert.deepEqual(await detected('platform-consumer'), ['maven']);
   });
 
   it('user config like the AWS CLI: token in ~/.npmrc (0600), status bar countdown, refresh replaces only the token, logout restores the file', async () => {

@@ -34,22 +34,29 @@ const npmrcLine = fc.oneof(
 const npmrc = file(fc.tuple(linesOf(npmrcLine), fc.option(fc.tuple(word, linesOf(npmrcLine)), { freq: 5 }))
   .map(([top, sec]) => (sec ? [...top, `[${sec[0]}]`, ...sec[1]] : top)));
 
-// ---- INI (pip.conf, .pypirc)
+// ---- INI (pip.conf, .pypirc): mostly valid for configparser (sections, options, continuations),
+// sometimes not (a stray line before any header, an option without a delimiter).
 const iniOption = fc.tuple(pad, word, fc.constantFrom(' = ', '=', ': ', ' :'), words).map(([p, k, d, v]) => `${p}${k}${d}${v}`);
-const iniCommon = [
-  words.map((w) => `# ${w}`), words.map((w) => `; ${w}`), fc.constant(''), iniOption,
-  fc.tuple(fc.constantFrom('    ', '  ', '\t'), word).map(([p, w]) => `${p}${w}`),
-];
-const pipLine = fc.oneof(...iniCommon,
-  fc.constantFrom('[global]', '[install]', '[freeze]', ' [global]', 'timeout = 60', 'index-url = https://pypi.org/simple',
-    'Index_URL=https://old.example/simple', 'extra-index-url =', `    https://aws:OLD@${HOST}/pypi/team-repo/simple/`,
-    '    https://other.example/simple', 'extra-index-url = https://a.example/simple https://b.example/simple'));
-const pipconf = file(linesOf(pipLine));
-const pypircLine = fc.oneof(...iniCommon,
-  fc.constantFrom('[distutils]', '[pypi]', '[testpypi]', '[codeartifact]', 'index-servers =', 'index-servers = pypi testpypi',
-    '    pypi', '    testpypi', '    codeartifact', 'username = __token__', 'password = pypi-SECRET', 'repository: https://old.example/',
-    'Password: OLD'));
-const pypirc = file(linesOf(pypircLine));
+const iniContinuation = fc.tuple(fc.constantFrom('    ', '  ', '\t'), word).map(([p, w]) => `${p}${w}`);
+const iniComment = fc.oneof(words.map((w) => `# ${w}`), words.map((w) => `; ${w}`), fc.constant(''));
+function iniFile(headers: fc.Arbitrary<string>, special: fc.Arbitrary<string[]>): fc.Arbitrary<string> {
+  const option = fc.tuple(iniOption, fc.array(iniContinuation, { maxLength: 2 })).map(([o, c]) => [o, ...c]);
+  const body = fc.array(fc.oneof({ weight: 3, arbitrary: option }, iniComment.map((c) => [c]), special), { maxLength: 5 }).map((b) => b.flat());
+  const section = fc.tuple(headers, body).map(([h, b]) => [h, ...b]);
+  const stray = fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('stray line', 'key-without-delimiter') });
+  return file(fc.tuple(fc.array(iniComment, { maxLength: 2 }), fc.array(section, { maxLength: 4 }), stray).map(([head, sections, bad]) => [
+    ...head, ...(bad ? [bad] : []), ...sections.flat(),
+  ]));
+}
+const pipconf = iniFile(fc.constantFrom('[global]', '[install]', '[freeze]', ' [global]', '[global]'), fc.constantFrom(
+  ['timeout = 60'], ['index-url = https://pypi.org/simple'], ['Index_URL=https://old.example/simple'],
+  ['extra-index-url =', `    https://aws:OLD@${HOST}/pypi/team-repo/simple/`, '    https://other.example/simple'],
+  ['extra-index-url = https://a.example/simple https://b.example/simple'],
+));
+const pypirc = iniFile(fc.constantFrom('[distutils]', '[pypi]', '[testpypi]', '[codeartifact]'), fc.constantFrom(
+  ['index-servers =', '    pypi', '    testpypi'], ['index-servers = pypi testpypi'], ['index-servers =', '    pypi', '    codeartifact'],
+  ['username = __token__'], ['password = pypi-SECRET'], ['repository: https://old.example/'], ['Password: OLD'],
+));
 
 // ---- gradle.properties
 const propLine = fc.oneof(
@@ -77,7 +84,16 @@ const netrcLine = fc.oneof(
   fc.tuple(word, words).map(([n, body]) => `macdef ${n}\n${body || 'cd /'}\n`),
   fc.constantFrom(`machine ${HOST} login token password OLDTOKEN`, `machine ${HOST}\n    login aws`, `machine ${HOST} account x`),
 );
-const netrc = file(linesOf(netrcLine));
+/** At most one entry for HOST: with several, which one wins depends on the tool, and the editor refuses. */
+const netrc = file(linesOf(netrcLine).map((ls) => {
+  let seen = false;
+  return ls.filter((l) => {
+    if (!l.startsWith(`machine ${HOST}`)) return true;
+    if (seen) return false;
+    seen = true;
+    return true;
+  });
+}));
 
 // ---- TOML (pyproject.toml, auth.toml)
 const tomlLine = fc.oneof(

@@ -1,0 +1,99 @@
+// The tree model and the login service against the emulator over HTTP with the real SDK client.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CodeartifactClient } from '@aws-sdk/client-codeartifact';
+import { explainAwsError } from '../../../src/aws/errors';
+import { redactor } from '../../../src/core/redact';
+import { EMPTY_MANIFEST } from '../../../src/artifacts/login/manifest';
+import { nodeConfigFs } from '../../../src/artifacts/login/node-fs';
+import { failedOperation, performLogin } from '../../../src/artifacts/login/service';
+import { fetchVersionDetails, renderVersionDetails } from '../../../src/artifacts/tree/details';
+import { ArtifactsModel } from '../../../src/artifacts/tree/model';
+import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
+import { createEmulator, type Emulator } from '../../emulator/index';
+
+describe('artifacts model and login service (emulator)', function () {
+  this.timeout(60_000);
+  let emu: Emulator;
+  let client: CodeartifactClient;
+  const explain = (err: unknown, operation: string) => ({ message: explainAwsError(err, { service: 'codeartifact', operation }).message });
+
+  before(async () => {
+    emu = await createEmulator({ seed: { dataset: 'demo' }, speed: 0 });
+    client = new CodeartifactClient(emu.clientConfig());
+  });
+  after(async () => {
+    client.destroy();
+    await emu.close();
+  });
+  afterEach(() => emu.faults.clear());
+
+  const model = (pageSize?: ConstructorParameters<typeof ArtifactsModel>[0]['pageSize']) => new ArtifactsModel({
+    client: () => client, explain, ...(pageSize ? { pageSize } : {}), extraDomains: () => [{ name: 'platform', owner: '222222222222' }],
+  });
+  const find = async (m: ArtifactsModel, parent: ArtifactNode | undefined, label: string): Promise<ArtifactNode> => {
+    const list = parent ? await m.children(parent) : await m.roots();
+    const n = list.find((x) => x.label === label);
+    assert.ok(n, `${label} not in ${list.map((x) => x.label).join(', ')}`);
+    return n;
+  };
+
+  it('pages through repositories and packages with "Load more" nodes', async () => {
+    const m = model({ repositories: 2, packages: 2 });
+    const acme = await find(m, undefined, 'acme');
+    const first = await m.children(acme);
+    assert.deepEqual(first.map((n) => n.data.kind), ['repository', 'repository', 'loadMore']);
+    const more = first[2];
+    assert.ok(more?.data.kind === 'loadMore');
+    await m.loadMore(more.data.listing);
+    assert.deepEqual((await m.children(acme)).map((n) => n.label), ['npm-store', 'python', 'team-npm']);
+
+    const team = await find(m, acme, 'team-npm');
+    const page1 = await m.children(team);
+    assert.ok(page1.some((n) => n.data.kind === 'loadMore'));
+    for (let i = 0; i < 5; i++) {
+      const lm = (await m.children(team)).find((n) => n.data.kind === 'loadMore');
+      if (lm?.data.kind !== 'loadMore') break;
+      await m.loadMore(lm.data.listing);
+    }
+    const npm = await find(m, team, 'npm');
+    const unscoped = (await m.children(npm)).filter((n) => n.data.kind === 'package').map((n) => n.label).sort();
+    assert.deepEqual(unscoped, ['ms', 'order-client']);
+  });
+
+  it('shows the shared domain from settings next to the account\'s own', async () => {
+    const roots = await model().roots();
+    assert.deepEqual(roots.map((r) => [r.label, r.description]), [['acme', '111111111111'], ['platform', '222222222222 · shared']]);
+    const releases = await find(model(), await find(model(), undefined, 'platform'), 'releases');
+    assert.equal(releases.data.kind, 'repository');
+  });
+
+  it('renders details of a Maven version: dependencies with scopes, jar and pom assets', async () => {
+    const details = await fetchVersionDetails(client, { domain: 'platform', domainOwner: '222222222222', repository: 'releases', format: 'maven', namespace: 'com.acme.platform', package: 'platform-client', version: '2.1.0' }, (e) => String(e));
+    const md = renderVersionDetails(details);
+    assert.match(md, /^# com\.acme\.platform:platform-client 2\.1\.0/);
+    assert.match(md, /\| org\.junit\.jupiter:junit-jupiter \| 5\.10\.0 \| test \|/);
+    assert.match(md, /platform-client-2\.1\.0\.jar/);
+    assert.match(md, /<artifactId>platform-client<\/artifactId>/);
+  });
+
+  it('a failing call during login says which operation failed and leaves no file behind', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-svc-'));
+    try {
+      emu.faults.add({ operation: 'GetAuthorizationToken', kind: 'error', status: 403, errorType: 'AccessDeniedException', message: 'not authorized to perform: codeartifact:GetAuthorizationToken' });
+      const deps = { client, fs: nodeConfigFs, now: () => emu.clock.now(), context: { home, platform: 'linux' as const, env: {}, exists: (p: string) => fs.existsSync(p) } };
+      const request = { tool: 'twine' as const, placement: 'user' as const, domain: 'acme', domainOwner: '111111111111', repository: 'python', region: 'us-east-1', tokenVariable: 'CODEARTIFACT_AUTH_TOKEN' };
+      const err = await performLogin(deps, request, 900, EMPTY_MANIFEST).then(() => undefined, (e: unknown) => e);
+      assert.equal(failedOperation(err), 'GetAuthorizationToken');
+      assert.deepEqual(fs.readdirSync(home), []);
+      emu.faults.clear();
+      const ok = await performLogin(deps, request, 900, EMPTY_MANIFEST);
+      assert.equal(redactor.redact(`token ${ok.issued.token}`), 'token ****', 'the issued token is registered with the redactor');
+      assert.equal(ok.issued.expiresAt - emu.clock.now(), 900_000);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
