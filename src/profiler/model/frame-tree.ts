@@ -104,14 +104,21 @@ class PairTable {
     }
   }
 
-  set(a: number, b: number, value: number): void {
+  /** The value for (a, b); when absent, stores `value` in the same probe and returns -1. */
+  getOrSet(a: number, b: number, value: number): number {
     if ((this.count + 1) * 2 > this.a.length) this.grow();
     let i = PairTable.slot(a, b, this.mask);
-    while (this.a[i] !== -1) i = (i + 1) & this.mask;
+    for (;;) {
+      const k = this.a[i]!;
+      if (k === -1) break;
+      if (k === a && this.b[i] === b) return this.v[i]!;
+      i = (i + 1) & this.mask;
+    }
     this.a[i] = a;
     this.b[i] = b;
     this.v[i] = value;
     this.count++;
+    return -1;
   }
 
   private grow(): void {
@@ -185,18 +192,18 @@ export class FrameTreeBuilder {
   }
 
   childById(parent: number, id: number): number {
-    const existing = this.childIndex.get(parent, id);
-    if (existing >= 0) return existing;
     if (this.count >= this.maxNodes) {
-      this.truncated = true;
-      return -1;
+      const existing = this.childIndex.get(parent, id);
+      if (existing < 0) this.truncated = true;
+      return existing;
     }
+    const existing = this.childIndex.getOrSet(parent, id, this.count);
+    if (existing >= 0) return existing;
     const node = this.count++;
     this.parent.push(parent);
     this.nameId.push(id);
     this.nextSibling.set(node, this.firstChild.get(parent));
     this.firstChild.set(parent, node);
-    this.childIndex.set(parent, id, node);
     return node;
   }
 
