@@ -6,6 +6,8 @@ import type { SpecKind } from '../types';
 import { validate, type ValidationReport } from '../validate';
 import { readSettings } from './settings';
 
+const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
 
 /** What each open document is, and its latest validation, per document version. */
@@ -51,6 +53,9 @@ export class SpecDocuments {
   }
 
   private detect(document: vscode.TextDocument): SpecKind | undefined {
+    // Only what the person edits: not the git:/diff copies VS Code opens for quick diff and history,
+    // whose problems would show twice.
+    if (!EDITABLE_SCHEMES.has(document.uri.scheme)) return undefined;
     const settings = readSettings(document.uri);
     if (!settings.enabled || !LANGUAGES.has(document.languageId)) return undefined;
     const relative = vscode.workspace.asRelativePath(document.uri, false);

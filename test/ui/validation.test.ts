@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openWorkbench, runCommand, screenshot, type Workbench } from './harness';
+
+describe('UI: buildspec diagnostics and quick fixes', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+  before(async () => { wb = await openWorkbench({ emulator: false }); });
+  after(async () => { await wb?.close(); });
+
+  it('shows a misspelled phase in the Problems panel and fixes it with the quick fix', async () => {
+    const { page } = wb;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('validation/buildspec.yml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'buildspec.yml' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }).waitFor();
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const problems = page.locator('.markers-panel');
+    const misspelled = problems.locator('.monaco-list-row', { hasText: "Unknown key 'biuld' in phases" });
+    await misspelled.first().waitFor({ timeout: 30_000 });
+    const before = await misspelled.count();
+    const files = await problems.locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
+    assert.ok(!files.some((f) => f.includes('.git')), `problems are reported once, for the file itself: ${files.join(' | ')}`);
+    await screenshot(page, 'validation-problems');
+
+    // Put the cursor on the misspelled key and apply the quick fix, as a person would with Ctrl+.
+    await runCommand(page, 'Go to Line/Column');
+    await page.locator('.quick-input-widget input').fill(':7:4');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: "Change to 'build'" }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'validation-quick-fix');
+    await fix.click();
+    // This file's problem disappears (the workspace has another file with the same mistake).
+    await page.waitForFunction((n) => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))
+      .filter((r) => r.textContent?.includes("Unknown key 'biuld'")).length < n, before, { timeout: 15_000 });
+    await page.keyboard.press('Control+S');
+    await screenshot(page, 'validation-fixed');
+    await page.waitForTimeout(500);
+    const saved = fs.readFileSync(path.join(wb.env.workspace, 'validation', 'buildspec.yml'), 'utf8');
+    assert.match(saved, /^ {2}build:$/m);
+    assert.doesNotMatch(saved, /biuld/);
+  });
+});
