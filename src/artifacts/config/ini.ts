@@ -21,8 +21,6 @@ interface Section {
   name: string;
   header: LineInfo;
   options: Option[];
-  /** The last line that belongs to the section's content (header, option or continuation). */
-  lastContent: LineInfo;
   /** Every line up to the next header, comments and blanks included. */
   body: LineInfo[];
 }
@@ -49,13 +47,12 @@ function parse(text: string, dialect: IniDialect): Section[] {
     if (current && option && indent > indentLevel) {
       current.body.push(line);
       option.continuations.push(line);
-      current.lastContent = line;
       continue;
     }
     indentLevel = indent;
     const close = stripped.lastIndexOf(']');
     if (stripped.startsWith('[') && close > 1) {
-      current = { name: stripped.slice(1, close), header: line, options: [], lastContent: line, body: [] };
+      current = { name: stripped.slice(1, close), header: line, options: [], body: [] };
       sections.push(current);
       option = undefined;
       continue;
@@ -70,7 +67,6 @@ function parse(text: string, dialect: IniDialect): Section[] {
     const offsetInLine = line.text.indexOf(stripped) + m[0].length;
     option = { section: current.name, key: dialect.normalizeKey(m[1].trimEnd()), line, valueStart: line.start + offsetInLine, continuations: [] };
     current.options.push(option);
-    current.lastContent = line;
   }
   return sections;
 }

@@ -180,7 +180,8 @@ export class ArtifactsFeature implements vscode.Disposable {
       const token = await this.store.token(meta.id);
       if (token) redactor.addSecret(token);
       this.scheduler.track(meta.id, meta.issuedAt, token ? meta.expiresAt : meta.issuedAt);
-      if (!token) void this.scheduler.refreshNow(meta.id);
+      // Expired while VS Code was closed (or the secret is gone): the profile may still work, try now.
+      if (!token || (this.deps.clock ?? systemClock).now() >= meta.expiresAt) void this.scheduler.refreshNow(meta.id);
     }
     await this.applyEnvironment();
     this.renderStatus();

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { MANIFEST_FILE } from '../../../src/artifacts/editor/store';
 import { listWorkspace } from '../../../src/artifacts/editor/workspace';
 import { detectTools } from '../../../src/artifacts/detect/detect';
-import { ACCEPT_ACTIVE, admin, emulatorUrl, rig, tree, type Rig } from './helpers';
+import { ACCEPT_ACTIVE, admin, emulatorUrl, eventually, rig, tree, type Rig } from './helpers';
 
 const NPM_KEY = /^\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/:_authToken=(\S+)$/m;
 
@@ -134,6 +134,19 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
     await r.feature.restore();
     assert.equal(r.env.vars.get('PIP_INDEX_URL'), before);
     assert.ok(Object.keys(r.feature.statusItems.texts()).length === 1);
+  });
+
+  it('a login that expired while VS Code was closed is refreshed at startup', async () => {
+    const result = await r.feature.login({ domain: 'acme', domainOwner: '111111111111', repository: 'python', tool: 'twine', placement: 'terminal' });
+    assert.ok(result.ok);
+    const oldToken = r.env.vars.get('TWINE_PASSWORD');
+    const key = 'conveyor.codeartifact.logins';
+    const stored = r.state.get<{ expiresAt: number; issuedAt: number }[]>(key) ?? [];
+    await r.state.update(key, stored.map((m) => ({ ...m, issuedAt: Date.now() - 2 * 3_600_000, expiresAt: Date.now() - 3_600_000 })));
+    r.env.clear();
+    await r.feature.restore();
+    await eventually('the refreshed token', () => r.env.vars.get('TWINE_PASSWORD') !== undefined && r.env.vars.get('TWINE_PASSWORD') !== oldToken);
+    assert.ok((r.state.get<{ expiresAt: number }[]>(key)?.[0]?.expiresAt ?? 0) > Date.now());
   });
 
   describe('faults: clear messages, no file changed', () => {
