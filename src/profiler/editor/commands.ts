@@ -146,7 +146,8 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
       const heat: Record<string, { startLine: number; endLine: number; fraction: number; label: string }[]> = {};
       for (const editor of vscode.window.visibleTextEditors) {
         const marks = await d.heat.ensure(editor.document);
-        if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: formatPercent(m.fraction) }));
+        const view = d.heat.viewFor(editor.document.uri) ?? '';
+        if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: `${formatPercent(m.fraction)} ${view}` }));
       }
       return {
         active: d.session.active?.title, view: d.session.view, inlineHeat: inlineHeatEnabled(),

@@ -9,7 +9,10 @@ import { inlineHeatEnabled, INLINE_SETTING } from './settings';
 
 interface DocHeat {
   profileKey: string;
+  /** The requested view (the setting) the marks were computed for. */
   view: string;
+  /** What the marks actually count (a view without samples falls back, e.g. CPU → wall time). */
+  label: string;
   marks: HeatMark[];
   /** The text the marks were computed against: when the document holds it again, recompute exactly. */
   baseline: string | undefined;
@@ -38,7 +41,7 @@ export class HeatDecorations implements vscode.Disposable {
     for (let level = 1; level <= LEVELS; level++) {
       this.levels.push(vscode.window.createTextEditorDecorationType({
         isWholeLine: true,
-        backgroundColor: `rgba(240, 100, 45, ${(0.03 + 0.028 * level).toFixed(3)})`,
+        backgroundColor: `rgba(240, 100, 45, ${(0.025 + 0.018 * level).toFixed(3)})`,
         overviewRulerColor: `rgba(240, 100, 45, ${(0.35 + 0.065 * level).toFixed(2)})`,
         overviewRulerLane: vscode.OverviewRulerLane.Right,
         gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'profiler', `heat-${level}.svg`),
@@ -61,6 +64,11 @@ export class HeatDecorations implements vscode.Disposable {
   /** Current (edit-tracked) marks of a document, if it is annotated. */
   marksFor(uri: vscode.Uri): readonly HeatMark[] | undefined {
     return this.byDoc.get(uri.toString())?.marks;
+  }
+
+  /** What the marks of a document count, e.g. "Wall time" (shown after each hot line). */
+  viewFor(uri: vscode.Uri): string | undefined {
+    return this.byDoc.get(uri.toString())?.label;
   }
 
   /** Waits for the marks of a document to be computed (host tests, hover). */
@@ -104,7 +112,7 @@ export class HeatDecorations implements vscode.Disposable {
     if (!loaded || !inlineHeatEnabled() || doc.uri.scheme !== 'file') return undefined;
     const nameIds = new Set(await this.session.namesInFile(loaded, doc.uri.fsPath));
     const view = this.session.view;
-    if (nameIds.size === 0) return { profileKey: loaded.key, view, marks: [], baseline: undefined };
+    if (nameIds.size === 0) return { profileKey: loaded.key, view, label: '', marks: [], baseline: undefined };
     const resolution = await this.session.resolution(loaded);
     const analysis = this.session.analysis(loaded, view);
     const text = doc.getText();
@@ -120,7 +128,7 @@ export class HeatDecorations implements vscode.Disposable {
         return defs.get(id);
       },
     }).filter((m) => m.startLine < doc.lineCount);
-    return { profileKey: loaded.key, view, marks, baseline: text.length <= MAX_BASELINE ? text : undefined };
+    return { profileKey: loaded.key, view, label: viewLabel(analysis.view), marks, baseline: text.length <= MAX_BASELINE ? text : undefined };
   }
 
   private async update(editor: vscode.TextEditor): Promise<void> {
@@ -132,7 +140,7 @@ export class HeatDecorations implements vscode.Disposable {
     }
     const heat = this.byDoc.get(doc.uri.toString()) ?? await this.compute(doc);
     if (!vscode.window.visibleTextEditors.includes(editor)) return;
-    this.apply(editor, heat?.marks ?? []);
+    this.apply(editor, heat?.marks ?? [], heat?.label ?? '');
   }
 
   private clear(editor: vscode.TextEditor): void {
@@ -140,10 +148,9 @@ export class HeatDecorations implements vscode.Disposable {
     editor.setDecorations(this.label, []);
   }
 
-  private apply(editor: vscode.TextEditor, marks: readonly HeatMark[]): void {
+  private apply(editor: vscode.TextEditor, marks: readonly HeatMark[], view: string): void {
     const byLevel: vscode.Range[][] = this.levels.map(() => []);
     const labels: vscode.DecorationOptions[] = [];
-    const view = viewLabel(this.session.view);
     const last = editor.document.lineCount - 1;
     for (const m of marks) {
       const level = heatLevel(m.fraction);

@@ -14,6 +14,7 @@ async function hoverText(uri: vscode.Uri, line: number, character: number): Prom
 }
 
 async function heatOf(uri: vscode.Uri): Promise<{ startLine: number; endLine: number; label: string }[]> {
+  // label: the share shown at the end of the hot line
   return ((await debugState()).heat[uri.toString()] ?? []).map(({ startLine, endLine, label }) => ({ startLine, endLine, label }));
 }
 
@@ -46,12 +47,12 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     ]);
   });
 
-  it('heats the executing lines the profile names', async () => {
+  it('heats the executing lines the profile names, labelled with the view they count', async () => {
     assert.deepEqual(await heatOf(service()), [
-      { startLine: 12, endLine: 14, label: '97.0%' },
-      { startLine: 18, endLine: 18, label: '20.0%' },
-      { startLine: 24, endLine: 24, label: '25.0%' },
-      { startLine: 31, endLine: 31, label: '97.0%' },
+      { startLine: 12, endLine: 14, label: '97.0% Wall time' },
+      { startLine: 18, endLine: 18, label: '20.0% Wall time' },
+      { startLine: 24, endLine: 24, label: '25.0% Wall time' },
+      { startLine: 31, endLine: 31, label: '97.0% Wall time' },
     ]);
   });
 
@@ -114,6 +115,6 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     await waitFor('the CodeLens to switch to latency', async () => (await lenses(java)).some((l) => l.title === '44.0% total · 2.7% self · Latency · 1 min 20 s'));
     await waitForPanel('Flame: shop-java.json', (s) => s.nodes > 0);
     const heat = (await debugState()).heat[java.toString()] ?? [];
-    assert.ok(heat.some((m) => m.startLine === 8 && m.label === '44.0%'), JSON.stringify(heat));
+    assert.ok(heat.some((m) => m.startLine === 8 && m.label === '44.0% Latency'), JSON.stringify(heat));
   });
 });

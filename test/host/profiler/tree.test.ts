@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateConveyor, closeAllEditors, debugState, setSetting, waitFor, waitForPanel, workspacePath, type TreeSnapshot } from './helpers';
+import { activateConveyor, closeAllEditors, debugState, setSetting, waitFor, waitForPanel, type TreeSnapshot } from './helpers';
 
 interface OpenResult { title: string; frames: number }
 
@@ -42,10 +43,15 @@ describe('Profiler view against the emulator', function () {
     assert.ok(result && result.frames > 10, JSON.stringify(result));
     const { stats } = await waitForPanel('Flame: orders-api · Last hour', (s) => s.mine > 0);
     assert.ok(stats.mine >= 10, `mine ${stats.mine}`);
-    const service = vscode.Uri.file(workspacePath('orders-api', 'app', 'orders', 'service.py'));
+    // The demo workspace's orders-api service (test/fixtures/workspace/app), which the profile was taken from.
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const service = vscode.Uri.file(path.join(root, 'app', 'orders', 'service.py'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(service));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', service);
-    assert.ok((lenses ?? []).some((l) => l.range.start.line === 24 && /total · .* self · Wall time/.test(l.command?.title ?? '')));
+    assert.ok((lenses ?? []).some((l) => l.range.start.line === 27 && /total · .* self · Wall time/.test(l.command?.title ?? '')),
+      JSON.stringify((lenses ?? []).map((l) => [l.range.start.line, l.command?.title])));
+    const heat = (await debugState()).heat[service.toString()] ?? [];
+    assert.ok(heat.length >= 2, `heat on the hot lines: ${JSON.stringify(heat)}`);
     await waitFor('the recommendation diagnostic', async () => {
       await debugState();
       return vscode.languages.getDiagnostics(service).some((d) => d.source === 'CodeGuru Profiler' && d.range.start.line === 50);
