@@ -67,12 +67,12 @@ export const TOOLS: Readonly<Record<ToolId, ToolInfo>> = {
     project: { available: true, detail: 'gradle.properties in the project: codeartifactUrl; terminals get ORG_GRADLE_PROJECT_codeartifactToken' },
   } },
   nuget: { id: 'nuget', label: 'NuGet', format: 'nuget', placements: {
-    terminal: { available: false, reason: 'NuGet sources and their credentials live in NuGet.Config; choose "project config" (ClearTextPassword %VAR%)' },
+    terminal: { available: false, reason: 'NuGet needs the package source itself defined in a NuGet.Config; choose "project config" (ClearTextPassword %VAR%)' },
     user: { available: true, detail: 'user NuGet.Config: package source and credentials with the token' },
     project: { available: true, detail: 'NuGet.Config in the project with ClearTextPassword %VAR%; terminals get the token' },
   } },
   dotnet: { id: 'dotnet', label: 'dotnet', format: 'nuget', placements: {
-    terminal: { available: false, reason: 'dotnet reads sources and credentials from NuGet.Config; choose "project config" (ClearTextPassword %VAR%)' },
+    terminal: { available: false, reason: 'dotnet needs the package source itself defined in a NuGet.Config; choose "project config" (ClearTextPassword %VAR%)' },
     user: { available: true, detail: 'user NuGet.Config: package source and credentials with the token' },
     project: { available: true, detail: 'NuGet.Config in the project with ClearTextPassword %VAR%; terminals get the token' },
   } },

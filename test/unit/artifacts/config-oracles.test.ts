@@ -100,7 +100,9 @@ describe('config editors: the real tools read what was written (oracles)', funct
 
   describe('Java Properties (Gradle)', () => {
     before(function () {
-      if (spawnSync('java', ['-version']).status !== 0) this.skip();
+      // Running a .java file directly needs a JDK (the jdk.compiler module), not just a JRE.
+      const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
+      if (modules.status !== 0 || !/^jdk\.compiler@/m.test(modules.stdout)) this.skip();
     });
     it('gradle.properties: java.util.Properties agrees', () => {
       const all = cases('gradle.properties');
