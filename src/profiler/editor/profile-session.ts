@@ -34,7 +34,7 @@ export class ProfilerSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly analyses = new WeakMap<LoadedProfile, Map<ViewId, Analysis>>();
-  private readonly resolutions = new WeakMap<LoadedProfile, Promise<Resolution>>();
+  private resolutions = new WeakMap<LoadedProfile, Promise<Resolution>>();
   private readonly hintCache = new WeakMap<LoadedProfile, NameHints>();
   private resolver: Promise<SourceResolver> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -42,8 +42,9 @@ export class ProfilerSession implements vscode.Disposable {
   constructor(private readonly log: Logger, private readonly files: WorkspaceFiles) {
     this.disposables.push(this.changed,
       files.onDidChange(() => {
+        // Files were added or removed: every profile resolves again on next use.
         this.resolver = undefined;
-        this.forgetResolutions();
+        this.resolutions = new WeakMap();
         this.changed.fire();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(COUNTER_SETTING)) this.changed.fire(); }));
@@ -98,10 +99,6 @@ export class ProfilerSession implements vscode.Disposable {
   private sourceResolver(): Promise<SourceResolver> {
     this.resolver ??= this.files.list().then((files) => new SourceResolver(files));
     return this.resolver;
-  }
-
-  private forgetResolutions(): void {
-    if (this.current) this.resolutions.delete(this.current);
   }
 
   /** Name ids of `loaded` whose frames live in the file at `fsPath`. */
