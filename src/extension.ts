@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from './core/log';
+import { registerArtifacts } from './artifacts/editor/register';
 import { registerAws } from './aws/editor/register';
 import type { AwsSession } from './aws/editor/session';
 import { createOutputLogger } from './editor/log';
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   context.subscriptions.push(vscode.commands.registerCommand('conveyor.showLog', () => channel.show()));
   const aws = await registerAws(context, log);
   const deps = { log, aws };
+  safely(log, 'artifacts', () => registerArtifacts(context, deps));
   safely(log, 'logs', () => registerLogs(context, deps));
   const pipelines = safely(log, 'pipelines', () => registerPipelines(context, deps));
   safely(log, 'scaffold', () => registerScaffold(context, deps));

@@ -20,6 +20,13 @@ export const CHROMIUM = process.env.CONVEYOR_CHROMIUM ?? '/usr/bin/chromium';
 /** Debian tools the test tiers call as independent peers: binary path → package. */
 const EXTRA_TOOLS = [
   ['/usr/bin/aws', 'awscli'], // botocore, the emulator's independent wire-fidelity check and login parity
+  // Real package managers the CodeArtifact login is proven with (test/realclients).
+  ['/usr/bin/twine', 'twine'],
+  ['/usr/bin/poetry', 'python3-poetry'],
+  ['/usr/lib/python3/dist-packages/pip', 'python3-pip'],
+  ['/usr/lib/python3.11/venv', 'python3-venv'],
+  ['/usr/bin/mvn', 'maven'],
+  ['/usr/bin/javac', 'openjdk-17-jdk-headless'],
 ];
 
 const log = (msg) => process.stderr.write(`[host-setup] ${msg}\n`);
