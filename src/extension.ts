@@ -6,6 +6,7 @@ import type { AwsSession } from './aws/editor/session';
 import { createOutputLogger } from './editor/log';
 import { registerLogs } from './logs/editor/register';
 import { registerPipelines, type PipelinesFeature } from './pipelines/editor/register';
+import { registerProfiler } from './profiler/editor/register';
 import { registerScaffold } from './scaffold/editor/register';
 import { registerValidation } from './validation/editor/register';
 
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   safely(log, 'artifacts', () => registerArtifacts(context, deps));
   safely(log, 'logs', () => registerLogs(context, deps));
   const pipelines = safely(log, 'pipelines', () => registerPipelines(context, deps));
+  safely(log, 'profiler', () => registerProfiler(context, deps));
   safely(log, 'scaffold', () => registerScaffold(context, deps));
   safely(log, 'validation', () => registerValidation(context, log));
   log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
