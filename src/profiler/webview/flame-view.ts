@@ -10,6 +10,7 @@ import { assignBuckets, buildPalette, type Palette, type ThemeColors } from '../
 import type { FlameData, HostMessage, RenderStats, WebviewMessage } from '../flame/protocol';
 import { FlameRenderer } from '../flame/render';
 import { describeFrame } from './describe';
+import { fillBreadcrumb, fillViewPicker, hideBanner, showBanner, showTooltip } from './page-chrome';
 
 export interface FlameElements {
   title: HTMLElement;
@@ -126,14 +127,7 @@ export class FlameView {
     this.inverted = false;
     this.el.title.textContent = data.title;
     this.el.subtitle.textContent = data.subtitle;
-    this.el.view.replaceChildren(...data.views.map((v) => {
-      const option = document.createElement('option');
-      option.value = v.id;
-      option.textContent = v.label;
-      option.selected = v.id === data.view;
-      return option;
-    }));
-    this.el.view.disabled = data.views.length < 2;
+    fillViewPicker(this.el.view, data.views, data.view);
     const diff = tree.baseTotal !== undefined;
     this.el.inverted.disabled = diff;
     this.el.inverted.title = diff ? 'Bottom-up is not available for comparisons' : 'Show where time is spent first, callers below (bottom-up)';
@@ -360,35 +354,7 @@ export class FlameView {
   }
 
   private updateBreadcrumb(): void {
-    const tree = this.tree;
-    const crumbs: HTMLElement[] = [];
-    if (tree && this.zoomNode > 0) {
-      const path: number[] = [];
-      for (let i = this.zoomNode; i >= 0; i = tree.parent[i]!) path.push(i);
-      path.reverse();
-      const shown = path.length > 8 ? [path[0]!, -1, ...path.slice(-6)] : path;
-      for (const node of shown) {
-        if (crumbs.length > 0) {
-          const sep = document.createElement('span');
-          sep.className = 'sep';
-          sep.textContent = this.inverted ? '←' : '→';
-          crumbs.push(sep);
-        }
-        if (node < 0) {
-          const more = document.createElement('span');
-          more.textContent = '…';
-          crumbs.push(more);
-          continue;
-        }
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = node === 0 ? 'all' : tree.names[tree.nameId[node]!] ?? '';
-        b.addEventListener('click', () => this.zoomTo(node));
-        crumbs.push(b);
-      }
-    }
-    this.el.breadcrumb.replaceChildren(...crumbs);
-    this.el.breadcrumb.hidden = crumbs.length === 0;
+    fillBreadcrumb(this.el.breadcrumb, this.tree, this.zoomNode, this.inverted, (node) => this.zoomTo(node));
   }
 
   private updateDetails(): void {
@@ -404,43 +370,21 @@ export class FlameView {
 
   private showTooltip(node: number, clientX: number, clientY: number): void {
     const tree = this.tree;
-    const tip = this.el.tooltip;
     if (!tree || node < 0) {
-      tip.hidden = true;
+      this.el.tooltip.hidden = true;
       return;
     }
     const d = describeFrame(tree, node, this.sourceLabels[tree.nameId[node]!]);
-    const title = document.createElement('div');
-    title.className = 'tip-title';
-    title.textContent = d.title;
-    const lines = d.lines.map((l) => {
-      const div = document.createElement('div');
-      div.textContent = l;
-      return div;
-    });
-    const hint = document.createElement('div');
-    hint.className = 'tip-hint';
-    hint.textContent = node === this.zoomNode ? 'Ctrl+click or double-click opens the source' : 'Click to zoom · Ctrl+click or double-click opens the source';
-    tip.replaceChildren(title, ...lines, hint);
-    tip.hidden = false;
-    const pad = 12;
-    const w = tip.offsetWidth;
-    const h = tip.offsetHeight;
-    const left = clientX + pad + w > window.innerWidth ? Math.max(0, clientX - pad - w) : clientX + pad;
-    const top = clientY + pad + h > window.innerHeight ? Math.max(0, clientY - pad - h) : clientY + pad;
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
+    const hint = node === this.zoomNode ? 'Ctrl+click or double-click opens the source' : 'Click to zoom · Ctrl+click or double-click opens the source';
+    showTooltip(this.el.tooltip, d.title, d.lines, hint, clientX, clientY);
   }
 
   private showBanner(text: string, kind: 'info' | 'error'): void {
-    this.el.banner.textContent = text;
-    this.el.banner.className = kind;
-    this.el.banner.hidden = false;
+    showBanner(this.el.banner, text, kind);
   }
 
   private hideBanner(): void {
-    this.el.banner.hidden = true;
-    this.el.banner.textContent = '';
+    hideBanner(this.el.banner);
   }
 
   // ---- input ----
