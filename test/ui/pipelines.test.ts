@@ -103,4 +103,28 @@ describe('UI: Pipelines explorer on the demo account', function () {
     await page.locator('.view-lines', { hasText: 'FAILED' }).first().waitFor({ timeout: 15_000 });
     await screenshot(page, 'pipelines-build-logs');
   });
+
+  it('watches the running execution turn green', async () => {
+    const { page } = wb;
+    await filterPipelines(page, 'storefront-web');
+    const row = page.locator('.pane-body .monaco-list-row', { hasText: 'storefront-web' }).first();
+    await row.filter({ hasText: 'In progress' }).waitFor({ timeout: 30_000 });
+    await contextMenu(page, 'storefront-web', 'Watch (Notify Me)');
+    await expand(page, 'storefront-web');
+    await treeRow(page, 'Staging').waitFor();
+    await screenshot(page, 'pipelines-running');
+    // Fast-forward the emulator's simulated clock in small steps (the demo re-runs the pipeline 90 s
+    // after it ends); the view is visible and the pipeline watched, so the smart refresh polls it
+    // every few seconds and sees it finish.
+    let green = false;
+    for (let step = 0; step < 20 && !green; step++) {
+      const res = await fetch(`${wb.env.emulatorUrl ?? ''}/_emulator/clock/advance`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 30_000 }) });
+      assert.equal(res.status, 200);
+      green = await row.filter({ hasText: 'Succeeded' }).waitFor({ timeout: 8_000 }).then(() => true, () => false);
+    }
+    assert.ok(green, 'the running execution turned Succeeded in the view');
+    assert.match(await row.innerHTML(), /testing-passed|pass/i, 'the status icon turned green');
+    await screenshot(page, 'pipelines-turned-green');
+  });
 });
