@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openConveyor, openWorkbench, pickQuickItem, quickPickRows, runCommand, screenshot, type Workbench } from './harness';
+import { openConveyor, openWorkbench, quickPickRows, runCommand, screenshot, type Workbench } from './harness';
 
 async function togglePane(page: Page, title: string, expanded: boolean): Promise<void> {
   const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
@@ -15,8 +15,10 @@ async function expandRow(page: Page, text: string): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
-/** Picks the quick-pick row whose label is exactly `label` (filtering can also match descriptions). */
-async function pickExact(page: Page, label: string): Promise<void> {
+/** Waits for the wizard step whose title contains `step`, then picks the row labelled exactly `label`
+ *  (filtering can also match descriptions). */
+async function pickExact(page: Page, step: string, label: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: step }).waitFor({ timeout: 30_000 });
   await page.locator('.quick-input-widget input').fill(label);
   const row = quickPickRows(page).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   await row.waitFor();
@@ -45,18 +47,17 @@ describe('UI: Artifacts explorer and CodeArtifact login', function () {
   it('logs npm in to a repository from the palette, writing the user .npmrc', async () => {
     const { page } = wb;
     await runCommand(page, 'Conveyor: Log in to CodeArtifact');
-    await pickExact(page, 'acme');                     // (1/4) domain
-    await pickExact(page, 'team-npm');                 // (2/4) repository
-    await quickPickRows(page).filter({ hasText: 'npm' }).first().waitFor();
+    await pickExact(page, '(1/4)', 'acme');
+    await pickExact(page, '(2/4)', 'team-npm');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'artifacts-login-tool');
-    await pickExact(page, 'npm');                      // (3/4) package manager
-    await pickQuickItem(page, 'User config');          // (4/4) placement
-    const scope = page.locator('.quick-input-widget input');
-    await scope.waitFor();
+    await pickExact(page, '(3/4)', 'npm');
+    await pickExact(page, '(4/4)', 'User config');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'scope' }).waitFor({ timeout: 30_000 });
     await page.waitForTimeout(400);
     await page.keyboard.press('Enter');                // no npm scope
     const npmrc = path.join(wb.env.home, '.npmrc');
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     while (!fs.existsSync(npmrc) && Date.now() < deadline) await page.waitForTimeout(250);
     const text = fs.readFileSync(npmrc, 'utf8');
     assert.match(text, /^registry=http:\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/$/m);
