@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startCodeServer } from './lib/code-server.mjs';
 import { ensureAll } from './lib/host-setup.mjs';
-import { createTestEnvironment, ROOT } from './lib/test-env.mjs';
+import { createTestEnvironment, isolateFromUserConfig, ROOT } from './lib/test-env.mjs';
+
+// The demo account must never log the user's real npm, pip, … configuration in to the emulator.
+isolateFromUserConfig();
 
 const say = (msg) => console.log(`[conveyor] ${msg}`);
 

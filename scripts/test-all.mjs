@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureSystemPackages } from './lib/host-setup.mjs';
 import { ROOT } from './lib/test-env.mjs';
+import { changedUserConfig, snapshotUserConfig } from './lib/user-config-guard.mjs';
 
 const TIERS = [
   { name: 'typecheck', cmd: ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'] },
@@ -37,11 +38,21 @@ function runTier(tier) {
 async function main() {
   ensureSystemPackages();
   const results = [];
+  const userConfig = snapshotUserConfig();
   for (const tier of TIERS) {
     if (wanted && !wanted.includes(tier.name)) continue;
     if (tier.when && !fs.existsSync(path.join(ROOT, tier.when))) continue;
     console.log(`\n=== ${tier.name} ===`);
-    results.push(await runTier(tier));
+    const result = await runTier(tier);
+    const touched = changedUserConfig(userConfig);
+    if (touched.length) {
+      console.error(`${tier.name} changed the real user's configuration: ${touched.join(', ')}`);
+      result.code = result.code || 1;
+      result.counts = { ...(result.counts ?? { passed: 0, skipped: 0 }), failed: (result.counts?.failed ?? 0) + 1 };
+      results.push(result);
+      break; // later tiers would run against the damaged configuration
+    }
+    results.push(result);
   }
   console.log('\n=== summary ===');
   let passed = 0; let failed = 0; let skipped = 0;

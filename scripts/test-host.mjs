@@ -8,7 +8,9 @@ import path from 'node:path';
 import util from 'node:util';
 import { launchBrowser, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { ensureAll } from './lib/host-setup.mjs';
-import { createTestEnvironment, ROOT } from './lib/test-env.mjs';
+import { createTestEnvironment, isolateFromUserConfig, ROOT } from './lib/test-env.mjs';
+
+isolateFromUserConfig();
 
 const argv = process.argv.slice(2);
 const opt = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };

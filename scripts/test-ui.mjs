@@ -3,7 +3,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureAll } from './lib/host-setup.mjs';
-import { ROOT } from './lib/test-env.mjs';
+import { isolateFromUserConfig, ROOT } from './lib/test-env.mjs';
+
+isolateFromUserConfig();
 
 execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit', cwd: ROOT });
 ensureAll(['newest']);

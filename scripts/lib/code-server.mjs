@@ -6,13 +6,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM } from './host-setup.mjs';
+import { withoutUserConfigVariables } from './test-env.mjs';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function withoutAwsVariables(env) {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('AWS_')));
-}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -83,7 +80,7 @@ export async function startCodeServer({ host, workspace, env = {}, settings = {}
     detached: true, // own process group: stop() kills the server and every helper it started
     stdio: ['ignore', out, out],
     // AWS_* from the developer's shell must not leak into the extension host under test.
-    env: { ...withoutAwsVariables(process.env), ...env, PATH: `${host.nodeBin}:${process.env.PATH}` },
+    env: { ...withoutUserConfigVariables(process.env), ...env, PATH: `${host.nodeBin}:${process.env.PATH}` },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, proc, 30_000);

@@ -19,6 +19,21 @@ export function emulatorAccounts() {
   return { main: grab('main'), prod: grab('prod'), expired: grab('expired') };
 }
 
+// Variables through which a process inherits the *real* user's AWS and package-manager configuration.
+// `npm test` itself exports npm_config_userconfig=~/.npmrc, which CodeArtifact login honours as npm
+// does; an extension host started by a test or the demo must see only its private HOME instead.
+const USER_CONFIG_VARIABLES = /^(AWS_|npm_|NPM_CONFIG_|YARN_|PNPM_|PIP_|POETRY_|TWINE_|NUGET_|CODEARTIFACT_|GRADLE_USER_HOME$|XDG_CONFIG_HOME$|APPDATA$)/;
+
+/** `env` without the variables that would point a child process at the real user's configuration. */
+export function withoutUserConfigVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key, value]) => value !== undefined && !USER_CONFIG_VARIABLES.test(key)));
+}
+
+/** Removes those variables from this process, so that every child it starts inherits the isolation. */
+export function isolateFromUserConfig() {
+  for (const key of Object.keys(process.env)) if (USER_CONFIG_VARIABLES.test(key)) delete process.env[key];
+}
+
 /** Writes ~/.aws/config and ~/.aws/credentials with one profile of every kind the extension supports. */
 export function writeAwsFiles(home) {
   const acc = emulatorAccounts();
