@@ -1,51 +1,85 @@
+const STRIDE = 4; // value, hash, start, length: one slot's fields share a cache line
+
 /**
  * Byte strings → ids without creating a JS string per lookup: a 200k-frame profile repeats a few
  * thousand distinct names, and only those get decoded. Open addressing on the FNV-1a hash.
  */
 export class ByteTable {
-  private slotValue = new Int32Array(1 << 12).fill(-1);
-  private slotHash = new Uint32Array(1 << 12);
-  private slotStart = new Int32Array(1 << 12);
-  private slotLen = new Int32Array(1 << 12);
+  private slots = ByteTable.empty(1 << 12);
+  private mask = (1 << 12) - 1;
   private count = 0;
+  // Known keys are copied here, side by side: comparing against a small dense arena instead of their
+  // first occurrence somewhere in a many-megabyte input keeps lookups in cache.
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
 
   constructor(private readonly bytes: Uint8Array) {}
 
+  private static empty(capacity: number): Int32Array {
+    const slots = new Int32Array(capacity * STRIDE);
+    for (let i = 0; i < slots.length; i += STRIDE) slots[i] = -1;
+    return slots;
+  }
+
   get(start: number, len: number, hash: number): number {
-    const mask = this.slotValue.length - 1;
+    const slots = this.slots;
     const bytes = this.bytes;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const v = this.slotValue[i]!;
+    const h = hash | 0;
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const at = i * STRIDE;
+      const v = slots[at]!;
       if (v === -1) return -1;
-      if (this.slotHash[i] === hash && this.slotLen[i] === len) {
-        const other = this.slotStart[i]!;
+      if (slots[at + 1] === h && slots[at + 3] === len) {
+        const arena = this.arena;
+        const other = slots[at + 2]!;
         let k = 0;
-        while (k < len && bytes[start + k] === bytes[other + k]) k++;
+        while (k < len && bytes[start + k] === arena[other + k]) k++;
         if (k === len) return v;
       }
     }
   }
 
   set(start: number, len: number, hash: number, value: number): void {
-    if ((this.count + 1) * 2 > this.slotValue.length) this.grow();
-    const mask = this.slotValue.length - 1;
-    let i = hash & mask;
-    while (this.slotValue[i] !== -1) i = (i + 1) & mask;
-    this.slotValue[i] = value;
-    this.slotHash[i] = hash;
-    this.slotStart[i] = start;
-    this.slotLen[i] = len;
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const slots = this.slots;
+    const offset = this.keep(start, len);
+    let i = hash & this.mask;
+    while (slots[i * STRIDE] !== -1) i = (i + 1) & this.mask;
+    const at = i * STRIDE;
+    slots[at] = value;
+    slots[at + 1] = hash | 0;
+    slots[at + 2] = offset;
+    slots[at + 3] = len;
     this.count++;
   }
 
+  /** Copies input bytes [start, start + len) into the arena; returns their offset there. */
+  private keep(start: number, len: number): number {
+    if (this.arenaUsed + len > this.arena.length) {
+      let capacity = this.arena.length * 2;
+      while (capacity < this.arenaUsed + len) capacity *= 2;
+      const grown = new Uint8Array(capacity);
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+    }
+    const offset = this.arenaUsed;
+    this.arena.set(this.bytes.subarray(start, start + len), offset);
+    this.arenaUsed += len;
+    return offset;
+  }
+
   private grow(): void {
-    const [v, h, s, l] = [this.slotValue, this.slotHash, this.slotStart, this.slotLen];
-    const cap = v.length * 2;
-    this.slotValue = new Int32Array(cap).fill(-1);
-    this.slotHash = new Uint32Array(cap);
-    this.slotStart = new Int32Array(cap);
-    this.slotLen = new Int32Array(cap);
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = ByteTable.empty(capacity);
+    this.mask = capacity - 1;
     this.count = 0;
-    for (let j = 0; j < v.length; j++) if (v[j] !== -1) this.set(s[j]!, l[j]!, h[j]!, v[j]!);
+    for (let from = 0; from < old.length; from += STRIDE) {
+      if (old[from] === -1) continue;
+      let i = old[from + 1]! & this.mask;
+      while (this.slots[i * STRIDE] !== -1) i = (i + 1) & this.mask;
+      this.slots.set(old.subarray(from, from + STRIDE), i * STRIDE);
+      this.count++;
+    }
   }
 }

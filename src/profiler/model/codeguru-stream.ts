@@ -38,6 +38,7 @@ class StreamParser {
   private readonly warnings = new WarningTally();
   private readonly frameNames: ByteTable;
   private readonly counterNames: ByteTable;
+  private readonly words: DataView;
   // The last string scanned without decoding: bytes [sStart, sEnd), FNV-1a hash, flags.
   private sStart = 0;
   private sEnd = 0;
@@ -50,6 +51,7 @@ class StreamParser {
     this.end = bytes.length;
     // A frame costs ~60-80 bytes of JSON: size the tables once instead of growing them.
     this.builder = new FrameTreeBuilder(undefined, maxNodes, undefined, Math.ceil(bytes.length / 64));
+    this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.frameNames = new ByteTable(bytes);
     this.counterNames = new ByteTable(bytes);
   }
@@ -142,13 +144,13 @@ class StreamParser {
       }
       if (stackFirst[top] === 0) { this.expect(COMMA); this.skipWs(); }
       stackFirst[top] = 0;
-      this.scan();
-      this.skipWs();
-      this.expect(COLON);
-      this.skipWs();
       const node = stackNode[top]!;
       if (stackMode[top] === MODE_CHILDREN) {
-        const child = node >= 0 ? b.childById(node, this.frameNameId()) : -1;
+        const nameId = this.frameName();
+        this.skipWs();
+        this.expect(COLON);
+        this.skipWs();
+        const child = node >= 0 ? b.appendChild(node, nameId) : -1;
         if (this.peek() === LBRACE && child >= 0) {
           this.pos++;
           push(child, MODE_NODE);
@@ -158,6 +160,10 @@ class StreamParser {
         }
         continue;
       }
+      this.scan();
+      this.skipWs();
+      this.expect(COLON);
+      this.skipWs();
       if (this.keyIs(KEY_CHILDREN)) {
           if (this.peek() === LBRACE) {
             this.pos++;
@@ -207,6 +213,41 @@ class StreamParser {
     return this.sAscii ? this.buf.toString('latin1', this.sStart, this.sEnd) : this.buf.toString('utf8', this.sStart, this.sEnd);
   }
 
+  /**
+   * Scans a frame name (a key of "children") and returns its name id. Names repeat: a name is looked
+   * up by its bytes (found by a loop that only looks for the closing quote, hashed four bytes at a
+   * time), and only a name not seen before is validated, decoded and interned.
+   */
+  private frameName(): number {
+    if (this.peek() !== QUOTE) this.fail('expected a string');
+    const bytes = this.bytes;
+    const start = this.pos + 1;
+    let p = start;
+    while (p < this.end) {
+      const c = bytes[p]!;
+      if (c === QUOTE || c === BACKSLASH) break;
+      p++;
+    }
+    if (p < this.end && bytes[p] === QUOTE) {
+      const len = p - start;
+      const hash = wordHash(this.words, start, len);
+      const known = this.frameNames.get(start, len, hash);
+      if (known >= 0) {
+        this.pos = p + 1;
+        return known;
+      }
+      this.scan();
+      if (!this.sEscaped && len <= 4096) {
+        const id = this.builder.names.intern(this.decodeScanned());
+        this.frameNames.set(start, len, hash, id);
+        return id;
+      }
+      return this.frameNameId();
+    }
+    this.scan();
+    return this.frameNameId();
+  }
+
   /** The name id of the scanned frame name; a string is decoded only the first time a name is seen. */
   private frameNameId(): number {
     const len = this.sEnd - this.sStart;
@@ -214,10 +255,11 @@ class StreamParser {
       const name = this.decodeScanned();
       return this.builder.names.intern(name.length > 4096 ? name.slice(0, 4096) : name);
     }
-    const known = this.frameNames.get(this.sStart, len, this.sHash);
+    const hash = wordHash(this.words, this.sStart, len);
+    const known = this.frameNames.get(this.sStart, len, hash);
     if (known >= 0) return known;
     const id = this.builder.names.intern(this.decodeScanned());
-    this.frameNames.set(this.sStart, len, this.sHash, id);
+    this.frameNames.set(this.sStart, len, hash, id);
     return id;
   }
 
@@ -397,6 +439,17 @@ class StreamParser {
       if (depth === 0) return;
     }
   }
+}
+
+/** A hash of bytes [start, start + len), four at a time (the byte-wise FNV-1a costs more than the lookup). */
+function wordHash(view: DataView, start: number, len: number): number {
+  let h = Math.imul(len, 0x9e3779b1);
+  let p = start;
+  const words = start + (len & ~3);
+  for (; p < words; p += 4) h = Math.imul((h ^ view.getInt32(p, true)) , 0x01000193) ^ (h >>> 15);
+  for (; p < start + len; p++) h = Math.imul(h ^ view.getUint8(p), 0x01000193);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 function readLines(v: unknown): [number, number] | undefined {

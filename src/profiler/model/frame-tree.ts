@@ -72,18 +72,6 @@ export function preorderShape(parent: Int32Array): { end: Int32Array; depth: Int
   return { end, depth, maxDepth };
 }
 
-/** Sort rank of every name (code-unit order), so children sort by comparing integers. */
-export function nameRanks(names: readonly string[]): Int32Array {
-  // The default sort compares UTF-16 code units (compareNames' order) in native code, much faster
-  // than a comparator; names are unique, so a Map gives each its rank back.
-  const sorted = [...names].sort();
-  const rankOf = new Map<string, number>();
-  sorted.forEach((name, r) => rankOf.set(name, r));
-  const rank = new Int32Array(names.length);
-  for (let id = 0; id < names.length; id++) rank[id] = rankOf.get(names[id]!)!;
-  return rank;
-}
-
 /**
  * Builds a FrameTree from stacks inserted in any order (folded files, merged or inverted trees):
  * children are looked up by (parent, name), and `finish()` lays the tree out in sorted preorder.
@@ -100,9 +88,12 @@ export class FrameTreeBuilder {
   private readonly lineMin = new GrowableInt32();
   private readonly lineMax = new GrowableInt32();
   private readonly counts: GrowableFloat64[] = [];
-  private readonly childIndex: PairTable;
+  /** Created on the first lookup: builders fed by appendChild never need it. */
+  private childIndexTable: PairTable | undefined;
   private readonly expected: number;
   private count = 1;
+  /** Nodes were appended without a sibling lookup: finish() must check that siblings are unique. */
+  private unchecked = false;
   truncated = false;
 
   /** `expectedNodes` only sizes the first allocations (a parser can estimate it from the input size). */
@@ -112,7 +103,6 @@ export class FrameTreeBuilder {
     this.nameId = new GrowableInt32(this.expected);
     this.firstChild = new GrowableInt32(this.expected, -1);
     this.nextSibling = new GrowableInt32(this.expected, -1);
-    this.childIndex = new PairTable(this.expected);
     this.names = names ?? new StringTable();
     this.parent.push(-1);
     this.nameId.push(this.names.intern(rootName));
@@ -120,12 +110,17 @@ export class FrameTreeBuilder {
 
   get size(): number { return this.count; }
 
+  private get childIndex(): PairTable {
+    return (this.childIndexTable ??= new PairTable(this.expected));
+  }
+
   /** The child of `parent` called `name`, created if needed; -1 once the node limit is reached. */
   child(parent: number, name: string): number {
     return this.childById(parent, this.names.intern(name));
   }
 
   childById(parent: number, id: number): number {
+    if (this.unchecked) throw new Error('childById after appendChild: the builder no longer indexes children');
     if (this.count >= this.maxNodes) {
       const existing = this.childIndex.get(parent, id);
       if (existing < 0) this.truncated = true;
@@ -133,6 +128,25 @@ export class FrameTreeBuilder {
     }
     const existing = this.childIndex.getOrSet(parent, id, this.count);
     if (existing >= 0) return existing;
+    const node = this.count++;
+    this.parent.push(parent);
+    this.nameId.push(id);
+    this.nextSibling.set(node, this.firstChild.get(parent));
+    this.firstChild.set(parent, node);
+    return node;
+  }
+
+  /**
+   * A new child of `parent`, without looking for a sibling of the same name: for sources whose
+   * siblings are unique by construction (JSON object keys), where the lookup is most of the cost. If a
+   * name repeats after all (duplicate keys), finish() notices and merges. -1 past the node limit.
+   */
+  appendChild(parent: number, id: number): number {
+    if (this.count >= this.maxNodes) {
+      this.truncated = true;
+      return -1;
+    }
+    this.unchecked = true;
     const node = this.count++;
     this.parent.push(parent);
     this.nameId.push(id);
@@ -167,35 +181,48 @@ export class FrameTreeBuilder {
   finish(): FrameTree {
     const n = this.count;
     const names = this.names.values;
-    const rank = nameRanks(names);
     const nameOf = this.nameId.view(n);
     const first = this.firstChild.view(n);
     const next = this.nextSibling.view(n);
     // Preorder with children sorted by name; the explicit stack keeps deep trees off the call stack.
+    // Most frames have one child, so names are compared only where siblings exist (no global ranking).
     const order = new Int32Array(n);
     const stack = new Int32Array(n);
     let sp = 0;
     stack[sp++] = 0;
     let k = 0;
     const kids: number[] = [];
-    const byRank = (a: number, b: number): number => rank[nameOf[a]!]! - rank[nameOf[b]!]!;
+    const byName = (a: number, b: number): number => compareNames(names[nameOf[a]!]!, names[nameOf[b]!]!);
     while (sp > 0) {
       const node = stack[--sp]!;
       order[k++] = node;
+      const only = first[node]!;
+      if (only < 0) continue;
+      if (next[only]! < 0) {
+        stack[sp++] = only;
+        continue;
+      }
       kids.length = 0;
       let sorted = true;
-      let prev = -1;
-      for (let c = first[node]!; c >= 0; c = next[c]!) {
-        // Children are linked newest first: sorted means descending rank along the list.
-        const r = rank[nameOf[c]!]!;
-        if (prev >= 0 && r > prev) sorted = false;
-        prev = r;
+      let repeated = false;
+      let prev: string | undefined;
+      for (let c = only; c >= 0; c = next[c]!) {
+        // Children are linked newest first: sorted means descending names along the list.
+        const name = names[nameOf[c]!]!;
+        if (prev !== undefined) {
+          if (name > prev) sorted = false;
+          else if (name === prev) repeated = true;
+        }
+        prev = name;
         kids.push(c);
       }
-      if (kids.length > 1) {
-        if (sorted) kids.reverse();
-        else kids.sort(byRank);
+      if (sorted) {
+        kids.reverse();
+      } else {
+        kids.sort(byName);
+        if (this.unchecked) for (let i = 1; i < kids.length && !repeated; i++) repeated = nameOf[kids[i]!] === nameOf[kids[i - 1]!];
       }
+      if (repeated) return this.merged().finish();
       for (let i = kids.length - 1; i >= 0; i--) stack[sp++] = kids[i]!;
     }
     const newIndex = new Int32Array(n);
@@ -209,7 +236,7 @@ export class FrameTreeBuilder {
     const fileId = new Int32Array(n);
     const lineMin = new Int32Array(n);
     const lineMax = new Int32Array(n);
-    const counts = this.counts.map((c) => c.toArray(n));
+    const counts = this.counts.map((c) => c.view(n));
     const self = counts.map(() => new Float64Array(n));
     for (let i = 0; i < n; i++) {
       const old = order[i]!;
@@ -228,6 +255,36 @@ export class FrameTreeBuilder {
     const shape = preorderShape(parent);
     return { size: n, names, nameId, parent, ...shape, counters: this.counterIds.values, self,
       files: this.files.values, fileId, lineMin, lineMax };
+  }
+
+  /** The same tree rebuilt with sibling lookups, merging siblings that share a name (rare: duplicate JSON keys). */
+  private merged(): FrameTreeBuilder {
+    const n = this.count;
+    const names = this.names.values;
+    const nameOf = this.nameId.view(n);
+    const out = new FrameTreeBuilder(names[nameOf[0]!], this.maxNodes, this.names, n);
+    const counters = this.counterIds.values.map((c) => out.counterIndex(c));
+    const counts = this.counts.map((c) => c.view(n));
+    const oldParent = this.parent.view(n);
+    const oldFile = this.fileId.view(n);
+    const oldMin = this.lineMin.view(n);
+    const oldMax = this.lineMax.view(n);
+    const mapped = new Int32Array(n);
+    // Creation order puts every parent before its children.
+    for (let old = 0; old < n; old++) {
+      const p = old === 0 ? -1 : mapped[oldParent[old]!]!;
+      const node = old === 0 ? 0 : p >= 0 ? out.childById(p, nameOf[old]!) : -1;
+      mapped[old] = node;
+      if (node < 0) continue;
+      for (let c = 0; c < counts.length; c++) {
+        const v = counts[c]![old]!;
+        if (v > 0) out.addCount(node, counters[c]!, v);
+      }
+      const file = old < oldFile.length ? oldFile[old]! : -1;
+      out.setSource(node, file >= 0 ? this.files.values[file] : undefined, old < oldMin.length ? oldMin[old]! : 0, old < oldMax.length ? oldMax[old]! : 0);
+    }
+    out.truncated = out.truncated || this.truncated;
+    return out;
   }
 }
 

@@ -43,6 +43,10 @@ export class GrowableFloat64 {
     next.set(this.data);
     this.data = next;
   }
+  /** Exactly `length` entries, zero beyond what was written; shares the storage when it is large enough. */
+  view(length: number): Float64Array {
+    return length <= this.data.length ? this.data.subarray(0, length) : this.toArray(length);
+  }
   /** Exactly `length` entries; zero beyond what was written. */
   toArray(length: number): Float64Array {
     if (length <= this.data.length) return this.data.slice(0, length);

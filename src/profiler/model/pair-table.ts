@@ -1,18 +1,22 @@
-/** (parent, name id) → child, open addressing over typed arrays (a Map keyed by such pairs is far slower). */
+const STRIDE = 4; // key a, key b, value, padding: a slot never straddles a cache line
+
+/** (parent, name id) → child, open addressing over one typed array (a Map keyed by such pairs is far slower). */
 export class PairTable {
-  private a: Int32Array;
-  private b: Int32Array;
-  private v: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor(expected = 2048) {
     let capacity = 1 << 12;
     while (capacity < expected * 2) capacity *= 2;
-    this.a = new Int32Array(capacity).fill(-1);
-    this.b = new Int32Array(capacity);
-    this.v = new Int32Array(capacity);
+    this.slots = PairTable.empty(capacity);
     this.mask = capacity - 1;
+  }
+
+  private static empty(capacity: number): Int32Array {
+    const slots = new Int32Array(capacity * STRIDE);
+    for (let i = 0; i < slots.length; i += STRIDE) slots[i] = -1;
+    return slots;
   }
 
   private static slot(a: number, b: number, mask: number): number {
@@ -22,49 +26,49 @@ export class PairTable {
   }
 
   get(a: number, b: number): number {
-    let i = PairTable.slot(a, b, this.mask);
-    for (;;) {
-      const k = this.a[i]!;
+    const slots = this.slots;
+    for (let i = PairTable.slot(a, b, this.mask); ; i = (i + 1) & this.mask) {
+      const at = i * STRIDE;
+      const k = slots[at]!;
       if (k === -1) return -1;
-      if (k === a && this.b[i] === b) return this.v[i]!;
-      i = (i + 1) & this.mask;
+      if (k === a && slots[at + 1] === b) return slots[at + 2]!;
     }
   }
 
   /** The value for (a, b); when absent, stores `value` in the same probe and returns -1. */
   getOrSet(a: number, b: number, value: number): number {
-    if ((this.count + 1) * 2 > this.a.length) this.grow();
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const slots = this.slots;
     let i = PairTable.slot(a, b, this.mask);
     for (;;) {
-      const k = this.a[i]!;
+      const at = i * STRIDE;
+      const k = slots[at]!;
       if (k === -1) break;
-      if (k === a && this.b[i] === b) return this.v[i]!;
+      if (k === a && slots[at + 1] === b) return slots[at + 2]!;
       i = (i + 1) & this.mask;
     }
-    this.a[i] = a;
-    this.b[i] = b;
-    this.v[i] = value;
+    const at = i * STRIDE;
+    slots[at] = a;
+    slots[at + 1] = b;
+    slots[at + 2] = value;
     this.count++;
     return -1;
   }
 
   private grow(): void {
-    const oa = this.a;
-    const ob = this.b;
-    const ov = this.v;
-    const cap = oa.length * 2;
-    this.a = new Int32Array(cap).fill(-1);
-    this.b = new Int32Array(cap);
-    this.v = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < oa.length; j++) {
-      const k = oa[j]!;
-      if (k === -1) continue;
-      let i = PairTable.slot(k, ob[j]!, this.mask);
-      while (this.a[i] !== -1) i = (i + 1) & this.mask;
-      this.a[i] = k;
-      this.b[i] = ob[j]!;
-      this.v[i] = ov[j]!;
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = PairTable.empty(capacity);
+    this.mask = capacity - 1;
+    for (let from = 0; from < old.length; from += STRIDE) {
+      const a = old[from]!;
+      if (a === -1) continue;
+      let i = PairTable.slot(a, old[from + 1]!, this.mask);
+      while (this.slots[i * STRIDE] !== -1) i = (i + 1) & this.mask;
+      const at = i * STRIDE;
+      this.slots[at] = a;
+      this.slots[at + 1] = old[from + 1]!;
+      this.slots[at + 2] = old[from + 2]!;
     }
   }
 }

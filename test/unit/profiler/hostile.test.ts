@@ -144,6 +144,20 @@ describe('profiler: streaming CodeGuru parser', () => {
     assert.equal(viewTree(p, 'latency').total[nodeAt(viewTree(p, 'latency'), ['a'])], 3);
   });
 
+  it('merges repeated keys that are not adjacent, with their subtrees, sources and counters', () => {
+    const p = decodeProfile(Buffer.from(JSON.stringify({ callgraph: { children: {} } }).replace('"children":{}',
+      '"children":{"b":{"counts":{"X":1}},"a":{"file":"a.py","children":{"x":{"counts":{"X":1}}}},"c":{},' +
+      '"a":{"line":[7,9],"children":{"x":{"counts":{"X":2,"Y":5}},"y":{"counts":{"X":4}}}}}')));
+    const t = viewTree(p, 'latency');
+    assert.equal(t.size, 6, 'all, a, a/x, a/y, b, c');
+    assert.equal(t.total[nodeAt(t, ['a', 'x'])], 3 + 5);
+    assert.equal(t.total[nodeAt(t, ['a', 'y'])], 4);
+    const a = nodeAt(t, ['a']);
+    assert.equal(p.tree.files[p.tree.fileId[a]!], 'a.py');
+    assert.deepEqual([p.tree.lineMin[a], p.tree.lineMax[a]], [7, 9]);
+    assert.deepEqual([1, 2, 3, 4, 5].map((i) => t.names[t.nameId[i]!]), ['a', 'x', 'y', 'b', 'c'], 'preorder, siblings sorted by name');
+  });
+
   it('skips 100,000 levels of nesting in unknown members without recursion', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const p = decodeProfile(Buffer.from(`{"debugInfo":${deep},"callgraph":{"children":{"a":{"counts":{"X":1},"junk":${deep}}}}}`));
