@@ -11,9 +11,13 @@ export class ByteTable {
   // Known keys are copied here, side by side: comparing against a small dense arena instead of their
   // first occurrence somewhere in a many-megabyte input keeps lookups in cache.
   private arena = new Uint8Array(1 << 16);
+  private arenaWords = new DataView(this.arena.buffer);
   private arenaUsed = 0;
+  private readonly words: DataView;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(private readonly bytes: Uint8Array) {
+    this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
   private static empty(capacity: number): Int32Array {
     const slots = new Int32Array(capacity * STRIDE);
@@ -23,20 +27,27 @@ export class ByteTable {
 
   get(start: number, len: number, hash: number): number {
     const slots = this.slots;
-    const bytes = this.bytes;
     const h = hash | 0;
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
       const at = i * STRIDE;
       const v = slots[at]!;
       if (v === -1) return -1;
       if (slots[at + 1] === h && slots[at + 3] === len) {
-        const arena = this.arena;
-        const other = slots[at + 2]!;
-        let k = 0;
-        while (k < len && bytes[start + k] === arena[other + k]) k++;
-        if (k === len) return v;
+        if (this.equal(start, slots[at + 2]!, len)) return v;
       }
     }
+  }
+
+  /** Input bytes [start, start + len) equal arena bytes [other, other + len); compared four at a time. */
+  private equal(start: number, other: number, len: number): boolean {
+    const words = this.words;
+    const arena = this.arenaWords;
+    let k = 0;
+    for (const whole = len & ~3; k < whole; k += 4) if (words.getInt32(start + k) !== arena.getInt32(other + k)) return false;
+    const bytes = this.bytes;
+    const tail = this.arena;
+    for (; k < len; k++) if (bytes[start + k] !== tail[other + k]) return false;
+    return true;
   }
 
   set(start: number, len: number, hash: number, value: number): void {
@@ -61,6 +72,7 @@ export class ByteTable {
       const grown = new Uint8Array(capacity);
       grown.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = grown;
+      this.arenaWords = new DataView(grown.buffer);
     }
     const offset = this.arenaUsed;
     this.arena.set(this.bytes.subarray(start, start + len), offset);
