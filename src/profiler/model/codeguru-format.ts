@@ -55,7 +55,8 @@ function readMeta(doc: Json, warnings: WarningTally): ProfileMeta {
   return meta;
 }
 
-function readLines(v: unknown): [number, number] | undefined {
+/** A frame's `line` member ([first] or [first, last], positive integers) → its range; otherwise undefined. */
+export function readLines(v: unknown): [number, number] | undefined {
   if (!Array.isArray(v) || v.length === 0) return undefined;
   let min = Infinity;
   let max = -Infinity;

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { FrameTreeBuilder, MAX_NODES } from './frame-tree';
 import { ProfileFormatError, WarningTally, makeProfile, type Profile, type ProfileMeta } from './profile';
 import { ByteTable } from './byte-table';
-import { fromCodeGuruDocument } from './codeguru-format';
+import { fromCodeGuruDocument, readLines } from './codeguru-format';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -19,6 +19,8 @@ const KEY_CHILDREN = ascii('children');
 const KEY_COUNTS = ascii('counts');
 const KEY_FILE = ascii('file');
 const KEY_LINE = ascii('line');
+/** Longer frame names are cut to this many characters. */
+const MAX_NAME = 4096;
 
 /**
  * Parses CodeGuru agent-format JSON straight from bytes into a FrameTree, without building the
@@ -228,38 +230,22 @@ class StreamParser {
       if (c === QUOTE || c === BACKSLASH) break;
       p++;
     }
-    if (p < this.end && bytes[p] === QUOTE) {
-      const len = p - start;
-      const hash = wordHash(this.words, start, len);
-      const known = this.frameNames.get(start, len, hash);
-      if (known >= 0) {
-        this.pos = p + 1;
-        return known;
-      }
+    const len = p - start;
+    // Escaped (or unterminated: scan() reports it) and very long names bypass the table.
+    if (p >= this.end || bytes[p] !== QUOTE || len > MAX_NAME) {
       this.scan();
-      if (!this.sEscaped && len <= 4096) {
-        const id = this.builder.names.intern(this.decodeScanned());
-        this.frameNames.set(start, len, hash, id);
-        return id;
-      }
-      return this.frameNameId();
-    }
-    this.scan();
-    return this.frameNameId();
-  }
-
-  /** The name id of the scanned frame name; a string is decoded only the first time a name is seen. */
-  private frameNameId(): number {
-    const len = this.sEnd - this.sStart;
-    if (this.sEscaped || len > 4096) {
       const name = this.decodeScanned();
-      return this.builder.names.intern(name.length > 4096 ? name.slice(0, 4096) : name);
+      return this.builder.names.intern(name.length > MAX_NAME ? name.slice(0, MAX_NAME) : name);
     }
-    const hash = wordHash(this.words, this.sStart, len);
-    const known = this.frameNames.get(this.sStart, len, hash);
-    if (known >= 0) return known;
+    const hash = wordHash(this.words, start, len);
+    const known = this.frameNames.get(start, len, hash);
+    if (known >= 0) {
+      this.pos = p + 1;
+      return known;
+    }
+    this.scan(); // the first sighting is validated like any string
     const id = this.builder.names.intern(this.decodeScanned());
-    this.frameNames.set(this.sStart, len, hash, id);
+    this.frameNames.set(start, len, hash, id);
     return id;
   }
 
@@ -446,20 +432,8 @@ function wordHash(view: DataView, start: number, len: number): number {
   let h = Math.imul(len, 0x9e3779b1);
   let p = start;
   const words = start + (len & ~3);
-  for (; p < words; p += 4) h = Math.imul((h ^ view.getInt32(p, true)) , 0x01000193) ^ (h >>> 15);
+  for (; p < words; p += 4) h = Math.imul(h ^ view.getInt32(p, true), 0x01000193) ^ (h >>> 15);
   for (; p < start + len; p++) h = Math.imul(h ^ view.getUint8(p), 0x01000193);
   h ^= h >>> 16;
   return h >>> 0;
-}
-
-function readLines(v: unknown): [number, number] | undefined {
-  if (!Array.isArray(v) || v.length === 0) return undefined;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const x of v.slice(0, 2)) {
-    if (typeof x !== 'number' || !Number.isInteger(x) || x <= 0 || x > 0x7fffffff) return undefined;
-    min = Math.min(min, x);
-    max = Math.max(max, x);
-  }
-  return [min, max];
 }

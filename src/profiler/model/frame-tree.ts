@@ -127,13 +127,7 @@ export class FrameTreeBuilder {
       return existing;
     }
     const existing = this.childIndex.getOrSet(parent, id, this.count);
-    if (existing >= 0) return existing;
-    const node = this.count++;
-    this.parent.push(parent);
-    this.nameId.push(id);
-    this.nextSibling.set(node, this.firstChild.get(parent));
-    this.firstChild.set(parent, node);
-    return node;
+    return existing >= 0 ? existing : this.link(parent, id);
   }
 
   /**
@@ -147,6 +141,11 @@ export class FrameTreeBuilder {
       return -1;
     }
     this.unchecked = true;
+    return this.link(parent, id);
+  }
+
+  /** Creates node `count` as the newest child of `parent`. */
+  private link(parent: number, id: number): number {
     const node = this.count++;
     this.parent.push(parent);
     this.nameId.push(id);
