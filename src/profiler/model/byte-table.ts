@@ -75,7 +75,10 @@ export class ByteTable {
       this.arenaWords = new DataView(grown.buffer);
     }
     const offset = this.arenaUsed;
-    this.arena.set(this.bytes.subarray(start, start + len), offset);
+    // A loop, not subarray() + set(): keys are short, and a view object per key is what this table avoids.
+    const arena = this.arena;
+    const bytes = this.bytes;
+    for (let k = 0; k < len; k++) arena[offset + k] = bytes[start + k]!;
     this.arenaUsed += len;
     return offset;
   }
@@ -86,11 +89,13 @@ export class ByteTable {
     this.slots = ByteTable.empty(capacity);
     this.mask = capacity - 1;
     this.count = 0;
+    const slots = this.slots;
     for (let from = 0; from < old.length; from += STRIDE) {
       if (old[from] === -1) continue;
       let i = old[from + 1]! & this.mask;
-      while (this.slots[i * STRIDE] !== -1) i = (i + 1) & this.mask;
-      this.slots.set(old.subarray(from, from + STRIDE), i * STRIDE);
+      while (slots[i * STRIDE] !== -1) i = (i + 1) & this.mask;
+      const to = i * STRIDE;
+      for (let k = 0; k < STRIDE; k++) slots[to + k] = old[from + k]!;
       this.count++;
     }
   }

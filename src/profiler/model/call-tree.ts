@@ -41,14 +41,27 @@ export function viewTree(profile: Profile, view: ViewId): CallTree {
   const weights = included.map((c) => profile.sampleWeights.get(tree.counters[c]!));
   const withSeconds = included.length > 0 && weights.every((w) => w !== undefined && w > 0);
   const selfSeconds = withSeconds ? new Float64Array(n) : undefined;
-  for (let k = 0; k < included.length; k++) {
-    const counts = tree.self[included[k]!]!;
-    const w = weights[k] ?? 0;
-    for (let i = 0; i < n; i++) {
-      const v = counts[i]!;
-      if (v === 0) continue;
-      self[i]! += v;
-      if (selfSeconds) selfSeconds[i]! += v / w;
+  const sparse = tree.sparseSelf;
+  if (sparse) {
+    const weightOf = tree.counters.map((counter, c) => (mask[c] ? profile.sampleWeights.get(counter) ?? 0 : 0));
+    for (let k = 0; k < sparse.length; k++) {
+      const c = sparse.counter[k]!;
+      if (!mask[c]) continue;
+      const v = sparse.value[k]!;
+      const node = sparse.node[k]!;
+      self[node]! += v;
+      if (selfSeconds) selfSeconds[node]! += v / weightOf[c]!;
+    }
+  } else {
+    for (let k = 0; k < included.length; k++) {
+      const counts = tree.self[included[k]!]!;
+      const w = weights[k] ?? 0;
+      for (let i = 0; i < n; i++) {
+        const v = counts[i]!;
+        if (v === 0) continue;
+        self[i]! += v;
+        if (selfSeconds) selfSeconds[i]! += v / w;
+      }
     }
   }
   const base = structure(tree);

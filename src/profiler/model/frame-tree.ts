@@ -20,6 +20,12 @@ export interface FrameTree {
   readonly counters: readonly string[];
   /** self[c][node]: the samples that ended at this node, for counter c. */
   readonly self: readonly Float64Array[];
+  /**
+   * The same counts as (node, counter, value) triples, when the tree was built that way (then `self`
+   * is only made on first use): a view sums a few hundred thousand triples instead of a dense column
+   * per counter, which for a large profile is mostly the cost of touching fresh memory.
+   */
+  readonly sparseSelf?: SparseCounts;
   /** Source files named by the profile (Python agent: the path on the profiled host). */
   readonly files: readonly string[];
   /** Index into `files`, or -1. */
@@ -27,6 +33,21 @@ export interface FrameTree {
   /** 1-based executing line range of the frame; 0 when unknown. */
   readonly lineMin: Int32Array;
   readonly lineMax: Int32Array;
+}
+
+/** Self counts as triples in no particular order; a (node, counter) pair may occur more than once (its values add). */
+export interface SparseCounts {
+  readonly length: number;
+  readonly node: Int32Array;
+  readonly counter: Int32Array;
+  readonly value: Float64Array;
+}
+
+/** Dense self columns (one per counter) from triples. */
+export function denseCounts(sparse: SparseCounts, counters: number, size: number): Float64Array[] {
+  const self = Array.from({ length: counters }, () => new Float64Array(size));
+  for (let k = 0; k < sparse.length; k++) self[sparse.counter[k]!]![sparse.node[k]!]! += sparse.value[k]!;
+  return self;
 }
 
 /** More nodes than this are dropped (and the profile marked truncated) to bound memory. */
@@ -88,12 +109,9 @@ export class FrameTreeBuilder {
   private readonly lineMin = new GrowableInt32();
   private readonly lineMax = new GrowableInt32();
   private readonly counts: GrowableFloat64[] = [];
-  /** Created on the first lookup: builders fed by appendChild never need it. */
-  private childIndexTable: PairTable | undefined;
+  private readonly childIndex: PairTable;
   private readonly expected: number;
   private count = 1;
-  /** Nodes were appended without a sibling lookup: finish() must check that siblings are unique. */
-  private unchecked = false;
   truncated = false;
 
   /** `expectedNodes` only sizes the first allocations (a parser can estimate it from the input size). */
@@ -103,6 +121,7 @@ export class FrameTreeBuilder {
     this.nameId = new GrowableInt32(this.expected);
     this.firstChild = new GrowableInt32(this.expected, -1);
     this.nextSibling = new GrowableInt32(this.expected, -1);
+    this.childIndex = new PairTable(this.expected);
     this.names = names ?? new StringTable();
     this.parent.push(-1);
     this.nameId.push(this.names.intern(rootName));
@@ -110,17 +129,12 @@ export class FrameTreeBuilder {
 
   get size(): number { return this.count; }
 
-  private get childIndex(): PairTable {
-    return (this.childIndexTable ??= new PairTable(this.expected));
-  }
-
   /** The child of `parent` called `name`, created if needed; -1 once the node limit is reached. */
   child(parent: number, name: string): number {
     return this.childById(parent, this.names.intern(name));
   }
 
   childById(parent: number, id: number): number {
-    if (this.unchecked) throw new Error('childById after appendChild: the builder no longer indexes children');
     if (this.count >= this.maxNodes) {
       const existing = this.childIndex.get(parent, id);
       if (existing < 0) this.truncated = true;
@@ -128,20 +142,6 @@ export class FrameTreeBuilder {
     }
     const existing = this.childIndex.getOrSet(parent, id, this.count);
     return existing >= 0 ? existing : this.link(parent, id);
-  }
-
-  /**
-   * A new child of `parent`, without looking for a sibling of the same name: for sources whose
-   * siblings are unique by construction (JSON object keys), where the lookup is most of the cost. If a
-   * name repeats after all (duplicate keys), finish() notices and merges. -1 past the node limit.
-   */
-  appendChild(parent: number, id: number): number {
-    if (this.count >= this.maxNodes) {
-      this.truncated = true;
-      return -1;
-    }
-    this.unchecked = true;
-    return this.link(parent, id);
   }
 
   /** Creates node `count` as the newest child of `parent`. */
@@ -203,25 +203,16 @@ export class FrameTreeBuilder {
       }
       kids.length = 0;
       let sorted = true;
-      let repeated = false;
       let prev: string | undefined;
       for (let c = only; c >= 0; c = next[c]!) {
         // Children are linked newest first: sorted means descending names along the list.
         const name = names[nameOf[c]!]!;
-        if (prev !== undefined) {
-          if (name > prev) sorted = false;
-          else if (name === prev) repeated = true;
-        }
+        if (prev !== undefined && name > prev) sorted = false;
         prev = name;
         kids.push(c);
       }
-      if (sorted) {
-        kids.reverse();
-      } else {
-        kids.sort(byName);
-        if (this.unchecked) for (let i = 1; i < kids.length && !repeated; i++) repeated = nameOf[kids[i]!] === nameOf[kids[i - 1]!];
-      }
-      if (repeated) return this.merged().finish();
+      if (sorted) kids.reverse();
+      else kids.sort(byName);
       for (let i = kids.length - 1; i >= 0; i--) stack[sp++] = kids[i]!;
     }
     const newIndex = new Int32Array(n);
@@ -255,36 +246,6 @@ export class FrameTreeBuilder {
     return { size: n, names, nameId, parent, ...shape, counters: this.counterIds.values, self,
       files: this.files.values, fileId, lineMin, lineMax };
   }
-
-  /** The same tree rebuilt with sibling lookups, merging siblings that share a name (rare: duplicate JSON keys). */
-  private merged(): FrameTreeBuilder {
-    const n = this.count;
-    const names = this.names.values;
-    const nameOf = this.nameId.view(n);
-    const out = new FrameTreeBuilder(names[nameOf[0]!], this.maxNodes, this.names, n);
-    const counters = this.counterIds.values.map((c) => out.counterIndex(c));
-    const counts = this.counts.map((c) => c.view(n));
-    const oldParent = this.parent.view(n);
-    const oldFile = this.fileId.view(n);
-    const oldMin = this.lineMin.view(n);
-    const oldMax = this.lineMax.view(n);
-    const mapped = new Int32Array(n);
-    // Creation order puts every parent before its children.
-    for (let old = 0; old < n; old++) {
-      const p = old === 0 ? -1 : mapped[oldParent[old]!]!;
-      const node = old === 0 ? 0 : p >= 0 ? out.childById(p, nameOf[old]!) : -1;
-      mapped[old] = node;
-      if (node < 0) continue;
-      for (let c = 0; c < counts.length; c++) {
-        const v = counts[c]![old]!;
-        if (v > 0) out.addCount(node, counters[c]!, v);
-      }
-      const file = old < oldFile.length ? oldFile[old]! : -1;
-      out.setSource(node, file >= 0 ? this.files.values[file] : undefined, old < oldMin.length ? oldMin[old]! : 0, old < oldMax.length ? oldMax[old]! : 0);
-    }
-    out.truncated = out.truncated || this.truncated;
-    return out;
-  }
 }
 
 /** Code-unit order: the same everywhere (Node, browser), unlike localeCompare. */
@@ -294,6 +255,12 @@ export function compareNames(a: string, b: string): number {
 
 /** Sum of every counter's self counts, per counter. */
 export function counterTotals(tree: FrameTree): number[] {
+  const sparse = tree.sparseSelf;
+  if (sparse) {
+    const totals = tree.counters.map(() => 0);
+    for (let k = 0; k < sparse.length; k++) totals[sparse.counter[k]!]! += sparse.value[k]!;
+    return totals;
+  }
   return tree.self.map((arr) => {
     let sum = 0;
     for (let i = 0; i < arr.length; i++) sum += arr[i]!;

@@ -55,3 +55,16 @@ export class GrowableFloat64 {
     return out;
   }
 }
+
+/** A copy of `from` with room for `capacity` entries (the rest zero). */
+export function grownInt32(from: Int32Array, capacity: number): Int32Array {
+  const to = new Int32Array(capacity);
+  to.set(from);
+  return to;
+}
+
+export function grownFloat64(from: Float64Array, capacity: number): Float64Array {
+  const to = new Float64Array(capacity);
+  to.set(from);
+  return to;
+}

@@ -115,7 +115,9 @@ describe('profiler: streaming CodeGuru parser', () => {
   });
 
   it('builds exactly the tree the object-based reader builds (property)', () => {
-    const name = fc.oneof(fc.constantFrom('a', 'b', '__proto__', 'constructor', 'é', '"q"', '\\', 'x\ny', '日本'), fc.string({ maxLength: 6 }));
+    // Names of every length around the four-byte scanning step, with quotes, backslashes and UTF-8 anywhere.
+    const name = fc.oneof(fc.constantFrom('a', 'b', '__proto__', 'constructor', 'é', '"q"', '\\', 'x\ny', '日本'), fc.string({ maxLength: 6 }),
+      fc.string({ maxLength: 13, unit: fc.constantFrom('a', 'b', '.', '"', '\\', 'é', '\u0001', '😀') }));
     const node = fc.letrec((tie) => ({
       node: fc.record({
         counts: fc.dictionary(fc.constantFrom('RUNNABLE', 'WALL_TIME', 'IDLE', 'X"Y'), fc.oneof(fc.nat(1000), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constant(-1), fc.string())),
@@ -125,10 +127,20 @@ describe('profiler: streaming CodeGuru parser', () => {
         extra: fc.jsonValue(),
       }, { requiredKeys: [] }),
     }));
-    fc.assert(fc.property(node.node, fc.option(fc.record({ sampleWeights: fc.dictionary(fc.constantFrom('RUNNABLE', 'WALL_TIME'), fc.double({ min: 0.001, max: 100, noNaN: true })) })), (callgraph, agentMetadata) => {
+    fc.assert(fc.property(node.node, fc.option(fc.record({ sampleWeights: fc.dictionary(fc.constantFrom('RUNNABLE', 'WALL_TIME'), fc.double({ min: 0.001, max: 100, noNaN: true })) })), fc.constantFrom(undefined, 1, '\t', ' \r\n '), (callgraph, agentMetadata, indent) => {
       const doc = { start: 5, ...(agentMetadata ? { agentMetadata } : {}), callgraph, end: 9, other: [1, { a: 'b' }] };
-      const json = JSON.stringify(doc);
-      assert.deepEqual(canonical(decodeProfile(Buffer.from(json))), canonical(fromCodeGuruDocument(JSON.parse(json))));
+      const json = JSON.stringify(doc, null, indent);
+      const streamed = decodeProfile(Buffer.from(json));
+      const read = fromCodeGuruDocument(JSON.parse(json));
+      assert.deepEqual(canonical(streamed), canonical(read));
+      // Views sum the stream parser's sparse counts, the object reader's dense columns: the same numbers.
+      for (const view of ['latency', 'counter:RUNNABLE'] as const) {
+        const [a, b] = [viewTree(streamed, view), viewTree(read, view)];
+        for (const key of ['self', 'total', 'selfSeconds', 'totalSeconds'] as const) {
+          assert.equal(a[key] === undefined, b[key] === undefined, key);
+          a[key]?.forEach((v, i) => assert.ok(Math.abs(v - b[key]![i]!) <= 1e-9 * Math.max(1, Math.abs(v)), `${view} ${key}[${i}]`));
+        }
+      }
     }), { numRuns: Number(process.env.PROFILER_FC_RUNS ?? 300) });
   });
 
@@ -156,6 +168,38 @@ describe('profiler: streaming CodeGuru parser', () => {
     assert.equal(p.tree.files[p.tree.fileId[a]!], 'a.py');
     assert.deepEqual([p.tree.lineMin[a], p.tree.lineMax[a]], [7, 9]);
     assert.deepEqual([1, 2, 3, 4, 5].map((i) => t.names[t.nameId[i]!]), ['a', 'x', 'y', 'b', 'c'], 'preorder, siblings sorted by name');
+  });
+
+  it('finds the end of names with escapes at every offset, also the second time a name is seen', () => {
+    const names = Array.from({ length: 9 }, (_, k) => `${'abcdefgh'.slice(0, k)}"q\\${'x'.repeat(k)}`);
+    const node = (): Record<string, unknown> => Object.fromEntries(names.map((n, i) => [n, { counts: { RUNNABLE: i + 1 } }]));
+    const json = JSON.stringify({ callgraph: { children: { one: { children: node() }, two: { children: node() } } } });
+    const p = decodeProfile(Buffer.from(json));
+    assert.deepEqual(canonical(p), canonical(fromCodeGuruDocument(JSON.parse(json))));
+    const t = viewTree(p, 'cpu');
+    names.forEach((n, i) => assert.equal(t.self[nodeAt(t, ['two', n])], i + 1, n));
+  });
+
+  it('reads escaped member names as the members JSON.parse sees, and validates members it skips', () => {
+    const json = '{"callgraph":{"chi\\u006cdren":{"a":{"c\\u006funts":{"X":2},"fil\\u0065":"a.py"}}}}';
+    const p = decodeProfile(Buffer.from(json));
+    const t = viewTree(p, 'latency');
+    assert.equal(t.total[nodeAt(t, ['a'])], 2);
+    assert.equal(p.tree.files[p.tree.fileId[nodeAt(t, ['a'])]!], 'a.py');
+    assert.throws(() => decodeProfile(Buffer.from('{"callgraph":{"x\u0001y":1}}')), /control character/);
+    assert.throws(() => decodeProfile(Buffer.from('{"callgraph":{"counts":{"X\u0001":0}}}')), /control character/);
+  });
+
+  it('puts large sibling groups in name order and merges a repeated name among them', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `f${String(i).padStart(4, '0')}`).reverse();
+    const members = keys.map((k, i) => `"${k}":{"counts":{"RUNNABLE":${i + 1}}}`);
+    const p = decodeProfile(Buffer.from(`{"callgraph":{"children":{${members.join(',')}}}}`));
+    const t = viewTree(p, 'cpu');
+    assert.deepEqual(Array.from({ length: 5_000 }, (_, i) => t.names[t.nameId[i + 1]!]), [...keys].reverse());
+    const repeated = decodeProfile(Buffer.from(`{"callgraph":{"children":{${members.join(',')},"f2500":{"counts":{"RUNNABLE":1000000}}}}}`));
+    const r = viewTree(repeated, 'cpu');
+    assert.equal(r.size, 5_001);
+    assert.equal(r.self[nodeAt(r, ['f2500'])], 2_500 + 1_000_000);
   });
 
   it('skips 100,000 levels of nesting in unknown members without recursion', () => {
