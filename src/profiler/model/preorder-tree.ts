@@ -97,9 +97,9 @@ export class PreorderTreeBuilder {
     const nameOf = this.nameId.subarray(0, n);
     // Sibling order changes neither a node's depth nor its subtree's size.
     const doc = preorderShape(docParent);
-    const order = siblingsByName(doc.end, nameOf, this.names.values);
-    if (order === undefined) return this.merged().finish();
-    const newIndex = order === IDENTITY ? undefined : inverse(order);
+    const sortedIndex = siblingsByName(doc.end, nameOf, this.names.values);
+    if (sortedIndex === undefined) return this.merged().finish();
+    const newIndex = sortedIndex === IDENTITY ? undefined : sortedIndex;
     const at = (old: number): number => (newIndex ? newIndex[old]! : old);
     let parent: Int32Array;
     let nameId: Int32Array;
@@ -115,12 +115,12 @@ export class PreorderTreeBuilder {
       end = new Int32Array(n);
       depth = new Int32Array(n);
       parent[0] = -1;
-      for (let i = 0; i < n; i++) {
-        const old = order[i]!;
+      for (let old = 0; old < n; old++) {
+        const i = newIndex[old]!;
         nameId[i] = nameOf[old]!;
         end[i] = i + doc.end[old]! - old;
         depth[i] = doc.depth[old]!;
-        if (i > 0) parent[i] = newIndex[docParent[old]!]!;
+        if (old > 0) parent[i] = newIndex[docParent[old]!]!;
       }
     }
     const countNode = this.countNode.subarray(0, this.countsLength);
@@ -174,9 +174,9 @@ export class PreorderTreeBuilder {
 const IDENTITY = new Int32Array(0);
 
 /**
- * The preorder that lists every node's children by name, as old indices; IDENTITY when the document
- * order already does, undefined when two siblings share a name. In document preorder the children of
- * i are i+1, then each next one starts where the previous one's subtree ends.
+ * Each node's index in the preorder that lists every node's children by name; IDENTITY when the
+ * document order already does, undefined when two siblings share a name. In document preorder the
+ * children of i are i+1, then each next one starts where the previous one's subtree ends.
  */
 function siblingsByName(end: Int32Array, nameId: Int32Array, names: readonly string[]): Int32Array | undefined {
   const n = end.length;
@@ -190,7 +190,7 @@ function siblingsByName(end: Int32Array, nameId: Int32Array, names: readonly str
     }
   }
   if (sorted) return IDENTITY;
-  const order = new Int32Array(n);
+  const index = new Int32Array(n);
   const stack = new Int32Array(n);
   const kids = new Int32Array(n);
   let sp = 0;
@@ -198,7 +198,7 @@ function siblingsByName(end: Int32Array, nameId: Int32Array, names: readonly str
   stack[sp++] = 0;
   while (sp > 0) {
     const node = stack[--sp]!;
-    order[k++] = node;
+    index[node] = k++;
     const stop = end[node]!;
     const first = node + 1;
     if (first >= stop) continue;
@@ -222,11 +222,5 @@ function siblingsByName(end: Int32Array, nameId: Int32Array, names: readonly str
     for (let j = 1; j < count; j++) if (nameId[kids[j]!] === nameId[kids[j - 1]!]) return undefined;
     for (let j = count - 1; j >= 0; j--) stack[sp++] = kids[j]!;
   }
-  return order;
-}
-
-function inverse(order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
-  for (let i = 0; i < order.length; i++) out[order[i]!] = i;
-  return out;
+  return index;
 }
