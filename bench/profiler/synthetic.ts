@@ -1,16 +1,5 @@
 // Deterministic synthetic CodeGuru profiles for the benchmark (runs in Node and in the browser pages).
-
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/emulator/services/codeguru/prng';
 
 export interface SyntheticOptions {
   seed: number;
