@@ -3,42 +3,32 @@
 import assert from 'node:assert/strict';
 import { BatchGetBuildsCommand } from '@aws-sdk/client-codebuild';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { createEmulator, type Emulator } from '../../emulator/index';
 import { startBuild } from '../../emulator/services/codebuild/index';
-import { type Clients, rejectsWith, sdkClients } from './core.helpers';
+import { rejectsWith, sdkClients, useEmulator } from './core.helpers';
 
 describe('emulator: CodeBuild BatchGetBuilds', function () {
   this.timeout(30_000);
-  let emu: Emulator;
-  let c: Clients;
-  before(async () => {
-    emu = await createEmulator({ speed: 0 });
-    c = sdkClients(emu);
-  });
-  after(async () => {
-    c.destroy();
-    await emu.close();
-  });
+  const fixture = useEmulator({ speed: 0 });
 
-  const run = (projectName: string, succeed: boolean) => startBuild(emu.state.codebuild, {
+  const run = (projectName: string, succeed: boolean) => startBuild(fixture.emulator.state.codebuild, {
     accountId: '111111111111', region: 'us-east-1', projectName, succeed, initiator: 'codepipeline/test',
     sourceVersion: 'arn:aws:s3:::codepipeline-us-east-1-111111111111/test/SourceArti/abc1234', resolvedSourceVersion: 'f'.repeat(40),
   });
 
   it('reports the current phase while a build runs, then every phase with durations', async () => {
     const { build } = run('storefront-web-build', true);
-    const get = async () => (await c.codebuild.send(new BatchGetBuildsCommand({ ids: [build.id] }))).builds![0]!;
+    const get = async () => (await fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: [build.id] }))).builds![0]!;
     let b = await get();
     assert.equal(b.buildStatus, 'IN_PROGRESS');
     assert.equal(b.currentPhase, 'SUBMITTED');
     assert.equal(b.buildComplete, false);
-    emu.clock.advance(20_000);
+    fixture.emulator.clock.advance(20_000);
     b = await get();
     assert.ok(['DOWNLOAD_SOURCE', 'INSTALL', 'PROVISIONING'].includes(b.currentPhase!), b.currentPhase);
     const current = b.phases!.at(-1)!;
     assert.equal(current.phaseStatus, undefined);
     assert.equal(current.endTime, undefined);
-    emu.clock.advance(10 * 60_000);
+    fixture.emulator.clock.advance(10 * 60_000);
     b = await get();
     assert.equal(b.buildStatus, 'SUCCEEDED');
     assert.equal(b.currentPhase, 'COMPLETED');
@@ -63,14 +53,14 @@ describe('emulator: CodeBuild BatchGetBuilds', function () {
 
   it('marks the failing phase with COMMAND_EXECUTION_ERROR and still runs POST_BUILD', async () => {
     const { build } = run('payments-api-unit-tests', false);
-    emu.clock.advance(10 * 60_000);
-    const b = (await c.codebuild.send(new BatchGetBuildsCommand({ ids: [build.arn] }))).builds![0]!;
+    fixture.emulator.clock.advance(10 * 60_000);
+    const b = (await fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: [build.arn] }))).builds![0]!;
     assert.equal(b.buildStatus, 'FAILED');
     const phase = (t: string) => b.phases!.find((p) => p.phaseType === t)!;
     assert.equal(phase('BUILD').phaseStatus, 'FAILED');
     assert.deepEqual(phase('BUILD').contexts, [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npm test. Reason: exit status 2' }]);
     assert.equal(phase('POST_BUILD').phaseStatus, 'SUCCEEDED');
-    const log = await c.logs.send(new GetLogEventsCommand({ logGroupName: b.logs!.groupName, logStreamName: b.logs!.streamName, startFromHead: true }));
+    const log = await fixture.clients.logs.send(new GetLogEventsCommand({ logGroupName: b.logs!.groupName, logStreamName: b.logs!.streamName, startFromHead: true }));
     const lines = log.events!.map((e) => e.message!);
     const entering = lines.filter((l) => / Entering phase /.test(l)).map((l) => l.replace(/^.* Entering phase /, ''));
     assert.deepEqual(entering, ['INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD']);
@@ -83,16 +73,16 @@ describe('emulator: CodeBuild BatchGetBuilds', function () {
   });
 
   it('puts unknown ids in buildsNotFound and validates the id list', async () => {
-    const res = await c.codebuild.send(new BatchGetBuildsCommand({ ids: ['nope:00000000-0000-0000-0000-000000000000'] }));
+    const res = await fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: ['nope:00000000-0000-0000-0000-000000000000'] }));
     assert.deepEqual(res.builds, []);
     assert.deepEqual(res.buildsNotFound, ['nope:00000000-0000-0000-0000-000000000000']);
-    await rejectsWith(c.codebuild.send(new BatchGetBuildsCommand({ ids: [] })), 'InvalidInputException');
-    await rejectsWith(c.codebuild.send(new BatchGetBuildsCommand({ ids: Array.from({ length: 101 }, (_, i) => `p:${i}`) })), 'InvalidInputException');
+    await rejectsWith(fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: [] })), 'InvalidInputException');
+    await rejectsWith(fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: Array.from({ length: 101 }, (_, i) => `p:${i}`) })), 'InvalidInputException');
   });
 
   it('keeps builds regional', async () => {
     const { build } = run('regional-build', true);
-    const other = sdkClients(emu, 'main', 'eu-west-1');
+    const other = sdkClients(fixture.emulator, 'main', 'eu-west-1');
     try {
       const res = await other.codebuild.send(new BatchGetBuildsCommand({ ids: [build.id] }));
       assert.deepEqual(res.buildsNotFound, [build.id]);

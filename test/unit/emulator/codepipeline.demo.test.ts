@@ -5,35 +5,25 @@ import { BatchGetBuildsCommand } from '@aws-sdk/client-codebuild';
 import {
   GetPipelineCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, ListPipelinesCommand,
 } from '@aws-sdk/client-codepipeline';
-import { createEmulator, type Emulator } from '../../emulator/index';
-import { type Clients, sdkClients } from './core.helpers';
+import { sdkClients, useEmulator } from './core.helpers';
 
 const HEAD = '3f9c2a7e5b1d4c8a9e6f0b2d4a6c8e0f1a3b5c7d';
 
 describe('emulator: demo dataset', function () {
   this.timeout(30_000);
-  let emu: Emulator;
-  let c: Clients;
-  before(async () => {
-    emu = await createEmulator({ seed: { dataset: 'demo', demoHeadCommit: HEAD }, speed: 0 });
-    c = sdkClients(emu);
-  });
-  after(async () => {
-    c.destroy();
-    await emu.close();
-  });
+  const fixture = useEmulator({ seed: { dataset: 'demo', demoHeadCommit: HEAD }, speed: 0 });
 
   const latest = async (name: string) =>
-    (await c.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: 1 }))).pipelineExecutionSummaries![0]!;
+    (await fixture.clients.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: name, maxResults: 1 }))).pipelineExecutionSummaries![0]!;
 
   it('has about a dozen pipelines, V1 and V2, in every execution mode, many with 20+ past executions', async () => {
-    const { pipelines } = await c.codepipeline.send(new ListPipelinesCommand({}));
+    const { pipelines } = await fixture.clients.codepipeline.send(new ListPipelinesCommand({}));
     assert.equal(pipelines!.length, 12);
     assert.deepEqual(new Set(pipelines!.map((p) => p.pipelineType)), new Set(['V1', 'V2']));
     assert.deepEqual(new Set(pipelines!.map((p) => p.executionMode)), new Set(['SUPERSEDED', 'QUEUED', 'PARALLEL']));
     let withHistory = 0;
     for (const p of pipelines!) {
-      const page = await c.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: p.name!, maxResults: 20 }));
+      const page = await fixture.clients.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: p.name!, maxResults: 20 }));
       if (page.pipelineExecutionSummaries!.length === 20 && page.nextToken) withHistory++;
     }
     assert.ok(withHistory >= 5, `${withHistory} pipelines have more than one page of 20 executions`);
@@ -46,11 +36,11 @@ describe('emulator: demo dataset', function () {
   });
 
   it('has a failed pipeline whose CodeBuild logs show the failing npm test', async () => {
-    const state = await c.codepipeline.send(new GetPipelineStateCommand({ name: 'payments-api' }));
+    const state = await fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name: 'payments-api' }));
     const action = state.stageStates![1]!.actionStates![0]!.latestExecution!;
     assert.equal(action.status, 'Failed');
-    const { builds } = await c.codebuild.send(new BatchGetBuildsCommand({ ids: [action.externalExecutionId!] }));
-    const log = await c.logs.send(new GetLogEventsCommand({ logGroupName: builds![0]!.logs!.groupName, logStreamName: builds![0]!.logs!.streamName, startFromHead: true }));
+    const { builds } = await fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: [action.externalExecutionId!] }));
+    const log = await fixture.clients.logs.send(new GetLogEventsCommand({ logGroupName: builds![0]!.logs!.groupName, logStreamName: builds![0]!.logs!.streamName, startFromHead: true }));
     const text = log.events!.map((e) => e.message).join('\n');
     assert.match(text, /Running command npm test/);
     assert.match(text, /rejects a refund larger than the charge/);
@@ -58,19 +48,19 @@ describe('emulator: demo dataset', function () {
   });
 
   it('has an approval waiting, a transition disabled with an execution held, a stopped run, a cross-region action', async () => {
-    const orders = await c.codepipeline.send(new GetPipelineStateCommand({ name: 'orders-service-release' }));
+    const orders = await fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name: 'orders-service-release' }));
     assert.ok(orders.stageStates!.find((s) => s.stageName === 'Approval')!.actionStates![0]!.latestExecution!.token);
-    const billing = await c.codepipeline.send(new GetPipelineStateCommand({ name: 'legacy-billing' }));
+    const billing = await fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name: 'legacy-billing' }));
     assert.equal(billing.stageStates![2]!.inboundTransitionState!.enabled, false);
     assert.ok(billing.stageStates![2]!.inboundExecution);
     assert.equal((await latest('auth-service')).status, 'Stopped');
-    const etl = await c.codepipeline.send(new GetPipelineCommand({ name: 'data-lake-etl' }));
+    const etl = await fixture.clients.codepipeline.send(new GetPipelineCommand({ name: 'data-lake-etl' }));
     assert.ok(etl.pipeline!.stages!.some((s) => s.actions!.some((a) => a.region && a.region !== 'us-east-1')));
   });
 
   it('has pipelines in the prod account (eu-west-1) and none there for the main account', async () => {
-    const prod = sdkClients(emu, 'prod', 'eu-west-1');
-    const mainEu = sdkClients(emu, 'main', 'eu-west-1');
+    const prod = sdkClients(fixture.emulator, 'prod', 'eu-west-1');
+    const mainEu = sdkClients(fixture.emulator, 'main', 'eu-west-1');
     try {
       const { pipelines } = await prod.codepipeline.send(new ListPipelinesCommand({}));
       assert.deepEqual(pipelines!.map((p) => p.name), ['payments-api-eu', 'storefront-web-eu']);
@@ -83,8 +73,8 @@ describe('emulator: demo dataset', function () {
 
   it('finishes the running execution within minutes, then starts it again', async () => {
     const running = await latest('storefront-web');
-    emu.clock.advance(7 * 60_000);
-    const after = await c.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'storefront-web', maxResults: 2 }));
+    fixture.emulator.clock.advance(7 * 60_000);
+    const after = await fixture.clients.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'storefront-web', maxResults: 2 }));
     const [newest, previous] = after.pipelineExecutionSummaries!;
     assert.equal(previous!.pipelineExecutionId, running.pipelineExecutionId);
     assert.equal(previous!.status, 'Succeeded');
@@ -93,9 +83,9 @@ describe('emulator: demo dataset', function () {
   });
 
   it('streams application logs for Live Tail', async () => {
-    const group = emu.state.logs.region('111111111111', 'us-east-1').groups.get('/ecs/storefront-web')!;
+    const group = fixture.emulator.state.logs.region('111111111111', 'us-east-1').groups.get('/ecs/storefront-web')!;
     const before = [...group.streams.values()].reduce((n, s) => n + s.events.length, 0);
-    emu.clock.advance(60_000);
+    fixture.emulator.clock.advance(60_000);
     const after = [...group.streams.values()].reduce((n, s) => n + s.events.length, 0);
     assert.ok(after > before);
   });

@@ -1,5 +1,5 @@
-// Shared by the emulator's tests: real SDK clients pointed at an emulator, raw SigV4-signed requests
-// for the signature tests, and error assertions.
+// Shared by the emulator's tests: a per-suite emulator with real SDK clients pointed at it, raw
+// SigV4-signed requests for the signature tests, and error assertions.
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -8,7 +8,7 @@ import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { type AccountName, type Emulator, EMULATOR_ACCOUNTS } from '../../emulator/index';
+import { type AccountName, createEmulator, type Emulator, EMULATOR_ACCOUNTS, type EmulatorOptions } from '../../emulator/index';
 
 export interface Clients {
   codepipeline: CodePipelineClient;
@@ -30,6 +30,39 @@ export function sdkClients(emu: Emulator, account: AccountName = 'main', region 
       logs.destroy();
     },
   };
+}
+
+/** The emulator a suite runs against and the main account's us-east-1 clients for it. */
+export interface EmulatorFixture {
+  readonly emulator: Emulator;
+  readonly clients: Clients;
+}
+
+/**
+ * Registers mocha hooks on the current suite: before it, start an emulator with `options` and build
+ * `sdkClients` for it; after it, destroy the clients and close the emulator. The returned properties
+ * exist only once the before hook has run, so read them inside hooks and tests, not at describe time.
+ */
+export function useEmulator(options: EmulatorOptions): EmulatorFixture {
+  let emulator: Emulator | undefined;
+  let clients: Clients | undefined;
+  before(async () => {
+    emulator = await createEmulator(options);
+    clients = sdkClients(emulator);
+  });
+  after(async () => {
+    clients?.destroy();
+    await emulator?.close();
+  });
+  return {
+    get emulator() { return startedOrThrow(emulator, 'emulator'); },
+    get clients() { return startedOrThrow(clients, 'clients'); },
+  };
+}
+
+function startedOrThrow<T>(value: T | undefined, property: keyof EmulatorFixture): T {
+  if (value === undefined) throw new Error(`useEmulator: ${property} was read before the suite's before hook ran`);
+  return value;
 }
 
 /** Expects `promise` to reject with an AWS error named `name` (and the HTTP status, when given). */

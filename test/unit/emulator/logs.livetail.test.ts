@@ -1,28 +1,20 @@
 // StartLiveTail over the binary event stream, consumed with the real SDK's async iterator.
 import assert from 'node:assert/strict';
 import { type LiveTailSessionLogEvent, StartLiveTailCommand, type StartLiveTailResponseStream } from '@aws-sdk/client-cloudwatch-logs';
-import { createEmulator, type Emulator } from '../../emulator/index';
-import { type Clients, rejectsWith, sdkClients } from './core.helpers';
+import { rejectsWith, useEmulator } from './core.helpers';
 
 const GROUP = '/aws/codebuild/live-test';
 const ARN = `arn:aws:logs:us-east-1:111111111111:log-group:${GROUP}`;
 
 describe('emulator: CloudWatch Logs StartLiveTail', function () {
   this.timeout(20_000);
-  let emu: Emulator;
-  let c: Clients;
-  before(async () => {
-    emu = await createEmulator({ speed: 0, liveTailIntervalMs: 50 });
-    c = sdkClients(emu);
-    emu.state.logs.region('111111111111', 'us-east-1').ensureGroup(GROUP);
-  });
-  after(async () => {
-    c.destroy();
-    await emu.close();
+  const fixture = useEmulator({ speed: 0, liveTailIntervalMs: 50 });
+  before(() => {
+    fixture.emulator.state.logs.region('111111111111', 'us-east-1').ensureGroup(GROUP);
   });
 
   const put = (stream: string, ...messages: string[]) =>
-    emu.state.logs.region('111111111111', 'us-east-1').put(GROUP, stream, messages.map((message) => ({ timestamp: emu.clock.now(), message })));
+    fixture.emulator.state.logs.region('111111111111', 'us-east-1').put(GROUP, stream, messages.map((message) => ({ timestamp: fixture.emulator.clock.now(), message })));
 
   /** Reads events until `until` says stop; returns what was read. */
   async function read(stream: AsyncIterable<StartLiveTailResponseStream>, until: (results: LiveTailSessionLogEvent[], updates: number) => boolean) {
@@ -43,7 +35,7 @@ describe('emulator: CloudWatch Logs StartLiveTail', function () {
 
   it('sends sessionStart at once, then updates with the events ingested since, honouring the filter pattern', async () => {
     const abort = new AbortController();
-    const res = await c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN], logEventFilterPattern: '-DEBUG' }), { abortSignal: abort.signal });
+    const res = await fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN], logEventFilterPattern: '-DEBUG' }), { abortSignal: abort.signal });
     let sent = false;
     const { start, results, updates } = await read(res.responseStream!, (r, n) => {
       if (n >= 1 && !sent) {
@@ -65,7 +57,7 @@ describe('emulator: CloudWatch Logs StartLiveTail', function () {
 
   it('filters by log stream name prefix', async () => {
     const abort = new AbortController();
-    const res = await c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [GROUP], logStreamNamePrefixes: ['keep-'] }), { abortSignal: abort.signal });
+    const res = await fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [GROUP], logStreamNamePrefixes: ['keep-'] }), { abortSignal: abort.signal });
     let sent = false;
     const { results } = await read(res.responseStream!, (r, n) => {
       if (n >= 1 && !sent) {
@@ -80,25 +72,25 @@ describe('emulator: CloudWatch Logs StartLiveTail', function () {
   });
 
   it('ends with SessionTimeoutException after three hours of simulated time', async () => {
-    const res = await c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN] }));
+    const res = await fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN] }));
     const iterate = async () => {
       for await (const event of res.responseStream!) {
-        if (event.sessionStart) emu.clock.advance(3 * 3_600_000);
+        if (event.sessionStart) fixture.emulator.clock.advance(3 * 3_600_000);
       }
     };
     await rejectsWith(iterate(), 'SessionTimeoutException');
   });
 
   it('rejects unknown log groups and invalid combinations before streaming', async () => {
-    await rejectsWith(c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: ['arn:aws:logs:us-east-1:111111111111:log-group:/nope'] })), 'ResourceNotFoundException');
-    await rejectsWith(c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN], logStreamNames: ['a'], logStreamNamePrefixes: ['b'] })), 'InvalidParameterException');
-    await rejectsWith(c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [] })), 'InvalidParameterException');
+    await rejectsWith(fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: ['arn:aws:logs:us-east-1:111111111111:log-group:/nope'] })), 'ResourceNotFoundException');
+    await rejectsWith(fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN], logStreamNames: ['a'], logStreamNamePrefixes: ['b'] })), 'InvalidParameterException');
+    await rejectsWith(fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [] })), 'InvalidParameterException');
   });
 
   it('closes the session when the client aborts', async () => {
-    const region = emu.state.logs.region('111111111111', 'us-east-1');
+    const region = fixture.emulator.state.logs.region('111111111111', 'us-east-1');
     const abort = new AbortController();
-    const res = await c.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN] }), { abortSignal: abort.signal });
+    const res = await fixture.clients.logs.send(new StartLiveTailCommand({ logGroupIdentifiers: [ARN] }), { abortSignal: abort.signal });
     const iterator = res.responseStream![Symbol.asyncIterator]();
     await iterator.next();
     assert.equal(region.liveSessions, 1);
