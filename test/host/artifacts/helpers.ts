@@ -1,14 +1,14 @@
 // Shared by the Artifacts host suites: the emulator's admin API, a scripted UI, in-memory stand-ins
 // for the extension context's state, and a feature wired to the extension's real AWS session.
-import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/log';
 import { ArtifactsFeature } from '../../../src/artifacts/editor/feature';
-import type { ArtifactsUi, PickItem } from '../../../src/artifacts/editor/ui';
+import type { ArtifactsUi } from '../../../src/artifacts/editor/ui';
 import { activateConveyor } from '../foundation/helpers';
+import { ScriptedUiBase, type ScriptedCall } from '../scripted-ui';
 
 export function emulatorUrl(): string | undefined {
   return process.env.CONVEYOR_EMULATOR_URL;
@@ -45,77 +45,16 @@ export async function eventually(what: string, check: () => boolean | Promise<bo
   }
 }
 
-export interface UiCall {
-  kind: 'pick' | 'input' | 'confirm' | 'notify' | 'progress' | 'copy' | 'open';
-  text: string;
-  /** pick: the label of the item the command preselected. */
-  active?: string;
-}
+export type UiCall = ScriptedCall<'open'>;
 
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
-export class ScriptedUi implements ArtifactsUi {
-  readonly calls: UiCall[] = [];
-  private readonly answers: unknown[] = [];
-
-  answer(...values: unknown[]): this {
-    this.answers.push(...values);
-    return this;
-  }
-
-  get pending(): number {
-    return this.answers.length;
-  }
-
-  async pick<T>(items: readonly PickItem<T>[], options: { title: string; active?: T }): Promise<T | undefined> {
-    const active = items.find((i) => options.active !== undefined && i.value === options.active)?.label;
-    this.calls.push({ kind: 'pick', text: `${options.title}: ${items.map((i) => i.label).join(' | ')}`, ...(active ? { active } : {}) });
-    const a = this.answers.shift();
-    if (a === undefined) return undefined;
-    if (a === ACCEPT_ACTIVE) return options.active;
-    const found = items.find((i) => i.label === a || i.value === a);
-    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
-    return found.value;
-  }
-
-  async input(options: { title: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
-    this.calls.push({ kind: 'input', text: options.title });
-    const a = this.answers.shift();
-    if (a === undefined) return undefined;
-    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${String(a)}`);
-    return a as string;
-  }
-
-  async confirm(message: string): Promise<boolean> {
-    this.calls.push({ kind: 'confirm', text: message });
-    const a = this.answers.shift();
-    assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
-    return a as boolean;
-  }
-
-  notify(level: 'info' | 'warning' | 'error', message: string): void {
-    this.calls.push({ kind: 'notify', text: `${level}: ${message}` });
-  }
-
-  async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
-    this.calls.push({ kind: 'progress', text: title });
-    return task();
-  }
-
-  async copy(text: string): Promise<void> {
-    this.calls.push({ kind: 'copy', text });
-  }
-
+export class ScriptedUi extends ScriptedUiBase<'open'> implements ArtifactsUi {
   async open(uri: vscode.Uri): Promise<void> {
     this.calls.push({ kind: 'open', text: uri.toString() });
   }
-
-  of(kind: UiCall['kind']): string[] {
-    return this.calls.filter((c) => c.kind === kind).map((c) => c.text);
-  }
 }
 
-/** Answer for pick(): take the item the command preselected. */
-export const ACCEPT_ACTIVE = Symbol('accept the preselected item');
+export { ACCEPT_ACTIVE } from '../scripted-ui';
 
 export class MemoryMemento implements vscode.Memento {
   readonly data = new Map<string, unknown>();

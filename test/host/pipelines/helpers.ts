@@ -7,7 +7,7 @@ import { silentLogger } from '../../../src/core/log';
 import type { PipelineCommands } from '../../../src/pipelines/editor/commands';
 import { PipelineCommands as Commands } from '../../../src/pipelines/editor/commands';
 import { FollowState } from '../../../src/pipelines/editor/follow';
-import type { PickItem, PipelinesUi } from '../../../src/pipelines/editor/ui';
+import type { PipelinesUi } from '../../../src/pipelines/editor/ui';
 import { createPipelineApi } from '../../../src/pipelines/model/api';
 import { PipelineExplorer } from '../../../src/pipelines/model/explorer';
 import { parseTargetKey } from '../../../src/pipelines/model/keys';
@@ -16,6 +16,7 @@ import { systemClock } from '../../../src/pipelines/polling/clock';
 import { DEFAULT_REFRESH_SETTINGS } from '../../../src/pipelines/polling/settings';
 import type { ConveyorApi } from '../../../src/extension';
 import { activateConveyor } from '../foundation/helpers';
+import { ScriptedUiBase, type ScriptedCall, type ScriptedPickItem } from '../scripted-ui';
 
 export const DEMO: TargetRef = { profile: 'conveyor-demo', region: 'us-east-1' };
 export const PROD: TargetRef = { profile: 'conveyor-prod', region: 'eu-west-1' };
@@ -56,57 +57,28 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, bod
   return text ? JSON.parse(text) as unknown : undefined;
 }
 
-export interface UiCall {
-  kind: 'pick' | 'input' | 'confirm' | 'notify' | 'error' | 'progress' | 'open' | 'copy';
-  text: string;
-}
+export type UiCall = ScriptedCall<'error' | 'open'>;
 
 /** Answers prompts from a queue (in order) and records everything the commands showed. */
-export class ScriptedUi implements PipelinesUi {
-  readonly calls: UiCall[] = [];
-  private readonly answers: unknown[] = [];
-
-  /** Queue answers: a value for pick (matched by label or value), a string for input, a boolean for confirm. */
-  answer(...values: unknown[]): this {
-    this.answers.push(...values);
-    return this;
-  }
-
-  get pending(): number {
-    return this.answers.length;
-  }
-
-  async pick<T>(items: readonly PickItem<T>[], options: { title: string }): Promise<T | undefined> {
-    this.calls.push({ kind: 'pick', text: `${options.title}: ${items.map((i) => i.label).join(' | ')}` });
-    const a = this.answers.shift();
-    if (a === undefined) return undefined;
-    const found = items.find((i) => i.label === a || i.value === a || (typeof a === 'string' && i.label.includes(a)));
-    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
-    return found.value;
-  }
-
-  async input(options: { title: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
-    this.calls.push({ kind: 'input', text: options.title });
-    const a = this.answers.shift();
-    if (a === undefined) return undefined;
-    assert.equal(typeof a, 'string');
-    const problem = options.validate?.(a as string);
-    assert.equal(problem, undefined, `the input box would refuse ${String(a)}: ${problem}`);
-    return a as string;
-  }
-
-  async confirm(message: string): Promise<boolean> {
-    this.calls.push({ kind: 'confirm', text: message });
-    const a = this.answers.shift();
-    assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
-    return a as boolean;
-  }
-
+export class ScriptedUi extends ScriptedUiBase<'error' | 'open'> implements PipelinesUi {
   /** Notification buttons chosen by the test later: pressButton(). */
   readonly buttons: { message: string; buttons: readonly string[]; press: (b: string) => void }[] = [];
 
-  notify(level: 'info' | 'warning' | 'error', message: string, buttons: readonly string[] = [], onButton?: (b: string) => void): void {
-    this.calls.push({ kind: 'notify', text: `${level}: ${message}` });
+  /** A pick answer may also be part of the label. */
+  protected override names(item: ScriptedPickItem<unknown>, answer: unknown): boolean {
+    return super.names(item, answer) || (typeof answer === 'string' && item.label.includes(answer));
+  }
+
+  override async input(options: { title: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
+    const a = await super.input(options);
+    if (a === undefined) return undefined;
+    const problem = options.validate?.(a);
+    assert.equal(problem, undefined, `the input box would refuse ${a}: ${problem}`);
+    return a;
+  }
+
+  override notify(level: 'info' | 'warning' | 'error', message: string, buttons: readonly string[] = [], onButton?: (b: string) => void): void {
+    super.notify(level, message);
     if (buttons.length) this.buttons.push({ message, buttons, press: (b) => onButton?.(b) });
   }
 
@@ -114,21 +86,8 @@ export class ScriptedUi implements PipelinesUi {
     this.calls.push({ kind: 'error', text: `${context.operation}: ${explainAwsError(error, { service: 'codepipeline', operation: context.operation }).message}` });
   }
 
-  async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
-    this.calls.push({ kind: 'progress', text: title });
-    return task();
-  }
-
   async openExternal(url: string): Promise<void> {
     this.calls.push({ kind: 'open', text: url });
-  }
-
-  async copy(text: string): Promise<void> {
-    this.calls.push({ kind: 'copy', text });
-  }
-
-  of(kind: UiCall['kind']): string[] {
-    return this.calls.filter((c) => c.kind === kind).map((c) => c.text);
   }
 }
 
