@@ -38,12 +38,11 @@ export function viewTree(profile: Profile, view: ViewId): CallTree {
   const n = tree.size;
   const self = new Float64Array(n);
   const included = tree.counters.map((_, c) => c).filter((c) => mask[c]);
-  const weights = included.map((c) => profile.sampleWeights.get(tree.counters[c]!));
-  const withSeconds = included.length > 0 && weights.every((w) => w !== undefined && w > 0);
+  const weightOf = tree.counters.map((counter) => profile.sampleWeights.get(counter) ?? 0);
+  const withSeconds = included.length > 0 && included.every((c) => weightOf[c]! > 0);
   const selfSeconds = withSeconds ? new Float64Array(n) : undefined;
   const sparse = tree.sparseSelf;
   if (sparse) {
-    const weightOf = tree.counters.map((counter, c) => (mask[c] ? profile.sampleWeights.get(counter) ?? 0 : 0));
     for (let k = 0; k < sparse.length; k++) {
       const c = sparse.counter[k]!;
       if (!mask[c]) continue;
@@ -53,9 +52,9 @@ export function viewTree(profile: Profile, view: ViewId): CallTree {
       if (selfSeconds) selfSeconds[node]! += v / weightOf[c]!;
     }
   } else {
-    for (let k = 0; k < included.length; k++) {
-      const counts = tree.self[included[k]!]!;
-      const w = weights[k] ?? 0;
+    for (const c of included) {
+      const counts = tree.self[c]!;
+      const w = weightOf[c]!;
       for (let i = 0; i < n; i++) {
         const v = counts[i]!;
         if (v === 0) continue;
