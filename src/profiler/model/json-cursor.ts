@@ -1,16 +1,16 @@
 import { Buffer } from 'node:buffer';
 import { ProfileFormatError } from './profile';
 
-export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 export const COLON = 0x3a;
 export const COMMA = 0x2c;
 export const LBRACE = 0x7b;
 export const RBRACE = 0x7d;
-export const LBRACKET = 0x5b;
-export const RBRACKET = 0x5d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
 
-export function isJsonSpace(c: number): boolean {
+function isJsonSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
