@@ -1,8 +1,8 @@
 import { findEmbeddedBuildspecs, type EmbeddedBuildspec } from './cloudformation/embedded';
 import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
-import { validateSpec } from './engine/specValidator';
-import { LineIndex } from './text/lineIndex';
+import { validateSpec } from './engine/spec-validator';
+import { LineIndex } from './text/line-index';
 import type { AppSpecPlatform, Diagnostic, SpecKind } from './types';
 
 export interface ValidateOptions {

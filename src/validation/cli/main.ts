@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectKind } from '../engine/detect';
 import { validate } from '../validate';
-import { findSpecFiles } from './findFiles';
+import { findSpecFiles } from './find-files';
 import { type FileReport, toSarif } from './sarif';
 
 const USAGE = `Usage: conveyor-lint [--format text|json|sarif] <path>...

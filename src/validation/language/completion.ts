@@ -1,10 +1,10 @@
 import { findNodeAtLocation, getLocation, type Node as JsonNode, parseTree } from '../syntax/jsonc';
 import { describe, expand, type SchemaRef, splitDocs } from '../schema/navigate';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { documentModel, type DocumentModel } from './model';
-import { displayValues, docsMarkdown, propertiesOf, schemasFor, typesOf } from './schemaPath';
-import { yamlCursor } from './yamlContext';
+import { displayValues, docsMarkdown, propertiesOf, schemasFor, typesOf } from './schema-path';
+import { yamlCursor } from './yaml-context';
 
 export interface CompletionItem {
   label: string;

@@ -1,5 +1,5 @@
 import type { Node } from '../syntax/tree';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/line-index';
 import { documentModel } from './model';
 
 export interface FoldingRange {

@@ -1,10 +1,10 @@
 import { getLocation } from '../syntax/jsonc';
 import type { Node } from '../syntax/tree';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { documentModel, type DocumentModel } from './model';
-import { docsMarkdown, schemasFor } from './schemaPath';
-import { yamlCursor } from './yamlContext';
+import { docsMarkdown, schemasFor } from './schema-path';
+import { yamlCursor } from './yaml-context';
 
 export interface Hover {
   /** Markdown: the property's description, its allowed values and a link to the AWS documentation. */

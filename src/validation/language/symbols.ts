@@ -1,5 +1,5 @@
 import type { Node } from '../syntax/tree';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
 import { documentModel } from './model';
 

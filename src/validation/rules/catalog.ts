@@ -1,11 +1,11 @@
 import { hookNotAllowedRule, hookScriptMissingRule, hookTimeoutRule, runasOnWindowsRule } from './appspec/hooks';
 import { ignoredFileKeyRule, versionNotDocumentedRule } from './appspec/misc';
-import { batchDependencyCycleRule, batchDuplicateIdentifierRule, batchUnknownDependencyRule } from './buildspec/batchGraph';
-import { commandAsMappingRule, emptyCommandRule } from './buildspec/commandShape';
-import { ecrGetLoginRule } from './buildspec/ecrGetLogin';
-import { onFailureRule } from './buildspec/onFailure';
-import { hyphenatedPhaseRule, legacyEnvironmentVariablesRule, phaseWithoutCommandsRule, runtimeVersionsRule } from './buildspec/phaseShape';
-import { secretsManagerRule } from './buildspec/secretsManager';
+import { batchDependencyCycleRule, batchDuplicateIdentifierRule, batchUnknownDependencyRule } from './buildspec/batch-graph';
+import { commandAsMappingRule, emptyCommandRule } from './buildspec/command-shape';
+import { ecrGetLoginRule } from './buildspec/ecr-get-login';
+import { onFailureRule } from './buildspec/on-failure';
+import { hyphenatedPhaseRule, legacyEnvironmentVariablesRule, phaseWithoutCommandsRule, runtimeVersionsRule } from './buildspec/phase-shape';
+import { secretsManagerRule } from './buildspec/secrets-manager';
 import type { Rule } from './rule';
 
 /** Every custom rule, in the order they run. */

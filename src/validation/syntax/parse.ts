@@ -1,8 +1,8 @@
-import { parseFastYaml } from './fastYaml';
-import { parseJson } from './jsonParser';
+import { parseFastYaml } from './fast-yaml';
+import { parseJson } from './json-parser';
 import { estimateDepth, LIMITS } from './limits';
 import type { MapNode, Node, ParsedDocument, SyntaxProblem } from './tree';
-import { parseWithYamlLib } from './yamlLibParser';
+import { parseWithYamlLib } from './yaml-lib-parser';
 
 export interface ParseOptions {
   format: 'yaml' | 'json';

@@ -3,7 +3,7 @@ import { complete } from '../../../src/validation/language/completion';
 import { foldingRanges } from '../../../src/validation/language/folding';
 import { hover } from '../../../src/validation/language/hover';
 import { documentSymbols, type DocumentSymbol } from '../../../src/validation/language/symbols';
-import { yamlCursor } from '../../../src/validation/language/yamlContext';
+import { yamlCursor } from '../../../src/validation/language/yaml-context';
 
 /** Text with a `|` marking the cursor. */
 function at(marked: string): { text: string; offset: number } {

@@ -1,10 +1,10 @@
 import type { RawDiagnostic } from '../../engine/raw';
 import { EC2_HOOKS, EC2_RESERVED_EVENTS, ECS_HOOKS, HOOKS_BY_PLATFORM, PLATFORM_LABEL } from '../../appspec/platform';
-import { renameKey } from '../../schema/mapErrors';
+import { renameKey } from '../../schema/map-errors';
 import { looksLikePlaceholder } from '../../schema/placeholders';
 import { toPointer } from '../../schema/pointer';
 import type { Pair } from '../../syntax/tree';
-import { closestMatch } from '../../text/editDistance';
+import { closestMatch } from '../../text/edit-distance';
 import type { AppSpecPlatform } from '../../types';
 import type { Rule, RuleContext } from '../rule';
 import { itemsOf, keyRange, pairOf, pairsOf, scalarRange, valueOf, wholeLine } from '../nodes';

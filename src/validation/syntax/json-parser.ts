@@ -1,6 +1,6 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from './jsonc';
 import type { Node, ParsedDocument, Pair, SyntaxProblem } from './tree';
-import { emptyScalar } from './yamlLibParser';
+import { emptyScalar } from './yaml-lib-parser';
 
 const friendly: Record<string, string> = {
   InvalidSymbol: 'Unexpected character',

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { checkOnFailure } from '../../../src/validation/rules/buildspec/onFailure';
-import { checkSecretReference } from '../../../src/validation/rules/buildspec/secretsManager';
-import { getLoginPasswordCommand } from '../../../src/validation/rules/buildspec/ecrGetLogin';
+import { checkOnFailure } from '../../../src/validation/rules/buildspec/on-failure';
+import { checkSecretReference } from '../../../src/validation/rules/buildspec/secrets-manager';
+import { getLoginPasswordCommand } from '../../../src/validation/rules/buildspec/ecr-get-login';
 import { applyFix, BASE, buildspec, byRule, errors, lineOf, show, textAt } from './helpers';
 
 function withOnFailure(value: string): string {

@@ -1,5 +1,5 @@
 import type { RawDiagnostic } from '../../engine/raw';
-import { renameKey } from '../../schema/mapErrors';
+import { renameKey } from '../../schema/map-errors';
 import { toPointer } from '../../schema/pointer';
 import type { Rule } from '../rule';
 import { isEmptyScalar, keyRange, pairOf, pairsOf, valueOf } from '../nodes';

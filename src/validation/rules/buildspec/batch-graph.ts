@@ -1,7 +1,7 @@
 import type { RawDiagnostic } from '../../engine/raw';
-import { replaceScalar } from '../../schema/mapErrors';
+import { replaceScalar } from '../../schema/map-errors';
 import type { Node } from '../../syntax/tree';
-import { closestMatch } from '../../text/editDistance';
+import { closestMatch } from '../../text/edit-distance';
 import type { Rule, RuleContext } from '../rule';
 import { itemsOf, scalarRange, valueOf } from '../nodes';
 

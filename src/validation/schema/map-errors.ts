@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { RawDiagnostic, RawFix } from '../engine/raw';
 import type { Node, Pair } from '../syntax/tree';
-import { closestMatch } from '../text/editDistance';
+import { closestMatch } from '../text/edit-distance';
 import { type Located, locate, parsePointer } from './pointer';
 import { childAll, propertiesOf, schemasAt } from './navigate';
 import { looksLikePlaceholder } from './placeholders';

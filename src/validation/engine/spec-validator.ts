@@ -1,10 +1,10 @@
 import { canonicalServerlessKey, inferPlatform, PLATFORM_LABEL } from '../appspec/platform';
 import { RULES } from '../rules/catalog';
 import type { RuleContext } from '../rules/rule';
-import { mapSchemaErrors } from '../schema/mapErrors';
+import { mapSchemaErrors } from '../schema/map-errors';
 import { type SchemaTarget, validatorFor } from '../schema/schemas';
 import { parseText } from '../syntax/parse';
-import { AliasExpansionError, type JsonValue, toValue } from '../syntax/toValue';
+import { AliasExpansionError, type JsonValue, toValue } from '../syntax/to-value';
 import type { MapNode, Node } from '../syntax/tree';
 import type { AppSpecPlatform } from '../types';
 import type { RawDiagnostic } from './raw';

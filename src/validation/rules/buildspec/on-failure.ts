@@ -1,5 +1,5 @@
 import type { RawDiagnostic } from '../../engine/raw';
-import { replaceScalar } from '../../schema/mapErrors';
+import { replaceScalar } from '../../schema/map-errors';
 import { looksLikePlaceholder } from '../../schema/placeholders';
 import { toPointer } from '../../schema/pointer';
 import type { Rule } from '../rule';
