@@ -8,6 +8,7 @@ import { AliasExpansionError, type JsonValue, toValue } from '../syntax/to-value
 import type { MapNode, Node } from '../syntax/tree';
 import type { AppSpecPlatform } from '../types';
 import type { RawDiagnostic } from './raw';
+import { foreignDocument } from './recognition';
 
 export interface SpecOptions {
   kind: 'buildspec' | 'appspec';
@@ -43,6 +44,8 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
       message: `A ${label} must be a mapping of keys (version, ${options.kind === 'buildspec' ? 'phases' : 'hooks'}, ...), not ${root.kind === 'seq' ? 'a list' : 'a single value'}.` });
     return { diagnostics: out };
   }
+  const foreign = foreignDocument(root, options.kind);
+  if (foreign) return { diagnostics: [foreign] };
   let value: JsonValue;
   try {
     value = toValue(root);
