@@ -1,5 +1,11 @@
-import { hookNotAllowedRule, hookScriptMissingRule, hookTimeoutRule, runasOnWindowsRule } from './appspec/hooks';
-import { ignoredFileKeyRule, versionNotDocumentedRule } from './appspec/misc';
+import { ecsCapacityProviderRule, ecsLoadBalancerRule, ecsNetworkRule, ecsPlatformVersionRule, ecsTaskDefinitionRule } from './appspec/ecs';
+import { fileDestinationRule, fileExistsBehaviorPlacementRule } from './appspec/files';
+import { hookNotAllowedRule, hookScriptMissingRule, hookTimeoutRule, hookTimeoutValueRule, runasOnWindowsRule } from './appspec/hooks';
+import { lambdaFunctionRule, lambdaVersionRule } from './appspec/lambda';
+import { ec2VersionRule, ignoredFileKeyRule, versionNotDocumentedRule } from './appspec/misc';
+import { permissionAclRule, permissionContextRule, permissionDuplicateRule, permissionListRule, permissionMatchingRule, permissionModeRule, permissionsOnWindowsRule } from './appspec/permissions';
+import { resourceCountRule, templatePlaceholderRule } from './appspec/resources';
+import { hookLocationRule, hookRunasRule } from './appspec/scripts';
 import { batchDependencyCycleRule, batchDuplicateIdentifierRule, batchUnknownDependencyRule } from './buildspec/batch-graph';
 import { commandAsMappingRule, emptyCommandRule } from './buildspec/command-shape';
 import { ecrGetLoginRule } from './buildspec/ecr-get-login';
@@ -25,10 +31,32 @@ export const RULES: readonly Rule[] = [
   legacyEnvironmentVariablesRule,
   hookNotAllowedRule,
   hookTimeoutRule,
+  hookTimeoutValueRule,
   hookScriptMissingRule,
+  hookLocationRule,
   runasOnWindowsRule,
+  hookRunasRule,
   versionNotDocumentedRule,
+  ec2VersionRule,
   ignoredFileKeyRule,
+  fileDestinationRule,
+  fileExistsBehaviorPlacementRule,
+  permissionsOnWindowsRule,
+  permissionModeRule,
+  permissionAclRule,
+  permissionContextRule,
+  permissionMatchingRule,
+  permissionListRule,
+  permissionDuplicateRule,
+  resourceCountRule,
+  templatePlaceholderRule,
+  ecsTaskDefinitionRule,
+  ecsLoadBalancerRule,
+  ecsPlatformVersionRule,
+  ecsNetworkRule,
+  ecsCapacityProviderRule,
+  lambdaFunctionRule,
+  lambdaVersionRule,
 ];
 
 /** Identifiers of findings that do not come from a Rule object: parsing, limits and the schemas. */

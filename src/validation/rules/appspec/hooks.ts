@@ -3,7 +3,8 @@ import { EC2_HOOKS, EC2_RESERVED_EVENTS, ECS_HOOKS, HOOKS_BY_PLATFORM, PLATFORM_
 import { renameKey } from '../../schema/map-errors';
 import { looksLikePlaceholder } from '../../schema/placeholders';
 import { toPointer } from '../../schema/pointer';
-import type { Pair } from '../../syntax/tree';
+import { rubyToI, yaml11Integer } from '../../appspec/ruby-yaml';
+import type { Node, Pair } from '../../syntax/tree';
 import { closestMatch } from '../../text/edit-distance';
 import type { AppSpecPlatform } from '../../types';
 import type { Rule, RuleContext } from '../rule';
@@ -76,11 +77,29 @@ export const hookNotAllowedRule: Rule = {
   },
 };
 
-function numericTimeout(node: Pair['value'] | undefined): number | undefined {
-  if (node?.kind !== 'scalar') return undefined;
-  if (typeof node.value === 'number') return node.value;
-  if (typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value)) return Number(node.value);
-  return undefined;
+/** How the CodeDeploy agent reads a script timeout: `(timeout || 3600).to_i` of the YAML 1.1 value. */
+export function agentTimeout(node: Node, ctx: RuleContext): { seconds?: number; reading?: string } {
+  if (node.kind !== 'scalar') return {};
+  if (node.value === null) return { seconds: 3600, reading: 'empty' };
+  if (typeof node.value === 'boolean') return {};
+  if (ctx.format === 'json' || node.style !== 'plain') {
+    if (typeof node.value === 'number') {
+      const seconds = Math.trunc(node.value);
+      return seconds === node.value ? { seconds } : { seconds, reading: `${node.value}, which the agent truncates to ${seconds}` };
+    }
+    const seconds = rubyToI(node.value);
+    return /^\s*[-+]?\d+(?:_\d+)*\s*$/.test(node.value) ? { seconds } : { seconds, reading: `'${node.value}', which the agent reads as ${seconds}` };
+  }
+  const raw = ctx.text.slice(node.start, node.end);
+  const int = yaml11Integer(raw);
+  if (int) return int.base === 10 ? { seconds: int.value } : { seconds: int.value, reading: `${raw}, which YAML 1.1 (the agent's YAML) reads as the ${int.base === 8 ? 'octal' : int.base === 16 ? 'hexadecimal' : 'binary'} number ${int.value}` };
+  if (/^[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$/.test(raw) && /\d/.test(raw)) {
+    const value = Number(raw.replace(/[_,]/g, ''));
+    const seconds = Math.trunc(value);
+    return seconds === value ? { seconds } : { seconds, reading: `${raw}, which the agent truncates to ${seconds}` };
+  }
+  const seconds = rubyToI(raw);
+  return { seconds, reading: `'${raw}', which the agent reads as ${seconds}` };
 }
 
 export const hookTimeoutRule: Rule = {
@@ -98,8 +117,8 @@ export const hookTimeoutRule: Rule = {
       let explicit = 0;
       itemsOf(pair.value).forEach((script, index) => {
         const timeoutNode = valueOf(script, 'timeout');
-        const seconds = numericTimeout(timeoutNode);
-        if (timeoutNode === undefined || seconds === undefined) return;
+        const seconds = timeoutNode ? agentTimeout(timeoutNode, ctx).seconds : undefined;
+        if (timeoutNode === undefined || seconds === undefined || seconds <= 0) return;
         total += seconds;
         explicit++;
         if (seconds > 3600) {
@@ -114,6 +133,41 @@ export const hookTimeoutRule: Rule = {
         out.push({ ...keyRange(pair), severity: 'warning', rule: this.id,
           message: `The timeouts of the ${pair.keyText ?? ''} scripts add up to ${total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
       }
+    }
+    return out;
+  },
+};
+
+export const hookTimeoutValueRule: Rule = {
+  id: 'appspec/hook-timeout-invalid',
+  kinds: ['appspec'],
+  description: 'A hook script timeout is a whole number of seconds above 0; the CodeDeploy agent reads other values with to_i and fails the deployment when that gives 0.',
+  severity: 'error',
+  helpUri: `${HOOKS_DOC}#reference-appspec-file-structure-hooks-section-structure`,
+  check(ctx) {
+    if (ctx.platform !== 'ec2') return [];
+    const out: RawDiagnostic[] = [];
+    for (const { pair, pointer } of hookEntries(ctx)) {
+      itemsOf(pair.value).forEach((script, index) => {
+        const timeoutPair = pairOf(script, 'timeout');
+        if (!timeoutPair) return;
+        const node = timeoutPair.value;
+        const { seconds, reading } = agentTimeout(node, ctx);
+        if (seconds === undefined) return; // lists, mappings, booleans: the schema says what is expected
+        ctx.claim(`${pointer}/${index}/timeout`);
+        const range = node.kind === 'scalar' && node.value === null ? keyRange(timeoutPair) : scalarRange(node, ctx.text);
+        if (seconds <= 0) {
+          out.push({ ...range, severity: 'error', rule: this.id,
+            message: `The timeout is ${reading ?? seconds}: the CodeDeploy agent fails the deployment ("an invalid timeout value was provided"). Give a whole number of seconds from 1 to 3600.` });
+        } else if (reading === 'empty') {
+          out.push({ ...range, severity: 'warning', rule: this.id,
+            message: 'The timeout is empty, so the CodeDeploy agent uses the default of 3600 seconds. Give a number of seconds, or remove timeout.' });
+        } else if (reading) {
+          const fix = node.kind === 'scalar' && node.value !== null && seconds <= 3600 ? { title: `Change to ${seconds}`, edits: [{ start: node.start, end: node.end, newText: String(seconds) }] } : undefined;
+          out.push({ ...range, severity: 'warning', rule: this.id,
+            message: `The timeout is ${reading} seconds. Write a plain number of seconds${seconds > 3600 ? '' : ` (${seconds})`}.`, ...(fix ? { fix } : {}) });
+        }
+      });
     }
     return out;
   },
