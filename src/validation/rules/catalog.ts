@@ -6,6 +6,9 @@ import { ec2VersionRule, ignoredFileKeyRule, versionNotDocumentedRule } from './
 import { permissionAclRule, permissionContextRule, permissionDuplicateRule, permissionListRule, permissionMatchingRule, permissionModeRule, permissionsOnWindowsRule } from './appspec/permissions';
 import { resourceCountRule, templatePlaceholderRule } from './appspec/resources';
 import { hookLocationRule, hookRunasRule } from './appspec/scripts';
+import { artifactsWithoutFilesRule, cacheFallbackRule } from './buildspec/artifacts';
+import { batchComputeRule, retryComputeRule } from './buildspec/compute';
+import { githubStepsRule } from './buildspec/github-steps';
 import { batchDependencyCycleRule, batchDuplicateIdentifierRule, batchUnknownDependencyRule } from './buildspec/batch-graph';
 import { commandAsMappingRule, emptyCommandRule } from './buildspec/command-shape';
 import { ecrGetLoginRule } from './buildspec/ecr-get-login';
@@ -29,6 +32,11 @@ export const RULES: readonly Rule[] = [
   hyphenatedPhaseRule,
   phaseWithoutCommandsRule,
   legacyEnvironmentVariablesRule,
+  githubStepsRule,
+  artifactsWithoutFilesRule,
+  cacheFallbackRule,
+  batchComputeRule,
+  retryComputeRule,
   hookNotAllowedRule,
   hookTimeoutRule,
   hookTimeoutValueRule,

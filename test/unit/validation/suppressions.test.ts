@@ -95,7 +95,7 @@ describe('suppression comments and rule settings', () => {
     it('names every rule a diagnostic can carry', () => {
       const ids = ruleIds();
       assert.equal(new Set(ids).size, ids.length);
-      for (const id of ['yaml/syntax', 'schema/unknown-key', 'appspec/permission-mode', 'buildspec/on-failure-syntax', 'file/other-tool', 'suppression/unknown-rule']) assert.ok(ids.includes(id), id);
+      for (const id of ['yaml/syntax', 'schema/unknown-key', 'appspec/permission-mode', 'buildspec/github-actions-steps', 'file/other-tool', 'suppression/unknown-rule']) assert.ok(ids.includes(id), id);
       assert.ok(ids.every((id) => /^[a-z0-9]+\/[a-z0-9-]+$/.test(id)), ids.join(' '));
     });
   });
