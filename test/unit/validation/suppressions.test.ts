@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ruleSettingsFrom } from '../../../src/validation/engine/rule-settings';
 import { findDirectives } from '../../../src/validation/engine/suppressions';
-import { ruleIds } from '../../../src/validation/rules/catalog';
+import { BUILTIN_RULES, RULES, ruleIds } from '../../../src/validation/rules/catalog';
 import { validate } from '../../../src/validation/validate';
 import { applyFix, buildspec, show, textAt } from './helpers';
 
@@ -91,6 +94,22 @@ describe('suppression comments and rule settings', () => {
       assert.deepEqual(ds.map((d) => [d.rule, d.severity]), [['buildspec/ecr-get-login-removed', 'error']]);
       const info = validate(TWO, { kind: 'buildspec', rules: { 'buildspec/hyphenated-phase': 'information' } }).diagnostics;
       assert.equal(info[0]?.severity, 'information');
+    });
+    it('reads the setting leniently, ignoring malformed entries as VS Code does', () => {
+      assert.deepEqual(ruleSettingsFrom({ a: 'OFF', b: 'info', c: 'Warning', d: 'loud', e: 3 }), { a: 'off', b: 'information', c: 'warning' });
+      assert.deepEqual(ruleSettingsFrom(['off']), {});
+      assert.deepEqual(ruleSettingsFrom(undefined), {});
+    });
+    it('offers every rule, with its description and default, in the conveyor.validation.rules setting', () => {
+      const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+        contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> } } };
+      const listed = pkg.contributes.configuration.properties['conveyor.validation.rules']?.properties ?? {};
+      const catalog = [...RULES, ...BUILTIN_RULES];
+      assert.deepEqual(Object.keys(listed).sort(), [...ruleIds()].sort(), 'regenerate the list in package.json from rules/catalog.ts');
+      for (const rule of catalog) {
+        assert.deepEqual(listed[rule.id]?.enum, ['off', 'error', 'warning', 'information'], rule.id);
+        assert.equal(listed[rule.id]?.description, `${rule.description} (default: ${rule.severity})`, rule.id);
+      }
     });
     it('names every rule a diagnostic can carry', () => {
       const ids = ruleIds();
