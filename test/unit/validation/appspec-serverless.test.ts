@@ -71,6 +71,8 @@ describe('ECS and Lambda appspecs', () => {
       const many = Array.from({ length: 17 }, (_, i) => `subnet-${i}`).join(', ');
       assert.match(errors(appspec(NETWORK(full.replace('subnet-1234abcd, subnet-5678abcd', many))))[0]?.message ?? '', /at most 16/);
       assert.match(errors(appspec(NETWORK(full.replace('[sg-12345678]', '[sg-1, sg-2, sg-3, sg-4, sg-5, sg-6]'))))[0]?.message ?? '', /at most 5/);
+      const noGroups = appspec(NETWORK(full.replace('[sg-12345678]', '[]')));
+      assert.deepEqual(noGroups.map((d) => [d.severity, d.message.slice(0, 24)]), [['warning', 'SecurityGroups is empty:']]);
     });
     it('warns when SecurityGroups or AssignPublicIp is left out (the documentation: all or none)', () => {
       const ds = appspec(NETWORK('            Subnets: [subnet-1]\n'));

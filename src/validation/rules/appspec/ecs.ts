@@ -134,8 +134,10 @@ export const ecsNetworkRule: Rule = {
         out.push({ ...keyRange(awsvpc), severity: 'warning', rule: this.id,
           message: `AwsvpcConfiguration has no ${missing.join(' and ')}: the documentation says to give all of Subnets, SecurityGroups and AssignPublicIp, or none of them.` });
       }
-      out.push(...listFindings(subnets, { ctx, id: this.id, what: 'subnet', max: 16, min: 1, wrongPrefix: 'sg-' }));
-      out.push(...listFindings(groups, { ctx, id: this.id, what: 'security group', max: 5, min: 0, wrongPrefix: 'subnet-' }));
+      out.push(...listFindings(subnets, { ctx, id: this.id, what: 'subnet', max: 16, wrongPrefix: 'sg-',
+        empty: { severity: 'error', message: 'Subnets is empty: ECS needs at least one subnet for the replacement tasks.' } }));
+      out.push(...listFindings(groups, { ctx, id: this.id, what: 'security group', max: 5, wrongPrefix: 'subnet-',
+        empty: { severity: 'warning', message: 'SecurityGroups is empty: the documentation asks for one or more, and ECS then puts the replacement tasks in the VPC\'s default security group.' } }));
       if (publicIp) {
         ctx.claim(r.pointer('NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'));
         const d = assignPublicIpFinding(publicIp, ctx, this.id);
@@ -146,13 +148,22 @@ export const ecsNetworkRule: Rule = {
   },
 };
 
-function listFindings(pair: Pair | undefined, o: { ctx: RuleContext; id: string; what: string; max: number; min: number; wrongPrefix: string }): RawDiagnostic[] {
+interface ListLimits {
+  ctx: RuleContext;
+  id: string;
+  what: string;
+  max: number;
+  wrongPrefix: string;
+  empty: { severity: 'error' | 'warning'; message: string };
+}
+
+function listFindings(pair: Pair | undefined, o: ListLimits): RawDiagnostic[] {
   if (pair?.value.kind !== 'seq') return [];
   const items = itemsOf(pair.value);
   const out: RawDiagnostic[] = [];
   const key = pair.keyText ?? '';
-  if (items.length < o.min) {
-    out.push({ ...keyRange(pair), severity: 'error', rule: o.id, message: `${key} is empty: ECS needs at least one ${o.what} for the replacement tasks.` });
+  if (items.length === 0) {
+    out.push({ ...keyRange(pair), severity: o.empty.severity, rule: o.id, message: o.empty.message });
   } else if (items.length > o.max) {
     out.push({ ...keyRange(pair), severity: 'error', rule: o.id, message: `${key} lists ${items.length} ${o.what}s; ECS accepts at most ${o.max} and fails the replacement task set.` });
   }
