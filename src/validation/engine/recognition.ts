@@ -43,9 +43,8 @@ function isOwnKey(key: string, own: readonly string[]): boolean {
  */
 export function foreignDocument(root: MapNode, kind: 'buildspec' | 'appspec'): RawDiagnostic | undefined {
   const own = kind === 'buildspec' ? BUILDSPEC_KEYS : APPSPEC_KEYS;
-  const keys = root.pairs.map((p) => p.keyText).filter((k): k is string => k !== undefined);
   const first = root.pairs[0];
-  if (!first || keys.length === 0) return undefined;
+  if (!first) return undefined;
   for (const pair of root.pairs) {
     const key = pair.keyText;
     if (key === undefined || !isOwnKey(key, own)) continue;
@@ -57,6 +56,8 @@ export function foreignDocument(root: MapNode, kind: 'buildspec' | 'appspec'): R
     if ((key === 'Resources' || key === 'resources') && pair.value.kind !== 'seq') continue;
     return undefined;
   }
+  const keys = root.pairs.map((p) => p.keyText).filter((k): k is string => k !== undefined);
+  if (keys.length === 0) return undefined;
   const present = new Set(keys);
   const tool = OTHER_TOOLS.find((t) => t.keys.every((k) => present.has(k)))?.name;
   const shown = keys.slice(0, 5).map((k) => `'${k}'`).join(', ') + (keys.length > 5 ? ', ...' : '');

@@ -76,10 +76,10 @@ export const ecsLoadBalancerRule: Rule = {
     for (const r of ecsResources(ctx)) {
       const lb = property(r, 'LoadBalancerInfo');
       const port = pairOf(lb?.value, 'ContainerPort', true);
-      if (!port) continue;
+      const d = port ? portFinding(port, ctx, this.id) : undefined;
+      if (!d) continue;
       ctx.claim(r.pointer('LoadBalancerInfo', 'ContainerPort'));
-      const d = portFinding(port, ctx, this.id);
-      if (d) out.push(d);
+      out.push(d);
     }
     return out;
   },
@@ -138,10 +138,10 @@ export const ecsNetworkRule: Rule = {
         empty: { severity: 'error', message: 'Subnets is empty: ECS needs at least one subnet for the replacement tasks.' } }));
       out.push(...listFindings(groups, { ctx, id: this.id, what: 'security group', max: 5, wrongPrefix: 'subnet-',
         empty: { severity: 'warning', message: 'SecurityGroups is empty: the documentation asks for one or more, and ECS then puts the replacement tasks in the VPC\'s default security group.' } }));
-      if (publicIp) {
+      const d = publicIp ? assignPublicIpFinding(publicIp, ctx, this.id) : undefined;
+      if (d) {
         ctx.claim(r.pointer('NetworkConfiguration', 'AwsvpcConfiguration', 'AssignPublicIp'));
-        const d = assignPublicIpFinding(publicIp, ctx, this.id);
-        if (d) out.push(d);
+        out.push(d);
       }
     }
     return out;
@@ -213,7 +213,7 @@ export const ecsCapacityProviderRule: Rule = {
           if (!pair) continue;
           const value = scalarText(pair.value);
           if (value === undefined) continue;
-          ctx.claim(r.pointer('CapacityProviderStrategy', index, key));
+          const claim = (): void => ctx.claim(r.pointer('CapacityProviderStrategy', index, key));
           const placeholder = placeholderFinding(pair.value, value, ctx, `${key.toLowerCase()} (a whole number)`);
           const number = /^\d+$/.test(value.trim()) ? Number(value) : undefined;
           if (key === 'Weight' && (number === undefined || number > 0)) {
@@ -222,10 +222,12 @@ export const ecsCapacityProviderRule: Rule = {
           }
           if (placeholder === 'skip') continue;
           if (placeholder) {
+            claim();
             out.push(placeholder);
             continue;
           }
           if (number === undefined || number > max) {
+            claim();
             out.push({ ...scalarRange(pair.value, ctx.text), severity: 'error', rule: this.id, message: `${key} must be a whole number from 0 to ${max}, not '${value}'; ECS rejects the capacity provider strategy.` });
             continue;
           }

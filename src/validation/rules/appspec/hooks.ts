@@ -14,19 +14,44 @@ const HOOKS_DOC = 'https://docs.aws.amazon.com/codedeploy/latest/userguide/refer
 
 /** EC2 hooks are a mapping of event → scripts; ECS and Lambda hooks are a list of { event: function }. */
 export interface HookEntry {
-  pair: Pair;
-  pointer: string;
+  readonly pair: Pair;
+  readonly pointer: string;
 }
 
+let cached: { root: Node; entries: HookEntry[] } | undefined;
+
+/**
+ * The hooks of the document. The rules that run on one tree ask for them in turn, so the last tree's are
+ * kept (cheaper than a WeakMap per validation), with pointers built only when asked.
+ */
 export function hookEntries(ctx: RuleContext): HookEntry[] {
+  if (cached?.root !== ctx.root) cached = { root: ctx.root, entries: readHookEntries(ctx) };
+  return cached.entries;
+}
+
+/** A hook whose pointer (for claims) is built only when a rule asks for it. */
+class LazyHookEntry implements HookEntry {
+  constructor(readonly pair: Pair, private readonly path: readonly (string | number)[]) {}
+
+  get pointer(): string {
+    return toPointer(this.path);
+  }
+}
+
+function readHookEntries(ctx: RuleContext): HookEntry[] {
   const hooksPair = pairOf(ctx.root, 'hooks', ctx.platform !== 'ec2');
   if (!hooksPair) return [];
   const hooksKey = ctx.canonicalKey(hooksPair.keyText ?? 'hooks');
+  const out: HookEntry[] = [];
   if (hooksPair.value.kind === 'map') {
-    return hooksPair.value.pairs.map((pair) => ({ pair, pointer: toPointer([hooksKey, ctx.canonicalKey(pair.keyText ?? '')]) }));
+    for (const pair of hooksPair.value.pairs) out.push(new LazyHookEntry(pair, [hooksKey, ctx.canonicalKey(pair.keyText ?? '')]));
+    return out;
   }
-  return itemsOf(hooksPair.value).flatMap((item, index) =>
-    pairsOf(item).map((pair) => ({ pair, pointer: toPointer([hooksKey, index, ctx.canonicalKey(pair.keyText ?? '')]) })));
+  const items = itemsOf(hooksPair.value);
+  for (let index = 0; index < items.length; index++) {
+    for (const pair of pairsOf(items[index])) out.push(new LazyHookEntry(pair, [hooksKey, index, ctx.canonicalKey(pair.keyText ?? '')]));
+  }
+  return out;
 }
 
 function explain(name: string, platform: AppSpecPlatform): { severity: 'error' | 'warning'; message: string; hint: string } {
@@ -62,11 +87,12 @@ export const hookNotAllowedRule: Rule = {
     const platform = ctx.platform ?? 'ec2';
     const allowed = HOOKS_BY_PLATFORM[platform];
     const out: RawDiagnostic[] = [];
-    for (const { pair, pointer } of hookEntries(ctx)) {
+    for (const entry of hookEntries(ctx)) {
+      const pair = entry.pair;
       const raw = pair.keyText ?? '';
       const name = ctx.canonicalKey(raw);
       if (allowed.includes(name)) continue;
-      ctx.claim(pointer);
+      ctx.claim(entry.pointer);
       const problem = explain(raw, platform);
       const suggestion = closestMatch(raw, allowed);
       out.push({ ...keyRange(pair), severity: problem.severity, rule: this.id,
@@ -77,9 +103,16 @@ export const hookNotAllowedRule: Rule = {
   },
 };
 
+interface AgentTimeout {
+  seconds?: number;
+  reading?: string;
+}
+
 /** How the CodeDeploy agent reads a script timeout: `(timeout || 3600).to_i` of the YAML 1.1 value. */
-export function agentTimeout(node: Node, ctx: RuleContext): { seconds?: number; reading?: string } {
+export function agentTimeout(node: Node, ctx: RuleContext): AgentTimeout {
   if (node.kind !== 'scalar') return {};
+  // The common case: a plain decimal integer, which every reader agrees on (no leading 0: YAML 1.1 octal).
+  if (typeof node.value === 'number' && Number.isInteger(node.value) && node.value > 0 && (node.style === 'json' || ctx.text.charCodeAt(node.start) !== 48)) return { seconds: node.value };
   if (node.value === null) return { seconds: 3600, reading: 'empty' };
   if (typeof node.value === 'boolean') return {};
   if (ctx.format === 'json' || node.style !== 'plain') {
@@ -111,24 +144,26 @@ export const hookTimeoutRule: Rule = {
   check(ctx) {
     if (ctx.platform !== 'ec2') return [];
     const out: RawDiagnostic[] = [];
-    for (const { pair, pointer } of hookEntries(ctx)) {
+    for (const entry of hookEntries(ctx)) {
+      const pair = entry.pair;
       let total = 0;
       let over = false;
       let explicit = 0;
-      itemsOf(pair.value).forEach((script, index) => {
-        const timeoutNode = valueOf(script, 'timeout');
+      const scripts = itemsOf(pair.value);
+      for (let index = 0; index < scripts.length; index++) {
+        const timeoutNode = valueOf(scripts[index], 'timeout');
         const seconds = timeoutNode ? agentTimeout(timeoutNode, ctx).seconds : undefined;
-        if (timeoutNode === undefined || seconds === undefined || seconds <= 0) return;
+        if (timeoutNode === undefined || seconds === undefined || seconds <= 0) continue;
         total += seconds;
         explicit++;
         if (seconds > 3600) {
           over = true;
-          ctx.claim(`${pointer}/${index}/timeout`);
+          ctx.claim(`${entry.pointer}/${index}/timeout`);
           out.push({ ...scalarRange(timeoutNode, ctx.text), severity: 'error', rule: this.id,
             message: `Timeout ${seconds} s exceeds the 3600-second maximum for a lifecycle event; the deployment to the instance fails when a script runs that long. Use at most 3600.`,
             fix: { title: 'Set the timeout to 3600', edits: [{ start: timeoutNode.start, end: timeoutNode.end, newText: '3600' }] } });
         }
-      });
+      }
       if (!over && explicit > 1 && total > 3600) {
         out.push({ ...keyRange(pair), severity: 'warning', rule: this.id,
           message: `The timeouts of the ${pair.keyText ?? ''} scripts add up to ${total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
@@ -147,14 +182,16 @@ export const hookTimeoutValueRule: Rule = {
   check(ctx) {
     if (ctx.platform !== 'ec2') return [];
     const out: RawDiagnostic[] = [];
-    for (const { pair, pointer } of hookEntries(ctx)) {
-      itemsOf(pair.value).forEach((script, index) => {
-        const timeoutPair = pairOf(script, 'timeout');
-        if (!timeoutPair) return;
+    for (const entry of hookEntries(ctx)) {
+      const pair = entry.pair;
+      const scripts = itemsOf(pair.value);
+      for (let index = 0; index < scripts.length; index++) {
+        const timeoutPair = pairOf(scripts[index], 'timeout');
+        if (!timeoutPair) continue;
         const node = timeoutPair.value;
         const { seconds, reading } = agentTimeout(node, ctx);
-        if (seconds === undefined) return; // lists, mappings, booleans: the schema says what is expected
-        ctx.claim(`${pointer}/${index}/timeout`);
+        if (seconds === undefined || (seconds > 0 && !reading)) continue; // lists, mappings, booleans: the schema says what is expected
+        ctx.claim(`${entry.pointer}/${index}/timeout`);
         const range = node.kind === 'scalar' && node.value === null ? keyRange(timeoutPair) : scalarRange(node, ctx.text);
         if (seconds <= 0) {
           out.push({ ...range, severity: 'error', rule: this.id,
@@ -167,7 +204,7 @@ export const hookTimeoutValueRule: Rule = {
           out.push({ ...range, severity: 'warning', rule: this.id,
             message: `The timeout is ${reading} seconds. Write a plain number of seconds${seconds > 3600 ? '' : ` (${seconds})`}.`, ...(fix ? { fix } : {}) });
         }
-      });
+      }
     }
     return out;
   },

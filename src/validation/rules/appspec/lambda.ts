@@ -73,11 +73,11 @@ export const lambdaVersionRule: Rule = {
         const node = pair?.value;
         const value = node ? scalarText(node) : undefined;
         if (!node || value === undefined) continue;
-        ctx.claim(r.pointer(key));
         if (/^[1-9]\d*$/.test(value)) {
           numbers[key] = Number(value);
           continue;
         }
+        ctx.claim(r.pointer(key));
         if (value === '$LATEST') {
           out.push({ ...scalarRange(node, ctx.text), severity: 'error', rule: this.id,
             message: `${key} is $LATEST: CodeDeploy shifts the alias between published versions, and the documentation requires a positive integer. Publish a version (aws lambda publish-version) and give its number.` });

@@ -22,12 +22,20 @@ function osOf(ctx: RuleContext): string | undefined {
   return stringValue(valueOf(ctx.root, 'os'));
 }
 
-/** The entries of an EC2/On-Premises appspec's permissions list (nothing for Windows: that is one error). */
+let cached: { root: Node; entries: PermissionEntry[] } | undefined;
+
+/**
+ * The entries of an EC2/On-Premises appspec's permissions list (nothing for Windows: that is one error).
+ * Every permission rule asks for them in turn, so the last tree's are kept.
+ */
 function permissionEntries(ctx: RuleContext): PermissionEntry[] {
   if (ctx.platform !== 'ec2' || osOf(ctx) === 'windows') return [];
-  return itemsOf(valueOf(ctx.root, 'permissions')).map((item, index) => ({
-    item, index, pointer: (...keys) => toPointer(['permissions', index, ...keys]),
-  }));
+  if (cached?.root !== ctx.root) {
+    cached = { root: ctx.root, entries: itemsOf(valueOf(ctx.root, 'permissions')).map((item, index): PermissionEntry => ({
+      item, index, pointer: (...keys) => toPointer(['permissions', index, ...keys]),
+    })) };
+  }
+  return cached.entries;
 }
 
 export const permissionsOnWindowsRule: Rule = {
@@ -88,10 +96,10 @@ export const permissionModeRule: Rule = {
     const out: RawDiagnostic[] = [];
     for (const entry of permissionEntries(ctx)) {
       const pair = pairOf(entry.item, 'mode');
-      if (!pair) continue;
+      const d = pair ? checkModeNode(pair, ctx, this.id) : undefined;
+      if (!d) continue;
       ctx.claim(entry.pointer('mode'));
-      const d = checkModeNode(pair, ctx, this.id);
-      if (d) out.push(d);
+      out.push(d);
     }
     return out;
   },
@@ -256,7 +264,7 @@ export const permissionDuplicateRule: Rule = {
   helpUri: DOC,
   check(ctx) {
     const out: RawDiagnostic[] = [];
-    const seen: { object: string; types: string[]; index: number }[] = [];
+    const seen = new Map<string, { types: string[]; index: number }[]>();
     for (const entry of permissionEntries(ctx)) {
       const objectNode = valueOf(entry.item, 'object');
       const object = stringValue(objectNode);
@@ -266,12 +274,13 @@ export const permissionDuplicateRule: Rule = {
       if (!objectNode || object === undefined || looksLikePlaceholder(object) || pattern !== '**' || excludes) continue;
       const types = typesOf(entry.item);
       const normalized = normalizedObject(object);
-      const prior = seen.find((s) => s.object === normalized && s.types.some((t) => types.includes(t)));
+      const same = seen.get(normalized) ?? [];
+      const prior = same.find((s) => s.types.some((t) => types.includes(t)));
       if (prior) {
         out.push({ ...scalarRange(objectNode, ctx.text), severity: 'error', rule: this.id,
           message: `Permissions ${prior.index + 1} and ${entry.index + 1} both cover every ${types.filter((t) => prior.types.includes(t)).join(' and ')} in ${object}: the CodeDeploy agent fails the deployment ("the permissions setting for ... is specified more than once"). Merge them into one entry.` });
       } else {
-        seen.push({ object: normalized, types, index: entry.index });
+        seen.set(normalized, [...same, { types, index: entry.index }]);
       }
     }
     return out;

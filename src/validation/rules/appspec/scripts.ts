@@ -23,7 +23,7 @@ export const hookLocationRule: Rule = {
         const node = valueOf(script, 'location');
         const location = stringValue(node)?.trim();
         if (!node || location === undefined || looksLikePlaceholder(location)) continue;
-        if (!INTERPRETER.test(location) && !ARGUMENTS.test(location)) continue;
+        if (!/\s/.test(location) || (!INTERPRETER.test(location) && !ARGUMENTS.test(location))) continue;
         out.push({ ...scalarRange(node, ctx.text), severity: 'warning', rule: this.id,
           message: `location is the path of a script file in the revision, not a command: the CodeDeploy agent looks for a file named '${location}' and fails the ${pair.keyText ?? ''} event ("Script does not exist at specified location"). Point location at the script (with a #! line), and move interpreters and arguments into it.` });
       }

@@ -24,6 +24,7 @@ interface BatchEnvironment {
 
 function batchEnvironments(root: Node): BatchEnvironment[] {
   const batch = valueOf(root, 'batch');
+  if (!batch) return [];
   const out: BatchEnvironment[] = [];
   for (const list of ['build-graph', 'build-list']) {
     itemsOf(valueOf(batch, list)).forEach((task, index) => {
@@ -103,6 +104,12 @@ export const retryComputeRule: Rule = {
   severity: 'warning',
   helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.phases.on-failure',
   check(ctx) {
+    const retries = phasePairs(ctx.root).flatMap((phase) => {
+      const node = valueOf(phase.value, 'on-failure');
+      const value = stringValue(node);
+      return node && value !== undefined && /^retry/i.test(value) ? [{ node, value }] : [];
+    });
+    if (retries.length === 0) return [];
     const unsupported = batchEnvironments(ctx.root).filter((e) => e.runsThisBuildspec).flatMap((e) => {
       const lambda = lambdaCompute(e.env);
       if (lambda) return [`${e.label} (Lambda compute, ${lambda})`];
@@ -110,10 +117,7 @@ export const retryComputeRule: Rule = {
     });
     if (unsupported.length === 0) return [];
     const out: RawDiagnostic[] = [];
-    for (const phase of phasePairs(ctx.root)) {
-      const node = valueOf(phase.value, 'on-failure');
-      const value = stringValue(node);
-      if (!node || value === undefined || !/^retry/i.test(value)) continue;
+    for (const { node, value } of retries) {
       out.push({ ...scalarRange(node, ctx.text), severity: 'warning', rule: this.id,
         message: `on-failure ${value} is supported on EC2 compute only, but ${unsupported.join(' and ')} run${unsupported.length === 1 ? 's' : ''} this buildspec: there CodeBuild does not retry. Use ABORT or CONTINUE, or run that task on EC2 compute.` });
     }
