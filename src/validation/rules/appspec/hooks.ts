@@ -135,6 +135,26 @@ export function agentTimeout(node: Node, ctx: RuleContext): AgentTimeout {
   return { seconds, reading: `'${raw}', which the agent reads as ${seconds}` };
 }
 
+/** A script's timeout, with where it is and how the agent reads it. */
+interface ScriptTimeout extends AgentTimeout {
+  hook: HookEntry;
+  index: number;
+  pair: Pair;
+}
+
+/** The timeout of every EC2 hook script that has one. */
+function scriptTimeouts(ctx: RuleContext): ScriptTimeout[] {
+  const out: ScriptTimeout[] = [];
+  for (const hook of hookEntries(ctx)) {
+    const scripts = itemsOf(hook.pair.value);
+    for (let index = 0; index < scripts.length; index++) {
+      const pair = pairOf(scripts[index], 'timeout');
+      if (pair) out.push({ hook, index, pair, ...agentTimeout(pair.value, ctx) });
+    }
+  }
+  return out;
+}
+
 export const hookTimeoutRule: Rule = {
   id: 'appspec/hook-timeout-too-long',
   kinds: ['appspec'],
@@ -144,30 +164,22 @@ export const hookTimeoutRule: Rule = {
   check(ctx) {
     if (ctx.platform !== 'ec2') return [];
     const out: RawDiagnostic[] = [];
-    for (const entry of hookEntries(ctx)) {
-      const pair = entry.pair;
-      let total = 0;
-      let over = false;
-      let explicit = 0;
-      const scripts = itemsOf(pair.value);
-      for (let index = 0; index < scripts.length; index++) {
-        const timeoutNode = valueOf(scripts[index], 'timeout');
-        const seconds = timeoutNode ? agentTimeout(timeoutNode, ctx).seconds : undefined;
-        if (timeoutNode === undefined || seconds === undefined || seconds <= 0) continue;
-        total += seconds;
-        explicit++;
-        if (seconds > 3600) {
-          over = true;
-          ctx.claim(`${entry.pointer}/${index}/timeout`);
-          out.push({ ...scalarRange(timeoutNode, ctx.text), severity: 'error', rule: this.id,
-            message: `Timeout ${seconds} s exceeds the 3600-second maximum for a lifecycle event; the deployment to the instance fails when a script runs that long. Use at most 3600.`,
-            fix: { title: 'Set the timeout to 3600', edits: [{ start: timeoutNode.start, end: timeoutNode.end, newText: '3600' }] } });
-        }
-      }
-      if (!over && explicit > 1 && total > 3600) {
-        out.push({ ...keyRange(pair), severity: 'warning', rule: this.id,
-          message: `The timeouts of the ${pair.keyText ?? ''} scripts add up to ${total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
-      }
+    const perHook = new Map<HookEntry, { total: number; count: number; over: boolean }>();
+    for (const { hook, index, pair, seconds } of scriptTimeouts(ctx)) {
+      if (seconds === undefined || seconds <= 0) continue;
+      const sum = perHook.get(hook) ?? { total: 0, count: 0, over: false };
+      perHook.set(hook, { total: sum.total + seconds, count: sum.count + 1, over: sum.over || seconds > 3600 });
+      if (seconds <= 3600) continue;
+      const node = pair.value;
+      ctx.claim(`${hook.pointer}/${index}/timeout`);
+      out.push({ ...scalarRange(node, ctx.text), severity: 'error', rule: this.id,
+        message: `Timeout ${seconds} s exceeds the 3600-second maximum for a lifecycle event; the deployment to the instance fails when a script runs that long. Use at most 3600.`,
+        fix: { title: 'Set the timeout to 3600', edits: [{ start: node.start, end: node.end, newText: '3600' }] } });
+    }
+    for (const [hook, sum] of perHook) {
+      if (sum.over || sum.count < 2 || sum.total <= 3600) continue;
+      out.push({ ...keyRange(hook.pair), severity: 'warning', rule: this.id,
+        message: `The timeouts of the ${hook.pair.keyText ?? ''} scripts add up to ${sum.total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
     }
     return out;
   },
@@ -182,28 +194,22 @@ export const hookTimeoutValueRule: Rule = {
   check(ctx) {
     if (ctx.platform !== 'ec2') return [];
     const out: RawDiagnostic[] = [];
-    for (const entry of hookEntries(ctx)) {
-      const pair = entry.pair;
-      const scripts = itemsOf(pair.value);
-      for (let index = 0; index < scripts.length; index++) {
-        const timeoutPair = pairOf(scripts[index], 'timeout');
-        if (!timeoutPair) continue;
-        const node = timeoutPair.value;
-        const { seconds, reading } = agentTimeout(node, ctx);
-        if (seconds === undefined || (seconds > 0 && !reading)) continue; // lists, mappings, booleans: the schema says what is expected
-        ctx.claim(`${entry.pointer}/${index}/timeout`);
-        const range = node.kind === 'scalar' && node.value === null ? keyRange(timeoutPair) : scalarRange(node, ctx.text);
-        if (seconds <= 0) {
-          out.push({ ...range, severity: 'error', rule: this.id,
-            message: `The timeout is ${reading ?? seconds}: the CodeDeploy agent fails the deployment ("an invalid timeout value was provided"). Give a whole number of seconds from 1 to 3600.` });
-        } else if (reading === 'empty') {
-          out.push({ ...range, severity: 'warning', rule: this.id,
-            message: 'The timeout is empty, so the CodeDeploy agent uses the default of 3600 seconds. Give a number of seconds, or remove timeout.' });
-        } else if (reading) {
-          const fix = node.kind === 'scalar' && node.value !== null && seconds <= 3600 ? { title: `Change to ${seconds}`, edits: [{ start: node.start, end: node.end, newText: String(seconds) }] } : undefined;
-          out.push({ ...range, severity: 'warning', rule: this.id,
-            message: `The timeout is ${reading} seconds. Write a plain number of seconds${seconds > 3600 ? '' : ` (${seconds})`}.`, ...(fix ? { fix } : {}) });
-        }
+    for (const { hook, index, pair, seconds, reading } of scriptTimeouts(ctx)) {
+      // Lists, mappings and booleans: the schema says what is expected.
+      if (seconds === undefined || (seconds > 0 && !reading)) continue;
+      ctx.claim(`${hook.pointer}/${index}/timeout`);
+      const node = pair.value;
+      const range = node.kind === 'scalar' && node.value === null ? keyRange(pair) : scalarRange(node, ctx.text);
+      if (seconds <= 0) {
+        out.push({ ...range, severity: 'error', rule: this.id,
+          message: `The timeout is ${reading ?? seconds}: the CodeDeploy agent fails the deployment ("an invalid timeout value was provided"). Give a whole number of seconds from 1 to 3600.` });
+      } else if (reading === 'empty') {
+        out.push({ ...range, severity: 'warning', rule: this.id,
+          message: 'The timeout is empty, so the CodeDeploy agent uses the default of 3600 seconds. Give a number of seconds, or remove timeout.' });
+      } else if (reading) {
+        const fix = node.kind === 'scalar' && node.value !== null && seconds <= 3600 ? { title: `Change to ${seconds}`, edits: [{ start: node.start, end: node.end, newText: String(seconds) }] } : undefined;
+        out.push({ ...range, severity: 'warning', rule: this.id,
+          message: `The timeout is ${reading} seconds. Write a plain number of seconds${seconds > 3600 ? '' : ` (${seconds})`}.`, ...(fix ? { fix } : {}) });
       }
     }
     return out;
