@@ -3,7 +3,7 @@ import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
 import { yamlInJsonFile } from './engine/recognition';
 import { validateSpec } from './engine/spec-validator';
-import { applySuppressions, disableRuleFix, findDirectives, UNKNOWN_RULE } from './engine/suppressions';
+import { applySuppressions, disableRuleFix, findDirectives } from './engine/suppressions';
 import { ruleIds } from './rules/catalog';
 import { LineIndex } from './text/line-index';
 import type { AppSpecPlatform, Diagnostic, RuleSettings, SpecKind } from './types';
@@ -96,8 +96,8 @@ export function applyRuleSettings(diagnostics: Diagnostic[], rules: RuleSettings
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     const setting = Object.prototype.hasOwnProperty.call(rules, d.rule) ? rules[d.rule] : undefined;
-    if (setting === 'off' && d.rule !== UNKNOWN_RULE) continue;
-    out.push(setting && setting !== 'off' ? { ...d, severity: setting } : d);
+    if (setting === 'off') continue;
+    out.push(setting ? { ...d, severity: setting } : d);
   }
   return out;
 }
