@@ -13,8 +13,10 @@ const USAGE = `Usage: conveyor-lint [--format text|json|sarif] [--rule <rule>=of
 
 Validates AWS CodeBuild buildspecs and CodeDeploy appspecs (and the inline buildspecs of CloudFormation
 templates given explicitly). Folders are searched for buildspec*.yml|yaml and appspec.yml|yaml|json
-(also appspec-*, appspec_* and *.appspec.*), skipping node_modules and .git. --rule turns a rule off or changes its severity (repeatable); in a
-file, # conveyor-disable-next-line <rule> does it for one line.
+(also appspec-*, appspec_* and *.appspec.*), skipping node_modules and .git.
+
+--rule turns a rule off or changes its severity (repeatable); in a file, a comment
+# conveyor-disable-next-line <rule> does it for one line.
 
 Exit status: 1 if any error was found, 0 otherwise, 2 on usage errors.`;
 

@@ -1,10 +1,10 @@
 import type { RuleSetting, RuleSettings } from '../types';
 
-const SETTINGS: Record<string, RuleSetting> = { off: 'off', error: 'error', warning: 'warning', information: 'information', info: 'information' };
+const SETTINGS = new Map<string, RuleSetting>([['off', 'off'], ['error', 'error'], ['warning', 'warning'], ['information', 'information'], ['info', 'information']]);
 
 /** `off`, `error`, `warning`, `information` (or `info`), in any case; undefined for anything else. */
 export function parseRuleSetting(value: unknown): RuleSetting | undefined {
-  return typeof value === 'string' ? SETTINGS[value.trim().toLowerCase()] : undefined;
+  return typeof value === 'string' ? SETTINGS.get(value.trim().toLowerCase()) : undefined;
 }
 
 /**

@@ -98,6 +98,7 @@ describe('suppression comments and rule settings', () => {
     it('reads the setting leniently, ignoring malformed entries as VS Code does', () => {
       assert.deepEqual(ruleSettingsFrom({ a: 'OFF', b: 'info', c: 'Warning', d: 'loud', e: 3 }), { a: 'off', b: 'information', c: 'warning' });
       assert.deepEqual(ruleSettingsFrom(['off']), {});
+      assert.deepEqual(ruleSettingsFrom({ a: 'constructor', b: 'toString' }), {});
       assert.deepEqual(ruleSettingsFrom(undefined), {});
     });
     it('offers every rule, with its description and default, in the conveyor.validation.rules setting', () => {
