@@ -1,11 +1,13 @@
-// Composes every service module into one emulator: CodePipeline, CodeBuild and CloudWatch Logs
-// (sharing state: pipeline builds write logs) plus CodeDeploy, CodeArtifact and CodeGuru Profiler.
+// Composes every service module into one emulator: CodePipeline, CodeBuild, CloudWatch Logs and
+// CodeDeploy (sharing state: pipeline builds write logs, pipeline CodeDeploy actions create
+// deployments) plus CodeArtifact and CodeGuru Profiler.
 import type { SimClock } from '../core/clock';
 import type { SeedOptions, ServiceFactory, ServiceRegistry } from '../core/contract';
 import { SwitchableClock } from '../core/switchable-clock';
 import { codeartifactService } from './codeartifact/index';
 import { BuildsWorld, registerCodeBuild } from './codebuild/index';
 import { DeployWorld, registerCodeDeploy } from './codedeploy/index';
+import { codeDeployActionRunner } from './codedeploy/pipeline-action';
 import { seedCodeDeploy } from './codedeploy/seed/index';
 import { codeguruService } from './codeguru/index';
 import { PipelinesWorld, registerCodePipeline } from './codepipeline/index';
@@ -37,6 +39,7 @@ export function composeServices(registry: ServiceRegistry, options: ComposeOptio
   const codebuild = new BuildsWorld(worldClock, logs);
   const codepipeline = new PipelinesWorld(worldClock, codebuild);
   const codedeploy = new DeployWorld(worldClock);
+  codepipeline.actionRunners.set('CodeDeploy', codeDeployActionRunner(codedeploy));
   const state: EmulatorState = { codepipeline, codebuild, logs, codedeploy };
   // Simulated time stands still while the seeds replay history, however long that takes on a busy
   // machine, so what runs "now" (a build, a canary) is where the seed put it.

@@ -1,6 +1,6 @@
 // The demo account's CodeDeploy, as the later Deployments view will see it: a failed EC2 deployment
 // whose revision is the sample workspace's appspec, an ECS deployment waiting for rerouting, a Lambda
-// group with a rollback in its history.
+// group with a rollback in its history, and the demo pipelines' CodeDeploy actions as real deployments.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,9 @@ import {
   BatchGetDeploymentGroupsCommand, BatchGetDeploymentsCommand, CodeDeployClient, ContinueDeploymentCommand, GetDeploymentCommand,
   ListApplicationsCommand, ListDeploymentGroupsCommand, ListDeploymentsCommand,
 } from '@aws-sdk/client-codedeploy';
+import { GetPipelineStateCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { parse } from 'yaml';
+import { sdkClients } from './core.helpers';
 import { eventsOf, eventSummary, status, targets, useDeployEmulator } from './codedeploy.helpers';
 
 const MIN = 60_000;
@@ -88,5 +90,32 @@ describe('emulator: CodeDeploy demo dataset', function () {
     assert.equal(rollback.creator, 'codeDeployRollback');
     assert.equal(rollback.status, 'Succeeded');
     assert.equal((await latest('image-resizer', 'image-resizer-live')).status, 'Succeeded');
+  });
+
+  it("pipelines' CodeDeploy actions create deployments, and a failed deployment fails the action with its error", async () => {
+    const clients = sdkClients(f.emulator);
+    try {
+      const state = await clients.codepipeline.send(new GetPipelineStateCommand({ name: 'inventory-sync' }));
+      const action = state.stageStates!.find((s) => s.stageName === 'Deploy')!.actionStates![0]!.latestExecution!;
+      const deployment = (await f.codedeploy.send(new GetDeploymentCommand({ deploymentId: action.externalExecutionId! }))).deploymentInfo!;
+      assert.deepEqual([deployment.applicationName, deployment.deploymentGroupName], ['inventory-sync', 'inventory-sync-workers']);
+      assert.equal(action.externalExecutionUrl, `https://us-east-1.console.aws.amazon.com/codesuite/codedeploy/deployments/${deployment.deploymentId}?region=us-east-1`);
+      assert.match(deployment.revision!.s3Location!.bucket!, /^codepipeline-us-east-1-/);
+
+      const pipeline = f.emulator.state.codepipeline.region('111111111111', 'us-east-1').get('payments-api')!;
+      pipeline.behaviours.set('Unit-Tests', { outcomes: ['succeed'] });
+      pipeline.behaviours.set('Deploy', { outcomes: ['fail'] });
+      await clients.codepipeline.send(new StartPipelineExecutionCommand({ name: 'payments-api' }));
+      f.emulator.clock.advance(40 * MIN);
+      const deploy = (await clients.codepipeline.send(new GetPipelineStateCommand({ name: 'payments-api' }))).stageStates![2]!.actionStates![0]!.latestExecution!;
+      assert.equal(deploy.status, 'Failed');
+      const failed = (await f.codedeploy.send(new GetDeploymentCommand({ deploymentId: deploy.externalExecutionId! }))).deploymentInfo!;
+      assert.equal(failed.status, 'Failed');
+      assert.equal(deploy.errorDetails!.message, `Deployment ${failed.deploymentId} failed. ${failed.errorInformation!.message}`);
+      const event = eventsOf((await targets(f, failed.deploymentId!))[0]!).find((e) => e.status === 'Failed')!;
+      assert.deepEqual([event.lifecycleEventName, event.diagnostics!.scriptName], ['ValidateService', 'deploy/smoke_test.sh']);
+    } finally {
+      clients.destroy();
+    }
   });
 });
