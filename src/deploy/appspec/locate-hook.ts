@@ -70,7 +70,7 @@ function scriptEntries(lines: LineCounter, list: unknown): HookEntry[] {
 /** Every hook the appspec declares, in file order; [] when it declares none or is not YAML/JSON. */
 export function listAppSpecHooks(text: string): AppSpecHook[] {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   if (!isMap(doc.contents)) return [];
   const hooksPair = doc.contents.items.find((p) => scalarText(p.key)?.toLowerCase() === 'hooks');
   const hooks = hooksPair?.value;

@@ -107,7 +107,7 @@ function resources(list: unknown, into: ParsedAppSpec): void {
 export function parseAppSpec(text: string): ParsedAppSpec {
   let doc: unknown;
   try {
-    doc = parse(text, { logLevel: 'silent' });
+    doc = parse(text, { logLevel: 'error' });
   } catch (err) {
     throw new AppSpecError(`The AppSpec file is not valid YAML or JSON: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
