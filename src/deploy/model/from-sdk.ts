@@ -3,6 +3,7 @@
 import type {
   ApplicationInfo, DeploymentGroupInfo, DeploymentInfo, DeploymentTarget, LastDeploymentInfo, LifecycleEvent, RevisionLocation,
 } from '@aws-sdk/client-codedeploy';
+import { definedOnly as defined, epochMillis as ms } from '../../core/records';
 import type {
   ApplicationSummary, ComputePlatform, DeploymentGroupSummary, DeploymentRef, DeploymentStatus, DeploymentSummary, LifecycleEventInfo,
   RevisionSummary, TargetInfo, TargetStatus,
@@ -11,18 +12,6 @@ import type {
 const PLATFORMS: ReadonlySet<string> = new Set<ComputePlatform>(['Server', 'Lambda', 'ECS']);
 const DEPLOYMENT_STATUSES: ReadonlySet<string> = new Set<DeploymentStatus>(['Created', 'Queued', 'InProgress', 'Baking', 'Succeeded', 'Failed', 'Stopped', 'Ready']);
 const TARGET_STATUSES: ReadonlySet<string> = new Set<TargetStatus>(['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped', 'Unknown', 'Ready']);
-
-function ms(date: Date | undefined): number | undefined {
-  if (!(date instanceof Date)) return undefined;
-  const t = date.getTime();
-  return Number.isNaN(t) ? undefined : t;
-}
-
-function defined<T extends object>(record: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
-  return out as T;
-}
 
 const platform = (p: string | undefined): ComputePlatform | undefined => (p && PLATFORMS.has(p) ? p as ComputePlatform : undefined);
 const deploymentStatus = (s: string | undefined): DeploymentStatus => (s && DEPLOYMENT_STATUSES.has(s) ? s as DeploymentStatus : 'Created');
