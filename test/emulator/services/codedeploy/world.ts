@@ -7,32 +7,30 @@ import type { DeploymentRecord, ScriptFault, ScriptFaultSpec } from './model';
 import { DeployRegion } from './store';
 
 export class ScriptFaults {
-  private faults: ScriptFault[] = [];
+  private readonly byId = new Map<string, ScriptFault>();
   private next = 1;
 
   add(spec: ScriptFaultSpec): ScriptFault {
     const fault: ScriptFault = { ...spec, id: `sf-${this.next++}`, fired: 0 };
-    this.faults.push(fault);
+    this.byId.set(fault.id, fault);
     return fault;
   }
 
   list(): ScriptFault[] {
-    return [...this.faults];
+    return [...this.byId.values()];
   }
 
   remove(id: string): boolean {
-    const before = this.faults.length;
-    this.faults = this.faults.filter((f) => f.id !== id);
-    return this.faults.length !== before;
+    return this.byId.delete(id);
   }
 
   clear(): void {
-    this.faults = [];
+    this.byId.clear();
   }
 
   /** Drops the faults scoped to a deployment that has ended. */
   forget(deploymentId: string): void {
-    this.faults = this.faults.filter((f) => f.deploymentId !== deploymentId);
+    for (const f of this.list()) if (f.deploymentId === deploymentId) this.byId.delete(f.id);
   }
 
   /**
@@ -40,7 +38,7 @@ export class ScriptFaults {
    * `script` is the script about to run; a fault without `script` hits the hook's last script.
    */
   take(d: DeploymentRecord, event: string, targetId: string, script: { location: string; last: boolean } | undefined): ScriptFault | undefined {
-    const fault = this.faults.find((f) =>
+    const fault = this.list().find((f) =>
       f.lifecycleEvent === event
       && (f.deploymentId === undefined || f.deploymentId === d.deploymentId)
       && (f.applicationName === undefined || f.applicationName === d.applicationName)

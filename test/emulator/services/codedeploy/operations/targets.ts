@@ -31,30 +31,37 @@ function filtered(d: DeploymentRecord, filter: TargetFilter): TargetRecord[] {
     && (!filter.labels?.length || (t.label !== undefined && filter.labels.includes(t.label))));
 }
 
-function page(d: DeploymentRecord, targets: TargetRecord[], scope: string, token: unknown): { ids: string[]; nextToken?: string } {
+/** A page of the deployment's target ids the filter selects (the instance API refuses ECS deployments). */
+function listIds(world: DeployWorld, req: EmuRequest, input: Record<string, unknown>, scope: string, filter: TargetFilter): { ids: string[]; nextToken?: string } {
+  const d = requireDeployment(world.region(req.accountId, req.region), input.deploymentId);
+  if (scope === 'ListDeploymentInstances') requireInstancePlatform(d);
+  requireStarted(d);
+  checkFilter(d, filter);
   let start = 0;
-  if (token !== undefined) {
-    const cursor = decodePageToken(`${scope}:${d.deploymentId}`, token as string);
+  if (input.nextToken !== undefined) {
+    const cursor = decodePageToken(`${scope}:${d.deploymentId}`, input.nextToken as string);
     if (typeof cursor !== 'number') throw errors.invalidNextToken();
     start = cursor;
   }
-  const { page: items, next } = pageOf(targets, start, PAGE_SIZE);
+  const { page: items, next } = pageOf(filtered(d, filter), start, PAGE_SIZE);
   return { ids: items.map((t) => t.targetId), ...(next !== undefined ? { nextToken: encodePageToken(`${scope}:${d.deploymentId}`, next) } : {}) };
+}
+
+function requireInstancePlatform(d: DeploymentRecord): void {
+  if (d.computePlatform === 'ECS') {
+    throw errors.invalidComputePlatform(`The deployment ${d.deploymentId} uses the ECS compute platform; use ListDeploymentTargets and BatchGetDeploymentTargets.`);
+  }
 }
 
 export function listDeploymentTargets(world: DeployWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     checkTypes({ deploymentId: str(), nextToken: str(), targetFilters: map(list(str())) }, input);
-    const d = requireDeployment(world.region(req.accountId, req.region), input.deploymentId);
-    requireStarted(d);
     const filters = (input.targetFilters as Record<string, string[]> | undefined) ?? {};
     for (const name of Object.keys(filters)) if (name !== 'TargetStatus' && name !== 'ServerInstanceLabel') throw errors.invalidTargetFilterName(name);
-    const filter: TargetFilter = {
+    const { ids, nextToken } = listIds(world, req, input, 'ListDeploymentTargets', {
       ...(filters.TargetStatus ? { statuses: filters.TargetStatus } : {}),
       ...(filters.ServerInstanceLabel ? { labels: filters.ServerInstanceLabel } : {}),
-    };
-    checkFilter(d, filter);
-    const { ids, nextToken } = page(d, filtered(d, filter), 'ListDeploymentTargets', input.nextToken);
+    });
     return { targetIds: ids, ...(nextToken ? { nextToken } : {}) };
   };
 }
@@ -78,24 +85,13 @@ export function batchGetDeploymentTargets(world: DeployWorld) {
   };
 }
 
-function requireInstancePlatform(d: DeploymentRecord): void {
-  if (d.computePlatform === 'ECS') {
-    throw errors.invalidComputePlatform(`The deployment ${d.deploymentId} uses the ECS compute platform; use ListDeploymentTargets and BatchGetDeploymentTargets.`);
-  }
-}
-
 export function listDeploymentInstances(world: DeployWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     checkTypes({ deploymentId: str(), nextToken: str(), instanceStatusFilter: list(str()), instanceTypeFilter: list(str()) }, input);
-    const d = requireDeployment(world.region(req.accountId, req.region), input.deploymentId);
-    requireInstancePlatform(d);
-    requireStarted(d);
-    const filter: TargetFilter = {
+    const { ids, nextToken } = listIds(world, req, input, 'ListDeploymentInstances', {
       ...(input.instanceStatusFilter ? { statuses: input.instanceStatusFilter as string[] } : {}),
       ...(input.instanceTypeFilter ? { labels: input.instanceTypeFilter as string[] } : {}),
-    };
-    checkFilter(d, filter);
-    const { ids, nextToken } = page(d, filtered(d, filter), 'ListDeploymentInstances', input.nextToken);
+    });
     return { instancesList: ids, ...(nextToken ? { nextToken } : {}) };
   };
 }
