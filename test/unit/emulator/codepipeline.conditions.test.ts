@@ -11,7 +11,7 @@ import type { ConditionDeclaration } from '../../emulator/services/codepipeline/
 import { codecommitSource, githubSource, lambdaInvoke, pipeline, rule, stage } from '../../emulator/services/codepipeline/seed/builders';
 import { compileCron } from '../../emulator/services/codepipeline/engine/rules/cron';
 import { globToRegExp } from '../../emulator/services/codepipeline/engine/git-events';
-import { rejectsWith, useEmulator } from './core.helpers';
+import { adminCall, rejectsWith, useEmulator } from './core.helpers';
 
 const MIN = 60_000;
 const account = { accountId: '111111111111', region: 'us-east-1' };
@@ -269,6 +269,27 @@ describe('emulator: CodePipeline V2 stage conditions and rollbacks', function ()
     advance(10 * MIN);
     const prRun = await execution('triggered', pr!.id);
     assert.equal(prRun.status, 'Succeeded');
+  });
+
+  it('alarms, Lambda answers and Git events can be set over HTTP by other processes', async () => {
+    create(pipeline(account, 'remote', [
+      stage('Source', githubSource(account, 'acme/remote')),
+      { ...stage('Deploy', lambdaInvoke('Release', 'release')), beforeEntry: { conditions: [
+        alarmCondition('FAIL'), { result: 'FAIL', rules: [rule('Check', 'LambdaInvoke', { FunctionName: 'gate' })] },
+      ] } },
+    ], { pipelineType: 'V2' }));
+    const post = (path: string, body: unknown) => adminCall(fixture.emulator.url, 'POST', `/_emulator/codepipeline/${path}`, body);
+    assert.equal((await post('alarms', { alarmName: ALARM, state: 'OK' })).status, 200);
+    assert.equal((await post('functions', { functionName: 'gate', outcome: 'fail', message: 'canary error rate 4.2%' })).status, 200);
+    const pushed = await post('git-events', { pipelineName: 'remote', event: { type: 'push', branch: 'main', commit: { id: 'c0ffee'.repeat(7).slice(0, 40), message: 'Ship it' }, filePaths: ['src/a.ts'] } });
+    assert.equal(pushed.status, 200);
+    const [id] = (pushed.json as { pipelineExecutionIds: string[] }).pipelineExecutionIds;
+    advance(10 * MIN);
+    assert.equal((await execution('remote', id!)).status, 'Failed');
+    assert.match((await deployState('remote')).beforeEntryConditionState!.latestExecution!.summary!, /Rule Check failed: canary error rate 4\.2%/);
+    assert.equal((await post('alarms', { alarmName: ALARM, state: 'MAYBE' })).status, 400);
+    assert.equal((await post('git-events', { pipelineName: 'nope', event: {} })).status, 400);
+    assert.equal((await post('unknown', {})).status, 404);
   });
 
   it('rule building blocks: cron windows in a time zone, trigger globs', () => {

@@ -1,5 +1,6 @@
 // CodePipeline (awsJson1_1, `X-Amz-Target: CodePipeline_20150709.<Operation>`, signing name `codepipeline`).
 import type { ServiceRegistry } from '../../core/contract';
+import { codepipelineAdminRoute } from './admin-routes';
 import { listActionExecutions, listRuleExecutions } from './operations/action-executions';
 import { overrideStageCondition, rollbackStage } from './operations/conditions';
 import { getPipelineExecution, listPipelineExecutions, startPipelineExecution, stopPipelineExecution } from './operations/executions';
@@ -32,4 +33,5 @@ export function registerCodePipeline(registry: ServiceRegistry, world: Pipelines
     OverrideStageCondition: overrideStageCondition(world),
     RollbackStage: rollbackStage(world),
   });
+  registry.raw(codepipelineAdminRoute(world));
 }
