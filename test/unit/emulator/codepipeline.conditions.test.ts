@@ -182,6 +182,10 @@ describe('emulator: CodePipeline V2 stage conditions and rollbacks', function ()
     const state = await cp().send(new GetPipelineStateCommand({ name: 'manual' }));
     assert.equal(state.stageStates![1]!.latestExecution!.pipelineExecutionId, newer, 'only the rolled-back stage ran');
 
+    const record = world().region(account.accountId, account.region).require('manual');
+    record.versions.push({ ...record.versions[0]!, version: 2 });
+    await rejectsWith(send('Deploy', older), 'PipelineExecutionOutdatedException');
+
     create(pipeline(account, 'classic', [stage('Source', codecommitSource('classic')), stage('Deploy', lambdaInvoke('Release', 'r'))]));
     const v1 = await start('classic');
     advance(10 * MIN);

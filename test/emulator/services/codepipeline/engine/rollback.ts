@@ -10,12 +10,12 @@ import { modeOf, requestStage } from './run';
 
 const unable = (message: string): Error => error('UnableToRollbackStageException', message);
 
-/** The latest execution (other than `except`) that succeeded in stage `idx` on the current version. */
-export function rollbackTarget(p: PipelineRecord, idx: number, except?: ExecutionRecord): ExecutionRecord | undefined {
+/** The latest execution that succeeded in stage `idx` on the current pipeline version. */
+export function rollbackTarget(p: PipelineRecord, idx: number): ExecutionRecord | undefined {
   const name = currentDeclaration(p).stages[idx]!.name;
   for (let i = p.executions.length - 1; i >= 0; i--) {
     const e = p.executions[i]!;
-    if (e === except || e.pipelineVersion !== p.versions.length) continue;
+    if (e.pipelineVersion !== p.versions.length) continue;
     if (e.stages.get(name)?.status === 'Succeeded') return e;
   }
   return undefined;
@@ -53,7 +53,7 @@ export function startRollback(engine: Engine, p: PipelineRecord, idx: number, ta
 
 /** After `failed` failed stage `idx` with a ROLLBACK result; nothing happens when there is no target. */
 export function startAutomatedRollback(engine: Engine, p: PipelineRecord, failed: ExecutionRecord, idx: number): ExecutionRecord | undefined {
-  const target = rollbackTarget(p, idx, failed);
+  const target = rollbackTarget(p, idx);
   if (!target) return undefined;
   return startRollback(engine, p, idx, target, { triggerType: 'AutomatedRollback', triggerDetail: failed.id });
 }
