@@ -32,7 +32,6 @@ export function awsCli(emu: Emulator, args: string[], options: { dataPath?: stri
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
         AWS_PAGER: '',
         AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_MAX_ATTEMPTS: '1',
         ...(options.dataPath ? { AWS_DATA_PATH: options.dataPath } : {}),
       },
     }, (err, stdout, stderr) => {

@@ -2,6 +2,7 @@
 import type { BatchRecord } from './batch-records';
 import type { ProjectRecord } from './projects';
 import type { BuildsRegion } from './store';
+import { wirePhase } from './wire';
 
 const seconds = (ms: number): number => ms / 1000;
 
@@ -29,13 +30,7 @@ export function wireBatch(store: BuildsRegion, b: BatchRecord, project: ProjectR
     sourceVersion: b.sourceVersion,
     ...(b.resolvedSourceVersion ? { resolvedSourceVersion: b.resolvedSourceVersion } : {}),
     projectName: b.projectName,
-    phases: b.phases.map((p) => ({
-      phaseType: p.phaseType,
-      ...(p.phaseStatus ? { phaseStatus: p.phaseStatus } : {}),
-      startTime: seconds(p.startTime),
-      ...(p.endTime !== undefined ? { endTime: seconds(p.endTime), durationInSeconds: Math.round((p.endTime - p.startTime) / 1000) } : {}),
-      ...(p.contexts ? { contexts: p.contexts } : {}),
-    })),
+    phases: b.phases.map(wirePhase),
     source: {
       type: project?.source.type ?? 'NO_SOURCE',
       ...(project?.source.location ? { location: project.source.location } : {}),

@@ -19,3 +19,15 @@ export function page<T>(items: readonly T[], scope: string, token: unknown, size
   const next = start + slice.length;
   return next < items.length ? { items: slice, nextToken: encodePageToken(scope, next) } : { items: slice };
 }
+
+/** A BatchGet* answer: found items in request order (duplicates once), and the ids not found. */
+export function batchGet<T>(ids: readonly string[], find: (id: string) => T | undefined, wire: (item: T) => unknown): { found: unknown[]; notFound: string[] } {
+  const found: unknown[] = [];
+  const notFound: string[] = [];
+  for (const id of new Set(ids)) {
+    const item = find(id);
+    if (item) found.push(wire(item));
+    else notFound.push(id);
+  }
+  return { found, notFound };
+}

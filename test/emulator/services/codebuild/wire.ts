@@ -3,7 +3,8 @@ import type { BuildRecord, PhaseRecord } from './store';
 
 const seconds = (ms: number): number => ms / 1000;
 
-function wirePhase(p: PhaseRecord): Record<string, unknown> {
+/** A build's or a batch's phase (both shapes have the same members). */
+export function wirePhase(p: Omit<PhaseRecord, 'phaseType'> & { phaseType: string }): Record<string, unknown> {
   return {
     phaseType: p.phaseType,
     ...(p.phaseStatus ? { phaseStatus: p.phaseStatus } : {}),

@@ -4,7 +4,7 @@ import type { EmuRequest } from '../../../core/contract';
 import { validateInput } from '../../../core/validate';
 import { retryBatch, startBatch } from '../batch-runner';
 import { wireBatch } from '../batch-wire';
-import { invalidInput, notFound, page } from '../paging';
+import { batchGet, invalidInput, notFound, page } from '../paging';
 import {
   batchGetBuildBatchesRules, listBuildBatchesForProjectRules, retryBuildBatchRules, startBuildBatchRules, stopBuildBatchRules,
 } from '../rules';
@@ -75,14 +75,8 @@ export function batchGetBuildBatches(world: BuildsWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     validateInput(batchGetBuildBatchesRules, input, 'InvalidInputException');
     const store = world.region(req.accountId, req.region);
-    const buildBatches: unknown[] = [];
-    const buildBatchesNotFound: string[] = [];
-    for (const id of new Set(input.ids as string[])) {
-      const b = store.findBatch(id);
-      if (b) buildBatches.push(wire(store, b));
-      else buildBatchesNotFound.push(id);
-    }
-    return { buildBatches, buildBatchesNotFound };
+    const { found, notFound } = batchGet(input.ids as string[], (id) => store.findBatch(id), (b) => wire(store, b));
+    return { buildBatches: found, buildBatchesNotFound: notFound };
   };
 }
 

@@ -1,7 +1,7 @@
 // ListProjects (100 names a page, by name, creation or modification time) and BatchGetProjects.
 import type { EmuRequest } from '../../../core/contract';
 import { validateInput } from '../../../core/validate';
-import { page } from '../paging';
+import { batchGet, page } from '../paging';
 import { wireProject } from '../projects';
 import { batchGetProjectsRules, listProjectsRules } from '../rules';
 import type { BuildsWorld } from '../world';
@@ -29,13 +29,7 @@ export function batchGetProjects(world: BuildsWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     validateInput(batchGetProjectsRules, input, 'InvalidInputException');
     const store = world.region(req.accountId, req.region);
-    const projects: unknown[] = [];
-    const projectsNotFound: string[] = [];
-    for (const name of new Set(input.names as string[])) {
-      const p = store.project(name);
-      if (p) projects.push(wireProject(p));
-      else projectsNotFound.push(name);
-    }
-    return { projects, projectsNotFound };
+    const { found, notFound } = batchGet(input.names as string[], (name) => store.project(name), wireProject);
+    return { projects: found, projectsNotFound: notFound };
   };
 }

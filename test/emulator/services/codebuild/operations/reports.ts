@@ -2,7 +2,7 @@
 // DescribeTestCases (status and keyword filters), DescribeCodeCoverages (line coverage range, sort).
 import type { EmuRequest } from '../../../core/contract';
 import { validateInput } from '../../../core/validate';
-import { invalidInput, notFound, page } from '../paging';
+import { batchGet, invalidInput, notFound, page } from '../paging';
 import { coverageSummary, percentage, type ReportGroupRecord, type ReportRecord, testSummary } from '../report-records';
 import {
   batchGetReportGroupsRules, batchGetReportsRules, describeCodeCoveragesRules, describeTestCasesRules,
@@ -71,14 +71,8 @@ export function batchGetReportGroups(world: BuildsWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     validateInput(batchGetReportGroupsRules, input, 'InvalidInputException');
     const store = world.region(req.accountId, req.region);
-    const reportGroups: unknown[] = [];
-    const reportGroupsNotFound: string[] = [];
-    for (const arn of new Set(input.reportGroupArns as string[])) {
-      const g = store.reportGroups.get(arn);
-      if (g) reportGroups.push(wireGroup(g));
-      else reportGroupsNotFound.push(arn);
-    }
-    return { reportGroups, reportGroupsNotFound };
+    const { found, notFound: missing } = batchGet(input.reportGroupArns as string[], (arn) => store.reportGroups.get(arn), wireGroup);
+    return { reportGroups: found, reportGroupsNotFound: missing };
   };
 }
 
@@ -101,14 +95,8 @@ export function batchGetReports(world: BuildsWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     validateInput(batchGetReportsRules, input, 'InvalidInputException');
     const store = world.region(req.accountId, req.region);
-    const reports: unknown[] = [];
-    const reportsNotFound: string[] = [];
-    for (const arn of new Set(input.reportArns as string[])) {
-      const r = store.reports.get(arn);
-      if (r) reports.push(wireReport(r));
-      else reportsNotFound.push(arn);
-    }
-    return { reports, reportsNotFound };
+    const { found, notFound: missing } = batchGet(input.reportArns as string[], (arn) => store.reports.get(arn), wireReport);
+    return { reports: found, reportsNotFound: missing };
   };
 }
 

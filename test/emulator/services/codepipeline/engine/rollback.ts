@@ -6,7 +6,8 @@
 import { conflict, error, executionNotFound, stageNotFound } from '../errors';
 import { currentDeclaration, type ExecutionRecord, type PipelineRecord } from '../model/records';
 import type { Engine } from './engine';
-import { modeOf, requestStage } from './run';
+import { requestStage } from './run';
+import { newExecution } from './start';
 
 const unable = (message: string): Error => error('UnableToRollbackStageException', message);
 
@@ -23,30 +24,16 @@ export function rollbackTarget(p: PipelineRecord, idx: number): ExecutionRecord 
 
 export function startRollback(engine: Engine, p: PipelineRecord, idx: number, target: ExecutionRecord,
   trigger: { triggerType: 'ManualRollback' | 'AutomatedRollback'; triggerDetail: string }): ExecutionRecord {
-  const now = engine.clock.now();
-  const exec: ExecutionRecord = {
-    id: engine.random.uuid(),
-    seq: p.executions.length,
-    pipelineVersion: p.versions.length,
-    status: 'InProgress',
-    startTime: now,
-    lastUpdateTime: now,
+  const exec = newExecution(engine, p, {
     trigger,
-    executionMode: modeOf(p),
     variables: target.variables.map((v) => ({ ...v })),
     sourceRevisions: target.sourceRevisions.map((r) => ({ ...r })),
-    overrides: new Map(),
-    outcomes: new Map(),
     stageIndex: idx,
-    position: 'waiting',
-    stages: new Map(),
     namespaces: new Map(target.namespaces),
     artifacts: new Map(target.artifacts),
     executionType: 'ROLLBACK',
     rollback: { targetExecutionId: target.id, stageIndex: idx },
-  };
-  p.executions.push(exec);
-  p.executionsById.set(exec.id, exec);
+  });
   requestStage(engine, p, exec, idx);
   return exec;
 }

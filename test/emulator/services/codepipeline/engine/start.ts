@@ -82,6 +82,33 @@ function sourceRevision(engine: Engine, p: PipelineRecord, action: ActionDeclara
   };
 }
 
+/** A new execution of `p`, registered with the pipeline, waiting to enter its first stage. */
+export function newExecution(engine: Engine, p: PipelineRecord, init: Pick<ExecutionRecord, 'trigger' | 'variables'> & Partial<ExecutionRecord>): ExecutionRecord {
+  const now = engine.clock.now();
+  const exec: ExecutionRecord = {
+    id: engine.random.uuid(),
+    seq: p.executions.length,
+    pipelineVersion: p.versions.length,
+    status: 'InProgress',
+    startTime: now,
+    lastUpdateTime: now,
+    executionMode: modeOf(p),
+    sourceRevisions: [],
+    overrides: new Map(),
+    outcomes: new Map(),
+    stageIndex: 0,
+    position: 'waiting',
+    stages: new Map(),
+    namespaces: new Map(),
+    artifacts: new Map(),
+    executionType: 'STANDARD',
+    ...init,
+  };
+  p.executions.push(exec);
+  p.executionsById.set(exec.id, exec);
+  return exec;
+}
+
 export function startExecution(engine: Engine, p: PipelineRecord, options: StartOptions): ExecutionRecord {
   if (options.clientRequestToken) {
     const existing = p.clientTokens.get(options.clientRequestToken);
@@ -109,33 +136,13 @@ export function startExecution(engine: Engine, p: PipelineRecord, options: Start
         `The pipeline ${p.name} has reached the limit of ${CONCURRENCY_LIMIT} concurrent executions in ${mode} mode.`);
     }
   }
-  const now = engine.clock.now();
-  const exec: ExecutionRecord = {
-    id: engine.random.uuid(),
-    seq: p.executions.length,
-    pipelineVersion: p.versions.length,
-    status: 'InProgress',
-    startTime: now,
-    lastUpdateTime: now,
-    trigger: options.trigger,
-    executionMode: mode,
-    variables,
-    sourceRevisions: [],
-    overrides,
-    outcomes: new Map(Object.entries(options.outcomes ?? {})),
-    stageIndex: 0,
-    position: 'waiting',
-    stages: new Map(),
-    namespaces: new Map(),
-    artifacts: new Map(),
-    executionType: 'STANDARD',
-  };
+  const exec = newExecution(engine, p, {
+    trigger: options.trigger, variables, overrides, outcomes: new Map(Object.entries(options.outcomes ?? {})),
+  });
   for (const action of sourceActions) {
     const rev = sourceRevision(engine, p, action, overrides.get(action.name), overrides.has(action.name) ? options.summaryExtra : undefined);
     if (rev) exec.sourceRevisions.push(rev);
   }
-  p.executions.push(exec);
-  p.executionsById.set(exec.id, exec);
   if (options.clientRequestToken) p.clientTokens.set(options.clientRequestToken, exec.id);
   requestStage(engine, p, exec, 0);
   return exec;
