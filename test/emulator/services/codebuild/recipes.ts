@@ -4,6 +4,7 @@ import {
   dockerBuildPush, dockerFail, echoDate, eslintClean, mavenFail, mavenPackage, mochaFail, mochaFailWeb, mochaPass,
   npmCi, type OutputContext, pipInstall, pytestFail, pytestPass, tscBuild,
 } from './command-output';
+import { pytestRun } from './pytest-output';
 import { ORDERS_API_COVERAGE, ORDERS_API_TESTS, type ReportSpec } from './report-suites';
 
 export type BuildspecPhase = 'INSTALL' | 'PRE_BUILD' | 'BUILD' | 'POST_BUILD';
@@ -120,7 +121,7 @@ export function ordersApiRecipe(): BuildRecipe {
       INSTALL: [{ command: 'pip install -r requirements.txt -r requirements-dev.txt', durationMs: 26_000, output: pipInstall }],
       BUILD: [{
         command: 'python -m pytest --junitxml=reports/junit.xml --cov=app --cov-report=xml:reports/coverage.xml --tb=native',
-        durationMs: 18_000, output: pytestPass, failure: { exitCode: 1, output: pytestFail },
+        durationMs: 18_000, output: pytestRun(ORDERS_API_TESTS, false), failure: { exitCode: 1, output: pytestRun(ORDERS_API_TESTS, true) },
       }],
     },
     artifactsBaseDir: '.',
