@@ -63,7 +63,6 @@ export interface BatchRecord {
   buildspecOverride?: string;
   region: string;
   accountId: string;
-  reportArns: string[];
   /** Emulator: the batch was meant to fail (entries marked failsInFailedBatch fail). */
   fails: boolean;
   /** Stops everything still running (StopBuildBatch). */

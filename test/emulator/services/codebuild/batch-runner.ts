@@ -52,7 +52,6 @@ export function startBatch(world: BuildsWorld, store: BuildsRegion, project: Pro
     ...(options.buildspec ? { buildspecOverride: options.buildspec } : {}),
     region: store.region,
     accountId: store.accountId,
-    reportArns: [],
     fails: !succeed,
   };
   store.batches.set(id, batch);
@@ -140,7 +139,6 @@ function runGroups(world: BuildsWorld, store: BuildsRegion, project: ProjectReco
     const running = startProjectBuild(world, store, isDownload ? { ...project, recipe: downloadSourceRecipe(project.recipe) } : project, isDownload ? { ...o, succeed: true } : o);
     g.buildIds.push(running.build.id);
     if (isDownload && running.build.resolvedSourceVersion) batch.resolvedSourceVersion = running.build.resolvedSourceVersion;
-    for (const arn of running.build.reportArns) batch.reportArns.push(arn);
   };
 
   const advance = (): void => {

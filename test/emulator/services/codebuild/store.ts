@@ -67,7 +67,6 @@ export interface BuildRecord {
   /** Reports the build wrote (CodeBuild test and coverage reports). */
   reportArns: string[];
   buildBatchArn?: string;
-  exportedEnvironmentVariables?: { name: string; value: string }[];
 }
 
 export class BuildsRegion {

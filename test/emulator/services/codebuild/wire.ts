@@ -67,7 +67,6 @@ export function wireBuild(b: BuildRecord): Record<string, unknown> {
     buildComplete: b.buildStatus !== 'IN_PROGRESS',
     initiator: b.initiator,
     encryptionKey: `arn:aws:kms:${b.region}:${b.accountId}:alias/aws/s3`,
-    ...(b.exportedEnvironmentVariables ? { exportedEnvironmentVariables: b.exportedEnvironmentVariables } : {}),
     reportArns: b.reportArns,
     ...(b.buildBatchArn ? { buildBatchArn: b.buildBatchArn } : {}),
   };
