@@ -2,6 +2,7 @@ import { findEmbeddedBuildspecs, type EmbeddedBuildspec } from './cloudformation
 import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
 import { validateSpec } from './engine/spec-validator';
+import { estimateDepth, LIMITS } from './syntax/limits';
 import { LineIndex } from './text/line-index';
 import type { AppSpecPlatform, Diagnostic, SpecKind } from './types';
 
@@ -49,10 +50,14 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
     const result = validateSpec(text, { kind, format, ...(options.fileExists ? { fileExists: options.fileExists } : {}) });
     return { kind, diagnostics: sortDiagnostics(result.diagnostics.map((d) => toDiagnostic(d, lines))), ...(result.platform ? { platform: result.platform } : {}) };
   } catch (err) {
-    const message = err instanceof RangeError
-      ? 'Not validated: the document is too deeply nested for the validator.'
-      : `The validator failed on this file (${err instanceof Error ? err.message : String(err)}). Please report this.`;
-    return { kind, diagnostics: [{ range: lines.range(0, 0), severity: err instanceof RangeError ? 'error' : 'warning', message, rule: err instanceof RangeError ? 'file/too-deep' : 'internal/error' }] };
+    // A stack overflow is "too deep" only when the document really nests that deeply; any other failure
+    // (a flat file that tripped a bug) must not be blamed on the file's shape.
+    if (err instanceof RangeError && estimateDepth(text, LIMITS.maxDepth) > LIMITS.maxDepth) {
+      return { kind, diagnostics: [{ range: lines.range(0, 0), severity: 'error', rule: 'file/too-deep',
+        message: 'Not validated: the document is too deeply nested for the validator.' }] };
+    }
+    const message = `Not validated: the validator failed on this file (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}). Please report this.`;
+    return { kind, diagnostics: [{ range: lines.range(0, 0), severity: 'warning', message, rule: 'internal/error' }] };
   }
 }
 
