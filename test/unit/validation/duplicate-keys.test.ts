@@ -10,6 +10,7 @@ describe('duplicate keys (review 2026-12, finding 6)', () => {
     const text = HEAD + Array.from({ length: 130_000 }, (_, i) => `    K: v${i}\n`).join('');
     const report = validate(text, { kind: 'buildspec' });
     assert.deepEqual(report.diagnostics.filter((d) => d.rule !== 'yaml/duplicate-key'), []);
+    assert.equal(report.notValidated, undefined);
     const dupes = byRule(report.diagnostics, 'yaml/duplicate-key');
     assert.equal(dupes.length, MAX_DUPLICATE_KEY_REPORTS + 1);
     assert.equal(dupes[0]?.range.start.line, 8);
