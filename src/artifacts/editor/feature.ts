@@ -408,7 +408,8 @@ export class ArtifactsFeature implements vscode.Disposable {
       if (err instanceof LoginConflictError && mayResolveConflict) {
         const other = this.store.logins().find((m) => err.otherLogins.includes(m.id));
         const name = other ? describe(other) : err.otherLogins.join(', ');
-        const go = await this.ui.confirm(`${tildify(err.file, this.home)} already has entries from your CodeArtifact login ${name}. Log out of it and continue?`, 'Log Out and Continue');
+        const what = err.file !== undefined ? `${tildify(err.file, this.home)} already has entries` : `Terminals already get ${err.variables.join(', ')}`;
+        const go = await this.ui.confirm(`${what} from your CodeArtifact login ${name}. Log out of it and continue?`, 'Log Out and Continue');
         if (!go) return { ok: false, message: err.message };
         for (const otherId of err.otherLogins) await this.logout(otherId);
         return this.runLogin(request, target, client, false);

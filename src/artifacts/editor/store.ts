@@ -63,8 +63,9 @@ export class LoginStore {
   }
 
   async manifest(): Promise<Manifest> {
-    const text = await this.fs.read(this.manifestPath);
-    if (text === undefined) return EMPTY_MANIFEST;
+    const bytes = await this.fs.read(this.manifestPath);
+    if (bytes === undefined) return EMPTY_MANIFEST;
+    const text = Buffer.from(bytes).toString('utf8');
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -88,7 +89,7 @@ export class LoginStore {
     for (const old of this.priorKeys()) if (!wanted.has(old)) await this.ctx.secrets.delete(PRIOR_PREFIX + old);
     await this.ctx.globalState.update(PRIOR_KEYS, [...wanted.keys()]);
     await this.fs.mkdirp(this.ctx.globalStoragePath);
-    await this.fs.writeAtomic(this.manifestPath, `${JSON.stringify(stored, null, 2)}\n`, 0o600);
+    await this.fs.writeAtomic(this.manifestPath, Buffer.from(`${JSON.stringify(stored, null, 2)}\n`), 0o600);
   }
 
   private priorKeys(): string[] {
