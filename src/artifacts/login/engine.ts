@@ -188,9 +188,15 @@ export async function applyLogin(plan: LoginPlan, token: string, manifest: Manif
   return { manifest: next, changes: await writeAll(computed, fresh, fs) };
 }
 
-interface OnDisk {
+export interface OnDisk {
   bytes: Uint8Array;
   decoded: DecodedFile;
+}
+
+/** A config file's bytes and text, as a login with these edits reads it; undefined when it is missing. */
+export async function readConfig(fs: ConfigFs, edit: Pick<LoginFileEdits, 'path' | 'format' | 'encoding'>): Promise<OnDisk | undefined> {
+  const bytes = await fs.read(edit.path);
+  return bytes === undefined ? undefined : { bytes, decoded: decode(edit.path, bytes, edit.format, edit.encoding) };
 }
 
 /** Logs out: undoes the login's edits file by file and forgets it. Files no other login uses go back to how they were. */
@@ -199,10 +205,7 @@ export async function applyLogout(id: string, manifest: Manifest, fs: ConfigFs):
   if (!login) return { manifest, changes: [] };
   // Every file is read and decoded first: one Conveyor cannot edit any more stops the logout before anything changes.
   const onDisk = new Map<string, OnDisk | undefined>();
-  for (const edit of login.files) {
-    const bytes = await fs.read(edit.path);
-    onDisk.set(edit.path, bytes === undefined ? undefined : { bytes, decoded: decode(edit.path, bytes, edit.format, edit.encoding) });
-  }
+  for (const edit of login.files) onDisk.set(edit.path, await readConfig(fs, edit));
   let logins = manifest.logins.filter((l) => l.id !== id);
   let files = [...manifest.files];
   const changes: FileChange[] = [];
