@@ -175,5 +175,5 @@ const treeEditor: FormatEditor = {
   },
 };
 
-/** SwiftPM's JSON decoder skips a leading byte order mark, so the editor does too. */
+/** JSON parsers may ignore a leading byte order mark (RFC 8259, 8.1); the editor does, so such a file is edited, not refused. */
 export const jsonEditor = outsideBom(treeEditor);

@@ -236,5 +236,5 @@ const elementEditor: FormatEditor = {
   },
 };
 
-/** XML parsers (Maven's, NuGet's) skip a leading byte order mark; so does the editor (it is not indentation). */
+/** A byte order mark is the XML encoding signature, not content (XML 1.0, 4.3.3); the editor keeps it out of new lines' indentation. */
 export const xmlEditor = outsideBom(elementEditor);

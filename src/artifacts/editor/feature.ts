@@ -187,7 +187,7 @@ export class ArtifactsFeature implements vscode.Disposable {
 
   /** Re-arms every stored login: tokens into the redactor and terminals, refresh timers, status items. */
   async restore(): Promise<void> {
-    await this.store.records.repairIfNeeded();
+    await this.store.records.repairIfNeeded().catch((err: unknown) => this.deps.log.warn(`CodeArtifact login record not repaired: ${err instanceof Error ? err.message : String(err)}`));
     for (const meta of await this.store.reload()) {
       const token = await this.store.token(meta.id);
       if (token) redactor.addSecret(token);
@@ -407,7 +407,7 @@ export class ArtifactsFeature implements vscode.Disposable {
         buttons, () => { void this.ui.copy(result.plan.notes.join('\n')); });
       return { ok: true, id: result.id, changes: result.changes, expiresAt: meta.expiresAt, environmentNames: meta.environmentNames, notes: result.plan.notes };
     } catch (err) {
-      await this.store.reload();
+      await this.store.reload().catch(() => undefined);
       if (err instanceof LoginConflictError && mayResolveConflict) {
         const other = this.store.logins().find((m) => err.otherLogins.includes(m.id));
         const name = other ? describe(other) : err.otherLogins.join(', ');

@@ -48,8 +48,8 @@ async function issueAndWrite(deps: TransactionDeps, record: { manifest: Manifest
   try {
     outcome = await performLogin({ client: deps.client(target), fs: deps.fs, context: deps.context, now: deps.now }, request, durationSeconds, before, {
       beforeWrite: async (next) => {
-        wroteAhead = true;
         await record.save({ ...next, pending: pendingFor(before, id) });
+        wroteAhead = true;
       },
     });
   } catch (err) {
