@@ -1,10 +1,11 @@
-import { findEmbeddedBuildspecs, type EmbeddedBuildspec } from './cloudformation/embedded';
+import { scanTemplate, type EmbeddedBuildspec } from './cloudformation/embedded';
 import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
 import { yamlInJsonFile } from './engine/recognition';
 import { validateSpec } from './engine/spec-validator';
 import { applySuppressions, disableRuleFix, findDirectives } from './engine/suppressions';
 import { ruleIds } from './rules/catalog';
+import { estimateDepth, LIMITS } from './syntax/limits';
 import { LineIndex } from './text/line-index';
 import type { AppSpecPlatform, Diagnostic, RuleSettings, SpecKind } from './types';
 
@@ -28,7 +29,15 @@ export interface ValidationReport {
   platform?: AppSpecPlatform;
   /** Templates: the inline buildspecs that were validated. */
   embedded?: number;
+  /**
+   * Set when the text was recognised but not (completely) validated: too large, too deeply nested, an
+   * alias bomb, or a validator failure. The reason is the message of the diagnostic that says so.
+   */
+  notValidated?: string;
 }
+
+/** Findings that mean "this file was not checked", as opposed to "this file is wrong". */
+const NOT_VALIDATED_RULES: ReadonlySet<string> = new Set(['file/too-large', 'file/too-deep', 'yaml/alias-expansion', 'internal/error']);
 
 export function formatOf(text: string, path: string | undefined): 'yaml' | 'json' {
   if (path && /\.json$/i.test(path)) return yamlInJsonFile(text, path) ? 'yaml' : 'json';
@@ -52,32 +61,39 @@ export function validate(text: string, options: ValidateOptions = {}): Validatio
   if (!kind) return { kind: undefined, diagnostics: [] };
   const lines = new LineIndex(text);
   const format = formatOf(text, options.path);
+  const { findings, extra } = validateKnown(text, kind, format, lines, options);
+  const notValidated = findings.find((f) => NOT_VALIDATED_RULES.has(f.diagnostic.rule))?.diagnostic.message;
+  const diagnostics = format === 'yaml' ? suppress(findings, text, lines) : findings.map((f) => f.diagnostic);
+  return { kind, diagnostics: sortDiagnostics(applyRuleSettings(diagnostics, options.rules)), ...extra, ...(notValidated ? { notValidated } : {}) };
+}
+
+function validateKnown(text: string, kind: SpecKind, format: 'yaml' | 'json', lines: LineIndex, options: ValidateOptions): { findings: Finding[]; extra: Pick<ValidationReport, 'platform' | 'embedded'> } {
   const findings: Finding[] = [];
   const add = (d: RawDiagnostic): void => {
     findings.push({ diagnostic: toDiagnostic(d, lines), anchorLine: lines.positionAt(d.anchor ?? d.start).line });
   };
-  let extra: Pick<ValidationReport, 'platform' | 'embedded'> = {};
   try {
     const yamlInJson = yamlInJsonFile(text, options.path);
     if (yamlInJson) add(yamlInJson);
     if (kind === 'cloudformation') {
-      const embedded = findEmbeddedBuildspecs(text, format);
-      for (const e of embedded) validateEmbedded(e).forEach(add);
-      extra = { embedded: embedded.length };
-    } else {
-      const result = validateSpec(text, { kind, format, ...(options.fileExists ? { fileExists: options.fileExists } : {}) });
-      result.diagnostics.forEach(add);
-      if (result.platform) extra = { platform: result.platform };
+      const { buildspecs, notParsed } = scanTemplate(text, format);
+      for (const e of buildspecs) validateEmbedded(e).forEach(add);
+      if (notParsed) add({ ...notParsed, message: `${notParsed.message} Its inline buildspecs were not checked.` });
+      return { findings, extra: { embedded: buildspecs.length } };
     }
+    const result = validateSpec(text, { kind, format, ...(options.fileExists ? { fileExists: options.fileExists } : {}) });
+    result.diagnostics.forEach(add);
+    return { findings, extra: result.platform ? { platform: result.platform } : {} };
   } catch (err) {
-    const tooDeep = err instanceof RangeError;
-    findings.splice(0, findings.length, { anchorLine: 0, diagnostic: { range: lines.range(0, 0), severity: tooDeep ? 'error' : 'warning',
-      message: tooDeep ? 'Not validated: the document is too deeply nested for the validator.'
-        : `The validator failed on this file (${err instanceof Error ? err.message : String(err)}). Please report this.`,
-      rule: tooDeep ? 'file/too-deep' : 'internal/error' } });
+    // A stack overflow is "too deep" only when the document really nests that deeply; any other failure
+    // (a flat file that tripped a bug) must not be blamed on the file's shape.
+    const tooDeep = err instanceof RangeError && estimateDepth(text, LIMITS.maxDepth) > LIMITS.maxDepth;
+    const diagnostic: Diagnostic = tooDeep
+      ? { range: lines.range(0, 0), severity: 'error', rule: 'file/too-deep', message: 'Not validated: the document is too deeply nested for the validator.' }
+      : { range: lines.range(0, 0), severity: 'warning', rule: 'internal/error',
+        message: `Not validated: the validator failed on this file (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}). Please report this.` };
+    return { findings: [{ diagnostic, anchorLine: 0 }], extra: {} };
   }
-  const diagnostics = format === 'yaml' ? suppress(findings, text, lines) : findings.map((f) => f.diagnostic);
-  return { kind, diagnostics: sortDiagnostics(applyRuleSettings(diagnostics, options.rules)), ...extra };
 }
 
 /** Applies `# conveyor-disable...` comments and gives every remaining finding its "disable" edit. */

@@ -76,6 +76,7 @@ export const BUILTIN_RULES: readonly { id: string; description: string; severity
   { id: 'yaml/alias-expansion', description: 'Aliases expand to too many values (a "billion laughs" document).', severity: 'error', helpUri: 'https://en.wikipedia.org/wiki/Billion_laughs_attack' },
   { id: 'file/binary', description: 'The file is binary (it contains NUL bytes).', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'file/too-large', description: 'The file is too large to validate.', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'file/not-utf8', description: 'The file is not UTF-8 text, so it was not validated (conveyor-lint).', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'file/too-deep', description: 'The document nests too deeply to validate.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'file/other-tool', description: 'A file named like a buildspec or appspec whose keys are clearly another tool\'s; it is not validated.', severity: 'information', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec-ref-name-storage' },
   { id: 'file/yaml-in-json', description: 'A .json file that holds YAML.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html' },
