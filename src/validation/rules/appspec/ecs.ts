@@ -1,20 +1,16 @@
 import type { RawDiagnostic } from '../../engine/raw';
 import { replaceScalar } from '../../schema/map-errors';
-import type { Node, Pair } from '../../syntax/tree';
+import type { Pair } from '../../syntax/tree';
 import { closestMatch } from '../../text/edit-distance';
 import type { Rule, RuleContext } from '../rule';
 import { itemsOf, keyRange, pairOf, scalarRange } from '../nodes';
-import { placeholderFinding, property, RESOURCES_DOC, resourcesOf, type Resource } from './resources';
+import { placeholderFinding, property, RESOURCES_DOC, resourcesOf, scalarText, type Resource } from './resources';
 
 const ECS_DOC = `${RESOURCES_DOC}#reference-appspec-file-structure-resources-ecs`;
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}(?::\d+)?$/;
 
 function ecsResources(ctx: RuleContext): Resource[] {
   return ctx.platform === 'ecs' ? resourcesOf(ctx) : [];
-}
-
-function scalarText(node: Node): string | undefined {
-  return node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
 }
 
 export const ecsTaskDefinitionRule: Rule = {

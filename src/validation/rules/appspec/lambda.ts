@@ -1,17 +1,12 @@
 import type { RawDiagnostic } from '../../engine/raw';
-import type { Node } from '../../syntax/tree';
 import type { Rule, RuleContext } from '../rule';
 import { scalarRange } from '../nodes';
-import { placeholderFinding, property, RESOURCES_DOC, resourcesOf, type Resource } from './resources';
+import { placeholderFinding, property, RESOURCES_DOC, resourcesOf, scalarText, type Resource } from './resources';
 
 const LAMBDA_DOC = `${RESOURCES_DOC}#reference-appspec-file-structure-resources-lambda`;
 
 function lambdaResources(ctx: RuleContext): Resource[] {
   return ctx.platform === 'lambda' ? resourcesOf(ctx) : [];
-}
-
-function scalarText(node: Node): string | undefined {
-  return node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value).trim() : undefined;
 }
 
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -28,7 +23,7 @@ export const lambdaFunctionRule: Rule = {
     const out: RawDiagnostic[] = [];
     for (const r of lambdaResources(ctx)) {
       const name = property(r, 'Name')?.value;
-      const nameText = name ? scalarText(name) : undefined;
+      const nameText = name ? scalarText(name)?.trim() : undefined;
       if (name && nameText !== undefined && nameText !== '' && !FUNCTION_NAME.test(nameText) && !FUNCTION_ARN.test(nameText)) {
         const placeholder = placeholderFinding(name, nameText, ctx, 'function name');
         if (placeholder !== 'skip') {
@@ -38,7 +33,7 @@ export const lambdaFunctionRule: Rule = {
         }
       }
       const alias = property(r, 'Alias')?.value;
-      const aliasText = alias ? scalarText(alias) : undefined;
+      const aliasText = alias ? scalarText(alias)?.trim() : undefined;
       if (!alias || aliasText === undefined || aliasText === '' || (ALIAS.test(aliasText) && !/^\d+$/.test(aliasText))) continue;
       if (aliasText === '$LATEST') {
         ctx.claim(r.pointer('Alias'));
@@ -71,7 +66,7 @@ export const lambdaVersionRule: Rule = {
       for (const key of ['CurrentVersion', 'TargetVersion']) {
         const pair = property(r, key);
         const node = pair?.value;
-        const value = node ? scalarText(node) : undefined;
+        const value = node ? scalarText(node)?.trim() : undefined;
         if (!node || value === undefined) continue;
         if (/^[1-9]\d*$/.test(value)) {
           numbers[key] = Number(value);

@@ -26,6 +26,11 @@ export function resourcesOf(ctx: RuleContext): Resource[] {
   });
 }
 
+/** The text of a string or number scalar (ECS and Lambda properties are often either). */
+export function scalarText(node: Node): string | undefined {
+  return node.kind === 'scalar' && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+}
+
 /** A property of an ECS or Lambda resource; keys are case-insensitive there. */
 export function property(resource: Resource, key: string): Pair | undefined {
   return pairOf(resource.properties, key, true);

@@ -6,7 +6,7 @@ import { phasePairs } from './commands';
 
 const STEP_KEYS = ['uses', 'run'];
 
-function stepFinding(step: Node, pair: Pair, ctx: { text: string }, id: string): RawDiagnostic | undefined {
+function stepFinding(step: Node, pair: Pair, id: string): RawDiagnostic | undefined {
   const present = STEP_KEYS.filter((k) => pairOf(step, k));
   if (present.length === 1 || step.kind !== 'map') return undefined;
   const first = step.pairs[0];
@@ -34,7 +34,7 @@ export const githubStepsRule: Rule = {
           message: `Phase '${phase.keyText ?? ''}' has both commands and steps: CodeBuild runs GitHub Actions steps in a phase of their own, and its documentation says they cannot be combined with commands. Move the steps or the commands to another phase.` });
       }
       for (const step of itemsOf(steps.value)) {
-        const d = stepFinding(step, steps, ctx, this.id);
+        const d = stepFinding(step, steps, this.id);
         if (d) out.push(d);
       }
     }
