@@ -14,7 +14,7 @@ function destinationProblem(destination: string, os: string): string | undefined
     if (WINDOWS_ABSOLUTE.test(destination) || (destination.includes('\\') && !destination.startsWith('/'))) {
       return `'${destination}' is a Windows path, but os is linux: the agent treats it as a relative file name and copies the files below its own working directory.`;
     }
-    if (!destination.startsWith('/')) return `'${destination}' is a relative path: the CodeDeploy agent does not check it and copies the files below its own working directory. Use a full path, such as /var/www/${destination.replace(/^\.\//, '')}.`;
+    if (!destination.startsWith('/')) return `'${destination}' is a relative path: the CodeDeploy agent does not check it and copies the files below its own working directory. Use a full path, such as /${destination.replace(/^\.?\/*/, '')}.`;
     return undefined;
   }
   if (WINDOWS_ABSOLUTE.test(destination)) return undefined;
