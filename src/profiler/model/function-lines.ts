@@ -86,6 +86,42 @@ function findJavaMethod(lines: readonly string[], frame: Extract<ParsedFrame, { 
   return found;
 }
 
+function firstMatch(lines: readonly string[], re: RegExp, hint?: number): number | undefined {
+  const hits: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (re.test(lines[i]!)) hits.push(i);
+  if (hits.length === 0) return undefined;
+  if (hint !== undefined) {
+    const before = hits.filter((h) => h <= hint - 1);
+    if (before.length > 0) return before[before.length - 1];
+  }
+  return hits[0];
+}
+
+/** `func Name(`, `func (r *T) Name(`, `func Name[T any](`. */
+function findGoFunc(lines: readonly string[], frame: Extract<ParsedFrame, { kind: 'go' }>, hint?: number): number | undefined {
+  const recv = frame.receiver ? `\\(\\s*\\w*\\s*\\*?\\s*${escapeRegExp(frame.receiver)}(?:\\[[^\\]]*\\])?\\s*\\)\\s*` : '';
+  return firstMatch(lines, new RegExp(`^func\\s+${recv}${escapeRegExp(frame.functionName)}\\s*[([]`), hint);
+}
+
+/** Rust `fn name` (any visibility, async, unsafe, extern, const) or C++ `Scope::name(` / a declaration with a body. */
+function findScoped(lines: readonly string[], frame: Extract<ParsedFrame, { kind: 'scoped' }>, hint?: number): number | undefined {
+  const fn = escapeRegExp(frame.functionName);
+  const rust = firstMatch(lines, new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:const\\s+)?(?:async\\s+)?(?:unsafe\\s+)?(?:extern\\s+"[^"]*"\\s+)?fn\\s+${fn}\\b`), hint);
+  if (rust !== undefined) return rust;
+  const scope = frame.scopes[frame.scopes.length - 1];
+  if (scope) {
+    const qualified = firstMatch(lines, new RegExp(`(?:^|[\\s*&])${escapeRegExp(scope)}::${fn}\\s*\\((?!.*;\\s*$)`), hint);
+    if (qualified !== undefined) return qualified;
+  }
+  return firstMatch(lines, new RegExp(`^\\s*(?:[\\w:<>,*&~]+\\s+)+\\**${fn}\\s*\\([^;]*$`), hint);
+}
+
+/** JavaScript/TypeScript: `function name(`, `name = (…) =>`, `name: function`, a method `name(…) {`. */
+function findJsFunction(lines: readonly string[], name: string, hint?: number): number | undefined {
+  const n = escapeRegExp(name);
+  return firstMatch(lines, new RegExp(`(?:\\bfunction\\s*\\*?\\s*${n}\\s*[(<]|\\b${n}\\s*[=:]\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|\\w+\\s*=>)|^\\s*(?:(?:public|private|protected|static|async|override|get|set)\\s+)*\\*?${n}\\s*(?:<[^>]*>)?\\([^;]*\\)\\s*(?::[^{;]*)?\\{)`), hint);
+}
+
 /**
  * The 0-based line where the function of a frame is defined, found by a regex scan of the file:
  * Python `def` (inside `class X` when the frame names one; the last def at or above `hintLine` when
@@ -96,8 +132,10 @@ export function findFunctionLine(text: string, frame: ParsedFrame, hintLine?: nu
   const lines = text.split(/\r?\n/);
   switch (frame.kind) {
     case 'python': return findPythonDef(lines, frame.className, frame.functionName, hintLine);
-    case 'bare': return findPythonDef(lines, undefined, frame.functionName, hintLine);
+    case 'bare': return findPythonDef(lines, undefined, frame.functionName, hintLine) ?? findJsFunction(lines, frame.functionName, hintLine);
     case 'java': return findJavaMethod(lines, frame);
+    case 'go': return findGoFunc(lines, frame, hintLine);
+    case 'scoped': return findScoped(lines, frame, hintLine);
     default: return undefined;
   }
 }

@@ -1,0 +1,117 @@
+import { ProfileFormatError, WarningTally, type Profile } from './profile';
+import { StackProfileBuilder } from './stack-builder';
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** `file:///a/b.js` → `/a/b.js`; other URLs (http, node:internal) stay as they are. */
+export function fileFromUrl(url: string): string | undefined {
+  if (url.length === 0) return undefined;
+  if (url.startsWith('file://')) {
+    try { return decodeURIComponent(new URL(url).pathname); } catch { return url.slice('file://'.length); }
+  }
+  return url;
+}
+
+/** A .cpuprofile node's label: its function name, or where an anonymous function starts. */
+function frameLabel(functionName: string, url: string, line: number): string {
+  if (functionName.length > 0) return functionName;
+  const base = url.split('/').pop() ?? '';
+  return base ? `(anonymous ${base}:${line})` : '(anonymous)';
+}
+
+/**
+ * Chrome DevTools / `node --cpu-prof` CPU profiles: a node tree with call frames, `samples` (node ids)
+ * and `timeDeltas` (µs). Counters: `samples` and `time` (µs, the gap to the next sample as DevTools
+ * does). Call frames carry the line a function starts on; `positionTicks` carry the executing lines of
+ * its self samples, which become line samples.
+ */
+export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
+  if (!isRecord(doc) || !Array.isArray(doc.nodes)) throw new ProfileFormatError('This is not a Chrome CPU profile: it has no "nodes" array.');
+  const warnings = new WarningTally();
+  const nodes = doc.nodes as unknown[];
+  const index = new Map<number, number>();
+  const parentOf = new Int32Array(nodes.length).fill(-1);
+  nodes.forEach((n, i) => {
+    const id = isRecord(n) ? num(n.id) : undefined;
+    if (id === undefined) { warnings.add('a node without an id was skipped'); return; }
+    if (index.has(id)) { warnings.add('several nodes share an id; the first is used'); return; }
+    index.set(id, i);
+  });
+  nodes.forEach((n, i) => {
+    if (!isRecord(n) || !Array.isArray(n.children)) return;
+    for (const c of n.children as unknown[]) {
+      const k = index.get(num(c) ?? -1);
+      if (k === undefined) { warnings.add('a node names a child that is not in the profile'); continue; }
+      if (parentOf[k] !== -1 || k === i) { warnings.add('a node is the child of several nodes (or of itself); the first parent is used'); continue; }
+      parentOf[k] = i;
+    }
+  });
+  const hits = new Float64Array(nodes.length);
+  const time = new Float64Array(nodes.length);
+  const samples = Array.isArray(doc.samples) ? (doc.samples as unknown[]) : [];
+  const deltas = Array.isArray(doc.timeDeltas) ? (doc.timeDeltas as unknown[]) : [];
+  if (samples.length > 0) {
+    for (let s = 0; s < samples.length; s++) {
+      const k = index.get(num(samples[s]) ?? -1);
+      if (k === undefined) { warnings.add('a sample names a node that is not in the profile'); continue; }
+      hits[k]! += 1;
+      const next = num(deltas[s + 1]);
+      const gap = next !== undefined && next >= 0 ? next : 0;
+      time[k]! += gap;
+    }
+  } else {
+    nodes.forEach((n, i) => { const h = isRecord(n) ? num(n.hitCount) : undefined; if (h !== undefined && h > 0) hits[i] = h; });
+  }
+  const builder = new StackProfileBuilder(['samples', 'time'], maxNodes, nodes.length + 16);
+  const frameOf = new Int32Array(nodes.length).fill(-1);
+  const frame = (i: number): number => {
+    if (frameOf[i]! >= 0) return frameOf[i]!;
+    const n = nodes[i];
+    const cf = isRecord(n) && isRecord(n.callFrame) ? n.callFrame : {};
+    const url = str(cf.url);
+    const line0 = num(cf.lineNumber) ?? -1;
+    const name = frameLabel(str(cf.functionName), url, line0 + 1);
+    frameOf[i] = builder.frame(name, fileFromUrl(url), 0, line0 >= 0 ? line0 + 1 : 0);
+    return frameOf[i]!;
+  };
+  let stack = new Int32Array(64);
+  const values = new Float64Array(2);
+  const sampleCounter = builder.tree.counterIndex('samples');
+  const timeCounter = builder.tree.counterIndex('time');
+  for (let i = 0; i < nodes.length; i++) {
+    if (hits[i] === 0) continue;
+    let depth = 0;
+    for (let k = i; k >= 0; k = parentOf[k]!) {
+      if (depth >= nodes.length) { warnings.add('the node tree has a cycle'); break; }
+      if (depth === stack.length) { const b = new Int32Array(depth * 2); b.set(stack); stack = b; }
+      stack[depth++] = frame(k);
+    }
+    stack.subarray(0, depth).reverse();
+    // The root "(root)" node is V8's own; drop it so the flame graph starts at real frames.
+    const skipRoot = depth > 1 && builder.tree.names.values[builder.nameOf(stack[0]!)] === '(root)' ? 1 : 0;
+    values[0] = hits[i]!;
+    values[1] = time[i]!;
+    builder.addStack(stack.subarray(skipRoot), depth - skipRoot, values);
+    const n = nodes[i];
+    if (isRecord(n) && Array.isArray(n.positionTicks)) {
+      const nameId = builder.nameOf(frame(i));
+      const perTick = hits[i]! > 0 ? time[i]! / hits[i]! : 0;
+      for (const pt of n.positionTicks as unknown[]) {
+        if (!isRecord(pt)) continue;
+        const line = num(pt.line);
+        const ticks = num(pt.ticks);
+        if (line === undefined || ticks === undefined || line <= 0 || ticks <= 0 || !Number.isSafeInteger(line)) continue;
+        builder.lines.addLine(nameId, line, sampleCounter, ticks, ticks);
+        builder.lines.addLine(nameId, line, timeCounter, ticks * perTick, ticks * perTick);
+      }
+    }
+  }
+  const start = num(doc.startTime);
+  const end = num(doc.endTime);
+  return builder.finish('cpuprofile', {
+    sampleWeights: new Map([['time', 1e6]]), units: new Map([['samples', 'count'], ['time', 'microseconds']]), defaultCounter: 'time',
+    ...(start !== undefined && end !== undefined && end >= start ? { durationMs: (end - start) / 1000 } : {}),
+  }, warnings.list());
+}
