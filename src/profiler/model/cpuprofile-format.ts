@@ -53,13 +53,16 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
   const samples = Array.isArray(doc.samples) ? (doc.samples as unknown[]) : [];
   const deltas = Array.isArray(doc.timeDeltas) ? (doc.timeDeltas as unknown[]) : [];
   if (samples.length > 0) {
+    // The last sample lasts until endTime, as DevTools draws it.
+    let at = num(doc.startTime) ?? 0;
+    for (const d of deltas) at += num(d) ?? 0;
+    const lastGap = Math.max(0, (num(doc.endTime) ?? at) - at);
     for (let s = 0; s < samples.length; s++) {
       const k = index.get(num(samples[s]) ?? -1);
       if (k === undefined) { warnings.add('a sample names a node that is not in the profile'); continue; }
       hits[k]! += 1;
-      const next = num(deltas[s + 1]);
-      const gap = next !== undefined && next >= 0 ? next : 0;
-      time[k]! += gap;
+      const next = s + 1 < samples.length ? num(deltas[s + 1]) : lastGap;
+      time[k]! += next !== undefined && next >= 0 ? next : 0;
     }
   } else {
     nodes.forEach((n, i) => { const h = isRecord(n) ? num(n.hitCount) : undefined; if (h !== undefined && h > 0) hits[i] = h; });
@@ -76,24 +79,39 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
     frameOf[i] = builder.frame(name, fileFromUrl(url), 0, line0 >= 0 ? line0 + 1 : 0);
     return frameOf[i]!;
   };
-  let stack = new Int32Array(64);
+  // Depth first from each root, keeping the path: a node's stack is its parent's plus itself, so a
+  // deep tree costs its size, not size × depth (and a cycle is never entered: children are kept once).
+  const firstChild = new Int32Array(nodes.length).fill(-1);
+  const nextSibling = new Int32Array(nodes.length).fill(-1);
+  for (let k = nodes.length - 1; k >= 0; k--) {
+    const p = parentOf[k]!;
+    if (p >= 0) { nextSibling[k] = firstChild[p]!; firstChild[p] = k; }
+  }
+  const frames = new Int32Array(nodes.length + 1);
+  const depthOf = new Int32Array(nodes.length);
+  const todo: number[] = [];
+  for (let k = nodes.length - 1; k >= 0; k--) if (parentOf[k] === -1) todo.push(k);
   const values = new Float64Array(2);
   const sampleCounter = builder.tree.counterIndex('samples');
   const timeCounter = builder.tree.counterIndex('time');
-  for (let i = 0; i < nodes.length; i++) {
-    if (hits[i] === 0) continue;
-    let depth = 0;
-    for (let k = i; k >= 0; k = parentOf[k]!) {
-      if (depth >= nodes.length) { warnings.add('the node tree has a cycle'); break; }
-      if (depth === stack.length) { const b = new Int32Array(depth * 2); b.set(stack); stack = b; }
-      stack[depth++] = frame(k);
-    }
-    stack.subarray(0, depth).reverse();
-    // The root "(root)" node is V8's own; drop it so the flame graph starts at real frames.
-    const skipRoot = depth > 1 && builder.tree.names.values[builder.nameOf(stack[0]!)] === '(root)' ? 1 : 0;
+  let shared = 0;
+  let visited = 0;
+  while (todo.length > 0) {
+    const i = todo.pop()!;
+    visited++;
+    const p = parentOf[i]!;
+    // V8's own "(root)" node is left out, so the flame graph starts at real frames.
+    const isV8Root = p === -1 && builder.tree.names.values[builder.nameOf(frame(i))] === '(root)';
+    const depth = p === -1 ? (isV8Root ? 0 : 1) : depthOf[p]! + 1;
+    depthOf[i] = depth;
+    if (depth > 0) frames[depth - 1] = frame(i);
+    shared = Math.min(shared, depth - 1);
+    for (let c = firstChild[i]!; c >= 0; c = nextSibling[c]!) todo.push(c);
+    if (hits[i] === 0 || depth === 0) continue;
     values[0] = hits[i]!;
     values[1] = time[i]!;
-    builder.addStack(stack.subarray(skipRoot), depth - skipRoot, values);
+    builder.addStack(frames, depth, values, Math.max(0, shared));
+    shared = depth;
     const n = nodes[i];
     if (isRecord(n) && Array.isArray(n.positionTicks)) {
       const nameId = builder.nameOf(frame(i));
@@ -108,6 +126,7 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
       }
     }
   }
+  if (visited < nodes.length) warnings.add('some nodes are not reachable from a root (the node tree has a cycle); their samples were left out');
   const start = num(doc.startTime);
   const end = num(doc.endTime);
   return builder.finish('cpuprofile', {

@@ -54,11 +54,13 @@ export function parseSpeedscope(doc: unknown, maxNodes?: number): Profile {
     if (slot === 2 && unit !== 'none') warnings.add(`unknown unit "${String(unit).slice(0, 40)}" read as sample counts`);
     used.add(counters[slot]!);
     const base = profiles.length > 1 ? [builder.frame(typeof p.name === 'string' && p.name ? p.name : `profile ${index + 1}`)] : [];
+    let shared = -1;
     const credit = (depth: number, weight: number): void => {
       if (!(weight > 0) || !Number.isFinite(weight)) { if (weight < 0 || Number.isNaN(weight)) warnings.add('a negative or invalid weight was ignored'); return; }
       values.fill(0);
       values[slot] = weight * scale;
-      builder.addStack(stack, depth, values);
+      builder.addStack(stack, depth, values, shared);
+      shared = depth;
     };
     if (p.type === 'sampled') {
       const samples = Array.isArray(p.samples) ? (p.samples as unknown[]) : [];
@@ -69,6 +71,7 @@ export function parseSpeedscope(doc: unknown, maxNodes?: number): Profile {
         let depth = 0;
         for (const b of base) depth = push(depth, b);
         for (const f of s as unknown[]) depth = push(depth, frameId(f));
+        shared = -1;
         credit(depth, num(weights[i]) ?? (weights.length === 0 ? 1 : 0));
       });
     } else if (p.type === 'evented') {
@@ -76,6 +79,7 @@ export function parseSpeedscope(doc: unknown, maxNodes?: number): Profile {
       let depth = 0;
       for (const b of base) depth = push(depth, b);
       const floor = depth;
+      shared = 0;
       let last = num(p.startValue) ?? 0;
       for (const e of events) {
         const at = isRecord(e) ? num(e.at) : undefined;
@@ -83,12 +87,13 @@ export function parseSpeedscope(doc: unknown, maxNodes?: number): Profile {
         if (at < last) { warnings.add('events are not in time order; out-of-order gaps were ignored'); } else if (depth > floor) credit(depth, at - last);
         last = Math.max(last, at);
         const f = frameId(e.frame);
-        if (e.type === 'O') { depth = push(depth, f); continue; }
+        if (e.type === 'O') { shared = Math.min(shared, depth); depth = push(depth, f); continue; }
         let k = depth - 1;
         while (k >= floor && stack[k] !== f) k--;
         if (k < floor) { warnings.add('a close event does not match an open frame'); continue; }
         if (k !== depth - 1) warnings.add('frames were closed out of order');
         depth = k;
+        shared = Math.min(shared, depth);
       }
       if (depth > floor) warnings.add('some frames were never closed');
     } else {

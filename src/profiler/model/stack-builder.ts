@@ -6,6 +6,9 @@ import { makeProfile, type Profile, type ProfileFormat, type ProfileMeta } from 
 /** Longer frame names are cut (a hostile file must not make every lookup hash megabytes). */
 export const MAX_FRAME_NAME = 4096;
 
+/** Line samples walk each stack; deeper ones (pathological) are left out of the per-line heat. */
+const MAX_LINE_DEPTH = 2048;
+
 export function clipName(name: string): string {
   return name.length === 0 ? '[unknown]' : name.length > MAX_FRAME_NAME ? name.slice(0, MAX_FRAME_NAME) : name;
 }
@@ -31,6 +34,7 @@ export class StackProfileBuilder {
   private lineOf = new Int32Array(64);
   private readonly counters: number[];
   private anyLine = false;
+  private deepSkipped = false;
 
   constructor(counterNames: readonly string[], maxNodes = MAX_NODES, expectedNodes = 1024) {
     this.tree = new FrameTreeBuilder(undefined, maxNodes, new StringTable(), expectedNodes);
@@ -64,11 +68,16 @@ export class StackProfileBuilder {
     return id;
   }
 
-  /** One stack of frame ids, root first, with one value per counter given to the constructor. */
-  addStack(frames: ArrayLike<number>, length: number, values: ArrayLike<number>): void {
+  /**
+   * One stack of frame ids, root first, with one value per counter given to the constructor. A caller
+   * that walks a tree (evented profiles, .cpuprofile nodes) passes `shared`, how many leading frames
+   * are the same as in the previous call, so deep stacks cost their change, not their depth.
+   */
+  addStack(frames: ArrayLike<number>, length: number, values: ArrayLike<number>, shared = -1): void {
     if (length > this.prev.length) this.growStack(length);
     let common = 0;
-    while (common < length && common < this.prevLength && frames[common] === this.prev[common]) common++;
+    if (shared >= 0) common = Math.min(shared, length, this.prevLength);
+    else while (common < length && common < this.prevLength && frames[common] === this.prev[common]) common++;
     let node = this.prevPath[common]!;
     let depth = common;
     for (let i = common; i < length; i++) {
@@ -91,6 +100,7 @@ export class StackProfileBuilder {
       if (v !== 0) this.tree.addCount(node, this.counters[c]!, v);
     }
     if (!this.anyLine) return;
+    if (length > MAX_LINE_DEPTH) { this.deepSkipped = true; return; }
     for (let i = 0; i < length; i++) {
       this.names[i] = this.frameName.get(frames[i]!);
       this.lineOf[i] = this.frameLine.get(frames[i]!);
@@ -115,6 +125,7 @@ export class StackProfileBuilder {
   }
 
   finish(format: ProfileFormat, meta: ProfileMeta, warnings: string[]): Profile {
+    if (this.deepSkipped) warnings.push(`stacks deeper than ${MAX_LINE_DEPTH} frames are left out of the per-line heat`);
     if (this.tree.truncated) warnings.push('the profile has more frames than Conveyor keeps; deeper frames were merged into their callers');
     const lines = this.lines.size > 0 ? { lines: this.lines.finish() } : {};
     let definitions = {};

@@ -97,6 +97,22 @@ describe('profiler: real profiles from the real tools', function () {
     await assert.rejects(decodeProfileAsync(fs.readFileSync(rec), { fileName: 'hot.jfr', jfr: jfrPrinter({ env: { PATH: dir } }) }), /`jfr` tool .*not found/);
   });
 
+  it('perf record -g + perf script -F +srcline: checksum hot, resolved to hot.c at its loop lines', () => {
+    const { dir, files } = workspace('c');
+    execFileSync('gcc', ['-g', '-O1', '-fno-omit-frame-pointer', '-o', path.join(dir, 'hot'), path.join(dir, 'hot.c')], { stdio: 'pipe' });
+    const data = path.join(dir, 'perf.data');
+    execFileSync('perf', ['record', '-F', '499', '-g', '-o', data, '--', path.join(dir, 'hot')], { cwd: dir, stdio: 'pipe' });
+    const text = execFileSync('perf', ['script', '-i', data, '-F', '+srcline'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    const profile = decodeProfile(text, { fileName: 'perf.script' });
+    assert.equal(profile.format, 'perf');
+    assert.equal(hottest(profile).name, 'checksum');
+    const hotC = path.join(dir, 'hot.c');
+    const resolver = new SourceResolver(files, readText);
+    assert.equal(resolveProfile(profile.tree, resolver).byName.get('checksum')?.file.path, hotC);
+    const marks = heatOf(profile, hotC, resolver);
+    assert.ok(marks.some((m) => m.granularity === 'line' && m.startLine >= 5 && m.startLine <= 8), JSON.stringify(marks.map((m) => [m.startLine, m.granularity])));
+  });
+
   it('a pprof written by the pprof-format encoder: sample types as counters, inlined frames, lines', () => {
     const st = new StringTable();
     const fn = (id: number, name: string, file: string) => new PFunction({ id, name: st.dedup(name), systemName: st.dedup(name), filename: st.dedup(file) });
