@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { viewLabel } from '../model/counters';
-import { findFunctionLine } from '../model/function-lines';
-import { formatPercent, formatSeconds } from '../model/format';
-import { fileHeat, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
+import { findFunctionLine, functionEndLine } from '../model/function-lines';
+import { fileHeat, heatLabel, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
 import type { ProfilerSession } from './profile-session';
 import { inlineHeatEnabled, INLINE_SETTING } from './settings';
 
@@ -19,6 +18,7 @@ interface DocHeat {
 }
 
 const LEVELS = 10;
+
 /** Larger files are not kept for the "back to the profiled text" check. */
 const MAX_BASELINE = 2 * 1024 * 1024;
 
@@ -118,7 +118,7 @@ export class HeatDecorations implements vscode.Disposable {
     const text = doc.getText();
     const defs = new Map<number, number | undefined>();
     const marks = fileHeat({
-      tree: analysis.tree, frames: loaded.profile.tree,
+      tree: analysis.tree, frames: loaded.profile.tree, profile: loaded.profile, view: analysis.view,
       inFile: (id) => nameIds.has(id),
       definitionLine: (id) => {
         if (!defs.has(id)) {
@@ -128,12 +128,14 @@ export class HeatDecorations implements vscode.Disposable {
         return defs.get(id);
       },
     }).filter((m) => m.startLine < doc.lineCount);
+    // A function-level mark covers the whole function: the profile does not say which of its lines ran.
+    for (const m of marks) if (m.granularity === 'function') m.endLine = functionEndLine(text, m.startLine);
     return { profileKey: loaded.key, view, label: viewLabel(analysis.view), marks, baseline: text.length <= MAX_BASELINE ? text : undefined };
   }
 
   private async update(editor: vscode.TextEditor): Promise<void> {
     const doc = editor.document;
-    if (doc.uri.scheme !== 'file' || !(doc.languageId === 'python' || doc.languageId === 'java')) return;
+    if (doc.uri.scheme !== 'file') return;
     if (!this.session.active || !inlineHeatEnabled()) {
       this.clear(editor);
       return;
@@ -160,7 +162,7 @@ export class HeatDecorations implements vscode.Disposable {
       const line = editor.document.lineAt(m.startLine);
       labels.push({
         range: new vscode.Range(m.startLine, line.range.end.character, m.startLine, line.range.end.character),
-        renderOptions: { after: { contentText: `${formatPercent(m.fraction)} ${view}${m.totalSeconds !== undefined ? ` · ${formatSeconds(m.totalSeconds)}` : ''}` } },
+        renderOptions: { after: { contentText: heatLabel(m, view) } },
       });
     }
     this.levels.forEach((t, i) => editor.setDecorations(t, byLevel[i]!));

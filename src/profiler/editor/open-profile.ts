@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { AwsAccess, AwsTarget } from '../../aws/access';
 import type { Logger } from '../../core/log';
-import { decodeProfile } from '../model/decode';
+import { decodeProfileAsync } from '../model/decode';
+import { FORMAT_LABELS } from '../model/profile';
 import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
 import { CodeGuruCallError, fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
+import { jfrPrinter } from '../service/jfr-tool';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
+import { configuredJfrPath } from './settings';
 
 export interface OpenResult {
   key: string;
@@ -17,7 +20,8 @@ export interface OpenResult {
 }
 
 export const PROFILE_FILE_FILTERS: Record<string, string[]> = {
-  'Profiles (CodeGuru JSON, collapsed stacks)': ['json', 'gz', 'folded', 'collapsed', 'txt'],
+  'Profiles (pprof, .cpuprofile, speedscope, JFR, perf script, collapsed stacks, CodeGuru JSON)':
+    ['pb', 'gz', 'pprof', 'prof', 'out', 'cpuprofile', 'json', 'jfr', 'perf', 'script', 'txt', 'folded', 'collapsed', 'stacks'],
   'All files': ['*'],
 };
 
@@ -33,7 +37,7 @@ function asUri(arg: unknown): vscode.Uri | undefined {
 
 /** `x.json`, `x.json.gz`, `x.folded` → `x.recommendations.json` next to it. */
 export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
-  const base = uri.path.replace(/(\.json)?(\.gz)?$/i, '').replace(/\.(folded|collapsed|txt)$/i, '');
+  const base = uri.path.replace(/(\.json)?(\.gz)?$/i, '').replace(/\.(folded|collapsed|txt|pb|pprof|prof|cpuprofile|speedscope|jfr|perf)$/i, '');
   return uri.with({ path: `${base}.recommendations.json` });
 }
 
@@ -54,8 +58,9 @@ export class ProfileOpener {
     const bytes = await vscode.workspace.fs.readFile(uri);
     const started = Date.now();
     const fileName = uri.path.split('/').pop() ?? uri.path;
-    const profile = decodeProfile(bytes, { fileName });
-    this.deps.log.info(`profiler: parsed ${fileName} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
+    const configured = configuredJfrPath();
+    const profile = await decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}) });
+    this.deps.log.info(`profiler: parsed ${fileName} as ${FORMAT_LABELS[profile.format]} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
     for (const w of profile.warnings) this.deps.log.warn(`profiler: ${fileName}: ${w}`);
     let recommendations: LoadedProfile['recommendations'] = [];
     const sidecar = recommendationsSidecar(uri);
@@ -74,7 +79,7 @@ export class ProfileOpener {
   async openFile(arg?: unknown): Promise<OpenResult | undefined> {
     let uri = asUri(arg);
     if (!uri) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open Profile', filters: PROFILE_FILE_FILTERS, title: 'Open a CodeGuru profile or collapsed stacks' });
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open Profile', filters: PROFILE_FILE_FILTERS, title: 'Open a profile: pprof, .cpuprofile, speedscope, JFR, perf script, collapsed stacks or CodeGuru JSON' });
       uri = picked?.[0];
       if (!uri) return undefined;
     }

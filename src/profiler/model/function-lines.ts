@@ -139,3 +139,36 @@ export function findFunctionLine(text: string, frame: ParsedFrame, hintLine?: nu
     default: return undefined;
   }
 }
+
+/**
+ * The last line (0-based) of the function whose definition starts at `start`: the indented block of
+ * a Python `def …:`, else the brace block that opens on or after it (strings and comments are not
+ * parsed; a brace inside one can end the block early, which only shortens the mark). Capped at 2,000 lines.
+ */
+export function functionEndLine(text: string, start: number): number {
+  const lines = text.split(/\r?\n/);
+  const first = lines[start];
+  if (first === undefined) return start;
+  const limit = Math.min(lines.length, start + 2000);
+  if (/:\s*(#.*)?$/.test(first) && /^\s*(async\s+)?def\s/.test(first)) {
+    const indent = indentOf(first);
+    let last = start;
+    for (let i = start + 1; i < limit; i++) {
+      const l = lines[i]!;
+      if (l.trim().length === 0 || l.trim().startsWith('#')) continue;
+      if (indentOf(l) <= indent) break;
+      last = i;
+    }
+    return last;
+  }
+  let depth = 0;
+  let opened = false;
+  for (let i = start; i < limit; i++) {
+    for (const ch of lines[i]!) {
+      if (ch === '{') { depth++; opened = true; } else if (ch === '}') depth--;
+      if (opened && depth === 0) return i;
+    }
+    if (!opened && i > start + 5) return start;
+  }
+  return start;
+}

@@ -2,6 +2,7 @@ import type { CallTree } from './call-tree';
 import { viewMask, type ViewId } from './counters';
 import type { FrameTree } from './frame-tree';
 import { walkOutermost } from './functions';
+import { formatPercent, formatSeconds } from './format';
 import type { Profile } from './profile';
 
 /**
@@ -175,4 +176,15 @@ export function shiftMarks<T extends { startLine: number; endLine: number }>(mar
 export function heatLevel(fraction: number): number {
   if (!(fraction > 0)) return 0;
   return Math.min(10, Math.max(1, Math.ceil(Math.sqrt(fraction) * 10 - 1e-9)));
+}
+
+/**
+ * "12.3% CPU" on a line the profile names; a share of a whole range or function says so, so no single
+ * line appears to carry it.
+ */
+export function heatLabel(m: HeatMark, view: string): string {
+  const secs = m.totalSeconds !== undefined ? ` · ${formatSeconds(m.totalSeconds)}` : '';
+  const scope = m.granularity === 'function' ? ' · whole function (the profile has no line numbers)'
+    : m.granularity === 'range' ? ` · lines ${m.startLine + 1}–${m.endLine + 1} together` : '';
+  return `${formatPercent(m.fraction)} ${view}${secs}${scope}`;
 }
