@@ -56,6 +56,7 @@ export class ProfileOpener {
 
   async loadFile(uri: vscode.Uri): Promise<LoadedProfile> {
     const bytes = await vscode.workspace.fs.readFile(uri);
+    this.deps.session.rescanSources();
     const started = Date.now();
     const fileName = uri.path.split('/').pop() ?? uri.path;
     const configured = configuredJfrPath();

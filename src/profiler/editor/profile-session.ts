@@ -53,6 +53,9 @@ export class ProfilerSession implements vscode.Disposable {
 
   get active(): LoadedProfile | undefined { return this.current; }
 
+  /** Re-lists the workspace's sources (a profile file is being opened; see WorkspaceFiles.invalidate). */
+  rescanSources(): void { this.files.invalidate(); }
+
   get view(): ViewId { return configuredView(); }
 
   setActive(loaded: LoadedProfile | undefined): void {

@@ -29,13 +29,19 @@ export class WorkspaceFiles implements vscode.Disposable {
 
   constructor(private readonly log: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB, false, true, false);
-    const invalidate = (): void => {
-      if (this.files === undefined) return;
-      this.files = undefined;
-      this.changed.fire();
-    };
+    const invalidate = (): void => this.invalidate();
     this.disposables.push(watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate),
       vscode.workspace.onDidChangeWorkspaceFolders(invalidate), this.changed);
+  }
+
+  /**
+   * Lists the files again on next use. Opening a profile calls it too: the profile was often written
+   * by a build or test that also created the sources, before the file watcher reports them.
+   */
+  invalidate(): void {
+    if (this.files === undefined) return;
+    this.files = undefined;
+    this.changed.fire();
   }
 
   list(): Promise<WorkspaceFile[]> {

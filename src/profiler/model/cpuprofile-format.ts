@@ -92,8 +92,6 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
   const todo: number[] = [];
   for (let k = nodes.length - 1; k >= 0; k--) if (parentOf[k] === -1) todo.push(k);
   const values = new Float64Array(2);
-  const sampleCounter = builder.tree.counterIndex('samples');
-  const timeCounter = builder.tree.counterIndex('time');
   let shared = 0;
   let visited = 0;
   while (todo.length > 0) {
@@ -121,8 +119,8 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
         const line = num(pt.line);
         const ticks = num(pt.ticks);
         if (line === undefined || ticks === undefined || line <= 0 || ticks <= 0 || !Number.isSafeInteger(line)) continue;
-        builder.lines.addLine(nameId, line, sampleCounter, ticks, ticks);
-        builder.lines.addLine(nameId, line, timeCounter, ticks * perTick, ticks * perTick);
+        builder.lines.addLine(nameId, line, 0, ticks, ticks);
+        builder.lines.addLine(nameId, line, 1, ticks * perTick, ticks * perTick);
       }
     }
   }

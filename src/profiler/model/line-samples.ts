@@ -16,68 +16,81 @@ export interface LineSamples {
   readonly total: Float64Array;
 }
 
-/** Accumulates LineSamples stack by stack. */
+/**
+ * Accumulates LineSamples stack by stack. A (name, line) pair is a key, allocated once (callers keep
+ * each frame's key, so a stack costs no lookups); every key has one slot per counter.
+ */
 export class LineSamplesBuilder {
-  /** (nameId, line) → key; (key, counter) → row. */
   private readonly keys = new PairTable(4096);
-  private readonly rows = new PairTable(4096);
   private keyCount = 0;
+  private readonly keyName = new GrowableInt32();
+  private readonly keyLine = new GrowableInt32();
   private readonly stamp = new GrowableInt32(4096, -1);
   private serial = 0;
-  private readonly nameId = new GrowableInt32();
-  private readonly line = new GrowableInt32();
-  private readonly counter = new GrowableInt32();
   private readonly self = new GrowableFloat64();
   private readonly total = new GrowableFloat64();
-  private rowCount = 0;
+  private used = false;
 
-  /**
-   * One stack (frames as parallel name ids and lines, any order) with `value` samples of `counter`.
-   * `leaf` is the index of the innermost frame in those arrays.
-   */
-  addStack(names: ArrayLike<number>, lines: ArrayLike<number>, length: number, leaf: number, counter: number, value: number): void {
-    if (value === 0) return;
+  /** `counterIds[slot]` is the tree counter that value slot `slot` of a stack adds to. */
+  constructor(private readonly counterIds: readonly number[]) {}
+
+  /** The key of (name id, 1-based line); -1 for no line. */
+  keyOf(nameId: number, line: number): number {
+    if (!(line > 0)) return -1;
+    const found = this.keys.getOrSet(nameId, line, this.keyCount);
+    if (found >= 0) return found;
+    this.keyName.push(nameId);
+    this.keyLine.push(line);
+    return this.keyCount++;
+  }
+
+  /** One stack as frame keys (any order; -1 = no line), the innermost at `leaf`, one value per slot. */
+  addStack(keys: ArrayLike<number>, length: number, leaf: number, values: ArrayLike<number>): void {
+    const slots = this.counterIds.length;
     const serial = ++this.serial;
     for (let i = 0; i < length; i++) {
-      const line = lines[i]!;
-      if (line <= 0) continue;
-      const key = this.keyOf(names[i]!, line);
-      const row = this.rowOf(key, names[i]!, line, counter);
-      if (i === leaf) this.self.add(row, value);
-      if (this.stamp.get(row) === serial) continue;
-      this.stamp.set(row, serial);
-      this.total.add(row, value);
+      const key = keys[i]!;
+      if (key < 0) continue;
+      const base = key * slots;
+      if (i === leaf) for (let c = 0; c < slots; c++) { const v = values[c]!; if (v !== 0) this.self.add(base + c, v); }
+      if (this.stamp.get(key) === serial) continue;
+      this.stamp.set(key, serial);
+      for (let c = 0; c < slots; c++) { const v = values[c]!; if (v !== 0) this.total.add(base + c, v); }
+      this.used = true;
     }
   }
 
-  /** Samples known only per line (a .cpuprofile's position ticks): `self` and `total` given directly. */
-  addLine(nameId: number, line: number, counter: number, self: number, total: number): void {
-    if (line <= 0 || (self === 0 && total === 0)) return;
-    const row = this.rowOf(this.keyOf(nameId, line), nameId, line, counter);
-    this.self.add(row, self);
-    this.total.add(row, total);
+  /** Samples known only per line (a .cpuprofile's position ticks), for one value slot. */
+  addLine(nameId: number, line: number, slot: number, self: number, total: number): void {
+    const key = this.keyOf(nameId, line);
+    if (key < 0 || (self === 0 && total === 0)) return;
+    const at = key * this.counterIds.length + slot;
+    this.self.add(at, self);
+    this.total.add(at, total);
+    this.used = true;
   }
 
-  private keyOf(nameId: number, line: number): number {
-    const found = this.keys.getOrSet(nameId, line, this.keyCount);
-    return found >= 0 ? found : this.keyCount++;
-  }
-
-  private rowOf(key: number, nameId: number, line: number, counter: number): number {
-    const found = this.rows.getOrSet(key, counter, this.rowCount);
-    if (found >= 0) return found;
-    const row = this.rowCount++;
-    this.nameId.push(nameId);
-    this.line.push(line);
-    this.counter.push(counter);
-    return row;
-  }
-
-  get size(): number { return this.rowCount; }
+  get size(): number { return this.used ? this.keyCount : 0; }
 
   finish(): LineSamples {
-    const n = this.rowCount;
-    return { length: n, nameId: this.nameId.toArray(n), line: this.line.toArray(n), counter: this.counter.toArray(n),
-      self: this.self.toArray(n), total: this.total.toArray(n) };
+    const slots = this.counterIds.length;
+    const n = this.keyCount * slots;
+    const self = this.self.toArray(n);
+    const total = this.total.toArray(n);
+    let rows = 0;
+    for (let k = 0; k < n; k++) if (total[k] !== 0 || self[k] !== 0) rows++;
+    const out = { length: rows, nameId: new Int32Array(rows), line: new Int32Array(rows), counter: new Int32Array(rows), self: new Float64Array(rows), total: new Float64Array(rows) };
+    let r = 0;
+    for (let k = 0; k < n; k++) {
+      if (total[k] === 0 && self[k] === 0) continue;
+      const key = Math.floor(k / slots);
+      out.nameId[r] = this.keyName.get(key);
+      out.line[r] = this.keyLine.get(key);
+      out.counter[r] = this.counterIds[k % slots]!;
+      out.self[r] = self[k]!;
+      out.total[r] = total[k]!;
+      r++;
+    }
+    return out;
   }
 }

@@ -1,4 +1,5 @@
 import { GrowableInt32 } from './growable';
+import { PairTable } from './pair-table';
 import { ProfileFormatError, WarningTally, type Profile } from './profile';
 import { ProtobufReader, WIRE_LEN, WIRE_VARINT } from './protobuf-reader';
 import { StackProfileBuilder, clipName } from './stack-builder';
@@ -221,6 +222,8 @@ export function parsePprof(bytes: Uint8Array, maxNodes?: number): Profile {
   // Each location's frames, root first (pprof lists inlined functions innermost first).
   const locFrameStart = new Int32Array(t.locLineStart.length + 1);
   const locFrames = new GrowableInt32();
+  // Locations at the same function and line are the same frame: look each pair up once.
+  const fnLineFrame = new PairTable(Math.max(1024, t.lineFn.length));
   for (let k = 0; k < t.locLineStart.length; k++) {
     locFrameStart[k] = locFrames.length;
     const count = t.locLineCount.get(k);
@@ -236,9 +239,15 @@ export function parsePprof(bytes: Uint8Array, maxNodes?: number): Profile {
         locFrames.push(builder.frame(`[unknown function ${t.lineFn[j]}]`));
         continue;
       }
-      const name = str(t.fnName.get(fnIndex));
-      const file = str(t.fnFile.get(fnIndex));
-      locFrames.push(builder.frame(name || addressName(t, k, str), file || undefined, t.lineNo.get(j)));
+      const line = t.lineNo.get(j);
+      let f = fnLineFrame.get(fnIndex, line);
+      if (f < 0) {
+        const name = str(t.fnName.get(fnIndex));
+        const file = str(t.fnFile.get(fnIndex));
+        f = builder.frame(name || addressName(t, k, str), file || undefined, line);
+        if (name) fnLineFrame.getOrSet(fnIndex, line, f);
+      }
+      locFrames.push(f);
     }
   }
   locFrameStart[t.locLineStart.length] = locFrames.length;

@@ -1,5 +1,6 @@
 import { FrameTreeBuilder, MAX_NODES, StringTable } from './frame-tree';
 import { GrowableInt32 } from './growable';
+import { PairTable } from './pair-table';
 import { LineSamplesBuilder } from './line-samples';
 import { makeProfile, type Profile, type ProfileFormat, type ProfileMeta } from './profile';
 
@@ -20,18 +21,24 @@ export function clipName(name: string): string {
  */
 export class StackProfileBuilder {
   readonly tree: FrameTreeBuilder;
-  readonly lines = new LineSamplesBuilder();
+  readonly lines: LineSamplesBuilder;
+  /** Per frame, its LineSamples key (-1 without a line). */
+  private readonly frameKey = new GrowableInt32();
+  /** (name id, line) → the first frame with them; the Map holds every frame by (name, file, line). */
+  private readonly byNameLine = new PairTable(4096);
   private readonly frameIndex = new Map<string, number>();
   private readonly frameName = new GrowableInt32();
   private readonly frameLine = new GrowableInt32();
   private readonly frameFile: (string | undefined)[] = [];
+  /** Per frame, the parent it was last inserted under and the node it got there (most frames have one parent). */
+  private readonly lastParent = new GrowableInt32(1024, -2);
+  private readonly lastNode = new GrowableInt32(1024, -1);
   /** The frame whose source was last recorded on a node (skips repeated setSource calls). */
   private readonly nodeFrame = new GrowableInt32(1024, -1);
   private prev = new Int32Array(64);
   private prevPath = new Int32Array(65);
   private prevLength = 0;
-  private names = new Int32Array(64);
-  private lineOf = new Int32Array(64);
+  private keys = new Int32Array(64);
   private readonly counters: number[];
   private anyLine = false;
   private deepSkipped = false;
@@ -39,6 +46,7 @@ export class StackProfileBuilder {
   constructor(counterNames: readonly string[], maxNodes = MAX_NODES, expectedNodes = 1024) {
     this.tree = new FrameTreeBuilder(undefined, maxNodes, new StringTable(), expectedNodes);
     this.counters = counterNames.map((c) => this.tree.counterIndex(c));
+    this.lines = new LineSamplesBuilder(this.counters);
   }
 
   get frameCount(): number { return this.frameName.length; }
@@ -53,16 +61,22 @@ export class StackProfileBuilder {
   frame(name: string, file?: string, line = 0, definitionLine = 0): number {
     const clipped = clipName(name);
     const safeLine = Number.isSafeInteger(line) && line > 0 && line < 2 ** 31 ? line : 0;
-    const key = `${clipped}\u0000${file ?? ''}\u0000${safeLine}`;
-    let id = this.frameIndex.get(key);
+    const safeFile = file === undefined || file.length === 0 ? undefined : file.slice(0, MAX_FRAME_NAME);
+    const nameId = this.tree.names.intern(clipped);
+    // (name, line) finds the frame in one probe; a second file with that name and line takes the slow path.
+    const quick = this.byNameLine.get(nameId, safeLine);
+    if (quick >= 0 && this.frameFile[quick] === safeFile) return quick;
+    const key = quick >= 0 ? `${nameId}\u0000${safeFile ?? ''}\u0000${safeLine}` : '';
+    let id = quick >= 0 ? this.frameIndex.get(key) : undefined;
     if (id === undefined) {
       id = this.frameName.length;
-      this.frameName.push(this.tree.names.intern(clipped));
+      this.frameName.push(nameId);
       this.frameLine.push(safeLine);
-      this.frameFile.push(file === undefined || file.length === 0 ? undefined : file.slice(0, MAX_FRAME_NAME));
-      this.frameIndex.set(key, id);
+      this.frameFile.push(safeFile);
+      if (quick >= 0) this.frameIndex.set(key, id);
+      else this.byNameLine.getOrSet(nameId, safeLine, id);
       if (safeLine > 0) this.anyLine = true;
-      const nameId = this.frameName.get(id);
+      this.frameKey.push(this.lines.keyOf(nameId, safeLine));
       if (definitionLine > 0 && definitionLine < 2 ** 31 && this.definition.get(nameId) === 0) this.definition.set(nameId, definitionLine);
     }
     return id;
@@ -82,8 +96,14 @@ export class StackProfileBuilder {
     let depth = common;
     for (let i = common; i < length; i++) {
       const f = frames[i]!;
-      const child = this.tree.childById(node, this.frameName.get(f));
-      if (child < 0) break;
+      let child: number;
+      if (this.lastParent.get(f) === node) child = this.lastNode.get(f);
+      else {
+        child = this.tree.childById(node, this.frameName.get(f));
+        if (child < 0) break;
+        this.lastParent.set(f, node);
+        this.lastNode.set(f, child);
+      }
       node = child;
       if (this.nodeFrame.get(node) !== f) {
         this.nodeFrame.set(node, f);
@@ -101,11 +121,8 @@ export class StackProfileBuilder {
     }
     if (!this.anyLine) return;
     if (length > MAX_LINE_DEPTH) { this.deepSkipped = true; return; }
-    for (let i = 0; i < length; i++) {
-      this.names[i] = this.frameName.get(frames[i]!);
-      this.lineOf[i] = this.frameLine.get(frames[i]!);
-    }
-    for (let c = 0; c < this.counters.length; c++) this.lines.addStack(this.names, this.lineOf, length, length - 1, this.counters[c]!, values[c]!);
+    for (let i = 0; i < length; i++) this.keys[i] = this.frameKey.get(frames[i]!);
+    this.lines.addStack(this.keys, length, length - 1, values);
   }
 
   /** Name id of a frame. */
@@ -120,8 +137,7 @@ export class StackProfileBuilder {
     prevPath.set(this.prevPath);
     this.prev = prev;
     this.prevPath = prevPath;
-    this.names = new Int32Array(cap);
-    this.lineOf = new Int32Array(cap);
+    this.keys = new Int32Array(cap);
   }
 
   finish(format: ProfileFormat, meta: ProfileMeta, warnings: string[]): Profile {
