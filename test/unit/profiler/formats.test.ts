@@ -64,6 +64,19 @@ describe('profiler: formats', () => {
     assert.ok(d.size >= t.size);
   });
 
+  it('counts a recursive line once per sample in the line samples, self only at the leaf', () => {
+    const p = decodeProfile(toPprof([{ frames: ['main', 'f', 'g', 'f'], count: 3 }]));
+    const rows = p.lines!;
+    const row = (name: string): { self: number; total: number } => {
+      let self = 0;
+      let total = 0;
+      for (let k = 0; k < rows.length; k++) if (p.tree.names[rows.nameId[k]!] === name) { self += rows.self[k]!; total += rows.total[k]!; }
+      return { self, total };
+    };
+    assert.deepEqual(row('f'), { self: 3, total: 3 }, 'f is on the stack twice at one line: counted once');
+    assert.deepEqual(row('main'), { self: 0, total: 3 });
+  });
+
   it('reads speedscope evented profiles, with each thread its own top frame', () => {
     const doc = { shared: { frames: [{ name: 'a', file: 'a.py', line: 3 }, { name: 'b', file: 'b.py', line: 9 }] }, profiles: [
       { type: 'evented', name: 'main', unit: 'milliseconds', startValue: 0, endValue: 10, events: [
