@@ -7,6 +7,8 @@ import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
 import { CodeGuruCallError, fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
 import { jfrPrinter } from '../service/jfr-tool';
+import { sourceMapMapper } from '../model/source-maps';
+import { loadSourceMapFor } from '../service/source-map-files';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 import { configuredJfrPath } from './settings';
@@ -60,7 +62,7 @@ export class ProfileOpener {
     const started = Date.now();
     const fileName = uri.path.split('/').pop() ?? uri.path;
     const configured = configuredJfrPath();
-    const profile = await decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}) });
+    const profile = await decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}), mapFrame: sourceMapMapper(loadSourceMapFor) });
     this.deps.log.info(`profiler: parsed ${fileName} as ${FORMAT_LABELS[profile.format]} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
     for (const w of profile.warnings) this.deps.log.warn(`profiler: ${fileName}: ${w}`);
     let recommendations: LoadedProfile['recommendations'] = [];

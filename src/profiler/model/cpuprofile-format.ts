@@ -1,4 +1,5 @@
 import { ProfileFormatError, WarningTally, type Profile } from './profile';
+import type { FrameMapper, OriginalPosition } from './source-maps';
 import { StackProfileBuilder } from './stack-builder';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -27,7 +28,7 @@ function frameLabel(functionName: string, url: string, line: number): string {
  * does). Call frames carry the line a function starts on; `positionTicks` carry the executing lines of
  * its self samples, which become line samples.
  */
-export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
+export function parseCpuProfile(doc: unknown, maxNodes?: number, mapFrame?: FrameMapper): Profile {
   if (!isRecord(doc) || !Array.isArray(doc.nodes)) throw new ProfileFormatError('This is not a Chrome CPU profile: it has no "nodes" array.');
   const warnings = new WarningTally();
   const nodes = doc.nodes as unknown[];
@@ -69,14 +70,27 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
   }
   const builder = new StackProfileBuilder(['samples', 'time'], maxNodes, nodes.length + 16);
   const frameOf = new Int32Array(nodes.length).fill(-1);
+  /** Nodes whose frame came through a source map: the generated file their position ticks are in. */
+  const mapped = new Map<number, string>();
+  const originals = new Map<number, OriginalPosition>();
   const frame = (i: number): number => {
     if (frameOf[i]! >= 0) return frameOf[i]!;
     const n = nodes[i];
     const cf = isRecord(n) && isRecord(n.callFrame) ? n.callFrame : {};
     const url = str(cf.url);
     const line0 = num(cf.lineNumber) ?? -1;
-    const name = frameLabel(str(cf.functionName), url, line0 + 1);
-    frameOf[i] = builder.frame(name, fileFromUrl(url), 0, line0 >= 0 ? line0 + 1 : 0);
+    const file = fileFromUrl(url);
+    // Bundled code: the function's original file, line and (when minified) name, from its source map.
+    const original = file && mapFrame && line0 >= 0 ? mapFrame(file, line0 + 1, num(cf.columnNumber) ?? 0) : undefined;
+    if (original) {
+      mapped.set(i, file!);
+      originals.set(i, original);
+      // A minified name (`a`) has its original in the map; an unminified one is kept as it is.
+      const name = original.name ?? frameLabel(str(cf.functionName), original.file, original.line);
+      frameOf[i] = builder.frame(name, original.file, 0, original.line);
+    } else {
+      frameOf[i] = builder.frame(frameLabel(str(cf.functionName), url, line0 + 1), file, 0, line0 >= 0 ? line0 + 1 : 0);
+    }
     return frameOf[i]!;
   };
   // Depth first from each root, keeping the path: a node's stack is its parent's plus itself, so a
@@ -119,8 +133,18 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number): Profile {
         const line = num(pt.line);
         const ticks = num(pt.ticks);
         if (line === undefined || ticks === undefined || line <= 0 || ticks <= 0 || !Number.isSafeInteger(line)) continue;
-        builder.lines.addLine(nameId, line, 0, ticks, ticks);
-        builder.lines.addLine(nameId, line, 1, ticks * perTick, ticks * perTick);
+        const generated = mapped.get(i);
+        let at: number | undefined = line;
+        if (generated !== undefined) {
+          // Only a line that maps back into the same function's file, at or below its start, says anything
+          // (a minified bundle is one line: its ticks cannot be placed).
+          const o = mapFrame!(generated, line, -1);
+          const fn = originals.get(i)!;
+          at = o && o.file === fn.file && o.line >= fn.line ? o.line : undefined;
+        }
+        if (at === undefined) continue;
+        builder.lines.addLine(nameId, at, 0, ticks, ticks);
+        builder.lines.addLine(nameId, at, 1, ticks * perTick, ticks * perTick);
       }
     }
   }

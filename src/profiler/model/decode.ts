@@ -6,6 +6,7 @@ import { isJfr, parseJfrJson } from './jfr-format';
 import { parsePerfScript } from './perf-script-format';
 import { parsePprof } from './pprof-profile';
 import { ProfileFormatError, type Profile, type ProfileFormat } from './profile';
+import type { FrameMapper } from './source-maps';
 import { parseSpeedscope } from './speedscope-format';
 
 /** A decompressed profile larger than this is refused (a gzip bomb must not take the host down). */
@@ -116,9 +117,9 @@ export function decodeProfile(bytes: Uint8Array, hints: DecodeHints = {}): Profi
 export type JfrPrinter = (recording: Uint8Array) => Promise<string>;
 
 /** decodeProfile for every format, JFR included. */
-export async function decodeProfileAsync(bytes: Uint8Array, hints: DecodeHints & { jfr?: JfrPrinter } = {}): Promise<Profile> {
+export async function decodeProfileAsync(bytes: Uint8Array, hints: DecodeHints & { jfr?: JfrPrinter; mapFrame?: FrameMapper } = {}): Promise<Profile> {
   const { raw, format } = prepare(bytes, hints);
-  if (format !== 'jfr') return decodeAs(raw, format, hints.fileName);
+  if (format !== 'jfr') return decodeAs(raw, format, hints.fileName, hints.mapFrame);
   if (!hints.jfr) throw new ProfileFormatError('This is a Java Flight Recording; reading it needs the JDK\'s `jfr` tool.');
   const json = await hints.jfr(raw);
   return parseJfrJson(parseJson(json, 'the `jfr` tool\'s output'));
@@ -143,11 +144,11 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-function decodeAs(raw: Uint8Array, format: ProfileFormat, fileName: string | undefined): Profile {
+function decodeAs(raw: Uint8Array, format: ProfileFormat, fileName: string | undefined, mapFrame?: FrameMapper): Profile {
   const text = (): string => new TextDecoder('utf-8').decode(raw.subarray(firstNonSpace(raw)));
   switch (format) {
     case 'pprof': return parsePprof(raw);
-    case 'cpuprofile': return parseCpuProfile(parseJson(text(), 'The .cpuprofile'));
+    case 'cpuprofile': return parseCpuProfile(parseJson(text(), 'The .cpuprofile'), undefined, mapFrame);
     case 'speedscope': return parseSpeedscope(parseJson(text(), 'The speedscope file'));
     case 'perf': return parsePerfScript(text());
     case 'jfr': throw new ProfileFormatError('This is a Java Flight Recording; reading it needs the JDK\'s `jfr` tool.');

@@ -9,7 +9,10 @@ import { decodeProfile, decodeProfileAsync } from '../../../src/profiler/model/d
 import { fileHeat } from '../../../src/profiler/model/heat';
 import { SourceResolver, type WorkspaceFile } from '../../../src/profiler/model/resolve';
 import type { Profile } from '../../../src/profiler/model/profile';
+import { sourceMapMapper } from '../../../src/profiler/model/source-maps';
 import { jfrPrinter } from '../../../src/profiler/service/jfr-tool';
+import { loadSourceMapFor } from '../../../src/profiler/service/source-map-files';
+import * as esbuild from 'esbuild';
 import { FIXTURES } from './helpers';
 
 /** Copies a fixture program into a fresh folder (the "workspace" the profile is resolved against). */
@@ -82,6 +85,21 @@ describe('profiler: real profiles from the real tools', function () {
     assert.equal(resolveProfile(profile.tree, resolver).byName.get('checksum')?.file.path, hotJs);
     const marks = heatOf(profile, hotJs, resolver);
     assert.ok(marks.some((m) => m.granularity === 'line' && m.startLine >= 4 && m.startLine <= 7), JSON.stringify(marks.map((m) => [m.startLine, m.granularity])));
+  });
+
+  it('a minified esbuild bundle with a source map + node --cpu-prof: checksum named and resolved to src/checksum.ts', async () => {
+    const { dir, files } = workspace('bundle');
+    const bundle = path.join(dir, 'dist', 'app.js');
+    await esbuild.build({ entryPoints: [path.join(dir, 'src', 'main.ts')], bundle: true, minify: true, sourcemap: true, platform: 'node', outfile: bundle, logLevel: 'silent' });
+    assert.doesNotMatch(fs.readFileSync(bundle, 'utf8'), /checksum/, 'the bundle is minified');
+    execFileSync(process.execPath, ['--no-turbo-inlining', '--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=app.cpuprofile', bundle], { cwd: dir, stdio: 'pipe' });
+    const bytes = fs.readFileSync(path.join(dir, 'app.cpuprofile'));
+    const profile = await decodeProfileAsync(bytes, { fileName: 'app.cpuprofile', mapFrame: sourceMapMapper(loadSourceMapFor) });
+    assert.equal(hottest(profile).name, 'checksum');
+    const resolved = resolveProfile(profile.tree, new SourceResolver(files, readText)).byName.get('checksum');
+    assert.equal(resolved?.file.rel, path.join('src', 'checksum.ts'));
+    assert.equal(profile.definitionLines![profile.tree.names.indexOf('checksum')], 2, 'its line in the TypeScript source');
+    assert.notEqual(hottest(decodeProfile(bytes, { fileName: 'app.cpuprofile' })).name, 'checksum', 'without the map the name is minified');
   });
 
   it('java -XX:StartFlightRecording + jfr: Hot.checksum hot, resolved to demo/Hot.java', async () => {
