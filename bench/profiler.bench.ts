@@ -160,7 +160,7 @@ export async function speedscopeBench(speedscopeJson: string, pprof: Uint8Array)
   const server = await serve(routes);
   // The bench page fetches the file itself (in VS Code the extension host reads and parses it).
   routes['/ours.html']!.body = flameHtml({ cspSource: server.origin, nonce: 'QmVuY2htYXJrTm9uY2UwMDAx', scriptUri: `${server.origin}/ours.js`, styleUri: `${server.origin}/flame.css`, title: 'bench' })
-    .replace("connect-src 'none'", `connect-src ${server.origin}`);
+    .replace('connect-src &#39;none&#39;', `connect-src ${server.origin}`);
   const browser = await launchChromium({ width: 1400, height: 900 });
   const o = { json: [] as number[], pb: [] as number[], frames: [] as number[] };
   const p = { json: [] as number[], pb: [] as number[], frames: [] as number[] };

@@ -94,55 +94,36 @@ function within<T>(r: ProtobufReader, start: number, stop: number, body: () => T
   try { return body(); } finally { r.end = outer; r.pos = stop; }
 }
 
-function readValueType(r: ProtobufReader, start: number, stop: number): { type: number; unit: number } {
+/** The varint fields of a small sub-message by tag (field number × 8); other fields are skipped. */
+function varintFields(r: ProtobufReader, start: number, stop: number, tags: readonly number[]): number[] {
   return within(r, start, stop, () => {
-    let type = 0;
-    let unit = 0;
+    const out = tags.map(() => 0);
     while (r.pos < r.end) {
       const tag = r.varint();
-      if (tag === 8) type = r.varint();
-      else if (tag === 16) unit = r.varint();
+      const k = tags.indexOf(tag);
+      if (k >= 0) out[k] = r.varint();
       else r.skip(tag & 7);
     }
-    return { type, unit };
+    return out;
   });
+}
+
+function readValueType(r: ProtobufReader, start: number, stop: number): { type: number; unit: number } {
+  const [type, unit] = varintFields(r, start, stop, [8, 16]);
+  return { type: type!, unit: unit! };
 }
 
 function readMapping(r: ProtobufReader, start: number, stop: number, t: Tables): void {
-  within(r, start, stop, () => {
-    let id = 0;
-    let file = 0;
-    while (r.pos < r.end) {
-      const tag = r.varint();
-      if (tag === 8) id = r.varint();
-      else if (tag === 40) file = r.varint();
-      else r.skip(tag & 7);
-    }
-    t.mappings.set(id, t.mappingFile.length);
-    t.mappingFile.push(file);
-  });
+  const [id, file] = varintFields(r, start, stop, [8, 40]);
+  t.mappings.set(id!, t.mappingFile.length);
+  t.mappingFile.push(file!);
 }
 
 function readFunction(r: ProtobufReader, start: number, stop: number, t: Tables): void {
-  within(r, start, stop, () => {
-    let id = 0;
-    let name = 0;
-    let systemName = 0;
-    let file = 0;
-    while (r.pos < r.end) {
-      const tag = r.varint();
-      switch (tag) {
-        case 8: id = r.varint(); break;
-        case 16: name = r.varint(); break;
-        case 24: systemName = r.varint(); break;
-        case 32: file = r.varint(); break;
-        default: r.skip(tag & 7);
-      }
-    }
-    t.functions.set(id, t.fnName.length);
-    t.fnName.push(Math.min(name || systemName, 2 ** 31 - 1));
-    t.fnFile.push(Math.min(file, 2 ** 31 - 1));
-  });
+  const [id, name, systemName, file] = varintFields(r, start, stop, [8, 16, 24, 32]);
+  t.functions.set(id!, t.fnName.length);
+  t.fnName.push(Math.min(name! || systemName!, 2 ** 31 - 1));
+  t.fnFile.push(Math.min(file!, 2 ** 31 - 1));
 }
 
 function readLocation(r: ProtobufReader, start: number, stop: number, t: Tables): void {

@@ -40,6 +40,15 @@ function hottest(profile: Profile): { name: string; self: number; share: number 
   return { name: a.tree.names[best]!, self: a.stats.self[best]!, share: a.stats.self[best]! / a.stats.rootTotal };
 }
 
+/** The profile's hottest function is `hot`, it resolves to `file`, and `file` has per-line heat within `lines` (0-based). */
+function assertHotAndResolved(profile: Profile, hot: string, file: string, files: WorkspaceFile[], lines: [number, number]): void {
+  assert.equal(hottest(profile).name, hot);
+  const resolver = new SourceResolver(files, readText);
+  assert.equal(resolveProfile(profile.tree, resolver).byName.get(hot)?.file.path, file);
+  const marks = heatOf(profile, file, resolver);
+  assert.ok(marks.some((m) => m.granularity === 'line' && m.startLine >= lines[0] && m.startLine <= lines[1]), JSON.stringify(marks.map((m) => [m.startLine, m.granularity])));
+}
+
 /** Heat marks of one file, through the same path the editor takes. */
 function heatOf(profile: Profile, file: string, resolver: SourceResolver): ReturnType<typeof fileHeat> {
   const res = resolveProfile(profile.tree, resolver);
@@ -79,12 +88,7 @@ describe('profiler: real profiles from the real tools', function () {
     execFileSync(process.execPath, ['--no-turbo-inlining', '--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=hot.cpuprofile', 'hot.js'], { cwd: dir, stdio: 'pipe' });
     const profile = decodeProfile(fs.readFileSync(path.join(dir, 'hot.cpuprofile')), { fileName: 'hot.cpuprofile' });
     assert.equal(profile.format, 'cpuprofile');
-    assert.equal(hottest(profile).name, 'checksum');
-    const hotJs = path.join(dir, 'hot.js');
-    const resolver = new SourceResolver(files, readText);
-    assert.equal(resolveProfile(profile.tree, resolver).byName.get('checksum')?.file.path, hotJs);
-    const marks = heatOf(profile, hotJs, resolver);
-    assert.ok(marks.some((m) => m.granularity === 'line' && m.startLine >= 4 && m.startLine <= 7), JSON.stringify(marks.map((m) => [m.startLine, m.granularity])));
+    assertHotAndResolved(profile, 'checksum', path.join(dir, 'hot.js'), files, [4, 7]);
   });
 
   it('a minified esbuild bundle with a source map + node --cpu-prof: checksum named and resolved to src/checksum.ts', async () => {
@@ -123,12 +127,7 @@ describe('profiler: real profiles from the real tools', function () {
     const text = execFileSync('perf', ['script', '-i', data, '-F', '+srcline'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
     const profile = decodeProfile(text, { fileName: 'perf.script' });
     assert.equal(profile.format, 'perf');
-    assert.equal(hottest(profile).name, 'checksum');
-    const hotC = path.join(dir, 'hot.c');
-    const resolver = new SourceResolver(files, readText);
-    assert.equal(resolveProfile(profile.tree, resolver).byName.get('checksum')?.file.path, hotC);
-    const marks = heatOf(profile, hotC, resolver);
-    assert.ok(marks.some((m) => m.granularity === 'line' && m.startLine >= 5 && m.startLine <= 8), JSON.stringify(marks.map((m) => [m.startLine, m.granularity])));
+    assertHotAndResolved(profile, 'checksum', path.join(dir, 'hot.c'), files, [5, 8]);
   });
 
   it('a pprof written by the pprof-format encoder: sample types as counters, inlined frames, lines', () => {
