@@ -39,7 +39,7 @@ export interface HeatInput {
   /** The 0-based definition line for a frame without line numbers (Java), if known. */
   definitionLine: (nameId: number) => number | undefined;
   /** With per-line samples (pprof, .cpuprofile, perf, JFR, speedscope): the profile and the view's id. */
-  profile?: Pick<Profile, 'lines' | 'definitionLines' | 'tree'>;
+  profile?: Pick<Profile, 'lines' | 'definitionLines' | 'tree' | 'sampleWeights'>;
   view?: ViewId;
 }
 
@@ -105,6 +105,9 @@ function lineMarks(input: HeatInput, inFile: (id: number) => boolean): { marks: 
   const profile = input.profile!;
   const rows = profile.lines!;
   const mask = viewMask(input.view!, profile.tree.counters);
+  // Seconds when every counter of the view is a time (as the flame graph shows them).
+  const weights = profile.tree.counters.map((c) => profile.sampleWeights.get(c) ?? 0);
+  const seconds = mask.some((on) => on) && mask.every((on, c) => !on || weights[c]! > 0);
   const byLine = new Map<number, HeatMark>();
   const namesWithLines = new Set<number>();
   const byName = new Map<number, HeatMark[]>();
@@ -116,10 +119,11 @@ function lineMarks(input: HeatInput, inFile: (id: number) => boolean): { marks: 
     const line = rows.line[k]! - 1;
     let mark = byLine.get(line);
     if (!mark) {
-      mark = { startLine: line, endLine: line, total: 0, self: 0, fraction: 0, nameIds: [], nodes: [], granularity: 'line' };
+      mark = { startLine: line, endLine: line, total: 0, self: 0, fraction: 0, nameIds: [], nodes: [], granularity: 'line', ...(seconds ? { totalSeconds: 0 } : {}) };
       byLine.set(line, mark);
     }
     mark.total += rows.total[k]!;
+    if (mark.totalSeconds !== undefined) mark.totalSeconds += rows.total[k]! / weights[rows.counter[k]!]!;
     mark.self += rows.self[k]!;
     if (!mark.nameIds.includes(id)) {
       mark.nameIds.push(id);

@@ -7,6 +7,7 @@ import { viewTree } from '../../../src/profiler/model/call-tree';
 import { decodeProfile, detectFormat } from '../../../src/profiler/model/decode';
 import { diffTrees } from '../../../src/profiler/model/diff';
 import { fileHeat } from '../../../src/profiler/model/heat';
+import { formatAmount } from '../../../src/profiler/model/format';
 import { invertTree } from '../../../src/profiler/model/inverted';
 import { searchTree } from '../../../src/profiler/model/search';
 import { nodeAt, toFolded, toPprof, type Stack } from './helpers';
@@ -62,6 +63,14 @@ describe('profiler: formats', () => {
     assert.equal(inv.total[nodeAt(inv, ['parse', 'handle'])], 5);
     const d = diffTrees(t, analyse(decodeProfile(toPprof([...STACKS, { frames: ['main', 'gc'], count: 10 }])), 'cpu').tree);
     assert.ok(d.size >= t.size);
+  });
+
+  it('says how much a view adds up to in its counter\'s unit', () => {
+    assert.equal(formatAmount(5e7, 'nanoseconds', 0.05), '50 ms');
+    assert.equal(formatAmount(4396, 'bytes'), '4.3 KiB');
+    assert.equal(formatAmount(512, 'bytes'), '512 B');
+    assert.equal(formatAmount(10, 'count'), '10 samples');
+    assert.equal(formatAmount(100, undefined, 2), '100 samples · 2.00 s');
   });
 
   it('counts a recursive line once per sample in the line samples, self only at the leaf', () => {

@@ -81,6 +81,7 @@ describe('profiler: real profiles from the real tools', function () {
     const loop = marks.filter((m) => m.granularity === 'line' && m.startLine >= 5 && m.startLine <= 8);
     assert.ok(loop.length > 0, `per-line heat inside Checksum's loop: ${JSON.stringify(marks.map((m) => [m.startLine, m.granularity]))}`);
     assert.ok(marks.every((m) => m.startLine === m.endLine), 'pprof has lines: every mark is one line');
+    assert.ok(loop.every((m) => m.totalSeconds! > 0 && Math.abs(m.totalSeconds! - m.total / 1e9) < 1e-9), 'cpu nanoseconds shown as seconds');
   });
 
   it('node --cpu-prof: checksum hot, resolved to hot.js, its executing line from position ticks', () => {
