@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsAccess } from '../../aws/access';
 import { THREAD_STATES, viewLabel, type ViewId } from '../model/counters';
-import { formatPercent } from '../model/format';
 import { heatLabel } from '../model/heat';
 import { customRange, describeRange, previousRange, type TimeRange } from '../model/time-ranges';
 import type { FlamePanels } from './flame-panel';

@@ -113,11 +113,16 @@ export class ProfileOpener {
     panel.setLoading('Reading both profiles…');
     try {
       const [b, t] = await Promise.all([this.loadFile(base), this.loadFile(target)]);
+      if (b.profile.format !== t.profile.format) {
+        throw new Error(`a comparison needs two profiles of the same format: ${b.title} is ${FORMAT_LABELS[b.profile.format]}, ${t.title} is ${FORMAT_LABELS[t.profile.format]}.`);
+      }
       panel.setContent({ kind: 'diff', base: b, target: t });
       this.deps.session.setActive(t);
       return summary(t);
     } catch (err) {
-      panel.setError(`Could not compare the profiles: ${err instanceof Error ? err.message : String(err)}`);
+      const message = `Could not compare the profiles: ${err instanceof Error ? err.message : String(err)}`;
+      panel.setError(message);
+      void vscode.window.showErrorMessage(message);
       return undefined;
     }
   }

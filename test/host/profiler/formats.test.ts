@@ -57,6 +57,17 @@ describe('Profiler: pprof, .cpuprofile and JFR in the editor', function () {
     await waitFor('a CodeLens on checksum', async () => (await lenses(hot)).some((l) => l.line === 2 && / · time · /.test(l.title)));
   });
 
+  it('compares two pprof files, and refuses to compare a pprof with a .cpuprofile', async () => {
+    const pprof = path.join(goDir(), 'cpu.pprof');
+    const other = path.join(goDir(), 'cpu-copy.pprof');
+    fs.copyFileSync(pprof, other);
+    const same = await vscode.commands.executeCommand<OpenResult>('conveyor.profiler.compareProfileFiles', pprof, other);
+    assert.ok(same, 'compared');
+    await waitForPanel('Flame Δ: cpu-copy.pprof', (s) => s.diff && s.nodes > 0);
+    const mixed = await vscode.commands.executeCommand<OpenResult | undefined>('conveyor.profiler.compareProfileFiles', pprof, path.join(nodeDir(), 'hot.cpuprofile'));
+    assert.equal(mixed, undefined, 'different formats are not compared');
+  });
+
   it('says what is missing for a file that is no profile', async () => {
     const junk = path.join(goDir(), 'notes.txt');
     fs.writeFileSync(junk, 'just some words\nand more words\n');
