@@ -72,14 +72,20 @@ async function nodeBench(bytes: Buffer): Promise<BenchResult> {
   return result('profiler: parse + aggregate (Node)', `CodeGuru JSON ${(bytes.length / 1048576).toFixed(1)} MiB, 200k frames, 1M samples → CPU view; peer JSON.parse + d3-hierarchy sum; median of ${NODE_RUNS} after two warm-up runs (best: ours ${Math.min(...ours).toFixed(0)} ms, peer ${Math.min(...peer).toFixed(0)} ms; first, cold run: ours ${coldOurs.toFixed(0)} ms, peer ${coldPeer.toFixed(0)} ms); both bundled like the extension; load average ${load} on ${os.cpus().length} CPUs`, median(ours), median(peer));
 }
 
-async function pprofNodeBench(pprof: Uint8Array): Promise<BenchResult> {
+export async function pprofNodeBench(pprof: Uint8Array): Promise<BenchResult> {
   const { oursPprofAggregate, peerPprofAggregate } = await loadNodeSide();
   if (oursPprofAggregate(pprof) !== peerPprofAggregate(pprof)) throw new Error('the pprof peer aggregates a different total');
   const runs = 5;
-  const batch = (fn: () => unknown): number[] => Array.from({ length: runs + 1 }, () => time(fn)).slice(1);
-  const ours = batch(() => oursPprofAggregate(pprof));
-  const peer = batch(() => peerPprofAggregate(pprof));
-  return result('profiler: pprof decode + aggregate (Node)', `pprof ${(pprof.length / 1048576).toFixed(1)} MiB (the 200k-frame tree: 188k locations, 150k samples of depth ≤ 200, 2 sample types) → default view; peer pprof-format's decoder + a plain aggregation by function name; median of ${runs} after a warm-up run (best: ours ${Math.min(...ours).toFixed(0)} ms, peer ${Math.min(...peer).toFixed(0)} ms); both bundled like the extension; load average ${os.loadavg()[0]!.toFixed(1)}`, median(ours), median(peer));
+  // Alternating runs, so both sides see the same machine load (others' suites share these 2 vCPUs).
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let k = 0; k <= runs; k++) {
+    const o = time(() => oursPprofAggregate(pprof));
+    const p = time(() => peerPprofAggregate(pprof));
+    if (k > 0) { ours.push(o); peer.push(p); }
+  }
+  const pairs = ours.map((o, k) => (peer[k]! / o).toFixed(1)).join(', ');
+  return result('profiler: pprof decode + aggregate (Node)', `pprof ${(pprof.length / 1048576).toFixed(1)} MiB (the 200k-frame tree: 188k locations, 150k samples of depth ≤ 200, 2 sample types) → default view; peer pprof-format's decoder + a plain aggregation by function name; median of ${runs} alternating runs after a warm-up pair (best: ours ${Math.min(...ours).toFixed(0)} ms, peer ${Math.min(...peer).toFixed(0)} ms; per-pair ratios ${pairs}); both bundled like the extension; load average ${os.loadavg()[0]!.toFixed(1)}`, median(ours), median(peer));
 }
 
 interface Bench {
