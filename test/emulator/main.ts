@@ -5,7 +5,7 @@ import { EMULATOR_ACCOUNTS, type SeedOptions } from './core/contract';
 import { createEmulator } from './index';
 
 const USAGE = `usage: tsx test/emulator/main.ts [--seed empty|demo|scale] [--port N] [--latency MS] [--speed X]
-       [--head-commit SHA] [--pipelines N] [--package-versions N] [--maven-central DIR] [--live-tail-interval MS]`;
+       [--head-commit SHA] [--pipelines N] [--projects N] [--package-versions N] [--maven-central DIR] [--live-tail-interval MS]`;
 
 function number(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       speed: { type: 'string' },
       'head-commit': { type: 'string' },
       pipelines: { type: 'string' },
+      projects: { type: 'string' },
       'package-versions': { type: 'string' },
       'maven-central': { type: 'string' },
       'live-tail-interval': { type: 'string' },
@@ -38,11 +39,13 @@ async function main(): Promise<void> {
   const headCommit = values['head-commit'];
   if (headCommit !== undefined && !/^[0-9a-f]{7,64}$/i.test(headCommit)) throw new Error('--head-commit must be a commit id (hex)');
   const pipelines = number(values.pipelines, 'pipelines');
+  const projects = number(values.projects, 'projects');
   const packageVersions = number(values['package-versions'], 'package-versions');
   const seed: SeedOptions = {
     dataset,
     ...(headCommit ? { demoHeadCommit: headCommit } : {}),
     ...(pipelines !== undefined ? { pipelines } : {}),
+    ...(projects !== undefined ? { projects } : {}),
     ...(packageVersions !== undefined ? { packageVersions } : {}),
     ...(values['maven-central'] ? { mavenCentralDirectory: values['maven-central'] } : {}),
   };

@@ -95,6 +95,8 @@ export interface SeedOptions {
   dataset: 'empty' | 'demo' | 'scale';
   /** scale only: how many pipelines (default 5,000). */
   pipelines?: number;
+  /** scale only: how many CodeBuild projects (default 2,000). */
+  projects?: number;
   /** scale only: how many package versions in total (default 50,000). */
   packageVersions?: number;
   /**

@@ -9,6 +9,10 @@ import { PipelinesRegion } from './store';
 export class PipelinesWorld {
   readonly regions: Regional<PipelinesRegion>;
   readonly random = new Random('codepipeline');
+  /** CloudWatch alarm states the CloudWatchAlarm rule sees, by `account/region/alarmName` (default OK). */
+  readonly alarms = new Map<string, 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'>();
+  /** How Lambda functions invoked by the LambdaInvoke rule answer, by `account/region/functionName`. */
+  readonly functions = new Map<string, { outcome: 'succeed' | 'fail'; message?: string; durationMs?: number }>();
 
   constructor(readonly clock: Clock, readonly builds: BuildsWorld) {
     this.regions = new Regional((accountId, region) => new PipelinesRegion(accountId, region, this));
