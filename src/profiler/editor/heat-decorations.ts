@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { viewLabel } from '../model/counters';
@@ -18,6 +19,17 @@ interface DocHeat {
 }
 
 const LEVELS = 10;
+
+/** Whether `text` is what the file holds on disk (a stat first, so most edits cost no read). */
+function sameAsOnDisk(fsPath: string, text: string): boolean {
+  try {
+    const size = fs.statSync(fsPath).size;
+    if (size !== Buffer.byteLength(text, 'utf8') || size > MAX_BASELINE) return false;
+    return fs.readFileSync(fsPath, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
 
 /** Larger files are not kept for the "back to the profiled text" check. */
 const MAX_BASELINE = 2 * 1024 * 1024;
@@ -173,8 +185,11 @@ export class HeatDecorations implements vscode.Disposable {
     const key = e.document.uri.toString();
     const heat = this.byDoc.get(key);
     if (!heat || e.contentChanges.length === 0) return;
-    if (heat.baseline !== undefined && heat.baseline.length === e.document.getText().length && heat.baseline === e.document.getText()) {
-      // Undone or reverted to the text the marks came from: start again from the profile (exact).
+    const text = e.document.getText();
+    if ((heat.baseline !== undefined && heat.baseline.length === text.length && heat.baseline === text) || sameAsOnDisk(e.document.uri.fsPath, text)) {
+      // Undone or reverted to the text the marks came from, or to the file on disk (the marks may have
+      // been recomputed on edited text when the active profile or the sources changed meanwhile):
+      // start again from the profile (exact).
       this.byDoc.delete(key);
     } else {
       let marks = heat.marks;

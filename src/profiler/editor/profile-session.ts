@@ -53,8 +53,15 @@ export class ProfilerSession implements vscode.Disposable {
 
   get active(): LoadedProfile | undefined { return this.current; }
 
-  /** Re-lists the workspace's sources (a profile file is being opened; see WorkspaceFiles.invalidate). */
-  rescanSources(): void { this.files.invalidate(); }
+  /**
+   * Re-lists the workspace's sources for a profile being opened (see WorkspaceFiles.rescan): new
+   * resolutions use the new list at once; open editors are refreshed only if it changed.
+   */
+  rescanSources(): void {
+    this.files.rescan();
+    this.resolver = undefined;
+    this.resolutions = new WeakMap();
+  }
 
   get view(): ViewId { return configuredView(); }
 

@@ -35,9 +35,23 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   /**
-   * Lists the files again on next use. Opening a profile calls it too: the profile was often written
-   * by a build or test that also created the sources, before the file watcher reports them.
+   * Lists the files again now, for a profile being opened: it was often written by a build or test
+   * that also created the sources, before the file watcher reports them. Listeners hear of it only
+   * when the list really changed (a refresh restarts every editor's heat).
    */
+  rescan(): void {
+    const previous = this.files;
+    if (previous === undefined) return;
+    const next = this.scan();
+    this.files = next;
+    void Promise.all([previous, next]).then(([a, b]) => {
+      if (this.files !== next) return;
+      const before = new Set(a.map((f) => f.path));
+      if (a.length !== b.length || b.some((f) => !before.has(f.path))) this.changed.fire();
+    }, () => undefined);
+  }
+
+  /** Lists the files again on next use (the watcher saw a file come or go). */
   invalidate(): void {
     if (this.files === undefined) return;
     this.files = undefined;
