@@ -106,7 +106,11 @@ describe('suppression comments and rule settings', () => {
         contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> } } };
       const listed = pkg.contributes.configuration.properties['conveyor.validation.rules']?.properties ?? {};
       const catalog = [...RULES, ...BUILTIN_RULES];
-      assert.deepEqual(Object.keys(listed).sort(), [...ruleIds()].sort(), 'regenerate the list in package.json from rules/catalog.ts');
+      const line = (rule: (typeof catalog)[number]): string =>
+        `${JSON.stringify(rule.id)}: { "enum": ["off", "error", "warning", "information"], "description": ${JSON.stringify(`${rule.description} (default: ${rule.severity})`)} }`;
+      const missing = catalog.filter((r) => !(r.id in listed)).map(line);
+      assert.deepEqual(missing, [], 'add these lines to conveyor.validation.rules.properties in package.json (sorted by id)');
+      assert.deepEqual(Object.keys(listed).sort(), [...ruleIds()].sort(), 'conveyor.validation.rules in package.json lists a rule the catalog does not have');
       for (const rule of catalog) {
         assert.deepEqual(listed[rule.id]?.enum, ['off', 'error', 'warning', 'information'], rule.id);
         assert.equal(listed[rule.id]?.description, `${rule.description} (default: ${rule.severity})`, rule.id);
