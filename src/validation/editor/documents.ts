@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectKind } from '../engine/detect';
-import type { SpecKind } from '../types';
-import { validate, type ValidationReport } from '../validate';
+import { detectKind, type SpecKind, validate, type ValidationReport } from 'conveyor-lint';
 import { readSettings } from './settings';
 
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import type { Association } from '../engine/detect';
-import { ruleSettingsFrom } from '../engine/rule-settings';
-import type { RuleSettings } from '../types';
+import { type Association, ruleSettingsFrom, type RuleSettings } from 'conveyor-lint';
 
 export const SECTION = 'conveyor.validation';
 

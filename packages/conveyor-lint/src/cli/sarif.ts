@@ -1,4 +1,4 @@
-import { RULES, BUILTIN_RULES } from '../rules/catalog';
+import { ruleCatalog } from '../rules/catalog';
 import type { Diagnostic } from '../types';
 
 export interface FileReport {
@@ -34,10 +34,7 @@ export interface SarifLog {
 
 /** A SARIF 2.1.0 log with one run, the full rule catalog as tool metadata, and fixes where known. */
 export function toSarif(reports: readonly FileReport[]): SarifLog {
-  const catalog = [
-    ...RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, helpUri: r.helpUri })),
-    ...BUILTIN_RULES,
-  ];
+  const catalog = ruleCatalog();
   const index = new Map(catalog.map((r, i) => [r.id, i]));
   const results = reports.flatMap((report) => report.diagnostics.map((d): SarifResult => {
     const uri = report.path.replace(/\\/g, '/');

@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import appspecSchema from '../../../schemas/appspec.schema.json';
-import buildspecSchema from '../../../schemas/buildspec.schema.json';
+import appspecSchema from '../../schemas/appspec.schema.json';
+import buildspecSchema from '../../schemas/buildspec.schema.json';
 
 export const BUILDSPEC_SCHEMA_ID = 'https://json.schemastore.org/buildspec.json';
 export const APPSPEC_SCHEMA_ID = 'https://json.schemastore.org/appspec.json';

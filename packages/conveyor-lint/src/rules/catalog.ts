@@ -68,7 +68,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Identifiers of findings that do not come from a Rule object: parsing, limits and the schemas. */
-export const BUILTIN_RULES: readonly { id: string; description: string; severity: Severity; helpUri: string }[] = [
+export const BUILTIN_RULES: readonly RuleInfo[] = [
   { id: 'yaml/syntax', description: 'The file is not valid YAML.', severity: 'error', helpUri: 'https://yaml.org/spec/1.2.2/' },
   { id: 'json/syntax', description: 'The file is not valid JSON (comments and trailing commas are not allowed).', severity: 'error', helpUri: 'https://www.json.org/' },
   { id: 'yaml/duplicate-key', description: 'A mapping defines the same key twice.', severity: 'error', helpUri: 'https://yaml.org/spec/1.2.2/#mapping' },
@@ -89,10 +89,25 @@ export const BUILTIN_RULES: readonly { id: string; description: string; severity
   { id: 'internal/error', description: 'The validator failed on this file; please report it.', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
 ];
 
+/** What a rule is, for listings (SARIF metadata, `conveyor.validation.rules`, links in editors). */
+export interface RuleInfo {
+  id: string;
+  description: string;
+  severity: Severity;
+  helpUri: string;
+}
+
+let catalog: readonly RuleInfo[] | undefined;
 let ids: string[] | undefined;
+
+/** Every rule a diagnostic can carry: the custom rules, in the order they run, then the built-in findings. */
+export function ruleCatalog(): readonly RuleInfo[] {
+  catalog ??= [...RULES.map(({ id, description, severity, helpUri }) => ({ id, description, severity, helpUri })), ...BUILTIN_RULES];
+  return catalog;
+}
 
 /** Every rule id a diagnostic can carry: the custom rules and the built-in findings. */
 export function ruleIds(): readonly string[] {
-  ids ??= [...RULES.map((r) => r.id), ...BUILTIN_RULES.map((r) => r.id)];
+  ids ??= ruleCatalog().map((r) => r.id);
   return ids;
 }
