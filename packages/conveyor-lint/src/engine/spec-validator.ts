@@ -1,6 +1,6 @@
 import { canonicalServerlessKey, inferPlatform, PLATFORM_LABEL } from '../appspec/platform';
 import { RULES } from '../rules/catalog';
-import type { Rule, RuleContext } from '../rules/rule';
+import type { MemoKey, Rule, RuleContext } from '../rules/rule';
 import { mapSchemaErrors } from '../schema/map-errors';
 import { type SchemaTarget, validatorFor } from '../schema/schemas';
 import { parseText } from '../syntax/parse';
@@ -78,11 +78,18 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
   }
 
   const claimed = new Set<string>();
+  const memos = new Map<MemoKey<unknown>, unknown>();
   const ctx: RuleContext = {
     text, root, kind: options.kind, format: options.format, canonicalKey,
     ...(platform ? { platform } : {}), ...(version ? { version } : {}),
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
     claim: (pointer) => claimed.add(pointer),
+    memo<T>(key: MemoKey<T>, compute: () => T): T {
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = compute();
+      memos.set(key, value);
+      return value;
+    },
   };
   for (const rule of rulesFor(options.kind)) {
     for (const d of rule.check(ctx)) {

@@ -18,6 +18,23 @@ export interface RuleContext {
   fileExists?: (relativePath: string) => boolean;
   /** Declares this rule the authority on a location (JSON pointer): schema errors there are dropped. */
   claim(pointer: string): void;
+  /**
+   * What `compute` returns, computed once per validation for this key: several rules read the same
+   * derived data (the commands, the hooks). Kept with the validation, never in module state, so a
+   * long-lived language server neither keeps a closed document's tree alive nor mixes two documents.
+   */
+  memo<T>(key: MemoKey<T>, compute: () => T): T;
+}
+
+/** A key for RuleContext.memo; its type parameter ties the key to the type of what it stores. */
+export interface MemoKey<T> {
+  readonly name: string;
+  /** Never set: only carries the type. */
+  readonly type?: T;
+}
+
+export function memoKey<T>(name: string): MemoKey<T> {
+  return { name };
 }
 
 export interface Rule {

@@ -7,7 +7,7 @@ import { rubyToI, yaml11Integer } from '../../appspec/ruby-yaml';
 import type { Node, Pair } from '../../syntax/tree';
 import { closestMatch } from '../../text/edit-distance';
 import type { AppSpecPlatform } from '../../types';
-import type { Rule, RuleContext } from '../rule';
+import { memoKey, type Rule, type RuleContext } from '../rule';
 import { itemsOf, keyRange, pairOf, pairsOf, scalarRange, valueOf, wholeLine } from '../nodes';
 
 const HOOKS_DOC = 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html';
@@ -18,15 +18,14 @@ export interface HookEntry {
   readonly pointer: string;
 }
 
-let cached: { root: Node; entries: HookEntry[] } | undefined;
+const HOOKS = memoKey<HookEntry[]>('hooks');
 
 /**
- * The hooks of the document. The rules that run on one tree ask for them in turn, so the last tree's are
- * kept (cheaper than a WeakMap per validation), with pointers built only when asked.
+ * The hooks of the document. The rules that run on one tree ask for them in turn, so they are read once
+ * per validation, with pointers built only when asked.
  */
 export function hookEntries(ctx: RuleContext): HookEntry[] {
-  if (cached?.root !== ctx.root) cached = { root: ctx.root, entries: readHookEntries(ctx) };
-  return cached.entries;
+  return ctx.memo(HOOKS, () => readHookEntries(ctx));
 }
 
 /** A hook whose pointer (for claims) is built only when a rule asks for it. */

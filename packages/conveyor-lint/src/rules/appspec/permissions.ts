@@ -7,7 +7,7 @@ import { renameKey } from '../../schema/map-errors';
 import { looksLikePlaceholder } from '../../schema/placeholders';
 import { toPointer } from '../../schema/pointer';
 import type { MapNode, Node, Pair } from '../../syntax/tree';
-import type { Rule, RuleContext } from '../rule';
+import { memoKey, type Rule, type RuleContext } from '../rule';
 import { itemsOf, keyRange, pairOf, scalarRange, stringValue, valueOf } from '../nodes';
 
 const DOC = 'https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-permissions.html';
@@ -22,20 +22,17 @@ function osOf(ctx: RuleContext): string | undefined {
   return stringValue(valueOf(ctx.root, 'os'));
 }
 
-let cached: { root: Node; entries: PermissionEntry[] } | undefined;
+const PERMISSIONS = memoKey<PermissionEntry[]>('permissions');
 
 /**
  * The entries of an EC2/On-Premises appspec's permissions list (nothing for Windows: that is one error).
- * Every permission rule asks for them in turn, so the last tree's are kept.
+ * Every permission rule asks for them in turn, so they are read once per validation.
  */
 function permissionEntries(ctx: RuleContext): PermissionEntry[] {
   if (ctx.platform !== 'ec2' || osOf(ctx) === 'windows') return [];
-  if (cached?.root !== ctx.root) {
-    cached = { root: ctx.root, entries: itemsOf(valueOf(ctx.root, 'permissions')).map((item, index): PermissionEntry => ({
-      item, index, pointer: (...keys) => toPointer(['permissions', index, ...keys]),
-    })) };
-  }
-  return cached.entries;
+  return ctx.memo(PERMISSIONS, () => itemsOf(valueOf(ctx.root, 'permissions')).map((item, index): PermissionEntry => ({
+    item, index, pointer: (...keys) => toPointer(['permissions', index, ...keys]),
+  })));
 }
 
 export const permissionsOnWindowsRule: Rule = {

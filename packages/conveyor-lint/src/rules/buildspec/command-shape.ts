@@ -26,7 +26,7 @@ export const commandAsMappingRule: Rule = {
   helpUri: REF,
   check(ctx) {
     const out: RawDiagnostic[] = [];
-    for (const cmd of commandsOf(ctx.root)) {
+    for (const cmd of commandsOf(ctx)) {
       const item = cmd.node;
       if (item.kind !== 'map') continue;
       ctx.claim(cmd.pointer);
@@ -61,7 +61,7 @@ export const emptyCommandRule: Rule = {
   helpUri: REF,
   check(ctx) {
     const out: RawDiagnostic[] = [];
-    for (const cmd of commandsOf(ctx.root)) {
+    for (const cmd of commandsOf(ctx)) {
       const node = cmd.node;
       if (node.kind !== 'scalar' || node.value !== null || node.style !== 'plain') continue;
       ctx.claim(cmd.pointer);

@@ -1,6 +1,7 @@
 import type { Node, Pair } from '../../syntax/tree';
 import { toPointer } from '../../schema/pointer';
 import { itemsOf, pairsOf, valueOf } from '../nodes';
+import { memoKey, type RuleContext } from '../rule';
 
 export const PHASE_NAMES = ['install', 'pre_build', 'build', 'post_build'] as const;
 
@@ -25,15 +26,17 @@ class LazyCommandRef implements CommandRef {
   }
 }
 
-let cached: { root: Node; commands: CommandRef[] } | undefined;
+const COMMANDS = memoKey<CommandRef[]>('commands');
 
 /**
  * Every item of every phase's `commands` and `finally` lists (misspelled phases included). Several rules
- * ask for the same document's commands in turn: the last tree's are kept, and pointers are built only
- * when asked.
+ * ask for them in turn: they are read once per validation, and pointers are built only when asked.
  */
-export function commandsOf(root: Node): CommandRef[] {
-  if (cached?.root === root) return cached.commands;
+export function commandsOf(ctx: RuleContext): CommandRef[] {
+  return ctx.memo(COMMANDS, () => readCommands(ctx.root));
+}
+
+function readCommands(root: Node): CommandRef[] {
   const out: CommandRef[] = [];
   for (const phase of phasePairs(root)) {
     const name = phase.keyText ?? '';
@@ -43,6 +46,5 @@ export function commandsOf(root: Node): CommandRef[] {
       });
     }
   }
-  cached = { root, commands: out };
   return out;
 }

@@ -69,7 +69,7 @@ export const ecrGetLoginRule: Rule = {
   helpUri: 'https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-ecr-get-login',
   check(ctx) {
     const out: RawDiagnostic[] = [];
-    for (const cmd of commandsOf(ctx.root)) {
+    for (const cmd of commandsOf(ctx)) {
       const node = cmd.node;
       if (node.kind !== 'scalar' || typeof node.value !== 'string' || !GET_LOGIN.test(node.value)) continue;
       const source = ctx.text.slice(node.start, node.end);
