@@ -3,7 +3,7 @@ import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
 import { yamlInJsonFile } from './engine/recognition';
 import { validateSpec } from './engine/spec-validator';
-import { applySuppressions, disableRuleFix, findDirectives } from './engine/suppressions';
+import { applySuppressions, disableRuleFix, findDirectives, nextLineDirectives } from './engine/suppressions';
 import { ruleIds } from './rules/catalog';
 import { estimateDepth, LIMITS } from './syntax/limits';
 import { LineIndex } from './text/line-index';
@@ -102,7 +102,8 @@ function suppress(findings: readonly Finding[], text: string, lines: LineIndex):
   const directives = findDirectives(text);
   const { kept, unknown } = applySuppressions(findings.map((f) => f.diagnostic), findings.map((f) => f.anchorLine), directives, ruleIds(), lines);
   const anchorOf = new Map(findings.map((f) => [f.diagnostic, f.anchorLine]));
-  for (const d of kept) d.disable = disableRuleFix(text, lines, anchorOf.get(d) ?? d.range.start.line, d.rule, directives);
+  const nextLine = nextLineDirectives(directives);
+  for (const d of kept) d.disable = disableRuleFix(text, lines, anchorOf.get(d) ?? d.range.start.line, d.rule, nextLine);
   return [...kept, ...unknown];
 }
 

@@ -51,7 +51,8 @@ export function findDirectives(text: string): Directive[] {
   const lines = text.split('\n');
   const out: Directive[] = [];
   let offset = 0;
-  const open: Directive[] = [];
+  let open: Directive[] = [];
+  let nextCode: number[] | undefined;
   lines.forEach((line, index) => {
     const lineOffset = offset;
     offset += line.length + 1;
@@ -61,8 +62,9 @@ export function findDirectives(text: string): Directive[] {
     const restStart = lineOffset + m.index + m[0].length - (m[3] ?? '').length;
     const rules = ruleTokens(m[3] ?? '', restStart);
     if (kind === 'disable-next-line') {
-      let target = index + 1;
-      while (target < lines.length && isCommentOrBlank(lines[target] ?? '')) target++;
+      // Stacked directives all skip the same comment lines: find the next code lines once, not per directive.
+      nextCode ??= nextCodeLines(lines);
+      const target = nextCode[index + 1] ?? lines.length;
       out.push({ kind, line: index, from: target, to: target, rules });
     } else if (kind === 'disable-line') {
       out.push({ kind, line: index, from: index, to: index, rules });
@@ -74,23 +76,55 @@ export function findDirectives(text: string): Directive[] {
       // An enable closes the open blocks it names (all of them when it names none).
       const ids = new Set(rules.map((r) => r.id));
       for (const d of open) {
-        if (d.to !== lines.length) continue;
         if (ids.size === 0 || d.rules.length === 0 || d.rules.some((r) => ids.has(r.id))) d.to = index;
       }
+      open = open.filter((d) => d.to === lines.length);
       out.push({ kind, line: index, from: index, to: index - 1, rules });
     }
   });
   return out;
 }
 
-function covers(token: string, rule: string): boolean {
-  if (token === rule) return true;
-  return token.endsWith('/*') && rule.startsWith(token.slice(0, -1));
+/** For each line, the first line at or after it that is neither blank nor only a comment. */
+function nextCodeLines(lines: readonly string[]): number[] {
+  const out = new Array<number>(lines.length + 1);
+  out[lines.length] = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) out[i] = isCommentOrBlank(lines[i] ?? '') ? (out[i + 1] ?? lines.length) : i;
+  return out;
 }
 
-function suppresses(d: Directive, rule: string, line: number): boolean {
-  if (d.kind === 'enable' || line < d.from || line > d.to) return false;
-  return d.rules.length === 0 || d.rules.some((r) => covers(r.id, rule));
+/** The tokens that would cover a rule: itself and each `<family>/*` above it. */
+function tokensCovering(rule: string): string[] {
+  const out = [rule];
+  for (let i = rule.indexOf('/'); i !== -1; i = rule.indexOf('/', i + 1)) out.push(`${rule.slice(0, i + 1)}*`);
+  return out;
+}
+
+/**
+ * Which findings the directives cover. One sweep down the lines with a count of the active directives per
+ * rule token, so thousands of findings and thousands of comments cost linear time, not their product.
+ */
+function suppressedFindings(rules: readonly string[], anchorLines: readonly number[], directives: readonly Directive[]): boolean[] {
+  const blocks = directives.filter((d) => d.kind !== 'enable' && d.from <= d.to);
+  const byFrom = [...blocks].sort((a, b) => a.from - b.from);
+  const byTo = [...blocks].sort((a, b) => a.to - b.to);
+  const order = rules.map((_, i) => i).sort((a, b) => (anchorLines[a] ?? 0) - (anchorLines[b] ?? 0));
+  const active = new Map<string, number>();
+  const ALL = '';
+  const bump = (d: Directive, by: number): void => {
+    const tokens = d.rules.length === 0 ? [ALL] : new Set(d.rules.map((r) => r.id));
+    for (const t of tokens) active.set(t, (active.get(t) ?? 0) + by);
+  };
+  const out = new Array<boolean>(rules.length).fill(false);
+  let added = 0;
+  let removed = 0;
+  for (const i of order) {
+    const line = anchorLines[i] ?? 0;
+    for (; added < byFrom.length && (byFrom[added]?.from ?? 0) <= line; added++) bump(byFrom[added] as Directive, 1);
+    for (; removed < byTo.length && (byTo[removed]?.to ?? 0) < line; removed++) bump(byTo[removed] as Directive, -1);
+    out[i] = (active.get(ALL) ?? 0) > 0 || tokensCovering(rules[i] ?? '').some((t) => (active.get(t) ?? 0) > 0);
+  }
+  return out;
 }
 
 export const UNKNOWN_RULE = 'suppression/unknown-rule';
@@ -102,7 +136,8 @@ export const UNKNOWN_RULE = 'suppression/unknown-rule';
 export function applySuppressions<T extends Diagnostic>(diagnostics: T[], anchorLines: readonly number[], directives: readonly Directive[],
   knownRules: readonly string[], lines: LineIndex): { kept: T[]; unknown: Diagnostic[] } {
   if (directives.length === 0) return { kept: diagnostics, unknown: [] };
-  const kept = diagnostics.filter((d, i) => !directives.some((dir) => suppresses(dir, d.rule, anchorLines[i] ?? d.range.start.line)));
+  const suppressed = suppressedFindings(diagnostics.map((d) => d.rule), diagnostics.map((d, i) => anchorLines[i] ?? d.range.start.line), directives);
+  const kept = diagnostics.filter((_, i) => !suppressed[i]);
   const known = new Set(knownRules);
   const families = new Set(knownRules.map((r) => `${r.slice(0, r.indexOf('/'))}/*`));
   const unknown: Diagnostic[] = [];
@@ -119,13 +154,20 @@ export function applySuppressions<T extends Diagnostic>(diagnostics: T[], anchor
   return { kept, unknown };
 }
 
+/** The first `disable-next-line` comment naming rules that covers each line (what disableRuleFix extends). */
+export function nextLineDirectives(directives: readonly Directive[]): Map<number, Directive> {
+  const out = new Map<number, Directive>();
+  for (const d of directives) if (d.kind === 'disable-next-line' && d.rules.length > 0 && !out.has(d.from)) out.set(d.from, d);
+  return out;
+}
+
 /**
  * The edit that silences `rule` on `line`: a `# conveyor-disable-next-line` comment above it, at its
  * indentation, or the rule added to such a comment that is already there.
  */
-export function disableRuleFix(text: string, lines: LineIndex, line: number, rule: string, directives: readonly Directive[]): Fix {
+export function disableRuleFix(text: string, lines: LineIndex, line: number, rule: string, nextLine: ReadonlyMap<number, Directive>): Fix {
   const title = `Disable ${rule} for this line`;
-  const existing = directives.find((d) => d.kind === 'disable-next-line' && d.from === line && d.rules.length > 0);
+  const existing = nextLine.get(line);
   const last = existing?.rules[existing.rules.length - 1];
   if (existing && last) {
     const at = lines.range(last.end, last.end);

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { RawDiagnostic, RawFix } from '../engine/raw';
 import type { Node, Pair } from '../syntax/tree';
 import { closestMatch } from '../text/edit-distance';
-import { type Located, locate, parsePointer } from './pointer';
+import { findPair, type Located, locate, parsePointer } from './pointer';
 import { childAll, propertiesOf, schemasAt } from './navigate';
 import { looksLikePlaceholder } from './placeholders';
 import type { SchemaTarget } from './schemas';
@@ -26,10 +26,13 @@ export interface MapContext {
 export function mapSchemaErrors(errors: readonly ErrorObject[], ctx: MapContext): RawDiagnostic[] {
   const out: RawDiagnostic[] = [];
   const seen = new Set<string>();
+  // One error per unknown key is unbounded: everything looked up per error is indexed once per call,
+  // so thousands of unknown keys cost linear time, not quadratic.
+  const lookup = new Lookup(ctx);
   for (const error of collapseAnyOf(errors.filter((e) => e.keyword !== 'if'))) {
     const subject = subjectPointer(error);
     if (ctx.claimed.has(subject) || ctx.claimed.has(error.instancePath)) continue;
-    const diagnostic = toDiagnostic(error, ctx);
+    const diagnostic = toDiagnostic(error, ctx, lookup);
     if (!diagnostic) continue;
     const key = `${diagnostic.start}:${diagnostic.end}:${diagnostic.message}`;
     if (seen.has(key)) continue;
@@ -55,6 +58,52 @@ function escape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** A mapping's keys, indexed: the pair each key designates (the last one wins) and the set of keys. */
+interface MapKeys {
+  byKey: Map<string, Pair>;
+  byLowerKey?: Map<string, Pair>;
+  present: Set<string | undefined>;
+}
+
+/** Per-call indexes of the mappings errors point into, and of where misplaced keys belong. */
+class Lookup {
+  private readonly maps = new WeakMap<readonly Pair[], MapKeys>();
+  private readonly belongs = new Map<string, Map<string, string>>();
+
+  constructor(private readonly ctx: MapContext) {}
+
+  locate(pointer: string): Located {
+    return locate(this.ctx.root, pointer, this.ctx.caseInsensitive, (pairs, key, caseInsensitive) => {
+      const keys = this.keysOf(pairs);
+      const exact = keys.byKey.get(key);
+      if (exact || !caseInsensitive) return exact;
+      keys.byLowerKey ??= new Map(pairs.filter((p) => p.keyText !== undefined).map((p) => [p.keyText?.toLowerCase() ?? '', p]));
+      return keys.byLowerKey.get(key.toLowerCase()) ?? findPair(pairs, key, caseInsensitive);
+    });
+  }
+
+  keysOf(pairs: readonly Pair[]): MapKeys {
+    let keys = this.maps.get(pairs);
+    if (!keys) {
+      const byKey = new Map<string, Pair>();
+      for (const p of pairs) if (p.keyText !== undefined) byKey.set(p.keyText, p);
+      keys = { byKey, present: new Set(pairs.map((p) => p.keyText)) };
+      this.maps.set(pairs, keys);
+    }
+    return keys;
+  }
+
+  /** Where `key`, unknown at `pointer`, is a valid key one or two levels down (lost indentation). */
+  whereKeyBelongs(pointer: string, key: string): string | undefined {
+    let index = this.belongs.get(pointer);
+    if (!index) {
+      index = keysBelow(this.ctx.target, pointer);
+      this.belongs.set(pointer, index);
+    }
+    return index.get(key);
+  }
+}
+
 /**
  * `anyOf` (how the schemas spell union types) makes ajv report every branch. Keep the errors of the
  * branches whose type matches the data; if no branch's type matches, report one "expected X or Y" error.
@@ -62,10 +111,11 @@ function escape(segment: string): string {
 function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
   const drop = new Set<ErrorObject>();
   const replacements = new Map<ErrorObject, ErrorObject>();
+  const within = errorsWithin(errors);
   for (const anyOf of errors) {
     if (anyOf.keyword !== 'anyOf') continue;
     const prefix = `${anyOf.schemaPath}/`;
-    const branchErrors = errors.filter((e) => e !== anyOf && e.instancePath.startsWith(anyOf.instancePath) && e.schemaPath.startsWith(prefix));
+    const branchErrors = (within.get(anyOf.instancePath) ?? []).filter((e) => e !== anyOf && e.schemaPath.startsWith(prefix));
     const branches = new Set<string>();
     const typeMismatch = new Set<string>();
     const expected: string[] = [];
@@ -96,25 +146,45 @@ function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !drop.has(e)).map((e) => replacements.get(e) ?? e);
 }
 
+/**
+ * The errors at or below each instance location that has an anyOf error: one entry per (error, enclosing
+ * anyOf location), so the lookups cost the errors' depth, not the number of errors.
+ */
+function errorsWithin(errors: readonly ErrorObject[]): Map<string, ErrorObject[]> {
+  const out = new Map<string, ErrorObject[]>();
+  for (const e of errors) if (e.keyword === 'anyOf') out.set(e.instancePath, []);
+  if (out.size === 0) return out;
+  for (const e of errors) {
+    const path = e.instancePath;
+    out.get('')?.push(e);
+    for (let i = path.indexOf('/', 1); ; i = path.indexOf('/', i + 1)) {
+      const prefix = i === -1 ? path : path.slice(0, i);
+      if (prefix !== '') out.get(prefix)?.push(e);
+      if (i === -1) break;
+    }
+  }
+  return out;
+}
+
 function isObjectOrArray(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
 }
 
-function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | undefined {
+function toDiagnostic(error: ErrorObject, ctx: MapContext, lookup: Lookup): RawDiagnostic | undefined {
   const params = error.params as Record<string, unknown>;
-  const at = locate(ctx.root, error.instancePath, ctx.caseInsensitive);
+  const at = lookup.locate(error.instancePath);
   const where = describePath(error.instancePath);
   const label = lastSegment(error.instancePath);
   const base = { severity: 'error' as const, rule: 'schema/invalid-value' };
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const pair = at.node.kind === 'map' ? findOwnPair(at.node.pairs, key) : undefined;
+      const keys = at.node.kind === 'map' ? lookup.keysOf(at.node.pairs) : undefined;
+      const pair = keys?.byKey.get(key);
       const allowed = allowedKeys(error.parentSchema);
-      const present = new Set(at.node.kind === 'map' ? at.node.pairs.map((p) => p.keyText) : []);
-      const suggestion = closestMatch(key, allowed.filter((k) => !present.has(k)));
+      const suggestion = closestMatch(key, allowed.filter((k) => !keys?.present.has(k)));
       const list = allowed.length > 0 && allowed.length <= 12 ? ` Allowed here: ${allowed.join(', ')}.` : '';
-      const belongs = suggestion ? undefined : whereKeyBelongs(ctx.target, error.instancePath, key);
+      const belongs = suggestion ? undefined : lookup.whereKeyBelongs(error.instancePath, key);
       const message = suggestion
         ? `Unknown key '${key}' ${where}. Did you mean '${suggestion}'?`
         : belongs
@@ -181,26 +251,28 @@ function toDiagnostic(error: ErrorObject, ctx: MapContext): RawDiagnostic | unde
   }
 }
 
-/** A key that is valid one or two levels below where it was written (lost indentation), e.g. `phases`. */
-function whereKeyBelongs(target: SchemaTarget, pointer: string, key: string): string | undefined {
-  const base = parsePointer(pointer);
-  const here = schemasAt(target, base);
+/**
+ * The keys that are valid one or two levels below a location (lost indentation), e.g. `build` → `phases`,
+ * each with where it belongs; one level down wins over two, and earlier properties over later ones.
+ */
+function keysBelow(target: SchemaTarget, pointer: string): Map<string, string> {
+  const here = schemasAt(target, parsePointer(pointer));
+  const out = new Map<string, string>();
+  const add = (key: string, where: string): void => {
+    if (!out.has(key)) out.set(key, where);
+  };
   for (const [name] of propertiesOf(here)) {
-    const below = childAll(here, name);
-    if (propertiesOf(below).has(key)) return name;
+    for (const [key] of propertiesOf(childAll(here, name))) add(key, name);
   }
+  const twoDown = new Map<string, string>();
   for (const [name] of propertiesOf(here)) {
     const below = childAll(here, name);
     for (const [inner] of propertiesOf(below)) {
-      if (propertiesOf(childAll(below, inner)).has(key)) return `${name}.${inner}`;
+      for (const [key] of propertiesOf(childAll(below, inner))) if (!twoDown.has(key)) twoDown.set(key, `${name}.${inner}`);
     }
   }
-  return undefined;
-}
-
-function findOwnPair(pairs: readonly Pair[], key: string): Pair | undefined {
-  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]?.keyText === key) return pairs[i];
-  return undefined;
+  for (const [key, where] of twoDown) add(key, where);
+  return out;
 }
 
 function allowedKeys(parentSchema: unknown): string[] {

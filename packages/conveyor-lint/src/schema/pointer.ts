@@ -21,12 +21,12 @@ export function toPointer(segments: readonly (string | number)[]): string {
  * The node a JSON pointer designates. Keys match exactly, or ignoring case when `caseInsensitive` (ECS and
  * Lambda appspecs, whose keys CodeDeploy reads case-insensitively).
  */
-export function locate(root: Node, pointer: string, caseInsensitive = false): Located {
+export function locate(root: Node, pointer: string, caseInsensitive = false, find: PairFinder = findPair): Located {
   let node: Node = root;
   let pair: Pair | undefined;
   for (const segment of parsePointer(pointer)) {
     if (node.kind === 'map') {
-      const next = findPair(node.pairs, segment, caseInsensitive);
+      const next = find(node.pairs, segment, caseInsensitive);
       if (!next) return { node, ...(pair ? { pair } : {}), exact: false };
       pair = next;
       node = next.value;
@@ -42,6 +42,9 @@ export function locate(root: Node, pointer: string, caseInsensitive = false): Lo
   }
   return { node, ...(pair ? { pair } : {}), exact: true };
 }
+
+/** Looks a key up among a mapping's pairs (the last one with the key wins). */
+export type PairFinder = (pairs: readonly Pair[], key: string, caseInsensitive: boolean) => Pair | undefined;
 
 export function findPair(pairs: readonly Pair[], key: string, caseInsensitive: boolean): Pair | undefined {
   // The last occurrence wins, as in most parsers (duplicates are reported separately).
