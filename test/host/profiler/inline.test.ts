@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { revertDocument } from '../editors';
 import { activateConveyor, closeAllEditors, debugState, setSetting, waitFor, waitForPanel, workspacePath } from './helpers';
 
 async function lenses(uri: vscode.Uri): Promise<{ line: number; title: string }[]> {
@@ -89,7 +90,7 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [13, 24, 31], 'the deleted hot line lost its mark');
     const moved = await lenses(service());
     assert.deepEqual(moved.map((l) => l.line), [12, 18, 23, 28], 'CodeLenses follow the definitions');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDocument(service());
     await waitFor('heat to come back after revert', async () => (await heatOf(service())).length === 4);
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [12, 18, 24, 31]);
   });
