@@ -1,7 +1,8 @@
-import { findEmbeddedBuildspecs, type EmbeddedBuildspec } from './cloudformation/embedded';
+import { scanTemplate, type EmbeddedBuildspec } from './cloudformation/embedded';
 import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
 import { validateSpec } from './engine/spec-validator';
+import { estimateDepth, LIMITS } from './syntax/limits';
 import { LineIndex } from './text/line-index';
 import type { AppSpecPlatform, Diagnostic, SpecKind } from './types';
 
@@ -23,7 +24,15 @@ export interface ValidationReport {
   platform?: AppSpecPlatform;
   /** Templates: the inline buildspecs that were validated. */
   embedded?: number;
+  /**
+   * Set when the text was recognised but not (completely) validated: too large, too deeply nested, an
+   * alias bomb, or a validator failure. The reason is the message of the diagnostic that says so.
+   */
+  notValidated?: string;
 }
+
+/** Findings that mean "this file was not checked", as opposed to "this file is wrong". */
+const NOT_VALIDATED_RULES: ReadonlySet<string> = new Set(['file/too-large', 'file/too-deep', 'yaml/alias-expansion', 'internal/error']);
 
 export function formatOf(text: string, path: string | undefined): 'yaml' | 'json' {
   if (path && /\.json$/i.test(path)) return 'json';
@@ -38,21 +47,32 @@ export function formatOf(text: string, path: string | undefined): 'yaml' | 'json
 export function validate(text: string, options: ValidateOptions = {}): ValidationReport {
   const kind = options.kind ?? detectKind(text, { ...(options.path ? { path: options.path } : {}), associations: options.associations ?? [] });
   if (!kind) return { kind: undefined, diagnostics: [] };
+  const report = validateKnown(text, kind, options);
+  const notValidated = report.diagnostics.find((d) => NOT_VALIDATED_RULES.has(d.rule));
+  return notValidated ? { ...report, notValidated: notValidated.message } : report;
+}
+
+function validateKnown(text: string, kind: SpecKind, options: ValidateOptions): ValidationReport {
   const lines = new LineIndex(text);
   try {
     const format = formatOf(text, options.path);
     if (kind === 'cloudformation') {
-      const embedded = findEmbeddedBuildspecs(text, format);
-      const diagnostics = embedded.flatMap((e) => validateEmbedded(e).map((d) => toDiagnostic(d, lines)));
-      return { kind, diagnostics: sortDiagnostics(diagnostics), embedded: embedded.length };
+      const { buildspecs, notParsed } = scanTemplate(text, format);
+      const diagnostics = buildspecs.flatMap((e) => validateEmbedded(e).map((d) => toDiagnostic(d, lines)));
+      if (notParsed) diagnostics.push(toDiagnostic({ ...notParsed, message: `${notParsed.message} Its inline buildspecs were not checked.` }, lines));
+      return { kind, diagnostics: sortDiagnostics(diagnostics), embedded: buildspecs.length };
     }
     const result = validateSpec(text, { kind, format, ...(options.fileExists ? { fileExists: options.fileExists } : {}) });
     return { kind, diagnostics: sortDiagnostics(result.diagnostics.map((d) => toDiagnostic(d, lines))), ...(result.platform ? { platform: result.platform } : {}) };
   } catch (err) {
-    const message = err instanceof RangeError
-      ? 'Not validated: the document is too deeply nested for the validator.'
-      : `The validator failed on this file (${err instanceof Error ? err.message : String(err)}). Please report this.`;
-    return { kind, diagnostics: [{ range: lines.range(0, 0), severity: err instanceof RangeError ? 'error' : 'warning', message, rule: err instanceof RangeError ? 'file/too-deep' : 'internal/error' }] };
+    // A stack overflow is "too deep" only when the document really nests that deeply; any other failure
+    // (a flat file that tripped a bug) must not be blamed on the file's shape.
+    if (err instanceof RangeError && estimateDepth(text, LIMITS.maxDepth) > LIMITS.maxDepth) {
+      return { kind, diagnostics: [{ range: lines.range(0, 0), severity: 'error', rule: 'file/too-deep',
+        message: 'Not validated: the document is too deeply nested for the validator.' }] };
+    }
+    const message = `Not validated: the validator failed on this file (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}). Please report this.`;
+    return { kind, diagnostics: [{ range: lines.range(0, 0), severity: 'warning', message, rule: 'internal/error' }] };
   }
 }
 

@@ -16,7 +16,7 @@ import { parseTargetKey, targetKey } from '../model/keys';
 import { actionsOf, findAction, isCodeBuildAction, isRetryable, pendingApprovals, sourceActions, stagesOf, type PendingApproval } from '../model/queries';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey, type TargetRef } from '../model/types';
-import { buildConsoleUrl, consoleBase, executionConsoleUrl, pipelineConsoleUrl } from '../present/console';
+import { buildConsoleUrl, consoleBase, executionConsoleUrl, httpsOnly, pipelineConsoleUrl } from '../present/console';
 import { executionDescription } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import { statusLabel } from '../present/status';
@@ -467,7 +467,7 @@ export class PipelineCommands {
         const action = findAction(e?.structure, e?.runtime, node.stage, node.action);
         const rt = action?.runtime;
         if (action && isCodeBuildAction(action) && rt?.externalExecutionId) return buildConsoleUrl(this.region(node.key), rt.externalExecutionId);
-        return rt?.externalExecutionUrl ?? rt?.entityUrl ?? pipelineConsoleUrl(this.region(node.key), node.key.name);
+        return httpsOnly(rt?.externalExecutionUrl) ?? httpsOnly(rt?.entityUrl) ?? pipelineConsoleUrl(this.region(node.key), node.key.name);
       }
       case 'pipeline':
       case 'stage':

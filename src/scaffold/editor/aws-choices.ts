@@ -4,12 +4,10 @@
 import { CodeCommitClient, ListRepositoriesCommand } from '@aws-sdk/client-codecommit';
 import { CodeStarConnectionsClient, ListConnectionsCommand } from '@aws-sdk/client-codestar-connections';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { describeError } from '../../core/log';
 import type { AwsAccess } from '../../aws/access';
-import { credentialsFor } from '../../aws/credentials';
-import { readAwsSettings } from '../../aws/settings';
+import type { ClientOptions } from '../../aws/clients';
 import type { ConnectionChoice, Loadable, RepositoryChoice } from '../wizard/model';
 
 const LOOKUP_TIMEOUT_MS = 10_000;
@@ -17,20 +15,13 @@ const MAX_PAGES = 20;
 
 /**
  * The lead plans to add `codecommit`, `codestarconnections` and `sts` to ServiceClients; until then the
- * wizard builds its own short-lived clients from the same profile, region and endpoint settings.
+ * wizard builds its own short-lived clients with the session's credentials, endpoint and retry policy.
  */
-function clientOptions(aws: AwsAccess, region: string): { region: string; credentials: ReturnType<typeof credentialsFor>; endpoint?: string; maxAttempts: number; retryMode: string; customUserAgent: string } | undefined {
+function clientOptions(aws: AwsAccess, region: string): ClientOptions | undefined {
   const target = aws.current;
   if (!target) return undefined;
-  const settings = readAwsSettings((key) => vscode.workspace.getConfiguration('conveyor.aws').get(key));
-  return {
-    region,
-    credentials: credentialsFor(target.profile, { region, ...(settings.endpointUrl ? { endpointUrl: settings.endpointUrl } : {}) }),
-    ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
-    maxAttempts: Math.min(settings.maxAttempts, 2),
-    retryMode: settings.retryMode,
-    customUserAgent: 'conveyor-vscode',
-  };
+  const options = aws.clientOptions({ profile: target.profile, region });
+  return options ? { ...options, maxAttempts: Math.min(options.maxAttempts, 2) } : undefined;
 }
 
 async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -69,7 +69,7 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
     documentLabel = `${PLATFORM_LABEL[platform]} appspec`;
     if (platform !== 'ec2') {
       canonicalKey = canonicalServerlessKey;
-      out.push(...caseDuplicates(root));
+      for (const d of caseDuplicates(root)) out.push(d);
       value = canonicalize(value);
     }
   }
@@ -91,8 +91,9 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
 
   const validate = validatorFor(target);
   if (!validate(value)) {
-    out.push(...mapSchemaErrors(validate.errors ?? [], { text, root, caseInsensitive: platform !== undefined && platform !== 'ec2', claimed, documentLabel, target,
-      version: options.kind === 'buildspec' ? { expected: '0.2 (or the older 0.1)', fixTo: '0.2' } : { expected: '0.0', fixTo: '0.0' } }));
+    // Loops, not push(...array): one error per unknown key is unbounded, and spreading it overflows the stack.
+    for (const d of mapSchemaErrors(validate.errors ?? [], { text, root, caseInsensitive: platform !== undefined && platform !== 'ec2', claimed, documentLabel, target,
+      version: options.kind === 'buildspec' ? { expected: '0.2 (or the older 0.1)', fixTo: '0.2' } : { expected: '0.0', fixTo: '0.0' } })) out.push(d);
   }
   return { diagnostics: out, ...(platform ? { platform } : {}), ...(version ? { version } : {}) };
 }

@@ -39,6 +39,7 @@ export const BUILTIN_RULES: readonly { id: string; description: string; severity
   { id: 'yaml/alias-expansion', description: 'Aliases expand to too many values (a "billion laughs" document).', severity: 'error', helpUri: 'https://en.wikipedia.org/wiki/Billion_laughs_attack' },
   { id: 'file/binary', description: 'The file is binary (it contains NUL bytes).', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'file/too-large', description: 'The file is too large to validate.', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
+  { id: 'file/not-utf8', description: 'The file is not UTF-8 text, so it was not validated (conveyor-lint).', severity: 'warning', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'file/too-deep', description: 'The document nests too deeply to validate.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'file/not-a-mapping', description: 'The document is not a mapping of keys.', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
   { id: 'schema/unknown-key', description: 'A key that the buildspec or appspec format does not define at this place (with the nearest valid key as a quick fix).', severity: 'error', helpUri: 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html' },
