@@ -1,5 +1,5 @@
 // The shared waits (./waits.ts) in the real extension host: what they wait for, and what their
-// timeouts say when it never comes.
+// timeouts say when it never comes; and the editor settings every suite relies on.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { eventually, nextEvent, treeItemAt, watchNotifications, watchQuickInputs } from './waits';
@@ -23,6 +23,13 @@ class LateTree implements vscode.TreeDataProvider<Node> {
 
 describe('Host test waits', function () {
   this.timeout(60_000);
+
+  it('runs VS Code without auto save, as the suites assume', () => {
+    // code-server saves after a second by default: on a busy machine a test's edit would reach the
+    // workspace on disk before the test reverts it (it did: profiler heat after revert, the
+    // validation outline).
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
+  });
 
   it('eventually names what it waited for and what it saw instead', async () => {
     let value = 41;

@@ -91,7 +91,10 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     const moved = await lenses(service());
     assert.deepEqual(moved.map((l) => l.line), [12, 18, 23, 28], 'CodeLenses follow the definitions');
     await revertDocument(service());
-    await waitFor('heat to come back after revert', async () => (await heatOf(service())).length === 4);
+    let heat: { startLine: number }[] = [];
+    await waitFor('heat to come back after revert', async () => (heat = await heatOf(service())).length === 4, {
+      seen: () => `heat on lines ${heat.map((m) => m.startLine).join(', ') || 'none'}, ${editor.document.lineCount} lines in the editor`,
+    });
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [12, 18, 24, 31]);
   });
 
