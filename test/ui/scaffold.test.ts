@@ -46,5 +46,6 @@ describe('UI: New CDK Pipeline Project wizard', function () {
     assert.match(stack, /ManualApprovalStep/);
     assert.match(stack, /'222222222222'/);
     assert.match(stack, /crossAccountKeys: true/);
+    assert.match(stack, /account: '222222222222', region: 'eu-west-1'/, 'the Prod stage goes to the region typed at its step');
   });
 });

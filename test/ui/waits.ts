@@ -99,11 +99,14 @@ function highlightedRow(page: Page, label: string | RegExp, description?: string
   return row;
 }
 
-/** Presses Enter on the quick input; unless `moves` is false, waits until it closes or shows another step. */
-export async function acceptQuickInput(page: Page, options: { moves?: boolean } = {}): Promise<void> {
+/**
+ * Presses Enter on the quick input; unless `moves` is false, waits until it closes or shows another
+ * step. By default a single-select pick must first highlight a row (Enter takes it); `highlighted:
+ * false` skips that, for a row just found highlighted or text typed into the filter.
+ */
+export async function acceptQuickInput(page: Page, options: { moves?: boolean; highlighted?: boolean } = {}): Promise<void> {
   const before = await quickInputState(page);
-  // Enter takes a single-select pick's highlighted row (a multi-select pick's checked ones).
-  if (before.list && !before.multi) await waitFor('a highlighted row to accept', page.locator(`${ROWS}.focused`), { seen: () => describeQuickInput(page) });
+  if (options.highlighted !== false && before.list && !before.multi) await waitFor('a highlighted row to accept', page.locator(`${ROWS}.focused`), { seen: () => describeQuickInput(page) });
   await page.keyboard.press('Enter');
   if (options.moves === false) return;
   await eventually(`"${before.title || before.value}" to close or move on after Enter`, async () => {
@@ -138,7 +141,9 @@ export async function answerQuickInput(page: Page, at: StepRef, answer: { type?:
   const filter = answer.type ?? (typeof answer.pick === 'string' ? answer.pick : undefined);
   if (filter !== undefined) await page.locator(INPUT).fill(filter);
   if (answer.pick !== undefined) await highlight(page, at, answer.pick, answer.description);
-  await acceptQuickInput(page, answer.moves === undefined ? {} : { moves: answer.moves });
+  // A pick may re-render after the check (the wizard's region steps drop the highlight once the typed
+  // text names a region; Enter then takes the text): what is typed or found is what Enter answers.
+  await acceptQuickInput(page, { highlighted: filter === undefined, ...(answer.moves === undefined ? {} : { moves: answer.moves }) });
 }
 
 /** Opens the command palette, finds the command by its title and runs it. */
@@ -148,7 +153,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator(INPUT).fill(`>${title}`);
   // Commands that ask for more end their title with an ellipsis ("Filter Pipelines…").
   await highlight(page, { title: 'the command palette' }, new RegExp(`^\\s*${escape(title)}(…|\\.\\.\\.)?\\s*$`));
-  await acceptQuickInput(page);
+  await acceptQuickInput(page, { highlighted: false });
 }
 
 /** Filters the open quick pick by `label`, waits until that row is highlighted and accepts it. */
