@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { revertDocument } from '../editors';
 import { activateConveyor, closeAllEditors, debugState, setSetting, waitFor, waitForPanel, workspacePath } from './helpers';
 
 async function lenses(uri: vscode.Uri): Promise<{ line: number; title: string }[]> {
@@ -89,9 +90,11 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [13, 24, 31], 'the deleted hot line lost its mark');
     const moved = await lenses(service());
     assert.deepEqual(moved.map((l) => l.line), [12, 18, 23, 28], 'CodeLenses follow the definitions');
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    // Recomputing waits for the source list, which opening a profile re-scans (slow on a loaded machine).
-    await waitFor('heat to come back after revert', async () => (await heatOf(service())).length === 4, 30_000);
+    await revertDocument(service());
+    let heat: { startLine: number }[] = [];
+    await waitFor('heat to come back after revert', async () => (heat = await heatOf(service())).length === 4, {
+      seen: () => `heat on lines ${heat.map((m) => m.startLine).join(', ') || 'none'}, ${editor.document.lineCount} lines in the editor`,
+    });
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [12, 18, 24, 31]);
   });
 
