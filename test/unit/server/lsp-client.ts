@@ -46,6 +46,7 @@ export class TestClient {
     });
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
       client.configurationRequests.push(p);
+      client.notify();
       return p.items.map(() => options.configuration?.() ?? null);
     });
     connection.onRequest('client/registerCapability', () => null);

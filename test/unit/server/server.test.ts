@@ -100,6 +100,8 @@ describe('language server (stdio)', function () {
     await client.open(small, 'version: 0.2\nphases:\n  build:\n    commands: [make]\n');
     await client.diagnosticsOf(small);
     await client.open(big, `version: 0.2\nphases:\n  build:\n    commands: [make]\n${keys}\n`);
+    // Validation starts as soon as the server has the document's settings: ask only then.
+    await client.until(() => JSON.stringify(client.configurationRequests).includes(big), 'the settings of the large document');
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 2 } });
     assert.ok(h, 'hover answered');
     assert.equal(client.diagnostics.has(big), false, 'answered before the large document\'s diagnostics');
