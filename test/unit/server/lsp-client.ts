@@ -2,12 +2,14 @@
 // diagnostics it publishes kept per URI and waited on by condition (never by time).
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 /** The server from its TypeScript sources (the tarball test runs the built one). */
-export const SOURCE_SERVER = [process.execPath, '--import', 'tsx', path.join(ROOT, 'packages/conveyor-lint/src/server-main.ts'), '--stdio'];
+export const SOURCE_SERVER = [process.execPath, '--import', pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+  path.join(ROOT, 'packages/conveyor-lint/src/server-main.ts'), '--stdio'];
 
 export interface ClientOptions {
   /** What workspace/configuration answers for `conveyor.validation`; undefined: the client does not support it. */

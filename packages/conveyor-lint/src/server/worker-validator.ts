@@ -44,7 +44,7 @@ export class WorkerValidator implements Validator {
     if (this.worker) return this.worker;
     // From the TypeScript sources (tests in the repository), the worker needs tsx's loader too.
     const worker = this.entry.endsWith('.ts')
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(this.entry)});`, { eval: true })
+      ? new Worker(`const r = require('node:module').createRequire(${JSON.stringify(this.entry)}); r(r.resolve('tsx/cjs')); r(${JSON.stringify(this.entry)});`, { eval: true })
       : new Worker(this.entry);
     worker.unref();
     worker.on('message', (reply: Reply) => {
