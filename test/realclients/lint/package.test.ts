@@ -2,9 +2,9 @@
 // project in a temporary folder (a private HOME and npm cache, offline: no registry, no access to this
 // repository), then run the linter, the library and the language server from there.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TestClient } from '../../unit/server/lsp-client';
 import { cleanEnv, findTool, ROOT, run, type Run } from '../harness';
@@ -31,7 +31,11 @@ describe('conveyor-lint installed from its tarball', function () {
     npm = found as string;
     mkdirSync(home);
     mkdirSync(project);
-    env = cleanEnv(home, { npm_config_cache: join(home, '.npm'), npm_config_userconfig: join(home, '.npmrc') });
+    // Not the repository's node_modules/.bin (cleanEnv puts it first): only what the project installed.
+    env = cleanEnv(home, { npm_config_cache: join(home, '.npm'), npm_config_userconfig: join(home, '.npmrc'),
+      PATH: [dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(delimiter),
+      PRE_COMMIT_HOME: join(home, '.cache', 'pre-commit'), GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.invalid' });
     const pack = await step(npm, ['pack', '--pack-destination', dir], join(ROOT, 'packages/conveyor-lint'));
     assert.equal(pack.code, 0, pack.output);
     writeFileSync(join(project, 'package.json'), '{ "name": "empty-project", "version": "1.0.0", "private": true }\n');
@@ -88,5 +92,33 @@ console.log(JSON.stringify({ rules: r.diagnostics.map((d) => d.rule), id: s.$id,
     } finally {
       await client.stop();
     }
+  });
+
+  it('refuses a commit with a broken buildspec through the pre-commit hook, and accepts it fixed', async function () {
+    const preCommit = findTool('pre-commit');
+    const git = findTool('git');
+    if (!preCommit || !git) this.skip();
+    // The hook repository as pre-commit clones it: this repository's .pre-commit-hooks.yaml at a commit.
+    const hooks = join(dir, 'hooks-repo');
+    mkdirSync(hooks);
+    copyFileSync(join(ROOT, '.pre-commit-hooks.yaml'), join(hooks, '.pre-commit-hooks.yaml'));
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'hooks']]) assert.equal((await run(git as string, args, { cwd: hooks, env })).code, 0);
+    const rev = (await run(git as string, ['rev-parse', 'HEAD'], { cwd: hooks, env })).output.trim();
+    writeFileSync(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hooks}\n    rev: ${rev}\n    hooks:\n      - id: conveyor-lint\n`);
+    writeFileSync(join(project, '.gitignore'), 'node_modules/\n');
+    assert.equal((await step(git as string, ['init', '-q'], project)).code, 0);
+    const install = await step(preCommit as string, ['install'], project);
+    assert.equal(install.code, 0, install.output);
+    writeFileSync(join(project, 'buildspec.yml'), BROKEN_BUILDSPEC);
+    await run(git as string, ['add', '.'], { cwd: project, env });
+    const refused = await step(git as string, ['commit', '-m', 'broken buildspec'], project);
+    assert.notEqual(refused.code, 0, refused.output);
+    assert.match(refused.output, /conveyor-lint.*Failed/);
+    assert.match(refused.output, /Unknown key 'biuld' in phases/);
+    writeFileSync(join(project, 'buildspec.yml'), FIXED_BUILDSPEC);
+    await run(git as string, ['add', '.'], { cwd: project, env });
+    const accepted = await step(git as string, ['commit', '-m', 'fixed buildspec'], project);
+    assert.equal(accepted.code, 0, accepted.output);
+    assert.match(accepted.output, /conveyor-lint.*Passed/);
   });
 });
