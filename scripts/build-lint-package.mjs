@@ -13,13 +13,22 @@ const dist = path.join(pkg, 'dist');
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', legalComments: 'none',
   absWorkingDir: pkg, mainFields: ['main', 'module'], minify: true };
 const bin = { banner: { js: '#!/usr/bin/env node' } };
+const action = { ...common, entryPoints: ['src/action-main.ts'], outfile: 'dist/action.js' };
+
+// --action: only the GitHub Action's bundle (its test builds it so).
+if (process.argv.includes('--action')) {
+  await esbuild.build(action);
+  process.exit(0);
+}
 
 fs.rmSync(dist, { recursive: true, force: true });
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
   esbuild.build({ ...common, entryPoints: ['src/detect.ts'], outfile: 'dist/detect.js' }),
-  esbuild.build({ ...common, ...bin, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({ ...common, ...bin, entryPoints: ['src/cli-main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, ...bin, entryPoints: ['src/server-main.ts'], outfile: 'dist/server.js' }),
+  // The GitHub Action (action.yml at the repository root); not part of the npm package's files.
+  esbuild.build(action),
 ]);
 for (const file of ['cli.js', 'server.js']) fs.chmodSync(path.join(dist, file), 0o755);
 

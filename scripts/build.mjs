@@ -31,7 +31,7 @@ const webviewEntries = fs.readdirSync(path.join(root, 'src'))
 
 const builds = [
   { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true },
-  { ...nodeTarget, entryPoints: ['packages/conveyor-lint/src/cli/main.ts'], outfile: 'dist/conveyor-lint.js',
+  { ...nodeTarget, entryPoints: ['packages/conveyor-lint/src/cli-main.ts'], outfile: 'dist/conveyor-lint.js',
     banner: { js: '#!/usr/bin/env node' } },
   ...webviewEntries.map((entry) => ({ ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: [entry], outfile: path.join('dist', 'webview', `${entry.split(path.sep)[1]}.js`) })),

@@ -166,11 +166,3 @@ function notUtf8(text: string, kind: SpecKind, invalid: { offset: number; byte: 
   const message = `Not validated: the file is not UTF-8 text (byte 0x${invalid.byte.toString(16).toUpperCase().padStart(2, '0')} on line ${at.start.line + 1}). Save it as UTF-8 to have it checked.`;
   return { kind, diagnostics: [{ range: at, severity: 'warning', message, rule: 'file/not-utf8' }], notValidated: message };
 }
-
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
-  });
-}
