@@ -8,6 +8,7 @@ import type { AwsTarget } from '../../aws/access';
 import { EMPTY_MANIFEST, joinSecrets, parseManifest, splitSecrets, type Manifest } from '../login/manifest';
 import type { ConfigFs } from '../login/node-fs';
 import type { LoginRequest } from '../login/plan';
+import { LOGINS_KEY } from './startup';
 
 export interface LoginMeta {
   id: string;
@@ -22,7 +23,6 @@ export interface LoginMeta {
   files: string[];
 }
 
-const LOGINS_KEY = 'conveyor.codeartifact.logins';
 const PRIOR_KEYS = 'conveyor.codeartifact.priorSecretKeys';
 const TOKEN_PREFIX = 'conveyor.codeartifact.token/';
 const PRIOR_PREFIX = 'conveyor.codeartifact.prior/';

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { fallbackNote, mineFlags, viewChoices, type Resolution } from '../model/analysis';
 import { viewLabel, type ViewId } from '../model/counters';
 import { diffTrees } from '../model/diff';
-import { formatCount, formatSeconds } from '../model/format';
+import { formatDuration } from '../../core/format';
+import { formatCount } from '../model/format';
 import { toWire, type FlameTree } from '../flame/flame-tree';
 import { flameHtml, makeNonce } from '../flame/html';
 import { parseWebviewMessage, type FlameData, type HostMessage, type RenderStats } from '../flame/protocol';
+import { FLAME_VIEW_TYPE } from './ids';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
 export type PanelContent =
@@ -41,7 +44,7 @@ export class FlamePanel implements vscode.Disposable {
   readonly onDidRender = this.rendered.event;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.closed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private disposed = false;
   readonly abort = new AbortController();
 
@@ -57,10 +60,10 @@ export class FlamePanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'profiler', 'flame.css')).toString(),
       title,
     });
-    this.disposables.push(this.rendered, this.closed,
-      webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.activate(); }),
-      panel.onDidDispose(() => this.dispose()));
+    for (const d of [this.rendered, this.closed, webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.activate(); }), panel.onDidDispose(() => this.dispose())]) {
+      this.disposables.add(d);
+    }
   }
 
   get lastStats(): RenderStats | undefined { return this.stats; }
@@ -210,14 +213,14 @@ export class FlamePanel implements vscode.Disposable {
     this.disposed = true;
     this.abort.abort();
     this.closed.fire();
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
     this.panel.dispose();
   }
 }
 
 function subtitle(view: string, detail: string, tree: FlameTree): string {
   const total = tree.total[0] ?? 0;
-  const secs = tree.totalSeconds ? ` · ${formatSeconds(tree.totalSeconds[0] ?? 0)}` : '';
+  const secs = tree.totalSeconds ? ` · ${formatDuration((tree.totalSeconds[0] ?? 0) * 1000, { precise: true })}` : '';
   return [view, detail, `${formatCount(total)} samples${secs}`].filter((s) => s.length > 0).join(' · ');
 }
 
@@ -234,7 +237,7 @@ export class FlamePanels implements vscode.Disposable {
       existing.panel.reveal();
       return { panel: existing, created: false };
     }
-    const webviewPanel = vscode.window.createWebviewPanel('conveyor.profiler.flameGraph', title, vscode.ViewColumn.Active,
+    const webviewPanel = vscode.window.createWebviewPanel(FLAME_VIEW_TYPE, title, vscode.ViewColumn.Active,
       { ...webviewOptions(this.deps.extensionUri), retainContextWhenHidden: true, enableFindWidget: false });
     return { panel: this.adopt(key, webviewPanel, title), created: true };
   }

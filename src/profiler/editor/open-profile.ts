@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { AwsAccess, AwsTarget } from '../../aws/access';
+import { operationOf } from '../../aws/clients';
 import type { Logger } from '../../core/log';
+import type { EditorUi } from '../../editor/ui';
 import { decodeProfile } from '../model/decode';
 import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
-import { CodeGuruCallError, fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
+import { fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
@@ -41,7 +43,7 @@ export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
 export class ProfileOpener {
   private readonly cache = new Map<string, LoadedProfile>();
 
-  constructor(private readonly deps: { session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; log: Logger }) {}
+  constructor(private readonly deps: { session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; ui: EditorUi; log: Logger }) {}
 
   private remember(loaded: LoadedProfile): LoadedProfile {
     this.cache.delete(loaded.key);
@@ -89,7 +91,7 @@ export class ProfileOpener {
     } catch (err) {
       const message = `Could not open ${uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`;
       panel.setError(message);
-      void vscode.window.showErrorMessage(message);
+      this.deps.ui.notify('error', message);
       return undefined;
     }
   }
@@ -131,9 +133,8 @@ export class ProfileOpener {
   }
 
   private explain(err: unknown, target: AwsTarget | undefined): { message: string } {
-    if (err instanceof CodeGuruCallError) {
-      return this.deps.aws.explain(err.cause, { service: 'codeguruprofiler', operation: err.operation, ...(target ? { target } : {}) });
-    }
+    const operation = operationOf(err);
+    if (operation) return this.deps.aws.explain(err, { service: 'codeguruprofiler', operation, ...(target ? { target } : {}) });
     return { message: err instanceof Error ? err.message : String(err) };
   }
 
@@ -150,10 +151,8 @@ export class ProfileOpener {
       const explained = this.explain(err, target);
       this.deps.log.warn(`profiler: ${title}: ${explained.message}`);
       panel.setError(explained.message);
-      const cause = err instanceof CodeGuruCallError ? err.cause : err;
-      const operation = err instanceof CodeGuruCallError ? err.operation : 'GetProfile';
-      void this.deps.aws.showError(cause, { service: 'codeguruprofiler', operation, ...(target ? { target } : {}) }).then((choice) => {
-        if (choice === 'retry' && !panel.abort.signal.aborted) void this.withPanel(key, title, work, target);
+      this.deps.ui.reportAwsError(err, { service: 'codeguruprofiler', operation: operationOf(err) ?? 'GetProfile', ...(target ? { target } : {}) }, () => {
+        if (!panel.abort.signal.aborted) void this.withPanel(key, title, work, target);
       });
       return undefined;
     }

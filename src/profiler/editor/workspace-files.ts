@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import type { WorkspaceFile } from '../model/resolve';
 
@@ -11,7 +12,7 @@ export class WorkspaceFiles implements vscode.Disposable {
   private files: Promise<WorkspaceFile[]> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly log: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB, false, true, false);
@@ -20,8 +21,9 @@ export class WorkspaceFiles implements vscode.Disposable {
       this.files = undefined;
       this.changed.fire();
     };
-    this.disposables.push(watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate),
-      vscode.workspace.onDidChangeWorkspaceFolders(invalidate), this.changed);
+    for (const d of [watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), vscode.workspace.onDidChangeWorkspaceFolders(invalidate), this.changed]) {
+      this.disposables.add(d);
+    }
   }
 
   list(): Promise<WorkspaceFile[]> {
@@ -41,6 +43,6 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }

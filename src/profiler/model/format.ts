@@ -14,29 +14,8 @@ export function formatDeltaPoints(delta: number): string {
   return `${pp > 0 ? '+' : '−'}${Math.abs(pp) >= 10 ? Math.abs(pp).toFixed(1) : Math.abs(pp).toFixed(2)} pp`;
 }
 
-/** "1.23 s", "450 ms", "2 min 5 s", "1 h 2 min". */
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '–';
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
-  if (seconds < 59.95) return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
-  const whole = Math.round(seconds);
-  if (whole < 3600) return `${Math.floor(whole / 60)} min ${whole % 60} s`;
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 /** Sample counts: integers with separators, fractions kept short. */
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '–';
   return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
-
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function formatAgo(then: Date, now: Date): string {
-  const s = Math.max(0, (now.getTime() - then.getTime()) / 1000);
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  const days = Math.floor(s / 86_400);
-  return days === 1 ? '1 day ago' : `${days} days ago`;
 }

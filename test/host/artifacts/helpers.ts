@@ -45,10 +45,10 @@ export async function eventually(what: string, check: () => boolean | Promise<bo
   }
 }
 
-export type UiCall = ScriptedCall<'open'>;
+export type UiCall = ScriptedCall;
 
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
-export class ScriptedUi extends ScriptedUiBase<'open'> implements ArtifactsUi {
+export class ScriptedUi extends ScriptedUiBase implements ArtifactsUi {
   async open(uri: vscode.Uri): Promise<void> {
     this.calls.push({ kind: 'open', text: uri.toString() });
   }

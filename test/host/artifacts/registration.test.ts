@@ -17,11 +17,8 @@ interface State {
 describe('Artifacts feature as registered by the extension', function () {
   this.timeout(60_000);
 
-  before(async function () {
+  before(async () => {
     await activateConveyor();
-    const commands = await vscode.commands.getCommands(true);
-    // registerArtifacts() is called from src/extension.ts; until that is wired, there is nothing to test here.
-    if (!commands.includes('conveyor.artifacts.login')) this.skip();
   });
 
   it('registers every command it contributes', async () => {

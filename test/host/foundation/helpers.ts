@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { AwsSession } from '../../../src/aws/editor/session';
+import { silentLogger } from '../../../src/core/log';
 import type { ConveyorApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'conveyor-dev.conveyor';
@@ -17,4 +19,30 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Ids of the features the extension has loaded so far (a test host only). */
+export async function loadedFeatures(): Promise<string[]> {
+  await activateConveyor();
+  return (await vscode.commands.executeCommand<string[]>('conveyor.internal.features')) ?? [];
+}
+
+/** The extension's own instance of a feature, loaded now if it was not (a test host only). */
+export async function extensionFeature<T>(id: string): Promise<T> {
+  await activateConveyor();
+  const feature = await vscode.commands.executeCommand<T | undefined>('conveyor.internal.features', id);
+  if (!feature) throw new Error(`the extension did not start its ${id} feature`);
+  return feature;
+}
+
+/**
+ * An AWS session of the test bundle's own, on the same settings and ~/.aws files as the extension's.
+ * Code of the test bundle that builds on the SDK's paginators needs clients of its own copy of the SDK
+ * (a paginator checks that its client is an instance of its own client class).
+ */
+export async function testAwsSession(): Promise<AwsSession> {
+  await activateConveyor();
+  const session = new AwsSession(silentLogger);
+  await session.reload('host test');
+  return session;
 }
