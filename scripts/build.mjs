@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSdk, featureBuild, featureEntries, shellBuild } from './lib/chunks.mjs';
+import { buildSdk, buildVendor, featureBuild, featureEntries, shellBuild } from './lib/chunks.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = new Set(process.argv.slice(2));
@@ -29,9 +29,12 @@ const webviewEntries = fs.readdirSync(path.join(root, 'src'))
   .map((feature) => path.join('src', feature, 'webview', 'index.ts'))
   .filter((entry) => fs.existsSync(path.join(root, entry)));
 
+/** npm packages the feature bundles import, filled as they build. */
+const vendorSpecs = new Set();
+
 const builds = [
   { ...shellBuild(root, nodeTarget), metafile: true },
-  ...featureEntries(root).map((feature) => ({ ...featureBuild(root, nodeTarget, feature), metafile: true })),
+  ...featureEntries(root).map((feature) => ({ ...featureBuild(root, nodeTarget, feature, vendorSpecs), metafile: true })),
   { ...nodeTarget, entryPoints: ['src/validation/cli/main.ts'], outfile: 'dist/conveyor-lint.js', banner: { js: '#!/usr/bin/env node' } },
   ...webviewEntries.map((entry) => ({ ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: [entry], outfile: path.join('dist', 'webview', `${entry.split(path.sep)[1]}.js`) })),
@@ -48,15 +51,16 @@ if (withTests) {
 async function main() {
   // A release must not carry stale bundles or dev source maps from an earlier build.
   if (production) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-  // The SDK bundles change only with package-lock.json: watch mode builds them once.
+  // The SDK and npm package bundles change only with package-lock.json: watch mode builds them once.
   await buildSdk(root, nodeTarget, esbuild);
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  await buildVendor(nodeTarget, esbuild, vendorSpecs, root);
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[build] watching');
     return;
   }
-  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   const sizes = results.flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
     .filter(([file]) => file.endsWith('.js')).map(([file, o]) => `${file.replace(/^dist\//, '')} ${(o.bytes / 1024).toFixed(0)} KiB`);
   console.log(`[build] ${sizes.join(', ')}${production ? ' (production)' : ''}`);

@@ -6,6 +6,7 @@
 //   dist/features/<id>.js    one bundle per feature, required on first use (src/features.ts)
 //   dist/sdk/<package>.js    one bundle per AWS SDK client (and the credential providers)
 //   dist/sdk/core.js         what the SDK bundles share (@smithy/*, @aws-sdk/core…), one instance
+//   dist/vendor/<name>.js    each other npm package a feature imports (yaml, ajv…), shared by them
 // Each cross-file import becomes `require()` of the other file, so a module lives in exactly one file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,17 @@ export function sdkPackages(root) {
 }
 
 export const sdkFileName = (pkg) => `${pkg.split('/').pop()}.js`;
+
+/** `jsonc-parser/lib/esm/main.js` → `jsonc-parser-lib-esm-main.js`. */
+const vendorFileName = (spec) => `${spec.replace(/^@/, '').replace(/\.js$/, '').replace(/[/.]/g, '-')}.js`;
+
+/** The npm packages (not the SDK) features may import: package.json's dependencies. */
+function vendorPackages(root) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  return new Set(Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@aws-sdk/') && !d.startsWith('@smithy/')));
+}
+
+const packageOf = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
 
 function sharedModules(root) {
   return SHARED_FOLDERS.flatMap((folder) => fs.readdirSync(path.join(root, 'src', folder), { recursive: true })
@@ -80,14 +92,24 @@ export function shellBuild(root, common) {
   };
 }
 
-/** One feature bundle: shared modules come from the shell's registry. */
-export function featureBuild(root, common, feature) {
+/** One feature bundle: shared modules come from the shell's registry, npm packages from dist/vendor. */
+export function featureBuild(root, common, feature, vendorSpecs) {
   const shared = SHARED_FOLDERS.map((f) => path.join(root, 'src', f) + path.sep);
+  const vendor = vendorPackages(root);
   return {
     ...common,
     entryPoints: [feature.entry],
     outfile: `dist/features/${feature.id}.js`,
     plugins: [sdkPlugin(root, 'features'), {
+      name: 'conveyor-vendor-chunks',
+      setup(build) {
+        build.onResolve({ filter: /^[@a-z]/ }, (args) => {
+          if (!vendor.has(packageOf(args.path)) || args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+          vendorSpecs.add(args.path);
+          return external(`../vendor/${vendorFileName(args.path)}`);
+        });
+      },
+    }, {
       name: 'conveyor-shared-modules',
       setup(build) {
         build.onResolve({ filter: /^\.\.?\// }, (args) => {
@@ -107,9 +129,18 @@ export function featureBuild(root, common, feature) {
   };
 }
 
-/** Whether a resolved file is a top-level package of node_modules other than `own`. */
+/** One bundle per npm package specifier the features import (each package's own dependencies inlined). */
+export function buildVendor(common, esbuild, vendorSpecs, root) {
+  return Promise.all([...vendorSpecs].map((spec) => esbuild.build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(spec)});`, resolveDir: root, sourcefile: `${spec}.js`, loader: 'js' },
+    outfile: `dist/vendor/${vendorFileName(spec)}`,
+  })));
+}
+
+/** Whether a resolved file is a top-level package of node_modules other than `own` (node_modules may be a link). */
 function topLevelPackage(root, file, own) {
-  const rel = path.relative(path.join(root, 'node_modules'), file);
+  const rel = path.relative(fs.realpathSync(path.join(root, 'node_modules')), file);
   if (rel.startsWith('..') || rel.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
   const parts = rel.split(path.sep);
   const name = parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
