@@ -60,10 +60,8 @@ export class FlamePanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'profiler', 'flame.css')).toString(),
       title,
     });
-    for (const d of [this.rendered, this.closed, webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.activate(); }), panel.onDidDispose(() => this.dispose())]) {
-      this.disposables.add(d);
-    }
+    this.disposables.addAll(this.rendered, this.closed, webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.activate(); }), panel.onDidDispose(() => this.dispose()));
   }
 
   get lastStats(): RenderStats | undefined { return this.stats; }

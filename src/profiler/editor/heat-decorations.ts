@@ -56,7 +56,7 @@ export class HeatDecorations implements vscode.Disposable {
     });
     const d = this.disposables;
     d.add(this.changed);
-    for (const type of [...this.levels, this.label]) d.add(type);
+    d.addAll(...this.levels, this.label);
     d.add(session.onDidChange(() => this.refreshAll()));
     d.add(vscode.window.onDidChangeVisibleTextEditors((editors) => { for (const e of editors) void this.update(e); }));
     d.add(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));

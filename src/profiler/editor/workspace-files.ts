@@ -21,9 +21,7 @@ export class WorkspaceFiles implements vscode.Disposable {
       this.files = undefined;
       this.changed.fire();
     };
-    for (const d of [watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), vscode.workspace.onDidChangeWorkspaceFolders(invalidate), this.changed]) {
-      this.disposables.add(d);
-    }
+    this.disposables.addAll(watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), vscode.workspace.onDidChangeWorkspaceFolders(invalidate), this.changed);
   }
 
   list(): Promise<WorkspaceFile[]> {

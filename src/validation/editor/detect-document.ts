@@ -17,7 +17,7 @@ export function detectDocumentKind(document: vscode.TextDocument): SpecKind | un
   const settings = readSettings(document.uri);
   if (!settings.enabled) return undefined;
   const relative = vscode.workspace.asRelativePath(document.uri, false);
-  const kind = detectKind(document.getText(), { path: relative, associations: settings.associations, byContent: settings.byContent });
+  const kind = detectKind(document.getText(), { path: relative, associations: settings.files, byContent: settings.detectByContent });
   if (kind === 'cloudformation' && !settings.cloudFormation) return undefined;
   return kind;
 }

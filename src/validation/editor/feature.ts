@@ -9,6 +9,6 @@ export function activate(host: FeatureHost): Feature {
   const subscriptions: vscode.Disposable[] = [];
   registerValidation({ subscriptions }, host.log);
   const store = new DisposableStore();
-  for (const s of subscriptions) store.add(s);
+  store.addAll(...subscriptions);
   return { commands: {}, dispose: () => store.dispose() };
 }

@@ -5,6 +5,7 @@ import { readSettings, setting, type SettingsDeclaration, type SettingsSchema } 
 import { LOGS_SETTINGS } from '../../../src/logs/settings';
 import { PIPELINES_SETTINGS, refreshSettingsOf } from '../../../src/pipelines/settings';
 import { PROFILER_SETTINGS } from '../../../src/profiler/settings';
+import { VALIDATION_SETTINGS } from '../../../src/validation/settings';
 
 interface Contributed { default?: unknown; type?: string; enum?: unknown[]; minimum?: number; maximum?: number }
 
@@ -13,7 +14,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../packa
 };
 const contributed = manifest.contributes.configuration.properties;
 
-const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS];
+const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS];
 
 describe('settings readers', () => {
   it('read raw values into typed ones and never throw', () => {
