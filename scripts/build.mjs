@@ -56,7 +56,12 @@ async function main() {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   await buildVendor(nodeTarget, esbuild, vendorSpecs, root);
   if (watch) {
-    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    // The markers the editor's "watch" task waits for (.vscode/tasks.json).
+    const markers = { name: 'watch-markers', setup(build) {
+      build.onStart(() => console.log('[build] rebuilding'));
+      build.onEnd((r) => console.log(`[build] rebuilt${r.errors.length ? ` with ${r.errors.length} errors` : ''}`));
+    } };
+    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), markers] })));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[build] watching');
     return;
