@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { AwsAccess, AwsTarget } from '../../aws/access';
 import { pickStrings } from '../../core/args';
+import { lazy } from '../../core/lazy';
 import type { Logger } from '../../core/log';
 import type { EditorUi } from '../../editor/ui';
-import { locateInBuildspecs, orderBuildspecPaths } from '../buildspec';
 import { buildUrl, logStreamUrl } from '../console';
 import { parseBuildId, parseLogStreamArn, resolveBuildLogs } from '../source';
 import { decodeLogQuery, type LogDocumentParams } from '../uri';
@@ -22,6 +22,9 @@ export interface ActionLogsArgs {
   stageName?: string;
   actionName?: string;
 }
+
+/** The buildspec reader, and the YAML parser with it, load when a log first looks for its buildspec. */
+const buildspecs = lazy(() => require('../buildspec') as typeof import('../buildspec'));
 
 const ACTION_ARGS = ['profile', 'region', 'externalExecutionId', 'logStreamArn', 'provider', 'pipelineName', 'stageName', 'actionName'] as const;
 
@@ -126,7 +129,7 @@ export class LogCommands {
     }
     const uris = await vscode.workspace.findFiles('**/buildspec*.{yml,yaml}', '**/{node_modules,.git}/**', 200);
     const files: { uri: vscode.Uri; relativePath: string; text: string }[] = [];
-    for (const { uri: file } of orderBuildspecPaths(uris.map((u) => ({ uri: u, path: u.path })), session.build?.buildspec)) {
+    for (const { uri: file } of buildspecs().orderBuildspecPaths(uris.map((u) => ({ uri: u, path: u.path })), session.build?.buildspec)) {
       try {
         files.push({ uri: file, relativePath: vscode.workspace.asRelativePath(file), text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) });
       } catch {
@@ -135,7 +138,7 @@ export class LogCommands {
     }
     const ran = session.phases().flatMap((p) => p.commands.map((c) => c.command));
     const project = session.build?.projectName ?? (session.params.buildId ? parseBuildId(session.params.buildId)?.project : undefined) ?? '';
-    const found = locateInBuildspecs(files, failing, ran, project);
+    const found = buildspecs().locateInBuildspecs(files, failing, ran, project);
     if (found) {
       const hit = found.location;
       await this.d.ui.openDocument(found.file.uri, { preview: false, selection: { line: hit.line, character: hit.character, endLine: hit.endLine, endCharacter: hit.endCharacter } });
@@ -150,7 +153,7 @@ export class LogCommands {
   private async showInline(buildspec: string | undefined, failing: { command: string; phase?: string; index?: number }): Promise<void> {
     if (!buildspec) return;
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: buildspec });
-    const hit = locateInBuildspecs([{ relativePath: '', text: buildspec }], failing, [], '')?.location;
+    const hit = buildspecs().locateInBuildspecs([{ relativePath: '', text: buildspec }], failing, [], '')?.location;
     await this.d.ui.openDocument(doc.uri, hit ? { selection: { line: hit.line, character: hit.character, endLine: hit.endLine, endCharacter: hit.endCharacter } } : {});
   }
 }

@@ -3,7 +3,9 @@
 // follow the profile opened last.
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../core/disposables';
+import { lazy } from '../../core/lazy';
 import type { Feature, FeatureHost } from '../../editor/feature';
+import type { CodeGuruService } from '../service/codeguru';
 import { PROFILED_LANGUAGES, ProfileCodeLenses } from './code-lens';
 import { profilerCommands } from './commands';
 import { ProfileEditorProvider } from './custom-editor';
@@ -19,12 +21,14 @@ import { WorkspaceFiles } from './workspace-files';
 
 export function activate(host: FeatureHost): Feature {
   const { context, log, aws, ui } = host;
+  // The CodeGuru calls load on their first use: opening a profile file must not load the AWS SDK.
+  const codeguru = lazy(() => require('../service/codeguru') as CodeGuruService);
   const d = new DisposableStore();
   const files = d.add(new WorkspaceFiles(log));
   const session = d.add(new ProfilerSession(log, files));
   const panels = d.add(new FlamePanels({ extensionUri: context.extensionUri, session, log }));
-  const opener = new ProfileOpener({ session, panels, aws, ui, log });
-  const tree = d.add(new ProfilerTree(aws));
+  const opener = new ProfileOpener({ session, panels, aws, ui, log, codeguru });
+  const tree = d.add(new ProfilerTree(aws, codeguru));
   host.treeView(VIEW_ID, tree.provider);
   const heat = d.add(new HeatDecorations(context.extensionUri, session, log));
   const lenses = d.add(new ProfileCodeLenses(session));

@@ -6,7 +6,8 @@ import type { EditorUi } from '../../editor/ui';
 import { decodeProfile } from '../model/decode';
 import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
-import { fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
+import type { CodeGuruService } from '../service/codeguru';
+import { parseRecommendationsJson } from '../service/saved-recommendations';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
@@ -43,7 +44,11 @@ export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
 export class ProfileOpener {
   private readonly cache = new Map<string, LoadedProfile>();
 
-  constructor(private readonly deps: { session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; ui: EditorUi; log: Logger }) {}
+  constructor(private readonly deps: {
+    session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; ui: EditorUi; log: Logger;
+    /** The CodeGuru calls (the SDK loads on the first profile read from AWS, not for files). */
+    codeguru(): Pick<CodeGuruService, 'fetchProfile' | 'getRecommendations'>;
+  }) {}
 
   private remember(loaded: LoadedProfile): LoadedProfile {
     this.cache.delete(loaded.key);
@@ -122,10 +127,10 @@ export class ProfileOpener {
     if (cached) return cached;
     const client = this.deps.aws.client('codeguruprofiler', target);
     const started = Date.now();
-    const profile = await fetchProfile(client, group, range, signal);
+    const profile = await this.deps.codeguru().fetchProfile(client, group, range, signal);
     this.deps.log.info(`profiler: GetProfile ${group} ${describeRange(range)}: ${formatCount(profile.tree.size)} frames in ${Date.now() - started} ms`);
     const loaded = this.remember({ key, title: `${group} · ${range.label}`, detail: describeRange(range), source: { kind: 'aws', group, range, target }, profile, recommendations: [] });
-    void getRecommendations(client, group, range, signal).then((r) => {
+    void this.deps.codeguru().getRecommendations(client, group, range, signal).then((r) => {
       loaded.recommendations = r.recommendations;
       this.deps.session.touch(loaded);
     }, (err: unknown) => this.deps.log.warn(`profiler: no recommendations for ${group}: ${this.explain(err, target).message}`));

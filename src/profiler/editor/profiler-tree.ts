@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AwsAccess } from '../../aws/access';
 import { DisposableStore } from '../../core/disposables';
 import { ModelTreeProvider } from '../../editor/tree';
+import type { CodeGuruService } from '../service/codeguru';
 import { ProfilerTreeModel, type ProfilerNode } from '../tree/model';
 import { presentProfilerNode } from '../tree/present';
 import { VIEW_ID } from './ids';
@@ -20,9 +21,10 @@ export class ProfilerTree implements vscode.Disposable {
   readonly provider: ModelTreeProvider<ProfilerNode>;
   private readonly disposables = new DisposableStore();
 
-  constructor(aws: AwsAccess, private readonly now: () => Date = () => new Date()) {
+  constructor(aws: AwsAccess, codeguru: () => CodeGuruService, private readonly now: () => Date = () => new Date()) {
     this.model = this.disposables.add(new ProfilerTreeModel({
       current: () => aws.current,
+      codeguru,
       client: (target) => aws.client('codeguruprofiler', target),
       explain: (f) => aws.explain(f.cause, { service: 'codeguruprofiler', operation: f.operation, target: f.target }).message,
       now,

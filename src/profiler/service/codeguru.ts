@@ -1,8 +1,9 @@
 import {
   GetProfileCommand, GetRecommendationsCommand, paginateListFindingsReports, paginateListProfileTimes, paginateListProfilingGroups,
-  type Anomaly, type CodeGuruProfilerClient, type FindingsReportSummary, type ProfilingGroupDescription, type Recommendation,
+  type CodeGuruProfilerClient, type FindingsReportSummary, type ProfilingGroupDescription,
 } from '@aws-sdk/client-codeguruprofiler';
 import { collectPages } from '../../aws/paging';
+import type { Recommendations } from './saved-recommendations';
 import { decodeProfile } from '../model/decode';
 import type { Profile } from '../model/profile';
 import type { TimeRange } from '../model/time-ranges';
@@ -48,10 +49,7 @@ export async function fetchProfile(client: CodeGuruProfilerClient, group: string
   });
 }
 
-export interface Recommendations {
-  recommendations: Recommendation[];
-  anomalies: Anomaly[];
-}
+export type { Recommendations } from './saved-recommendations';
 
 export async function getRecommendations(client: CodeGuruProfilerClient, group: string, range: Pick<TimeRange, 'start' | 'end'>, abortSignal?: AbortSignal): Promise<Recommendations> {
   const res = await client.send(new GetRecommendationsCommand({
@@ -68,14 +66,11 @@ export async function listFindingsReports(client: CodeGuruProfilerClient, group:
   return out.sort((a, b) => (b.profileEndTime?.getTime() ?? 0) - (a.profileEndTime?.getTime() ?? 0));
 }
 
-/** A saved GetRecommendations response (e.g. `aws codeguruprofiler get-recommendations > x.recommendations.json`). */
-export function parseRecommendationsJson(text: string): Recommendations {
-  const doc: unknown = JSON.parse(text);
-  if (typeof doc !== 'object' || doc === null) return { recommendations: [], anomalies: [] };
-  const r = (doc as { recommendations?: unknown }).recommendations;
-  const a = (doc as { anomalies?: unknown }).anomalies;
-  return {
-    recommendations: Array.isArray(r) ? r.filter((x): x is Recommendation => typeof x === 'object' && x !== null) : [],
-    anomalies: Array.isArray(a) ? a.filter((x): x is Anomaly => typeof x === 'object' && x !== null) : [],
-  };
+/** The CodeGuru Profiler calls, as the feature uses them (it loads this module, and the SDK, on first use). */
+export interface CodeGuruService {
+  listProfilingGroups: typeof listProfilingGroups;
+  listProfileTimes: typeof listProfileTimes;
+  fetchProfile: typeof fetchProfile;
+  getRecommendations: typeof getRecommendations;
+  listFindingsReports: typeof listFindingsReports;
 }

@@ -7,7 +7,7 @@ import { operationOf } from '../../aws/clients';
 import type { Disposable } from '../../core/disposables';
 import { Emitter } from '../../core/event';
 import { countIn, dataEnd, describeRange, standardRanges, RANGE_MS, type TimeRange } from '../model/time-ranges';
-import { getRecommendations, listFindingsReports, listProfileTimes, listProfilingGroups } from '../service/codeguru';
+import type { CodeGuruService } from '../service/codeguru';
 
 export type ProfilerNode =
   | { kind: 'group'; group: ProfilingGroupDescription; name: string; target: AwsTarget }
@@ -32,6 +32,8 @@ export interface ProfilerTreeDeps {
   /** The selected profile and region, undefined when none is configured. */
   current(): AwsTarget | undefined;
   client(target: AwsTarget): CodeGuruProfilerClient;
+  /** The CodeGuru calls (the SDK loads when the view first lists something). */
+  codeguru(): Pick<CodeGuruService, 'listProfilingGroups' | 'listProfileTimes' | 'getRecommendations' | 'listFindingsReports'>;
   /** The explained message of a failure (the editor logs it too). */
   explain(failure: ProfilerFailure): string;
   now(): Date;
@@ -70,7 +72,7 @@ export class ProfilerTreeModel implements Disposable {
     const target = this.deps.current();
     if (!target) return [];
     return this.load('', 'ListProfilingGroups', target, 'Couldn\'t list profiling groups', async () => {
-      const groups = await listProfilingGroups(this.deps.client(target));
+      const groups = await this.deps.codeguru().listProfilingGroups(this.deps.client(target));
       if (groups.length === 0) {
         return [{ kind: 'message', parent: '', label: `No profiling groups in ${target.region}`,
           tooltip: 'Create one in the CodeGuru Profiler console, or pick another region with "Conveyor: Select Region".' }];
@@ -82,7 +84,7 @@ export class ProfilerTreeModel implements Disposable {
   private groupChildren(node: Extract<ProfilerNode, { kind: 'group' }>): Promise<ProfilerNode[]> {
     return this.load(node.name, 'ListProfileTimes', node.target, 'Couldn\'t list profile times', async () => {
       const now = this.deps.now();
-      const times = await listProfileTimes(this.deps.client(node.target), node.name, { start: new Date(now.getTime() - RANGE_MS.week), end: now });
+      const times = await this.deps.codeguru().listProfileTimes(this.deps.client(node.target), node.name, { start: new Date(now.getTime() - RANGE_MS.week), end: now });
       const end = dataEnd(times, now);
       this.ranges.set(node.name, { end, times });
       const week = this.weekOf(node.name);
@@ -100,7 +102,7 @@ export class ProfilerTreeModel implements Disposable {
   private recommendations(node: Extract<ProfilerNode, { kind: 'recommendations' }>): Promise<ProfilerNode[]> {
     const { group, window, target } = node;
     return this.load(`${group}/recommendations`, 'GetRecommendations', target, 'Couldn\'t load recommendations', async () => {
-      const r = await getRecommendations(this.deps.client(target), group, window);
+      const r = await this.deps.codeguru().getRecommendations(this.deps.client(target), group, window);
       const out: ProfilerNode[] = [
         ...r.recommendations.map((recommendation): ProfilerNode => ({ kind: 'recommendation', group, recommendation, window, target })),
         ...r.anomalies.map((anomaly): ProfilerNode => ({ kind: 'anomaly', group, anomaly, window, target })),
@@ -112,7 +114,7 @@ export class ProfilerTreeModel implements Disposable {
   private findings(node: Extract<ProfilerNode, { kind: 'findings' }>): Promise<ProfilerNode[]> {
     const { group, window, target } = node;
     return this.load(`${group}/findings`, 'ListFindingsReports', target, 'Couldn\'t list findings reports', async () => {
-      const reports = await listFindingsReports(this.deps.client(target), group, window);
+      const reports = await this.deps.codeguru().listFindingsReports(this.deps.client(target), group, window);
       return reports.length > 0
         ? reports.map((report): ProfilerNode => ({ kind: 'report', group, report, target }))
         : [{ kind: 'message', parent: `${group}/findings`, label: 'No findings reports', description: describeRange(window) }];

@@ -3,6 +3,7 @@
 // listing becomes one error row naming the failing operation.
 import * as assert from 'node:assert/strict';
 import { ClientCache } from '../../../src/aws/clients';
+import * as codeguru from '../../../src/profiler/service/codeguru';
 import { ProfilerTreeModel, type ProfilerFailure, type ProfilerNode } from '../../../src/profiler/tree/model';
 import { presentProfilerNode } from '../../../src/profiler/tree/present';
 import { useEmulator } from '../emulator/core.helpers';
@@ -18,6 +19,7 @@ describe('Profiler tree model (emulator)', function () {
     const clients = new ClientCache(() => async () => config.credentials);
     return new ProfilerTreeModel({
       current: () => target,
+      codeguru: () => codeguru,
       client: (t) => clients.get('codeguruprofiler', { ...t, endpointUrl: fixture.emulator.url, retryMode: 'standard', maxAttempts: 1 }),
       explain: (f) => { failures.push(f); return `explained ${f.operation}`; },
       now: () => new Date(fixture.emulator.clock.now()),
@@ -67,7 +69,7 @@ describe('Profiler tree model (emulator)', function () {
   });
 
   it('says so when nothing is configured or nothing is there', async () => {
-    const m = new ProfilerTreeModel({ current: () => undefined, client: () => { throw new Error('no client'); }, explain: () => '', now: () => new Date() });
+    const m = new ProfilerTreeModel({ current: () => undefined, codeguru: () => codeguru, client: () => { throw new Error('no client'); }, explain: () => '', now: () => new Date() });
     assert.deepEqual(await m.children(), []);
   });
 });
