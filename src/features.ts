@@ -3,7 +3,7 @@
 // state that needs it at startup. The commands are the ones package.json contributes under the
 // feature's prefix, plus the few that are not in the palette.
 import type * as vscode from 'vscode';
-import { hasActiveLogins } from './artifacts/editor/startup';
+import { hasLoginState } from './artifacts/editor/startup';
 import type { FeatureModule } from './editor/feature';
 import type { FeatureDeclaration } from './editor/lazy-features';
 import { followsAny } from './pipelines/editor/follow';
@@ -40,18 +40,19 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
     },
     {
       id: 'artifacts',
-      load: () => require('./artifacts/editor/register') as FeatureModule,
+      load: () => require('./artifacts/editor/feature') as FeatureModule,
       commands: [...commandsOf(manifest, 'artifacts'), 'conveyor.artifacts.internal.state'],
       views: [{ id: 'conveyor.artifacts', showCollapseAll: true }],
       schemes: ['conveyor-artifact'],
       // A login's token is refreshed before it expires and handed to new terminals.
-      neededAtStartup: (c) => hasActiveLogins(c.globalState),
+      neededAtStartup: (c) => hasLoginState(c),
     },
     {
       id: 'profiler',
       load: () => require('./profiler/editor/feature') as FeatureModule,
       commands: [...commandsOf(manifest, 'profiler'), 'conveyor.profiler.debugState'],
-      views: [{ id: 'conveyor.profiler', showCollapseAll: true }],
+      // Profile files dropped on the view open as flame graphs.
+      views: [{ id: 'conveyor.profiler', showCollapseAll: true, dropMimeTypes: ['text/uri-list'] }],
       customEditors: [
         { viewType: 'conveyor.profiler.foldedEditor', options: flameEditor },
         { viewType: 'conveyor.profiler.profileEditor', options: flameEditor },

@@ -1,5 +1,5 @@
 import type { Disposable } from '../core/disposables';
-import type { ServiceClients, ServiceId } from './clients';
+import type { ClientOptions, ServiceClients, ServiceId } from './clients';
 import type { ActionableError } from './errors';
 
 /** A profile + region pair; features that show several accounts side by side pass one explicitly. */
@@ -16,6 +16,12 @@ export interface AwsAccess {
   onDidChange(listener: (target: AwsTarget | undefined) => void): Disposable;
   /** The cached SDK client for a service, for the current target unless one is given. */
   client<S extends ServiceId>(service: S, target?: AwsTarget): ServiceClients[S];
+  /**
+   * What an SDK client of a service that ServiceClients does not list needs, for the current target
+   * (or `target`): the same credentials, endpoint and retry policy as client() uses. Undefined when no
+   * profile is configured.
+   */
+  clientOptions(target?: AwsTarget): ClientOptions | undefined;
   /** Turns any error thrown by an SDK call into a message a person can act on. */
   explain(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): ActionableError;
   /**

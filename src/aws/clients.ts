@@ -119,16 +119,21 @@ export class ClientCache {
     const key = [service, settings.profile, settings.region, settings.endpointUrl ?? '', settings.retryMode, settings.maxAttempts].join('|');
     const existing = this.clients.get(key);
     if (existing) return existing as ServiceClients[S];
-    const client = construct(service, {
+    const client = construct(service, this.options(settings));
+    this.clients.set(key, client);
+    return client;
+  }
+
+  /** The options get() constructs a client with, for SDK clients that are not cached here. */
+  options(settings: ClientSettings): ClientOptions {
+    return {
       region: settings.region,
       credentials: this.credentialsFor(settings.profile),
       ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
       retryMode: settings.retryMode,
       maxAttempts: settings.maxAttempts,
       customUserAgent: USER_AGENT,
-    });
-    this.clients.set(key, client);
-    return client;
+    };
   }
 
   get size(): number {

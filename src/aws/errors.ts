@@ -2,7 +2,10 @@ import { describeError } from '../core/log';
 import { redact } from '../core/redact';
 import type { ServiceId } from './clients';
 
-/** Something the person can do about an error; the editor adapter renders each as a button. */
+/**
+ * Something the person can do about an error; the editor adapter renders each as a button.
+ * `ssoLogin` runs `aws` with ssoLoginArgs(profile), never through a shell; `command` is the button's text.
+ */
 export type ErrorAction =
   | { kind: 'ssoLogin'; profile: string; command: string }
   | { kind: 'selectProfile' }
@@ -66,6 +69,41 @@ const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '
 const THROTTLE_CODES = ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'SlowDown', 'ProvisionedThroughputExceededException'];
 const NOT_FOUND = /NotFound|NoSuch/;
 
+/** Errors the SDK's credential and token providers throw; their message says which problem it was. */
+const PROVIDER_ERRORS = ['CredentialsProviderError', 'TokenProviderError'];
+/** The SDK's own words for an SSO session that is missing, invalid or expired (the profile name cut out). */
+const SSO_SESSION_GONE = /\bSSO session\b.*\b(?:expired|invalid|not found)\b|\bToken is expired\b|\bin SSO Token\b|\baws sso login\b/i;
+
+/**
+ * Profile names that `aws sso login --profile` can take as they are and that a person can copy from a
+ * message into any shell: the characters of IAM names plus ":" and "/" (which the AWS config loader also
+ * accepts), not starting with "-" (which would read as an option).
+ */
+const SAFE_PROFILE = /^[A-Za-z0-9_.+=,@:/][A-Za-z0-9_.+=,@:/-]*$/;
+
+/** The `aws` arguments that sign a profile in again, or undefined when its name is not safe to pass on. */
+export function ssoLoginArgs(profile: string): string[] | undefined {
+  return SAFE_PROFILE.test(profile) ? ['sso', 'login', '--profile', profile] : undefined;
+}
+
+function ssoLoginAction(profile: string): ErrorAction[] {
+  const args = ssoLoginArgs(profile);
+  return args ? [{ kind: 'ssoLogin', profile, command: `aws ${args.join(' ')}` }] : [];
+}
+
+function ssoLoginHint(profile: string): string {
+  return ssoLoginArgs(profile) ? `\`aws sso login --profile ${profile}\`` : 'aws sso login for this profile';
+}
+
+/**
+ * The message with the places where the SDK quotes the profile name replaced, so that a name such as
+ * "sso expired" cannot make a missing profile read like an expired session.
+ */
+function withoutProfileName(message: string, profile: string): string {
+  const name = profile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`(\\[|profile[= ]|')${name}(?=[\\]'.\\s]|$)`, 'gi'), '$1<profile>');
+}
+
 export interface ExplainContext {
   service: ServiceId;
   operation: string;
@@ -84,20 +122,21 @@ export function explainAwsError(error: unknown, ctx: ExplainContext): Actionable
   const profile = ctx.profile ?? 'default';
   const base = { ...(code ? { code } : {}) };
 
-  const ssoExpired = /sso.*(expired|refresh|invalid)|token.*(expired|invalid).*sso|aws sso login|UnauthorizedException.*sso|The SSO session/i.test(raw)
-    || (code === 'UnauthorizedException' && /sso|session/i.test(raw));
+  // Classified by the error's name, and by the SDK's wording only with the profile name cut out.
+  const detail = withoutProfileName(raw, profile);
+  const ssoExpired = (code !== undefined && PROVIDER_ERRORS.includes(code) && SSO_SESSION_GONE.test(detail))
+    || (code === 'UnauthorizedException' && /\b(?:session|token)\b/i.test(detail));
   if (ssoExpired) {
-    const command = `aws sso login --profile ${profile}`;
     return { ...base, category: 'ssoExpired', transient: false,
-      message: `Your AWS SSO session for profile "${profile}" has expired or is missing. Sign in again with \`${command}\`, then retry.`,
-      actions: [{ kind: 'ssoLogin', profile, command }, { kind: 'retry' }] };
+      message: `Your AWS SSO session for profile "${profile}" has expired or is missing. Sign in again with ${ssoLoginHint(profile)}, then retry.`,
+      actions: [...ssoLoginAction(profile), { kind: 'retry' }] };
   }
-  if (code === 'ExpiredTokenException' || code === 'ExpiredToken' || code === 'RequestExpired' || /security token included in the request is expired/i.test(raw)) {
+  if (code === 'ExpiredTokenException' || code === 'ExpiredToken' || code === 'RequestExpired' || /security token included in the request is expired/i.test(detail)) {
     return { ...base, category: 'credentialsExpired', transient: false,
-      message: `The credentials of profile "${profile}" have expired (${code ?? 'expired token'}). Refresh them (for SSO: \`aws sso login --profile ${profile}\`) or choose another profile.`,
-      actions: [{ kind: 'ssoLogin', profile, command: `aws sso login --profile ${profile}` }, { kind: 'selectProfile' }, { kind: 'retry' }] };
+      message: `The credentials of profile "${profile}" have expired (${code ?? 'expired token'}). Refresh them (for SSO: ${ssoLoginHint(profile)}) or choose another profile.`,
+      actions: [...ssoLoginAction(profile), { kind: 'selectProfile' }, { kind: 'retry' }] };
   }
-  if (code === 'CredentialsProviderError' || /Could not load credentials|Unable to find (a )?profile|Profile .* (could not be found|not found)|credential_process/i.test(raw)) {
+  if ((code !== undefined && PROVIDER_ERRORS.includes(code)) || /Could not load credentials|Unable to find (a )?profile|Profile .* (could not be found|not found)|credential_process/i.test(detail)) {
     return { ...base, category: 'noCredentials', transient: false,
       message: `No usable AWS credentials for profile "${profile}": ${raw}. Choose a profile that has credentials.`,
       actions: [{ kind: 'selectProfile' }] };

@@ -1,10 +1,13 @@
 import type { RetryMode } from './clients';
+import { isRegionCode } from './regions';
 
-/** The `conveyor.aws.*` settings, validated. */
+/**
+ * The `conveyor.aws.*` settings, validated. `endpointUrl` is not among them: where requests go depends
+ * on where that setting was made (see endpoint.ts), so the session reads it on its own.
+ */
 export interface AwsSettings {
   profile?: string;
   region?: string;
-  endpointUrl?: string;
   retryMode: RetryMode;
   maxAttempts: number;
 }
@@ -22,20 +25,8 @@ export function readAwsSettings(get: SettingReader): AwsSettings {
   };
   const profile = str(get('profile'));
   const region = str(get('region'));
-  const endpointUrl = str(get('endpointUrl'));
   if (profile) settings.profile = profile;
-  if (region) settings.region = region;
-  if (endpointUrl) settings.endpointUrl = endpointUrl.replace(/\/+$/, '');
+  // The region becomes part of every endpoint's host name: only a region code is taken.
+  if (region && isRegionCode(region)) settings.region = region;
   return settings;
-}
-
-/** Whether an endpoint is this machine (emulator, LocalStack): shown unmistakably in the status bar. */
-export function isLocalEndpoint(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
-  } catch {
-    return false;
-  }
 }

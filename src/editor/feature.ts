@@ -13,8 +13,8 @@ export interface FeatureHost {
   readonly log: Logger;
   readonly aws: AwsAccess;
   readonly ui: EditorUi;
-  /** The view the shell created at activation, from now on filled by `provider`. */
-  treeView<N>(viewId: string, provider: vscode.TreeDataProvider<N>): vscode.TreeView<N>;
+  /** The view the shell created at activation, from now on filled by `provider` (and taking drops with `drop`). */
+  treeView<N>(viewId: string, provider: vscode.TreeDataProvider<N>, drop?: vscode.TreeDragAndDropController<N>): vscode.TreeView<N>;
 }
 
 export interface Feature extends vscode.Disposable {

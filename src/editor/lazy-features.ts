@@ -8,7 +8,7 @@ import { DisposableStore } from '../core/disposables';
 import type { Logger } from '../core/log';
 import { reportCommandFailure, runCommand, type CommandDeps } from './commands';
 import type { Feature, FeatureHost, FeatureModule } from './feature';
-import { LazyCustomEditor, LazyDocumentProvider, LazyTreeProvider } from './lazy-providers';
+import { LazyCustomEditor, LazyDocumentProvider, LazyDropController, LazyTreeProvider } from './lazy-providers';
 import type { EditorUi } from './ui';
 
 export interface FeatureDeclaration {
@@ -16,7 +16,8 @@ export interface FeatureDeclaration {
   /** Requires the feature's bundle (synchronous: `require`). */
   load(): FeatureModule;
   commands: readonly string[];
-  views?: readonly { id: string; showCollapseAll?: boolean }[];
+  /** `dropMimeTypes`: what the view accepts dropped on it (the feature's controller handles it). */
+  views?: readonly { id: string; showCollapseAll?: boolean; dropMimeTypes?: readonly string[] }[];
   schemes?: readonly string[];
   customEditors?: readonly { viewType: string; options?: Parameters<typeof vscode.window.registerCustomEditorProvider>[2] }[];
   /** A cheap check, run on each opened document until the feature is loaded. */
@@ -36,7 +37,7 @@ interface Slot {
   declaration: FeatureDeclaration;
   feature?: Feature;
   failure?: Error;
-  views: Map<string, { provider: LazyTreeProvider; view: vscode.TreeView<unknown> }>;
+  views: Map<string, { provider: LazyTreeProvider; view: vscode.TreeView<unknown>; drop?: LazyDropController }>;
 }
 
 export class LazyFeatures implements vscode.Disposable {
@@ -82,8 +83,11 @@ export class LazyFeatures implements vscode.Disposable {
     }
     for (const v of declaration.views ?? []) {
       const provider = new LazyTreeProvider(declaration.id, () => this.load(slot));
-      const view = vscode.window.createTreeView<unknown>(v.id, { treeDataProvider: provider, showCollapseAll: v.showCollapseAll ?? false });
-      slot.views.set(v.id, { provider, view });
+      const drop = v.dropMimeTypes ? new LazyDropController(v.dropMimeTypes, () => this.load(slot)) : undefined;
+      const view = vscode.window.createTreeView<unknown>(v.id, {
+        treeDataProvider: provider, showCollapseAll: v.showCollapseAll ?? false, ...(drop ? { dragAndDropController: drop } : {}),
+      });
+      slot.views.set(v.id, { provider, view, ...(drop ? { drop } : {}) });
       this.disposables.add(view);
       this.disposables.add(provider);
     }
@@ -139,10 +143,14 @@ export class LazyFeatures implements vscode.Disposable {
     const { context, log, aws, ui } = this.deps;
     return {
       context, log, aws, ui,
-      treeView: <N>(viewId: string, provider: vscode.TreeDataProvider<N>): vscode.TreeView<N> => {
+      treeView: <N>(viewId: string, provider: vscode.TreeDataProvider<N>, drop?: vscode.TreeDragAndDropController<N>): vscode.TreeView<N> => {
         const entry = slot.views.get(viewId);
         if (!entry) throw new Error(`The ${slot.declaration.id} feature does not declare the view ${viewId}.`);
         entry.provider.attach(provider as vscode.TreeDataProvider<unknown>);
+        if (drop) {
+          if (!entry.drop) throw new Error(`The view ${viewId} is declared without drop types.`);
+          entry.drop.attach(drop as vscode.TreeDragAndDropController<unknown>);
+        }
         // The view only ever shows elements `provider` returned: it is a view of N.
         return entry.view as vscode.TreeView<N>;
       },

@@ -66,6 +66,23 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscod
   }
 }
 
+/** Drops on a view before its feature loaded: the feature loads and takes them. */
+export class LazyDropController implements vscode.TreeDragAndDropController<Element> {
+  readonly dragMimeTypes: readonly string[] = [];
+  private target: vscode.TreeDragAndDropController<Element> | undefined;
+
+  constructor(readonly dropMimeTypes: readonly string[], private readonly load: () => void) {}
+
+  attach(controller: vscode.TreeDragAndDropController<Element>): void {
+    this.target = controller;
+  }
+
+  async handleDrop(target: Element | undefined, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
+    if (!this.target) this.load();
+    await this.target?.handleDrop?.(target === FAILED ? undefined : target, data, token);
+  }
+}
+
 export class LazyDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;

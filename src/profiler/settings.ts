@@ -5,4 +5,6 @@ import { parseViewSetting, type ViewId } from './model/counters';
 export const PROFILER_SETTINGS = declareSettings('conveyor.profiler', {
   counter: setting.custom<ViewId>('cpu', parseViewSetting),
   inlineHeat: setting.boolean(true),
+  /** The JDK `jfr` tool; empty: JAVA_HOME/bin, then PATH. */
+  jfrPath: setting.string(''),
 });

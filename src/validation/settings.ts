@@ -1,6 +1,8 @@
 // The validation settings (`conveyor.validation.*`), declared once.
 import { declareSettings, setting } from '../core/settings';
 import type { Association } from './engine/detect';
+import { ruleSettingsFrom } from './engine/rule-settings';
+import type { RuleSettings } from './types';
 
 /** `{ "glob": "buildspec" | "appspec" }`; other kinds are ignored. */
 function readAssociations(raw: unknown): Association[] {
@@ -13,4 +15,6 @@ export const VALIDATION_SETTINGS = declareSettings('conveyor.validation', {
   files: setting.custom<Association[]>([], readAssociations),
   detectByContent: setting.boolean(true),
   cloudFormation: setting.boolean(true),
+  /** Per rule: `off` or the severity to report it with. */
+  rules: setting.custom<RuleSettings>({}, ruleSettingsFrom),
 });

@@ -110,13 +110,16 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
   /**
    * Answers each step from the script: a string types it (input) or names an item by label or id
    * (pick), an array checks several, ACCEPT_ACTIVE takes the highlighted item, BACK goes back;
-   * running out of answers cancels. Records "Step n/N: title" for every step shown.
+   * running out of answers cancels. Records "Step n/N: title: item | item" for every step shown.
    */
   async runFlow<R>(flow: Flow<R>): Promise<R | undefined> {
     for (;;) {
       await flow.prepare();
       const { view, number, total } = flow.show();
-      this.calls.push({ kind: 'step', text: `Step ${number}/${total}: ${view.title}` });
+      const items = view.kind === 'pick' ? view.items.filter((i) => !i.separator) : [];
+      const active = items.find((i) => i.id === (view.kind === 'pick' ? view.activeId : undefined))?.label;
+      this.calls.push({ kind: 'step', text: `Step ${number}/${total}: ${view.title}${items.length ? `: ${items.map((i) => i.label).join(' | ')}` : ''}`,
+        ...(active ? { active } : {}) });
       const a = this.answers.shift();
       if (a === undefined) return undefined;
       if (a === BACK) {

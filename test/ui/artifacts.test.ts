@@ -52,7 +52,7 @@ describe('UI: Artifacts explorer and CodeArtifact login', function () {
     await page.locator('.quick-input-widget .quick-input-title', { hasText: '(3/4)' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'artifacts-login-tool');
     await pickExact(page, '(3/4)', 'npm');
-    await pickExact(page, '(4/4)', 'User config');
+    await pickExact(page, '(4/5)', 'User config');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'scope' }).waitFor({ timeout: 30_000 });
     await page.waitForTimeout(400);
     await page.keyboard.press('Enter');                // no npm scope

@@ -3,29 +3,13 @@
 // go through here, so the tests exercise exactly what the command does.
 import { GetAuthorizationTokenCommand, GetRepositoryEndpointCommand, type CodeartifactClient } from '@aws-sdk/client-codeartifact';
 import { redactor } from '../../core/redact';
-import { applyLogin, applyLogout, type FileChange } from './engine';
+import { applyLogin, applyLogout, type ApplyHooks, type FileChange } from './engine';
 import type { Manifest } from './manifest';
 import type { ConfigFs } from './node-fs';
 import { loginId, planLogin, type LoginPlan, type LoginRequest, type PlanContext } from './plan';
 import { TOOLS } from './tools';
 
-const OPERATION = Symbol('conveyor.codeartifact.operation');
-
-/** Sends a command; a failure remembers which operation failed (for the error message's IAM action). */
-export async function callOperation<T>(operation: string, send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    if (typeof err === 'object' && err !== null) (err as Record<symbol, unknown>)[OPERATION] = operation;
-    throw err;
-  }
-}
-
-/** The CodeArtifact operation an error came from, if it came from one. */
-export function failedOperation(err: unknown): string | undefined {
-  const op = typeof err === 'object' && err !== null ? (err as Record<symbol, unknown>)[OPERATION] : undefined;
-  return typeof op === 'string' ? op : undefined;
-}
+// A failed call carries its operation: every client Conveyor builds stamps it (src/aws/clients.ts).
 
 export interface IssuedToken {
   token: string;
@@ -37,7 +21,7 @@ export interface IssuedToken {
 /** GetAuthorizationToken; the token is registered with the redactor before anything can log it. */
 export async function issueToken(client: CodeartifactClient, domain: string, domainOwner: string, durationSeconds: number, now: () => number): Promise<IssuedToken> {
   const issuedAt = now();
-  const out = await callOperation('GetAuthorizationToken', () => client.send(new GetAuthorizationTokenCommand({ domain, domainOwner, durationSeconds })));
+  const out = await client.send(new GetAuthorizationTokenCommand({ domain, domainOwner, durationSeconds }));
   const token = out.authorizationToken;
   if (!token) throw new Error(`CodeArtifact returned no authorization token for domain ${domain}`);
   redactor.addSecret(token);
@@ -46,9 +30,9 @@ export async function issueToken(client: CodeartifactClient, domain: string, dom
 }
 
 export async function repositoryEndpoint(client: CodeartifactClient, request: Pick<LoginRequest, 'domain' | 'domainOwner' | 'repository' | 'tool'>): Promise<string> {
-  const out = await callOperation('GetRepositoryEndpoint', () => client.send(new GetRepositoryEndpointCommand({
+  const out = await client.send(new GetRepositoryEndpointCommand({
     domain: request.domain, domainOwner: request.domainOwner, repository: request.repository, format: TOOLS[request.tool].format,
-  })));
+  }));
   if (!out.repositoryEndpoint) throw new Error(`CodeArtifact returned no ${TOOLS[request.tool].format} endpoint for ${request.repository}`);
   return out.repositoryEndpoint;
 }
@@ -74,12 +58,12 @@ export interface LoginDeps {
  * Logs in (or re-logs in: the same request again replaces only the token). Every AWS call happens
  * before any file is touched, so a failing call changes nothing on disk.
  */
-export async function performLogin(deps: LoginDeps, request: Omit<LoginRequest, 'endpoint'> & { endpoint?: string }, durationSeconds: number, manifest: Manifest): Promise<LoginOutcome> {
+export async function performLogin(deps: LoginDeps, request: Omit<LoginRequest, 'endpoint'> & { endpoint?: string }, durationSeconds: number, manifest: Manifest, hooks: ApplyHooks = {}): Promise<LoginOutcome> {
   const endpoint = request.endpoint ?? await repositoryEndpoint(deps.client, request);
   const full: LoginRequest = { ...request, endpoint };
   const plan = planLogin(full, deps.context);
   const issued = await issueToken(deps.client, full.domain, full.domainOwner, durationSeconds, deps.now);
-  const applied = await applyLogin(plan, issued.token, manifest, deps.fs);
+  const applied = await applyLogin(plan, issued.token, manifest, deps.fs, hooks);
   return { id: loginId(full), plan, issued, manifest: applied.manifest, changes: applied.changes, environment: plan.environment(issued.token) };
 }
 

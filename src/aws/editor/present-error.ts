@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ActionableError, ErrorAction } from '../errors';
+import { ssoLoginArgs, type ActionableError, type ErrorAction } from '../errors';
 
 function label(action: ErrorAction): string {
   switch (action.kind) {
@@ -11,23 +11,34 @@ function label(action: ErrorAction): string {
   }
 }
 
-/** Runs `aws sso login` in a terminal the person can see: the browser sign-in needs them anyway. */
-export function runSsoLogin(command: string): void {
-  const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
-  terminal.show();
-  terminal.sendText(command, true);
+/**
+ * Runs `aws sso login --profile <profile>` as a task the person can see (the browser sign-in needs them).
+ * A ProcessExecution passes the arguments to `aws` directly: no shell ever reads the profile name.
+ * Tasks belong to a workspace folder, so this needs one; resolves once the task has started.
+ */
+export async function runSsoLogin(profile: string): Promise<vscode.TaskExecution> {
+  const args = ssoLoginArgs(profile);
+  if (!args) throw new Error(`Conveyor does not run aws sso login for the profile name ${JSON.stringify(profile)}: it is not a plain profile name.`);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('Conveyor runs aws sso login as a task, and tasks need an open folder.');
+  const task = new vscode.Task({ type: 'conveyor.awsSsoLogin', profile }, folder, `sso login --profile ${profile}`, 'aws',
+    new vscode.ProcessExecution('aws', args));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  return vscode.tasks.executeTask(task);
 }
 
 /** Shows an explained AWS error with one button per action; returns 'retry' if that was chosen. */
 export async function presentError(error: ActionableError): Promise<'retry' | undefined> {
-  const actions = error.actions;
+  // Without a folder there is no task to run aws sso login in; the message still names the command.
+  const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const actions = error.actions.filter((a) => a.kind !== 'ssoLogin' || hasFolder);
   const show = error.transient ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   const picked = await show(error.message, ...actions.map(label));
   const action = actions.find((a) => label(a) === picked);
   if (!action) return undefined;
   switch (action.kind) {
     case 'ssoLogin':
-      runSsoLogin(action.command);
+      await runSsoLogin(action.profile);
       return undefined;
     case 'selectProfile':
       await vscode.commands.executeCommand('conveyor.aws.selectProfile');

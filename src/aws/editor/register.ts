@@ -6,7 +6,7 @@ import { createAwsStatusBar } from './status-bar';
 
 /** Creates the AWS session, its status bar item and the profile/region commands. */
 export async function registerAws(context: vscode.ExtensionContext, log: Logger): Promise<AwsSession> {
-  const session = new AwsSession(log);
+  const session = new AwsSession(log, { state: context.globalState });
   context.subscriptions.push(session);
   await session.reload('activation');
   context.subscriptions.push(

@@ -5,29 +5,47 @@ import * as vscode from 'vscode';
 import { toDisposable, type Disposable } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import type { AwsAccess, AwsTarget } from '../access';
-import { ClientCache, type ServiceClients, type ServiceId } from '../clients';
+import { ClientCache, type ClientOptions, type ClientSettings, type ServiceClients, type ServiceId } from '../clients';
 import { credentialsFor } from '../credentials';
+import { credentialEndpoint, decideEndpoint, type EndpointDecision } from '../endpoint';
 import { explainAwsError, type ActionableError } from '../errors';
 import { defaultProfile, listProfiles, resolveRegion, type ProfileInfo } from '../profiles';
 import { readAwsSettings, type AwsSettings } from '../settings';
+import { askToAllowEndpoint, type AllowEndpoint } from './endpoint-prompt';
 import { presentError } from './present-error';
 
 const SECTION = 'conveyor.aws';
+/** Origins (scheme://host:port) the person allowed a workspace's conveyor.aws.endpointUrl to use. */
+export const ALLOWED_ENDPOINTS_KEY = 'conveyor.aws.allowedEndpointOrigins';
+
+export interface AwsSessionOptions {
+  /** Machine-local state that keeps the allowed endpoint origins (the extension's globalState). */
+  state: vscode.Memento;
+  /** Asks whether a workspace's endpoint may be used; a notification naming the host by default. */
+  allowEndpoint?: AllowEndpoint;
+}
 
 /** The editor-side AwsAccess: settings + ~/.aws files → current target, cached clients, errors. */
 export class AwsSession implements AwsAccess, vscode.Disposable {
   private settings: AwsSettings = readAwsSettings(() => undefined);
+  private endpoint: EndpointDecision = { trust: 'aws', credentials: false };
   private profiles: ProfileInfo[] = [];
   private target: AwsTarget | undefined;
   private readonly clients: ClientCache;
   private readonly emitter = new vscode.EventEmitter<AwsTarget | undefined>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Workspace endpoint origins already asked about in this window, so that each is asked once. */
+  private readonly asked = new Set<string>();
+  private readonly allowEndpoint: AllowEndpoint;
 
-  constructor(private readonly log: Logger) {
-    this.clients = new ClientCache((profile) => credentialsFor(profile, {
-      region: this.target?.region ?? 'us-east-1',
-      ...(this.settings.endpointUrl ? { endpointUrl: this.settings.endpointUrl } : {}),
-    }));
+  constructor(private readonly log: Logger, private readonly options: AwsSessionOptions) {
+    this.allowEndpoint = options.allowEndpoint ?? askToAllowEndpoint;
+    // SSO and STS calls carry the SSO access token and signed source credentials: they follow a custom
+    // endpoint only when it comes from the person's own settings or an origin they allowed.
+    this.clients = new ClientCache((profile) => {
+      const endpointUrl = credentialEndpoint(this.endpoint);
+      return credentialsFor(profile, { region: this.target?.region ?? 'us-east-1', ...(endpointUrl ? { endpointUrl } : {}) });
+    });
     this.subscriptions.push(this.emitter);
     this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) void this.reload('settings changed');
@@ -39,8 +57,14 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     return this.target;
   }
 
+  /** Where service requests go; undefined: AWS. */
   get endpointUrl(): string | undefined {
-    return this.settings.endpointUrl;
+    return this.endpoint.url;
+  }
+
+  /** Where the endpoint came from and what it may receive; for the status bar. */
+  get endpointDecision(): EndpointDecision {
+    return this.endpoint;
   }
 
   get knownProfiles(): readonly ProfileInfo[] {
@@ -57,15 +81,26 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
   }
 
   client<S extends ServiceId>(service: S, target?: AwsTarget): ServiceClients[S] {
+    const settings = this.clientSettings(target);
+    if (!settings) throw new Error('No AWS profile is configured. Run "Conveyor: Select AWS Profile".');
+    return this.clients.get(service, settings);
+  }
+
+  clientOptions(target?: AwsTarget): ClientOptions | undefined {
+    const settings = this.clientSettings(target);
+    return settings ? this.clients.options(settings) : undefined;
+  }
+
+  private clientSettings(target: AwsTarget | undefined): ClientSettings | undefined {
     const t = target ?? this.target;
-    if (!t) throw new Error('No AWS profile is configured. Run "Conveyor: Select AWS Profile".');
-    return this.clients.get(service, {
+    if (!t) return undefined;
+    return {
       profile: t.profile,
       region: t.region,
       retryMode: this.settings.retryMode,
       maxAttempts: this.settings.maxAttempts,
-      ...(this.settings.endpointUrl ? { endpointUrl: this.settings.endpointUrl } : {}),
-    });
+      ...(this.endpoint.url ? { endpointUrl: this.endpoint.url } : {}),
+    };
   }
 
   explain(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): ActionableError {
@@ -74,7 +109,7 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
       service: context.service,
       operation: context.operation,
       ...(t ? { profile: t.profile, region: t.region } : {}),
-      ...(this.settings.endpointUrl ? { endpointUrl: this.settings.endpointUrl } : {}),
+      ...(this.endpoint.url ? { endpointUrl: this.endpoint.url } : {}),
     });
     this.log.warn(`${context.service}.${context.operation} failed: ${explained.code ?? explained.category}: ${explained.message}`);
     return explained;
@@ -86,8 +121,10 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
 
   /** Re-reads settings and the shared files; fires onDidChange when the effective target changed. */
   async reload(reason: string): Promise<void> {
-    const previous = JSON.stringify([this.target, this.settings]);
-    this.settings = readAwsSettings((key) => vscode.workspace.getConfiguration(SECTION).get(key));
+    const previous = JSON.stringify([this.target, this.settings, this.endpoint]);
+    const config = vscode.workspace.getConfiguration(SECTION);
+    this.settings = readAwsSettings((key) => config.get(key));
+    this.readEndpoint(config);
     try {
       const files = await loadSharedConfigFiles({ ignoreCache: true });
       this.profiles = listProfiles(files, process.env);
@@ -103,10 +140,29 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
       : undefined;
     // Credentials or endpoints may have changed: never reuse a client built from stale config.
     this.clients.clear();
-    const now = JSON.stringify([this.target, this.settings]);
+    const now = JSON.stringify([this.target, this.settings, this.endpoint]);
     this.log.debug(`AWS context reloaded (${reason}): ${this.target ? `${this.target.profile} @ ${this.target.region}` : 'no profile'}`
-      + `${this.settings.endpointUrl ? `, endpoint ${this.settings.endpointUrl}` : ''}; ${this.profiles.length} profiles`);
+      + `${this.endpoint.url ? `, endpoint ${this.endpoint.url} (${this.endpoint.trust})` : ''}; ${this.profiles.length} profiles`);
     if (now !== previous || reason === 'shared files changed') this.emitter.fire(this.target);
+  }
+
+  /** conveyor.aws.endpointUrl, by where it was set: a workspace may not redirect credentials on its own. */
+  private readEndpoint(config: vscode.WorkspaceConfiguration): void {
+    const inspected = config.inspect<unknown>('endpointUrl');
+    const allowed = new Set(this.options.state.get<string[]>(ALLOWED_ENDPOINTS_KEY, []));
+    this.endpoint = decideEndpoint({ user: inspected?.globalValue, workspace: inspected?.workspaceFolderValue ?? inspected?.workspaceValue }, allowed);
+    if (this.endpoint.invalid) this.log.warn(`Ignored ${this.endpoint.invalid}.`);
+    const pending = this.endpoint.pending;
+    if (pending && !this.asked.has(pending.origin)) {
+      this.asked.add(pending.origin);
+      this.log.warn(`This workspace sets conveyor.aws.endpointUrl to ${pending.url}; it is not used until you allow ${pending.origin}.`);
+      void this.allowEndpoint(pending).then(async (yes) => {
+        if (!yes) return;
+        const origins = new Set(this.options.state.get<string[]>(ALLOWED_ENDPOINTS_KEY, []));
+        await this.options.state.update(ALLOWED_ENDPOINTS_KEY, [...origins.add(pending.origin)]);
+        await this.reload(`endpoint ${pending.origin} allowed`);
+      }).catch((err: unknown) => this.log.error(`Could not apply the decision on ${pending.origin}: ${String(err)}`));
+    }
   }
 
   /** Writes the chosen profile/region to settings (workspace if set there, else user). */

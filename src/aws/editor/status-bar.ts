@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { isLocalEndpoint } from '../endpoint';
 import { profileLabel } from '../profiles';
-import { isLocalEndpoint } from '../settings';
 import type { AwsSession } from './session';
 
 /** "$(cloud) profile · region" — or an unmistakable local-emulator label. Click to switch profile. */
@@ -10,19 +10,27 @@ export function createAwsStatusBar(session: AwsSession): vscode.Disposable {
   item.command = 'conveyor.aws.selectProfile';
   const render = (): void => {
     const t = session.current;
-    const local = isLocalEndpoint(session.endpointUrl);
+    const endpoint = session.endpointDecision;
+    const local = isLocalEndpoint(endpoint.url);
+    const origin = endpoint.trust === 'loopback'
+      ? '\n\nSet by this workspace\'s settings. SSO sign-in and STS calls still go to AWS.'
+      : endpoint.trust === 'approved' ? '\n\nSet by this workspace\'s settings, and allowed by you for this host.' : '';
+    const ignored = endpoint.pending
+      ? `\n\n$(shield) This workspace's \`conveyor.aws.endpointUrl\` (\`${endpoint.pending.url}\`) is ignored: you have not allowed that host.`
+      : '';
     if (!t) {
       item.text = '$(cloud) No AWS profile';
       item.tooltip = 'Conveyor: choose an AWS profile';
       item.backgroundColor = undefined;
     } else if (local) {
       item.text = `$(beaker) LOCAL ${profileLabel(t.profile)} · ${t.region}`;
-      item.tooltip = new vscode.MarkdownString(`**Local emulator**, not AWS: requests go to \`${session.endpointUrl}\`.\n\n`
-        + `Profile \`${t.profile}\`, region \`${t.region}\`. Clear \`conveyor.aws.endpointUrl\` to use AWS.`);
+      item.tooltip = new vscode.MarkdownString(`**Local emulator**, not AWS: requests go to \`${endpoint.url ?? ''}\`.${origin}\n\n`
+        + `Profile \`${t.profile}\`, region \`${t.region}\`. Clear \`conveyor.aws.endpointUrl\` to use AWS.`, true);
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
-      item.text = `$(cloud) ${profileLabel(t.profile)} · ${t.region}`;
-      item.tooltip = `AWS profile ${t.profile}, region ${t.region}${session.endpointUrl ? `, endpoint ${session.endpointUrl}` : ''}. Click to switch.`;
+      item.text = `$(cloud) ${profileLabel(t.profile)} · ${t.region}${endpoint.url ? ' $(globe)' : ''}${endpoint.pending ? ' $(shield)' : ''}`;
+      item.tooltip = new vscode.MarkdownString(`AWS profile \`${t.profile}\`, region \`${t.region}\``
+        + `${endpoint.url ? `, endpoint \`${endpoint.url}\`${origin}` : '.'}${ignored}\n\nClick to switch.`, true);
       item.backgroundColor = undefined;
     }
     item.show();

@@ -4,7 +4,7 @@ import { asArgs, isNode } from '../model/command-args';
 import { actionsOf, findAction, isCodeBuildAction, stagesOf } from '../model/queries';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
-import { buildConsoleUrl, consoleBase, executionConsoleUrl, pipelineConsoleUrl } from '../present/console';
+import { buildConsoleUrl, consoleBase, executionConsoleUrl, httpsOnly, pipelineConsoleUrl } from '../present/console';
 import { executionDescription } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import type { CommandContext } from './command-context';
@@ -82,7 +82,7 @@ export class NavigationCommands {
         const action = findAction(e?.structure, e?.runtime, node.stage, node.action);
         const rt = action?.runtime;
         if (action && isCodeBuildAction(action) && rt?.externalExecutionId) return buildConsoleUrl(this.c.region(node.key), rt.externalExecutionId);
-        return rt?.externalExecutionUrl ?? rt?.entityUrl ?? pipelineConsoleUrl(this.c.region(node.key), node.key.name);
+        return httpsOnly(rt?.externalExecutionUrl) ?? httpsOnly(rt?.entityUrl) ?? pipelineConsoleUrl(this.c.region(node.key), node.key.name);
       }
       case 'pipeline':
       case 'stage':

@@ -21,6 +21,19 @@ export function consoleBase(region: string): string {
 
 const enc = encodeURIComponent;
 
+/**
+ * A link that an action provider reported (externalExecutionUrl, entityUrl), if it is https. Custom
+ * actions set these freely; a file:, vscode: or javascript: link is never handed to the browser.
+ */
+export function httpsOnly(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function pipelineConsoleUrl(region: string, pipeline: string): string {
   return `${consoleBase(region)}/codesuite/codepipeline/pipelines/${enc(pipeline)}/view?region=${enc(region)}`;
 }

@@ -6,7 +6,8 @@ import { formatPercent } from '../model/format';
 import { documentInsights } from './file-insights';
 import type { ProfilerSession } from './profile-session';
 
-export const PROFILED_LANGUAGES: vscode.DocumentSelector = [{ scheme: 'file', language: 'python' }, { scheme: 'file', language: 'java' }];
+/** Every file-backed document: which files hold profiled code is decided by the profile, not the language. */
+export const PROFILED_LANGUAGES: vscode.DocumentSelector = [{ scheme: 'file' }];
 
 /** "18.2% total · 4.1% self · CPU" above each profiled function; clicking zooms the flame graph to it. */
 export class ProfileCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {

@@ -6,7 +6,7 @@ import { asDate, asObject, asString } from '../../core/args';
 import type { CommandTable } from '../../editor/commands';
 import type { EditorUi } from '../../editor/ui';
 import { THREAD_STATES, viewLabel, type ViewId } from '../model/counters';
-import { formatPercent } from '../model/format';
+import { heatLabel } from '../model/heat';
 import { customRange, previousRange, type TimeRange } from '../model/time-ranges';
 import { customRangeFlow } from '../tree/custom-range';
 import type { ProfilerNode } from '../tree/model';
@@ -136,7 +136,7 @@ export function profilerCommands(d: CommandDeps): CommandTable {
       for (const editor of vscode.window.visibleTextEditors) {
         const marks = await d.heat.ensure(editor.document);
         const view = d.heat.viewFor(editor.document.uri) ?? '';
-        if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: `${formatPercent(m.fraction)} ${view}` }));
+        if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: heatLabel(m, view) }));
       }
       return {
         active: d.session.active?.title, view: d.session.view, inlineHeat: d.session.inlineHeat,

@@ -10,6 +10,7 @@ import { PROFILED_LANGUAGES, ProfileCodeLenses } from './code-lens';
 import { profilerCommands } from './commands';
 import { ProfileEditorProvider } from './custom-editor';
 import { RecommendationDiagnostics } from './diagnostics';
+import { ProfileDropController } from './drop-files';
 import { FlamePanels } from './flame-panel';
 import { HeatDecorations } from './heat-decorations';
 import { ProfileHover } from './hover';
@@ -29,7 +30,7 @@ export function activate(host: FeatureHost): Feature {
   const panels = d.add(new FlamePanels({ extensionUri: context.extensionUri, session, log }));
   const opener = new ProfileOpener({ session, panels, aws, ui, log, codeguru });
   const tree = d.add(new ProfilerTree(aws, codeguru));
-  host.treeView(VIEW_ID, tree.provider);
+  host.treeView(VIEW_ID, tree.provider, new ProfileDropController((uri) => opener.openFile(uri)));
   const heat = d.add(new HeatDecorations(context.extensionUri, session, log));
   const lenses = d.add(new ProfileCodeLenses(session));
   const diagnostics = d.add(new RecommendationDiagnostics(session, log));

@@ -12,6 +12,7 @@ import { DisposableStore } from '../../core/disposables';
 import { pathKey } from '../../core/paths';
 import { FeatureSettings } from '../../editor/settings';
 import { PROFILER_SETTINGS } from '../settings';
+import { readSourceText } from './workspace-files';
 import type { WorkspaceFiles } from './workspace-files';
 
 export type ProfileSource =
@@ -41,7 +42,7 @@ export class ProfilerSession implements vscode.Disposable {
   private readonly hintCache = new WeakMap<LoadedProfile, NameHints>();
   private resolver: Promise<SourceResolver> | undefined;
   private readonly disposables = new DisposableStore();
-  /** `conveyor.profiler.*`: the counter to show and whether the editor shows inline heat. */
+  /** `conveyor.profiler.*`: the counter to show, inline heat on or off, the JDK's jfr tool. */
   readonly settings = this.disposables.add(new FeatureSettings(PROFILER_SETTINGS));
 
   constructor(private readonly log: Logger, private readonly files: WorkspaceFiles) {
@@ -56,6 +57,16 @@ export class ProfilerSession implements vscode.Disposable {
   }
 
   get active(): LoadedProfile | undefined { return this.current; }
+
+  /**
+   * Re-lists the workspace's sources for a profile being opened (see WorkspaceFiles.rescan): new
+   * resolutions use the new list at once; open editors are refreshed only if it changed.
+   */
+  rescanSources(): void {
+    this.files.rescan();
+    this.resolver = undefined;
+    this.resolutions = new WeakMap();
+  }
 
   get view(): ViewId { return this.settings.value.counter; }
 
@@ -104,7 +115,7 @@ export class ProfilerSession implements vscode.Disposable {
   }
 
   private sourceResolver(): Promise<SourceResolver> {
-    this.resolver ??= this.files.list().then((files) => new SourceResolver(files));
+    this.resolver ??= this.files.list().then((files) => new SourceResolver(files, readSourceText));
     return this.resolver;
   }
 
@@ -129,7 +140,7 @@ export class ProfilerSession implements vscode.Disposable {
       if (resolved) break;
     }
     if (!resolved) {
-      void vscode.window.showInformationMessage(`"${name.slice(0, 200)}" is not in this workspace's Python or Java files.`);
+      void vscode.window.showInformationMessage(`"${name.slice(0, 200)}" is not in this workspace's source files.`);
       return false;
     }
     const uri = vscode.Uri.file(resolved.file.path);

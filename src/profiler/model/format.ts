@@ -1,3 +1,5 @@
+import { formatDuration } from '../../core/format';
+
 /** "18.2%", "4.1%", "0.04%", "<0.01%". */
 export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction) || fraction <= 0) return '0%';
@@ -18,4 +20,21 @@ export function formatDeltaPoints(delta: number): string {
 export function formatCount(n: number): string {
   if (!Number.isFinite(n)) return '–';
   return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/**
+ * How much a view adds up to, in its counter's unit: time as a duration (pprof `cpu`, .cpuprofile
+ * `time`), bytes as bytes, anything else as samples. `seconds` is the total in seconds when known.
+ */
+export function formatAmount(total: number, unit: string | undefined, seconds?: number): string {
+  if (seconds !== undefined && unit !== undefined && /seconds$/.test(unit)) return formatDuration(seconds * 1000, { precise: true });
+  if (unit === 'bytes') {
+    const steps = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = total;
+    let k = 0;
+    while (v >= 1024 && k < steps.length - 1) { v /= 1024; k++; }
+    return `${k === 0 ? formatCount(v) : v.toFixed(v >= 100 ? 0 : 1)} ${steps[k]}`;
+  }
+  const secs = seconds !== undefined ? ` · ${formatDuration(seconds * 1000, { precise: true })}` : '';
+  return `${formatCount(total)} samples${secs}`;
 }

@@ -1,5 +1,5 @@
 import { parseText } from '../syntax/parse';
-import type { Node, ScalarNode } from '../syntax/tree';
+import type { Node, ParsedDocument, ScalarNode, SyntaxProblem } from '../syntax/tree';
 import { pairOf, pairsOf, valueOf } from '../rules/nodes';
 
 /** CloudFormation's short-form intrinsic function tags. */
@@ -22,8 +22,18 @@ export interface EmbeddedBuildspec {
 
 /** The inline buildspecs (`Source.BuildSpec` of every `AWS::CodeBuild::Project`) of a YAML or JSON template. */
 export function findEmbeddedBuildspecs(template: string, format: 'yaml' | 'json'): EmbeddedBuildspec[] {
+  return scanTemplate(template, format).buildspecs;
+}
+
+/** The inline buildspecs, and why none could be looked for when the template was not parsed (too large, too deep). */
+export function scanTemplate(template: string, format: 'yaml' | 'json'): { buildspecs: EmbeddedBuildspec[]; notParsed?: SyntaxProblem } {
   const parsed = parseText(template, format === 'yaml' ? { format, customTags: CFN_TAGS } : { format });
-  if (parsed.aborted || !parsed.root || parsed.problems.some((p) => p.severity === 'error')) return [];
+  if (parsed.aborted) return parsed.problems[0] ? { buildspecs: [], notParsed: parsed.problems[0] } : { buildspecs: [] };
+  return { buildspecs: inlineBuildspecs(template, parsed) };
+}
+
+function inlineBuildspecs(template: string, parsed: ParsedDocument): EmbeddedBuildspec[] {
+  if (!parsed.root || parsed.problems.some((p) => p.severity === 'error')) return [];
   const out: EmbeddedBuildspec[] = [];
   for (const resource of pairsOf(valueOf(parsed.root, 'Resources'))) {
     const type = valueOf(resource.value, 'Type');

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SpecKind } from '../types';
 import { validate, type ValidationReport } from '../validate';
 import { detectDocumentKind } from './detect-document';
+import { readSettings } from './settings';
 
 /** What each open document is, and its latest validation, per document version. */
 export class SpecDocuments {
@@ -31,7 +32,8 @@ export class SpecDocuments {
     const key = document.uri.toString();
     const cached = this.reports.get(key);
     if (cached && cached.version === document.version && cached.report.kind === kind) return cached.report;
-    const report = validate(document.getText(), { kind, path: document.uri.path, ...this.fileExists(document) });
+    const { rules } = readSettings(document.uri);
+    const report = validate(document.getText(), { kind, path: document.uri.path, rules, ...this.fileExists(document) });
     this.reports.set(key, { version: document.version, report });
     return report;
   }

@@ -1,7 +1,8 @@
 import { parseFastYaml } from './fast-yaml';
 import { parseJson } from './json-parser';
+import { LineIndex } from '../text/line-index';
 import { estimateDepth, LIMITS } from './limits';
-import type { MapNode, Node, ParsedDocument, SyntaxProblem } from './tree';
+import type { MapNode, Node, Pair, ParsedDocument, SyntaxProblem } from './tree';
 import { parseWithYamlLib } from './yaml-lib-parser';
 
 export interface ParseOptions {
@@ -45,7 +46,8 @@ export function parseText(text: string, options: ParseOptions): ParseResult {
     if (depth > LIMITS.maxDepth) return tooDeep(options);
     parsed = parseJson(text);
   }
-  if (parsed.root) parsed.problems.push(...duplicateKeys(parsed.root, text));
+  // A loop, not push(...array): spreading an unbounded array overflows the call stack.
+  if (parsed.root) for (const problem of duplicateKeys(parsed.root, text)) parsed.problems.push(problem);
   return { ...parsed, aborted: false };
 }
 
@@ -58,9 +60,22 @@ function tooDeep(options: ParseOptions): ParseResult {
     message: `Not validated: the document nests more than ${LIMITS.maxDepth} levels deep. Buildspecs and appspecs need a handful.` });
 }
 
-/** Every repeated key in every mapping, reported at the repetition, naming the line of the first. */
+/** Duplicate-key errors listed per file; one more error says how many others were found. */
+export const MAX_DUPLICATE_KEY_REPORTS = 1000;
+
+interface Duplicate {
+  pair: Pair;
+  /** Offset of the first definition of the same key in the same mapping. */
+  first: number;
+}
+
+/**
+ * Every repeated key in every mapping, reported at the repetition, naming the line of the first; in
+ * document order, at most MAX_DUPLICATE_KEY_REPORTS of them plus one "and N more". Linear in the size
+ * of the tree: one line index for the whole text, built only when there is a duplicate.
+ */
 export function duplicateKeys(root: Node, text: string): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
+  const found: Duplicate[] = [];
   const visited = new Set<Node>();
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -68,39 +83,37 @@ export function duplicateKeys(root: Node, text: string): SyntaxProblem[] {
     if (!node || visited.has(node)) continue;
     visited.add(node);
     if (node.kind === 'map') {
-      checkMap(node, text, problems);
+      collectDuplicates(node, found);
       for (const pair of node.pairs) stack.push(pair.value);
     } else if (node.kind === 'seq') {
       for (const item of node.items) stack.push(item);
     }
   }
-  return problems.sort((a, b) => a.start - b.start);
+  if (found.length === 0) return [];
+  found.sort((a, b) => a.pair.key.start - b.pair.key.start);
+  const lines = new LineIndex(text);
+  const problems = found.slice(0, MAX_DUPLICATE_KEY_REPORTS).map(({ pair, first }): SyntaxProblem => ({
+    start: pair.key.start, end: pair.key.end, rule: 'yaml/duplicate-key', severity: 'error',
+    message: `Duplicate key '${pair.keyText ?? ''}': it is already defined on line ${lines.positionAt(first).line + 1}, and parsers disagree on which value wins. Keep one.`,
+  }));
+  const next = found[MAX_DUPLICATE_KEY_REPORTS];
+  if (next) {
+    const more = found.length - MAX_DUPLICATE_KEY_REPORTS;
+    problems.push({
+      start: next.pair.key.start, end: next.pair.key.end, rule: 'yaml/duplicate-key', severity: 'error',
+      message: `And ${more} more duplicate key${more === 1 ? '' : 's'} from here on, not listed one by one (${found.length} in all). Keep one definition of each key.`,
+    });
+  }
+  return problems;
 }
 
-function checkMap(map: MapNode, text: string, problems: SyntaxProblem[]): void {
+function collectDuplicates(map: MapNode, found: Duplicate[]): void {
   if (map.pairs.length < 2) return;
   const seen = new Map<string, number>();
   for (const pair of map.pairs) {
     if (pair.keyText === undefined) continue;
     const first = seen.get(pair.keyText);
-    if (first === undefined) {
-      seen.set(pair.keyText, pair.key.start);
-      continue;
-    }
-    const line = lineOf(text, first) + 1;
-    problems.push({
-      start: pair.key.start, end: pair.key.end, rule: 'yaml/duplicate-key', severity: 'error',
-      message: `Duplicate key '${pair.keyText}': it is already defined on line ${line}, and parsers disagree on which value wins. Keep one.`,
-    });
+    if (first === undefined) seen.set(pair.keyText, pair.key.start);
+    else found.push({ pair, first });
   }
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  let i = text.indexOf('\n');
-  while (i !== -1 && i < offset) {
-    line++;
-    i = text.indexOf('\n', i + 1);
-  }
-  return line;
 }

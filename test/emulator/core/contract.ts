@@ -95,8 +95,12 @@ export interface SeedOptions {
   dataset: 'empty' | 'demo' | 'scale';
   /** scale only: how many pipelines (default 5,000). */
   pipelines?: number;
+  /** scale only: how many CodeBuild projects (default 2,000). */
+  projects?: number;
   /** scale only: how many package versions in total (default 50,000). */
   packageVersions?: number;
+  /** scale only: instances in the CodeDeploy group fleet-api-prod (default 500). */
+  deployInstances?: number;
   /**
    * CodeArtifact: a local Maven repository directory (layout of ~/.m2/repository) that backs the simulated
    * `public:maven-central` external connection, read-only, so real `mvn` runs get their plugins offline.

@@ -42,7 +42,14 @@ export async function extensionFeature<T>(id: string): Promise<T> {
  */
 export async function testAwsSession(): Promise<AwsSession> {
   await activateConveyor();
-  const session = new AwsSession(silentLogger);
+  const state = new Map<string, unknown>();
+  const memento: vscode.Memento = {
+    keys: () => [...state.keys()],
+    get: <T>(key: string, defaultValue?: T) => (state.has(key) ? state.get(key) as T : defaultValue),
+    update: async (key: string, value: unknown) => { state.set(key, value); },
+  };
+  // The emulator is on this machine's loopback: the session uses it without asking.
+  const session = new AwsSession(silentLogger, { state: memento, allowEndpoint: async () => false });
   await session.reload('host test');
   return session;
 }

@@ -4,54 +4,21 @@
 // StartLiveTail is not in awscli 2.9.19's model (it arrived in 2024), so the SDK tests cover it.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createEmulator, type Emulator, EMULATOR_ACCOUNTS } from '../../emulator/index';
-
-const AWS = '/usr/bin/aws';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { AWS, assertAwsCli, awsCli, awsJson, type CliResult } from './awscli.helpers';
 
 describe('emulator: Debian awscli against every CodePipeline, CodeBuild and Logs operation', function () {
   this.timeout(180_000);
   let emu: Emulator;
 
   before(async function () {
-    assert.ok(existsSync(AWS), `${AWS} is missing: install Debian's awscli (apt-get install awscli)`);
+    assertAwsCli();
     emu = await createEmulator({ seed: { dataset: 'demo' }, speed: 0 });
   });
   after(() => emu?.close());
 
-  function aws(...args: string[]): Promise<CliResult> {
-    return new Promise((resolve) => {
-      execFile(AWS, [...args, '--endpoint-url', emu.url, '--output', 'json'], {
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          HOME: process.env.HOME ?? '/tmp',
-          AWS_ACCESS_KEY_ID: EMULATOR_ACCOUNTS.main.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: EMULATOR_ACCOUNTS.main.secretAccessKey,
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_CONFIG_FILE: '/dev/null',
-          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-          AWS_PAGER: '',
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-      }, (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      });
-    });
-  }
-
-  async function json(...args: string[]): Promise<Record<string, unknown>> {
-    const res = await aws(...args);
-    assert.equal(res.code, 0, `aws ${args.join(' ')} failed: ${res.stderr}`);
-    return JSON.parse(res.stdout) as Record<string, unknown>;
-  }
+  const aws = (...args: string[]): Promise<CliResult> => awsCli(emu, args);
+  const json = (...args: string[]): Promise<Record<string, unknown>> => awsJson(emu, args);
 
   type Obj = Record<string, unknown>;
   const arr = (v: unknown): Obj[] => v as Obj[];

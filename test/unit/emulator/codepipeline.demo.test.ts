@@ -1,7 +1,10 @@
 // The demo account is what a newcomer sees: check that it has everything the issue asks for.
 import assert from 'node:assert/strict';
 import { GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { BatchGetBuildsCommand } from '@aws-sdk/client-codebuild';
+import {
+  BatchGetBuildBatchesCommand, BatchGetBuildsCommand, BatchGetProjectsCommand, ListBuildBatchesForProjectCommand, ListBuildsForProjectCommand,
+  ListProjectsCommand, ListReportGroupsCommand,
+} from '@aws-sdk/client-codebuild';
 import {
   GetPipelineCommand, GetPipelineStateCommand, ListPipelineExecutionsCommand, ListPipelinesCommand,
 } from '@aws-sdk/client-codepipeline';
@@ -69,6 +72,46 @@ describe('emulator: demo dataset', function () {
       prod.destroy();
       mainEu.destroy();
     }
+  });
+
+  it('has a V2 pipeline blocked by a failing entry condition, with an automated and a manual rollback', async () => {
+    const state = await fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name: 'infra-networking' }));
+    const deploy = state.stageStates!.find((s) => s.stageName === 'Deploy')!;
+    assert.equal(deploy.latestExecution!.status, 'Failed');
+    assert.equal(deploy.beforeEntryConditionState!.latestExecution!.status, 'Failed');
+    assert.match(deploy.beforeEntryConditionState!.latestExecution!.summary!, /Alarm shared-vpc-nat-errors is in state ALARM/);
+    assert.ok(deploy.onSuccessConditionState!.conditionStates![0]!.ruleStates![0]!.latestExecution, 'the success condition has run before');
+    const runs = (await fixture.clients.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'infra-networking' }))).pipelineExecutionSummaries!;
+    assert.equal(runs[0]!.pipelineExecutionId, deploy.latestExecution!.pipelineExecutionId);
+    assert.deepEqual(runs.filter((r) => r.executionType === 'ROLLBACK').map((r) => r.trigger!.triggerType).sort(), ['AutomatedRollback', 'ManualRollback']);
+    const pr = runs.find((r) => r.sourceRevisions![0]!.revisionSummary!.includes('"PullRequestId"'))!;
+    assert.equal(pr.trigger!.triggerType, 'WebhookV2');
+    assert.equal(pr.status, 'Failed', 'the pull request is not from main, so the VariableCheck rule blocks it');
+  });
+
+  it('has a PARALLEL pipeline with two executions in flight in different stages', async () => {
+    const runs = (await fixture.clients.codepipeline.send(new ListPipelineExecutionsCommand({ pipelineName: 'ml-feature-store', maxResults: 3 }))).pipelineExecutionSummaries!;
+    assert.deepEqual(runs.slice(0, 2).map((r) => r.status), ['InProgress', 'InProgress']);
+    const state = await fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name: 'ml-feature-store' }));
+    const inProgress = state.stageStates!.filter((s) => s.latestExecution?.status === 'InProgress').map((s) => s.latestExecution!.pipelineExecutionId);
+    assert.deepEqual(new Set(inProgress), new Set(runs.slice(0, 2).map((r) => r.pipelineExecutionId)));
+  });
+
+  it('has standalone CodeBuild projects: webhooks, a build graph and a matrix batch, a runner fleet, a scheduled job, a build running now', async () => {
+    const { projects: names } = await fixture.clients.codebuild.send(new ListProjectsCommand({}));
+    for (const n of ['orders-api-unit-tests', 'storefront-web-e2e', 'sdk-compat-matrix', 'gha-runner-linux', 'nightly-db-backup', 'payments-api-integration', 'payments-api-unit-tests']) {
+      assert.ok(names!.includes(n), n);
+    }
+    const { projects } = await fixture.clients.codebuild.send(new BatchGetProjectsCommand({ names: ['gha-runner-linux', 'nightly-db-backup'] }));
+    assert.match(projects![0]!.environment!.fleet!.fleetArn!, /:fleet\/linux-large:/);
+    assert.equal(projects![1]!.source!.type, 'NO_SOURCE');
+    const batches = await fixture.clients.codebuild.send(new ListBuildBatchesForProjectCommand({ projectName: 'storefront-web-e2e' }));
+    const [latest] = (await fixture.clients.codebuild.send(new BatchGetBuildBatchesCommand({ ids: batches.ids! }))).buildBatches!;
+    assert.equal(latest!.buildBatchStatus, 'FAILED');
+    const running = (await fixture.clients.codebuild.send(new ListBuildsForProjectCommand({ projectName: 'payments-api-integration' }))).ids![0]!;
+    assert.equal((await fixture.clients.codebuild.send(new BatchGetBuildsCommand({ ids: [running] }))).builds![0]!.buildStatus, 'IN_PROGRESS');
+    const { reportGroups } = await fixture.clients.codebuild.send(new ListReportGroupsCommand({}));
+    assert.equal(reportGroups!.length, 2);
   });
 
   it('finishes the running execution within minutes, then starts it again', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { nodeIds } from '../../../src/pipelines/model/keys';
 import { PipelineStore } from '../../../src/pipelines/model/store';
 import type { TreeNode } from '../../../src/pipelines/model/tree';
-import { buildConsoleUrl, executionConsoleUrl, logStreamConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
+import { buildConsoleUrl, executionConsoleUrl, httpsOnly, logStreamConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
 import { escapeMarkdown, inlineCode, link } from '../../../src/pipelines/present/markdown';
 import { executionDescription, filterMessage, present, type PresentContext } from '../../../src/pipelines/present/nodes';
 import { commitMessageOf, revisionLine, shortRevision } from '../../../src/pipelines/present/revision';
@@ -123,6 +123,13 @@ describe('presenters', () => {
     assert.equal(commitMessageOf('{not json'), '{not json');
     assert.equal(shortRevision('b'.repeat(40)), 'bbbbbbb');
     assert.equal(revisionLine({ actionName: 'S', revisionId: 'c'.repeat(40), revisionSummary: 'One\nTwo' }), 'ccccccc One');
+  });
+
+  it('opens an action provider\'s own link only when it is https (security review 2026-12, hardening)', () => {
+    assert.equal(httpsOnly('https://deploy.example.com/runs/42'), 'https://deploy.example.com/runs/42');
+    for (const url of ['file:///etc/passwd', 'file://server/share/x.exe', 'vscode://ms-vscode.remote/open?x', 'javascript:alert(1)', 'http://example.com/', 'not a url', undefined]) {
+      assert.equal(httpsOnly(url), undefined, String(url));
+    }
   });
 
   it('console links and ARNs follow the region and partition', () => {

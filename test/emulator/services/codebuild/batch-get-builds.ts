@@ -1,6 +1,7 @@
 // BatchGetBuilds: builds by id or ARN, in request order; unknown ids go to buildsNotFound.
 import type { EmuRequest } from '../../core/contract';
 import { list, type Members, required, str, validateInput } from '../../core/validate';
+import { batchGet } from './paging';
 import { wireBuild } from './wire';
 import type { BuildsWorld } from './world';
 
@@ -10,13 +11,7 @@ export function batchGetBuilds(world: BuildsWorld) {
   return (input: Record<string, unknown>, req: EmuRequest): unknown => {
     validateInput(rules, input, 'InvalidInputException');
     const store = world.region(req.accountId, req.region);
-    const builds: Record<string, unknown>[] = [];
-    const buildsNotFound: string[] = [];
-    for (const id of new Set(input.ids as string[])) {
-      const build = store.find(id);
-      if (build) builds.push(wireBuild(build));
-      else buildsNotFound.push(id);
-    }
-    return { builds, buildsNotFound };
+    const { found, notFound } = batchGet(input.ids as string[], (id) => store.find(id), wireBuild);
+    return { builds: found, buildsNotFound: notFound };
   };
 }

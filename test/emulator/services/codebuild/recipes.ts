@@ -4,6 +4,8 @@ import {
   dockerBuildPush, dockerFail, echoDate, eslintClean, mavenFail, mavenPackage, mochaFail, mochaFailWeb, mochaPass,
   npmCi, type OutputContext, pipInstall, pytestFail, pytestPass, tscBuild,
 } from './command-output';
+import { pytestRun } from './pytest-output';
+import { ORDERS_API_COVERAGE, ORDERS_API_TESTS, type ReportSpec } from './report-suites';
 
 export type BuildspecPhase = 'INSTALL' | 'PRE_BUILD' | 'BUILD' | 'POST_BUILD';
 export const BUILDSPEC_PHASES: readonly BuildspecPhase[] = ['INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD'];
@@ -25,6 +27,12 @@ export interface BuildRecipe {
   phases: Partial<Record<BuildspecPhase, BuildCommand[]>>;
   artifactsBaseDir: string;
   artifactFiles: number;
+  /** The buildspec's `reports:` section: what the build uploads as test and coverage reports. */
+  reports?: ReportSpec[];
+  /** The buildspec cannot be used: the build fails in DOWNLOAD_SOURCE with this context. */
+  downloadError?: { statusCode: string; message: string };
+  /** The buildspec text itself when it came from an override (else it is generated from the recipe). */
+  inlineBuildspec?: string;
 }
 
 const none = (): string[] => [];
@@ -103,6 +111,33 @@ function dockerRecipe(): BuildRecipe {
   };
 }
 
+/** The sample workspace's orders API: pytest with JUnit and Cobertura reports (failures point into app/). */
+export function ordersApiRecipe(): BuildRecipe {
+  return {
+    ...pythonRecipe(),
+    kind: 'python-orders-api',
+    version: '2.3.0',
+    phases: {
+      INSTALL: [{ command: 'pip install -r requirements.txt -r requirements-dev.txt', durationMs: 26_000, output: pipInstall }],
+      BUILD: [{
+        command: 'python -m pytest --junitxml=reports/junit.xml --cov=app --cov-report=xml:reports/coverage.xml --tb=native',
+        durationMs: 18_000, output: pytestRun(ORDERS_API_TESTS, false), failure: { exitCode: 1, output: pytestRun(ORDERS_API_TESTS, true) },
+      }],
+    },
+    artifactsBaseDir: '.',
+    artifactFiles: 0,
+    reports: [
+      { name: 'pytest_reports', type: 'TEST', fileFormat: 'JUNITXML', file: 'reports/junit.xml', cases: ORDERS_API_TESTS },
+      { name: 'coverage', type: 'CODE_COVERAGE', fileFormat: 'COBERTURAXML', file: 'reports/coverage.xml', coverage: ORDERS_API_COVERAGE },
+    ],
+  };
+}
+
+/** What a batch's DOWNLOAD_SOURCE build does: fetch the source and read the batchspec, no commands. */
+export function downloadSourceRecipe(base: BuildRecipe): BuildRecipe {
+  return { ...base, kind: 'batch-download-source', phases: {}, artifactFiles: 0 };
+}
+
 /** Picks a recipe from the project name (demo projects are named after what they build). */
 export function recipeFor(projectName: string): BuildRecipe {
   const n = projectName.toLowerCase();
@@ -127,6 +162,12 @@ export function buildspecYaml(recipe: BuildRecipe): string {
     if (commands?.length) {
       lines.push('    commands:');
       for (const c of commands) lines.push(`      - ${c.command.includes(':') || c.command.includes('`') ? JSON.stringify(c.command) : c.command}`);
+    }
+  }
+  if (recipe.reports?.length) {
+    lines.push('', 'reports:');
+    for (const r of recipe.reports) {
+      lines.push(`  ${r.name}:`, '    files:', `      - ${r.file}`, `    file-format: ${r.fileFormat}`);
     }
   }
   lines.push('', 'artifacts:', `  base-directory: ${recipe.artifactsBaseDir}`, '  files:', "    - '**/*'", '');

@@ -3,22 +3,37 @@
 // outcome is known), then played one step at a time so only one timer per build is pending.
 import type { OutputContext } from './command-output';
 import { containerLine } from './log-format';
+import { createProject } from './projects';
 import { BUILDSPEC_PHASES, type BuildCommand, type BuildRecipe, buildspecYaml, recipeFor } from './recipes';
-import type { BuildRecord, BuildStatus, PhaseRecord, PhaseType } from './store';
+import { createBuildReports, finishBuildReports } from './reports';
+import type { ReportRecord } from './report-records';
+import type { BuildRecord, BuildSource, BuildStatus, EnvironmentVariable, PhaseRecord, PhaseType } from './store';
 import type { BuildsWorld } from './world';
 
 export interface StartBuildInput {
   accountId: string;
   region: string;
   projectName: string;
-  /** What CodePipeline passes: the input artifact's S3 ARN. */
+  /** What was asked for: a branch, tag, commit, or (CodePipeline) the input artifact's S3 ARN. */
   sourceVersion: string;
   /** The commit the build actually built. */
   resolvedSourceVersion?: string;
   initiator: string;
   succeed: boolean;
   recipe?: BuildRecipe;
-  environmentVariables?: { name: string; value: string }[];
+  environmentVariables?: { name: string; value: string; type?: EnvironmentVariable['type'] }[];
+  /** Source as reported (default: a CodePipeline source with the recipe's buildspec inline). */
+  source?: Omit<BuildSource, 'buildspec'> & { buildspec?: string };
+  image?: string;
+  computeType?: string;
+  environmentType?: string;
+  fleetArn?: string;
+  serviceRole?: string;
+  timeoutInMinutes?: number;
+  queuedTimeoutInMinutes?: number;
+  /** Where artifacts go; null: the project has no artifacts. Default: a CodePipeline artifact bucket. */
+  artifactsLocation?: string | null;
+  buildBatchArn?: string;
   onComplete?: (build: BuildRecord) => void;
 }
 
@@ -39,7 +54,8 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
   const clock = world.clock;
   const rng = world.random;
   const store = world.region(input.accountId, input.region);
-  const recipe = input.recipe ?? recipeFor(input.projectName);
+  const recipe = input.recipe ?? store.project(input.projectName)?.recipe ?? recipeFor(input.projectName);
+  const project = store.project(input.projectName) ?? createProject(store, { name: input.projectName, recipe }, clock.now());
   const uuid = rng.uuid();
   const id = `${input.projectName}:${uuid}`;
   const t0 = clock.now();
@@ -54,19 +70,32 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
     sourceVersion: input.sourceVersion,
     ...(input.resolvedSourceVersion ? { resolvedSourceVersion: input.resolvedSourceVersion } : {}),
     phases: [],
-    buildspec: buildspecYaml(recipe),
-    image: recipe.image,
-    computeType: recipe.computeType,
-    environmentVariables: (input.environmentVariables ?? []).map((v) => ({ ...v, type: 'PLAINTEXT' as const })),
-    artifactsLocation: `arn:aws:s3:::codepipeline-${input.region}-${input.accountId.slice(0, 12)}/${input.projectName.slice(0, 20)}/BuildArtif/${rng.hex(7)}`,
-    serviceRole: `arn:aws:iam::${input.accountId}:role/service-role/codebuild-${input.projectName}-service-role`,
+    source: {
+      type: 'CODEPIPELINE',
+      ...input.source,
+      buildspec: input.source?.buildspec ?? recipe.inlineBuildspec ?? buildspecYaml(recipe),
+    },
+    image: input.image ?? recipe.image,
+    computeType: input.computeType ?? recipe.computeType,
+    environmentType: input.environmentType ?? 'LINUX_CONTAINER',
+    ...(input.fleetArn ? { fleetArn: input.fleetArn } : {}),
+    environmentVariables: (input.environmentVariables ?? []).map((v) => ({ name: v.name, value: v.value, type: v.type ?? 'PLAINTEXT' })),
+    ...(input.artifactsLocation === null ? {} : {
+      artifactsLocation: input.artifactsLocation ?? `arn:aws:s3:::codepipeline-${input.region}-${input.accountId.slice(0, 12)}/${input.projectName.slice(0, 20)}/BuildArtif/${rng.hex(7)}`,
+    }),
+    serviceRole: input.serviceRole ?? project.serviceRole,
     logGroupName: `/aws/codebuild/${input.projectName}`,
     logStreamName: uuid,
     initiator: input.initiator,
     region: input.region,
     accountId: input.accountId,
+    timeoutInMinutes: input.timeoutInMinutes ?? project.timeoutInMinutes,
+    queuedTimeoutInMinutes: input.queuedTimeoutInMinutes ?? project.queuedTimeoutInMinutes,
+    reportArns: [],
+    ...(input.buildBatchArn ? { buildBatchArn: input.buildBatchArn } : {}),
   };
   store.builds.set(id, build);
+  project.builds.push(id);
 
   const logs = world.logs.region(input.accountId, input.region);
   logs.ensureGroup(build.logGroupName, { retentionInDays: 30 });
@@ -115,7 +144,15 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
   });
   const phasesWithCommands = BUILDSPEC_PHASES.filter((p) => recipe.phases[p]?.length);
   const download = rng.int(1_500, 3_500);
-  phase('DOWNLOAD_SOURCE', download, 'SUCCEEDED', EMPTY_CONTEXT, (start) => {
+  const yamlError = recipe.downloadError;
+  phase('DOWNLOAD_SOURCE', download, yamlError ? 'FAILED' : 'SUCCEEDED', yamlError ? [yamlError] : EMPTY_CONTEXT, (start) => {
+    if (yamlError) {
+      line(start + 200, 'Phase is DOWNLOAD_SOURCE');
+      line(start + 300, `CODEBUILD_SRC_DIR=${srcDir}`);
+      line(start + 400, `Phase complete: DOWNLOAD_SOURCE State: FAILED`);
+      line(start + 400, `Phase context status code: ${yamlError.statusCode} Message: ${yamlError.message}`);
+      return;
+    }
     const texts = [
       'Phase is DOWNLOAD_SOURCE',
       `CODEBUILD_SRC_DIR=${srcDir}`,
@@ -136,8 +173,9 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
   });
 
   let failing = input.succeed ? undefined : findFailingCommand(recipe);
-  let failedPhase: PhaseType | undefined;
-  for (const phaseType of BUILDSPEC_PHASES) {
+  let failedPhase: PhaseType | undefined = yamlError ? 'DOWNLOAD_SOURCE' : undefined;
+  const testsFailed = failing !== undefined;
+  for (const phaseType of yamlError ? [] : BUILDSPEC_PHASES) {
     if (failedPhase && phaseType !== 'POST_BUILD') continue;
     const commands = recipe.phases[phaseType] ?? [];
     const plan: { command: BuildCommand; fails: boolean }[] = [];
@@ -170,7 +208,13 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
     }
   }
 
+  let reports: ReportRecord[] = [];
   const upload = rng.int(1_200, 3_000);
+  if (!yamlError && recipe.reports?.length) {
+    at(t, () => {
+      reports = createBuildReports(store, rng, build, recipe, testsFailed, srcDir, clock.now());
+    });
+  }
   phase('UPLOAD_ARTIFACTS', upload, 'SUCCEEDED', EMPTY_CONTEXT, (start) => {
     const base = recipe.artifactsBaseDir;
     const texts = [
@@ -194,6 +238,8 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
     build.currentPhase = 'COMPLETED';
     build.buildStatus = finalStatus;
     build.endTime = clock.now();
+    finishBuildReports(reports, false);
+    world.running.delete(id);
     input.onComplete?.(build);
   });
 
@@ -214,9 +260,7 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
       step.run();
     }
   };
-  playNext();
-
-  return {
+  const running: RunningBuild = {
     build,
     stop() {
       if (stopped || build.buildStatus !== 'IN_PROGRESS') return;
@@ -233,9 +277,14 @@ export function startBuild(world: BuildsWorld, input: StartBuildInput): RunningB
       build.currentPhase = 'COMPLETED';
       build.buildStatus = 'STOPPED';
       build.endTime = now;
+      finishBuildReports(reports, true);
+      world.running.delete(id);
       input.onComplete?.(build);
     },
   };
+  world.running.set(id, running);
+  playNext();
+  return running;
 }
 
 function findFailingCommand(recipe: BuildRecipe): BuildCommand | undefined {

@@ -3,7 +3,8 @@ import type { BuildRecord, PhaseRecord } from './store';
 
 const seconds = (ms: number): number => ms / 1000;
 
-function wirePhase(p: PhaseRecord): Record<string, unknown> {
+/** A build's or a batch's phase (both shapes have the same members). */
+export function wirePhase(p: Omit<PhaseRecord, 'phaseType'> & { phaseType: string }): Record<string, unknown> {
   return {
     phaseType: p.phaseType,
     ...(p.phaseStatus ? { phaseStatus: p.phaseStatus } : {}),
@@ -30,16 +31,24 @@ export function wireBuild(b: BuildRecord): Record<string, unknown> {
     ...(b.resolvedSourceVersion ? { resolvedSourceVersion: b.resolvedSourceVersion } : {}),
     projectName: b.projectName,
     phases: b.phases.map(wirePhase),
-    source: { type: 'CODEPIPELINE', buildspec: b.buildspec, insecureSsl: false },
+    source: {
+      type: b.source.type,
+      ...(b.source.location ? { location: b.source.location } : {}),
+      ...(b.source.gitCloneDepth !== undefined ? { gitCloneDepth: b.source.gitCloneDepth } : {}),
+      buildspec: b.source.buildspec,
+      ...(b.source.reportBuildStatus !== undefined ? { reportBuildStatus: b.source.reportBuildStatus } : {}),
+      insecureSsl: false,
+    },
     secondarySources: [],
     secondarySourceVersions: [],
-    artifacts: { location: b.artifactsLocation },
+    artifacts: b.artifactsLocation ? { location: b.artifactsLocation } : {},
     secondaryArtifacts: [],
     cache: { type: 'NO_CACHE' },
     environment: {
-      type: 'LINUX_CONTAINER',
+      type: b.environmentType,
       image: b.image,
       computeType: b.computeType,
+      ...(b.fleetArn ? { fleet: { fleetArn: b.fleetArn } } : {}),
       environmentVariables: b.environmentVariables,
       privilegedMode: false,
       imagePullCredentialsType: 'CODEBUILD',
@@ -53,10 +62,12 @@ export function wireBuild(b: BuildRecord): Record<string, unknown> {
       cloudWatchLogs: { status: 'ENABLED' },
       s3Logs: { status: 'DISABLED', encryptionDisabled: false },
     },
-    timeoutInMinutes: 60,
-    queuedTimeoutInMinutes: 480,
+    timeoutInMinutes: b.timeoutInMinutes,
+    queuedTimeoutInMinutes: b.queuedTimeoutInMinutes,
     buildComplete: b.buildStatus !== 'IN_PROGRESS',
     initiator: b.initiator,
     encryptionKey: `arn:aws:kms:${b.region}:${b.accountId}:alias/aws/s3`,
+    reportArns: b.reportArns,
+    ...(b.buildBatchArn ? { buildBatchArn: b.buildBatchArn } : {}),
   };
 }

@@ -1,6 +1,8 @@
 // CodePipeline (awsJson1_1, `X-Amz-Target: CodePipeline_20150709.<Operation>`, signing name `codepipeline`).
 import type { ServiceRegistry } from '../../core/contract';
-import { listActionExecutions } from './operations/action-executions';
+import { codepipelineAdminRoute } from './admin-routes';
+import { listActionExecutions, listRuleExecutions } from './operations/action-executions';
+import { overrideStageCondition, rollbackStage } from './operations/conditions';
 import { getPipelineExecution, listPipelineExecutions, startPipelineExecution, stopPipelineExecution } from './operations/executions';
 import { getPipeline, getPipelineState, listPipelines } from './operations/pipelines';
 import { disableStageTransition, enableStageTransition, putApprovalResult, retryStageExecution } from './operations/stages';
@@ -11,6 +13,7 @@ export type { PipelinesRegion, CreatePipelineOptions } from './store';
 export type { PipelineDeclaration, StageDeclaration, ActionDeclaration } from './model/declaration';
 export type { PipelineRecord, ExecutionRecord, ActionExecutionRecord, ActionBehaviour, Outcome } from './model/records';
 export type { SourceRepository, Commit } from './model/source-repo';
+export type { GitEvent } from './engine/git-events';
 
 export function registerCodePipeline(registry: ServiceRegistry, world: PipelinesWorld): void {
   registry.json('CodePipeline_20150709', 'codepipeline', {
@@ -26,5 +29,9 @@ export function registerCodePipeline(registry: ServiceRegistry, world: Pipelines
     PutApprovalResult: putApprovalResult(world),
     EnableStageTransition: enableStageTransition(world),
     DisableStageTransition: disableStageTransition(world),
+    ListRuleExecutions: listRuleExecutions(world),
+    OverrideStageCondition: overrideStageCondition(world),
+    RollbackStage: rollbackStage(world),
   });
+  registry.raw(codepipelineAdminRoute(world));
 }

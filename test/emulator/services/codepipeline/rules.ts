@@ -43,6 +43,21 @@ export const listActionExecutionsRules: Members = {
   nextToken,
 };
 
+export const listRuleExecutionsRules: Members = listActionExecutionsRules;
+
+export const overrideStageConditionRules: Members = {
+  pipelineName: required(pipelineName),
+  stageName: required(stageName),
+  pipelineExecutionId: required(executionId),
+  conditionType: required(enumOf(['BEFORE_ENTRY', 'ON_SUCCESS'])),
+};
+
+export const rollbackStageRules: Members = {
+  pipelineName: required(pipelineName),
+  stageName: required(stageName),
+  targetPipelineExecutionId: required(executionId),
+};
+
 export const startPipelineExecutionRules: Members = {
   name: required(pipelineName),
   variables: list(struct({

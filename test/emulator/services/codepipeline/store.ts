@@ -3,7 +3,8 @@
 import { insertSorted } from '../../core/sorted';
 import { Engine } from './engine/engine';
 import { pipelineNotFound } from './errors';
-import type { PipelineDeclaration } from './model/declaration';
+import { RULE_PROVIDERS } from './engine/rules/index';
+import type { PipelineDeclaration, StageDeclaration } from './model/declaration';
 import type { ActionBehaviour, PipelineRecord, StageSlot } from './model/records';
 import type { SourceRepository } from './model/source-repo';
 import type { PipelinesWorld } from './world';
@@ -56,6 +57,7 @@ export class PipelinesRegion {
         waiting: [],
         actionLatest: new Map(),
         currentRevision: new Map(),
+        conditionLatest: new Map(),
       };
     });
     const repositories = new Map<string, SourceRepository>();
@@ -81,6 +83,7 @@ export class PipelinesRegion {
       attempts: new Map(),
       repositories,
       clientTokens: new Map(),
+      ruleExecutions: [],
       ...(options.rerunAfterMs !== undefined ? { rerunAfterMs: options.rerunAfterMs } : {}),
     };
     this.pipelines.set(record.name, record);
@@ -116,5 +119,27 @@ function checkDeclaration(d: PipelineDeclaration): void {
       if (names.has(a.name)) throw new Error(`pipeline ${d.name}: duplicate action ${a.name} in ${s.name}`);
       names.add(a.name);
     }
+    checkConditions(d, s);
   });
+}
+
+const RESULTS: Record<'beforeEntry' | 'onSuccess' | 'onFailure', readonly string[]> = {
+  beforeEntry: ['FAIL', 'SKIP'],
+  onSuccess: ['ROLLBACK', 'FAIL'],
+  onFailure: ['ROLLBACK'],
+};
+
+/** Stage conditions need a V2 pipeline, known rule providers and a result the condition type allows. */
+function checkConditions(d: PipelineDeclaration, s: StageDeclaration): void {
+  for (const key of ['beforeEntry', 'onSuccess', 'onFailure'] as const) {
+    const conditions = s[key]?.conditions ?? [];
+    if (conditions.length && d.pipelineType !== 'V2') throw new Error(`pipeline ${d.name}: stage conditions need a V2 pipeline`);
+    for (const c of conditions) {
+      if (c.result && !RESULTS[key].includes(c.result)) throw new Error(`pipeline ${d.name}: ${key} conditions of ${s.name} cannot have result ${c.result}`);
+      for (const r of c.rules ?? []) {
+        if (!(RULE_PROVIDERS as readonly string[]).includes(r.ruleTypeId.provider)) throw new Error(`pipeline ${d.name}: unknown rule provider ${r.ruleTypeId.provider}`);
+      }
+    }
+  }
+  if (s.onFailure?.result === 'ROLLBACK' && d.pipelineType !== 'V2') throw new Error(`pipeline ${d.name}: rollback needs a V2 pipeline`);
 }

@@ -1,6 +1,7 @@
 // Records → the CodePipeline output shapes. Timestamps are epoch seconds (awsJson1_1 default format).
 import { entityUrl } from './engine/actions/urls';
-import type { PipelineDeclaration } from './model/declaration';
+import type { ConditionType, RuleExecutionRecord, StageConditionsRun } from './model/conditions';
+import type { PipelineDeclaration, RuleDeclaration, StageDeclaration } from './model/declaration';
 import {
   currentDeclaration, type ActionExecutionRecord, type ExecutionRecord, type PipelineRecord, type StageSlot,
 } from './model/records';
@@ -49,13 +50,115 @@ export function declarationWire(d: PipelineDeclaration, version: number): Record
         timeoutInMinutes: a.timeoutInMinutes,
         environmentVariables: a.environmentVariables,
       })),
-      onFailure: s.onFailure,
+      onFailure: s.onFailure ? defined({ ...s.onFailure, conditions: s.onFailure.conditions?.map(conditionWire) }) : undefined,
+      onSuccess: s.onSuccess ? { conditions: s.onSuccess.conditions.map(conditionWire) } : undefined,
+      beforeEntry: s.beforeEntry ? { conditions: s.beforeEntry.conditions.map(conditionWire) } : undefined,
     })),
     version,
     executionMode: d.executionMode ?? 'SUPERSEDED',
     pipelineType: d.pipelineType ?? 'V1',
     variables: d.pipelineType === 'V2' ? (d.variables ?? []) : undefined,
     triggers: d.pipelineType === 'V2' ? (d.triggers ?? []) : undefined,
+  });
+}
+
+function conditionWire(c: NonNullable<StageDeclaration['onSuccess']>['conditions'][number]): Record<string, unknown> {
+  return defined({ result: c.result, rules: c.rules?.map(ruleWire) });
+}
+
+function ruleWire(r: RuleDeclaration): Record<string, unknown> {
+  return defined({
+    name: r.name,
+    ruleTypeId: { category: 'Rule', owner: r.ruleTypeId.owner ?? 'AWS', provider: r.ruleTypeId.provider, version: r.ruleTypeId.version ?? '1' },
+    configuration: r.configuration ?? {},
+    commands: r.commands,
+    inputArtifacts: r.inputArtifacts,
+    roleArn: r.roleArn,
+    region: r.region,
+    timeoutInMinutes: r.timeoutInMinutes,
+  });
+}
+
+function ruleExecutionWire(r: RuleExecutionRecord): Record<string, unknown> {
+  return defined({
+    ruleExecutionId: r.ruleExecutionId,
+    status: r.status,
+    summary: r.summary,
+    lastStatusChange: seconds(r.lastUpdateTime),
+    lastUpdatedBy: r.updatedBy,
+    externalExecutionId: r.externalExecutionId,
+    externalExecutionUrl: r.externalExecutionUrl,
+    errorDetails: r.errorDetails,
+  });
+}
+
+const CONDITION_KEYS: [ConditionType, 'beforeEntry' | 'onSuccess' | 'onFailure', 'beforeEntryConditionState' | 'onSuccessConditionState' | 'onFailureConditionState'][] = [
+  ['BEFORE_ENTRY', 'beforeEntry', 'beforeEntryConditionState'],
+  ['ON_SUCCESS', 'onSuccess', 'onSuccessConditionState'],
+  ['ON_FAILURE', 'onFailure', 'onFailureConditionState'],
+];
+
+/** A declared condition type's state: the latest evaluation, or just its rules when it never ran. */
+function conditionStateWire(stage: StageDeclaration, key: 'beforeEntry' | 'onSuccess' | 'onFailure', latest: StageConditionsRun | undefined, region: string): Record<string, unknown> | undefined {
+  const declared = stage[key]?.conditions ?? [];
+  if (declared.length === 0) return undefined;
+  return defined({
+    latestExecution: latest ? defined({ status: latest.status, summary: latest.summary }) : undefined,
+    conditionStates: declared.map((c, i) => {
+      const run = latest?.conditions[i];
+      return defined({
+        latestExecution: run ? defined({ status: run.status, summary: run.summary, lastStatusChange: seconds(run.lastStatusChange) }) : undefined,
+        ruleStates: (c.rules ?? []).map((rule) => {
+          const exec = run?.rules.find((r) => r.ruleName === rule.name);
+          return defined({
+            ruleName: rule.name,
+            latestExecution: exec ? ruleExecutionWire(exec) : undefined,
+            entityUrl: ruleEntityUrl(rule, rule.region ?? region),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+function ruleEntityUrl(rule: RuleDeclaration, region: string): string | undefined {
+  const c = rule.configuration ?? {};
+  const base = `https://${region}.console.aws.amazon.com`;
+  switch (rule.ruleTypeId.provider) {
+    case 'CloudWatchAlarm': return c.AlarmName ? `${base}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(c.AlarmName)}` : undefined;
+    case 'LambdaInvoke': return c.FunctionName ? `${base}/lambda/home?region=${region}#/functions/${c.FunctionName}` : undefined;
+    default: return undefined;
+  }
+}
+
+export function ruleExecutionDetail(r: RuleExecutionRecord): Record<string, unknown> {
+  const d = r.declaration;
+  return defined({
+    pipelineExecutionId: r.pipelineExecutionId,
+    ruleExecutionId: r.ruleExecutionId,
+    pipelineVersion: r.pipelineVersion,
+    stageName: r.stageName,
+    ruleName: r.ruleName,
+    startTime: seconds(r.startTime),
+    lastUpdateTime: seconds(r.lastUpdateTime),
+    updatedBy: r.updatedBy,
+    status: r.status,
+    input: defined({
+      ruleTypeId: { category: 'Rule', owner: d.ruleTypeId.owner ?? 'AWS', provider: d.ruleTypeId.provider, version: d.ruleTypeId.version ?? '1' },
+      configuration: d.configuration ?? {},
+      resolvedConfiguration: r.resolvedConfiguration,
+      roleArn: d.roleArn,
+      region: r.region,
+      inputArtifacts: r.inputArtifacts,
+    }),
+    output: {
+      executionResult: defined({
+        externalExecutionId: r.externalExecutionId,
+        externalExecutionSummary: r.summary,
+        externalExecutionUrl: r.externalExecutionUrl,
+        errorDetails: r.errorDetails,
+      }),
+    },
   });
 }
 
@@ -102,7 +205,8 @@ function stageState(p: PipelineRecord, slot: StageSlot, index: number): Record<s
         revisionUrl: revision ? latest?.externalExecutionUrl : undefined,
       });
     }),
-    latestExecution: slot.latest && latestRun ? { pipelineExecutionId: slot.latest.id, status: latestRun.status } : undefined,
+    latestExecution: slot.latest && latestRun ? { pipelineExecutionId: slot.latest.id, status: latestRun.status, type: slot.latest.executionType } : undefined,
+    ...Object.fromEntries(CONDITION_KEYS.map(([type, key, member]) => [member, conditionStateWire(stage, key, slot.conditionLatest.get(type), p.region)])),
     retryStageMetadata: slot.manualRetryAttempt !== undefined && slot.manualRetryAttempt > 0
       ? { manualStageRetryAttempt: slot.manualRetryAttempt, latestRetryTrigger: 'ManualStageRetry' }
       : undefined,
@@ -132,7 +236,8 @@ export function executionSummary(e: ExecutionRecord): Record<string, unknown> {
     trigger: e.trigger,
     stopTrigger: e.stopTrigger,
     executionMode: e.executionMode,
-    executionType: 'STANDARD',
+    executionType: e.executionType,
+    rollbackMetadata: e.rollback ? { rollbackTargetPipelineExecutionId: e.rollback.targetExecutionId } : undefined,
   });
 }
 
@@ -149,7 +254,8 @@ export function pipelineExecution(p: PipelineRecord, e: ExecutionRecord): Record
     variables: e.variables,
     trigger: e.trigger,
     executionMode: e.executionMode,
-    executionType: 'STANDARD',
+    executionType: e.executionType,
+    rollbackMetadata: e.rollback ? { rollbackTargetPipelineExecutionId: e.rollback.targetExecutionId } : undefined,
   });
 }
 

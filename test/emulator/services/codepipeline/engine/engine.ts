@@ -5,6 +5,9 @@ import type { Random } from '../../../core/random';
 import type { ExecutionRecord, PipelineRecord } from '../model/records';
 import type { PipelinesRegion } from '../store';
 import { putApprovalResult } from './approval';
+import { type GitEvent, gitEvent } from './git-events';
+import { overrideStageCondition } from './override';
+import { rollbackStage } from './rollback';
 import { type RetryMode } from './run';
 import { retryStage } from './retry';
 import { startExecution, type StartOptions } from './start';
@@ -40,6 +43,19 @@ export class Engine {
 
   approve(p: PipelineRecord, stageName: string, actionName: string, token: string, result: { summary: string; status: 'Approved' | 'Rejected' }, by: string): number {
     return putApprovalResult(this, p, stageName, actionName, token, result, by);
+  }
+
+  overrideCondition(p: PipelineRecord, stageName: string, executionId: string, type: 'BEFORE_ENTRY' | 'ON_SUCCESS', by: string): void {
+    overrideStageCondition(this, p, stageName, executionId, type, by);
+  }
+
+  rollback(p: PipelineRecord, stageName: string, targetExecutionId: string, by: string): ExecutionRecord {
+    return rollbackStage(this, p, stageName, targetExecutionId, by);
+  }
+
+  /** A push or pull request event from the source repository: starts the executions its triggers select. */
+  gitEvent(p: PipelineRecord, event: GitEvent): ExecutionRecord[] {
+    return gitEvent(this, p, event);
   }
 
   transition(p: PipelineRecord, stageName: string, type: 'Inbound' | 'Outbound', enabled: boolean, by: string, reason?: string): void {

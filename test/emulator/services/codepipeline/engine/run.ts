@@ -6,7 +6,9 @@
 import type { ActionDeclaration } from '../model/declaration';
 import { currentDeclaration, type ActionExecutionStatus, type ExecutionRecord, type PipelineExecutionStatus, type PipelineRecord, type StageExecutionStatus, type StageRun } from '../model/records';
 import { startAction } from './actions';
+import { type ConditionOutcome, evaluateConditions } from './conditions';
 import type { Engine } from './engine';
+import { startAutomatedRollback } from './rollback';
 
 export type RetryMode = 'FAILED_ACTIONS' | 'ALL_ACTIONS';
 
@@ -54,11 +56,33 @@ export function enterStage(engine: Engine, p: PipelineRecord, exec: ExecutionRec
   touch(engine, exec);
   const previous = exec.stages.get(stage.name);
   const run: StageRun = retry && previous
-    ? { status: 'InProgress', actions: previous.actions, retries: previous.retries + 1 }
-    : { status: 'InProgress', actions: new Map(), retries: 0 };
+    ? { status: 'InProgress', actions: previous.actions, retries: previous.retries + 1, conditions: previous.conditions }
+    : { status: 'InProgress', actions: new Map(), retries: 0, conditions: new Map() };
   exec.stages.set(stage.name, run);
   if (retry) slot.manualRetryAttempt = run.retries;
   else delete slot.manualRetryAttempt;
+  const entry = stage.beforeEntry?.conditions ?? [];
+  const entryFailed = previous?.conditions.get('BEFORE_ENTRY')?.status === 'Failed';
+  if (entry.length > 0 && !exec.rollback && (!retry || entryFailed)) {
+    evaluateConditions(engine, p, exec, idx, run, 'BEFORE_ENTRY', entry, 'FAIL', (outcome) => {
+      if (!isCurrent(p, exec, idx, run)) return;
+      if (outcome.kind === 'passed' || outcome.kind === 'overridden') startActions(engine, p, exec, idx, run, retry);
+      else if (outcome.kind === 'cancelled') finishStage(engine, p, exec, idx, 'Stopped');
+      else finishStage(engine, p, exec, idx, outcome.result === 'SKIP' ? 'Skipped' : 'Failed');
+    });
+    return;
+  }
+  startActions(engine, p, exec, idx, run, retry);
+}
+
+/** The execution still runs this stage attempt (not stopped, retried or finished meanwhile). */
+function isCurrent(p: PipelineRecord, exec: ExecutionRecord, idx: number, run: StageRun): boolean {
+  return exec.stages.get(currentDeclaration(p).stages[idx]!.name) === run && exec.position === 'running' && exec.stageIndex === idx;
+}
+
+/** Runs the stage's actions (on a retry the failed ones, or all again) in runOrder groups. */
+export function startActions(engine: Engine, p: PipelineRecord, exec: ExecutionRecord, idx: number, run: StageRun, retry?: RetryMode): void {
+  const stage = currentDeclaration(p).stages[idx]!;
   const toRun = retry === 'FAILED_ACTIONS' ? stage.actions.filter((a) => run.actions.get(a.name)?.status !== 'Succeeded') : stage.actions;
   const orders = [...new Set(toRun.map((a) => a.runOrder ?? 1))].sort((a, b) => a - b);
   const groups = orders.map((o) => toRun.filter((a) => (a.runOrder ?? 1) === o));
@@ -73,7 +97,7 @@ function runGroup(engine: Engine, p: PipelineRecord, exec: ExecutionRecord, idx:
   }
   const group = groups[g];
   if (!group) {
-    finishStage(engine, p, exec, idx, 'Succeeded');
+    completeStage(engine, p, exec, idx, run, 'Succeeded');
     return;
   }
   let remaining = group.length;
@@ -83,10 +107,57 @@ function runGroup(engine: Engine, p: PipelineRecord, exec: ExecutionRecord, idx:
     if (--remaining > 0) return;
     if (exec.stages.get(currentDeclaration(p).stages[idx]!.name) !== run || exec.position !== 'running') return;
     if (exec.stopping) finishStage(engine, p, exec, idx, 'Stopped');
-    else if (failed) finishStage(engine, p, exec, idx, 'Failed');
+    else if (failed) completeStage(engine, p, exec, idx, run, 'Failed');
     else runGroup(engine, p, exec, idx, run, groups, g + 1);
   };
   for (const action of group) startAction(engine, p, exec, idx, run, action, onActionEnd);
+}
+
+/**
+ * The stage's actions are done: onSuccess conditions decide whether it succeeds (result FAIL or
+ * ROLLBACK when a condition fails); a failed stage engages its onFailure result (ROLLBACK, RETRY),
+ * with onFailure conditions deciding whether it does. Rollback executions skip conditions.
+ */
+function completeStage(engine: Engine, p: PipelineRecord, exec: ExecutionRecord, idx: number, run: StageRun, status: 'Succeeded' | 'Failed'): void {
+  const stage = currentDeclaration(p).stages[idx]!;
+  if (exec.rollback || exec.stopping) {
+    finishStage(engine, p, exec, idx, status);
+    return;
+  }
+  const onSuccess = stage.onSuccess?.conditions ?? [];
+  if (status === 'Succeeded' && onSuccess.length > 0) {
+    evaluateConditions(engine, p, exec, idx, run, 'ON_SUCCESS', onSuccess, 'FAIL', (outcome) => {
+      if (!isCurrent(p, exec, idx, run)) return;
+      if (outcome.kind === 'passed' || outcome.kind === 'overridden') finishStage(engine, p, exec, idx, 'Succeeded');
+      else if (outcome.kind === 'cancelled') finishStage(engine, p, exec, idx, 'Stopped');
+      else failStage(engine, p, exec, idx, outcome.result === 'ROLLBACK');
+    });
+    return;
+  }
+  if (status === 'Failed') {
+    const onFailure = stage.onFailure;
+    const conditions = onFailure?.conditions ?? [];
+    if (conditions.length > 0) {
+      evaluateConditions(engine, p, exec, idx, run, 'ON_FAILURE', conditions, onFailure?.result ?? 'ROLLBACK', (outcome: ConditionOutcome) => {
+        if (!isCurrent(p, exec, idx, run)) return;
+        failStage(engine, p, exec, idx, outcome.kind === 'failed' && outcome.result === 'ROLLBACK');
+      });
+      return;
+    }
+    if (onFailure?.result === 'RETRY' && !run.autoRetried) {
+      run.autoRetried = true;
+      startActions(engine, p, exec, idx, run, onFailure.retryConfiguration?.retryMode ?? 'FAILED_ACTIONS');
+      return;
+    }
+    failStage(engine, p, exec, idx, onFailure?.result === 'ROLLBACK');
+    return;
+  }
+  finishStage(engine, p, exec, idx, status);
+}
+
+function failStage(engine: Engine, p: PipelineRecord, exec: ExecutionRecord, idx: number, rollback: boolean): void {
+  finishStage(engine, p, exec, idx, 'Failed');
+  if (rollback) startAutomatedRollback(engine, p, exec, idx);
 }
 
 export function finishStage(engine: Engine, p: PipelineRecord, exec: ExecutionRecord, idx: number, status: StageExecutionStatus): void {
@@ -95,10 +166,11 @@ export function finishStage(engine: Engine, p: PipelineRecord, exec: ExecutionRe
   if (run) run.status = status;
   p.stages[idx]!.occupants.delete(exec.id);
   touch(engine, exec);
-  if (status === 'Succeeded' && !exec.stopping && idx + 1 < p.stages.length) {
+  const passed = status === 'Succeeded' || status === 'Skipped';
+  if (passed && !exec.stopping && !exec.rollback && idx + 1 < p.stages.length) {
     requestStage(engine, p, exec, idx + 1);
   } else {
-    const final: PipelineExecutionStatus = status === 'Succeeded' ? (exec.stopping ? 'Stopped' : 'Succeeded') : status === 'Failed' ? 'Failed' : 'Stopped';
+    const final: PipelineExecutionStatus = passed ? (exec.stopping ? 'Stopped' : 'Succeeded') : status === 'Failed' ? 'Failed' : 'Stopped';
     finishExecution(engine, p, exec, final);
   }
   pump(engine, p, idx);
@@ -109,7 +181,7 @@ export function finishExecution(engine: Engine, p: PipelineRecord, exec: Executi
   exec.position = 'done';
   delete exec.stopping;
   touch(engine, exec);
-  if (p.rerunAfterMs !== undefined && status !== 'Superseded' && p.executions[p.executions.length - 1] === exec) {
+  if (p.rerunAfterMs !== undefined && status !== 'Superseded' && !exec.rollback && p.executions[p.executions.length - 1] === exec) {
     engine.clock.setTimeout(() => {
       if (p.executions[p.executions.length - 1] === exec) engine.start(p, { trigger: engine.rerunTrigger(p) });
     }, p.rerunAfterMs);

@@ -13,6 +13,8 @@ export interface StartOptions {
   trigger: { triggerType: string; triggerDetail?: string };
   variables?: { name: string; value: string }[];
   sourceRevisions?: { actionName: string; revisionType: string; revisionValue: string }[];
+  /** Extra members of a Git source's JSON revision summary (branch, pull request of a Git event). */
+  summaryExtra?: Record<string, string>;
   /** Per-action outcomes for this execution only. */
   outcomes?: Record<string, Outcome>;
   clientRequestToken?: string;
@@ -47,12 +49,12 @@ function resolveVariables(p: PipelineRecord, given: { name: string; value: strin
   });
 }
 
-function summaryFor(provider: string, message: string): string {
-  return provider === 'CodeStarSourceConnection' ? JSON.stringify({ ProviderType: 'GitHub', CommitMessage: message }) : message;
+function summaryFor(provider: string, message: string, extra: Record<string, string> = {}): string {
+  return provider === 'CodeStarSourceConnection' ? JSON.stringify({ ProviderType: 'GitHub', CommitMessage: message, ...extra }) : message;
 }
 
 function sourceRevision(engine: Engine, p: PipelineRecord, action: ActionDeclaration,
-  override: { revisionType: string; revisionValue: string } | undefined): SourceRevisionRecord | undefined {
+  override: { revisionType: string; revisionValue: string } | undefined, extra?: Record<string, string>): SourceRevisionRecord | undefined {
   const repo = p.repositories.get(action.name);
   const provider = action.actionTypeId.provider;
   const config = action.configuration ?? {};
@@ -73,10 +75,38 @@ function sourceRevision(engine: Engine, p: PipelineRecord, action: ActionDeclara
     actionName: action.name,
     artifactName,
     revisionId: commit.id,
-    revisionSummary: summaryFor(provider, commit.message),
+    revisionSummary: summaryFor(provider, commit.message, extra),
     ...(url ? { revisionUrl: url } : {}),
     created: commit.date,
+    ...(extra?.BranchName ? { branch: extra.BranchName } : {}),
   };
+}
+
+/** A new execution of `p`, registered with the pipeline, waiting to enter its first stage. */
+export function newExecution(engine: Engine, p: PipelineRecord, init: Pick<ExecutionRecord, 'trigger' | 'variables'> & Partial<ExecutionRecord>): ExecutionRecord {
+  const now = engine.clock.now();
+  const exec: ExecutionRecord = {
+    id: engine.random.uuid(),
+    seq: p.executions.length,
+    pipelineVersion: p.versions.length,
+    status: 'InProgress',
+    startTime: now,
+    lastUpdateTime: now,
+    executionMode: modeOf(p),
+    sourceRevisions: [],
+    overrides: new Map(),
+    outcomes: new Map(),
+    stageIndex: 0,
+    position: 'waiting',
+    stages: new Map(),
+    namespaces: new Map(),
+    artifacts: new Map(),
+    executionType: 'STANDARD',
+    ...init,
+  };
+  p.executions.push(exec);
+  p.executionsById.set(exec.id, exec);
+  return exec;
 }
 
 export function startExecution(engine: Engine, p: PipelineRecord, options: StartOptions): ExecutionRecord {
@@ -106,32 +136,13 @@ export function startExecution(engine: Engine, p: PipelineRecord, options: Start
         `The pipeline ${p.name} has reached the limit of ${CONCURRENCY_LIMIT} concurrent executions in ${mode} mode.`);
     }
   }
-  const now = engine.clock.now();
-  const exec: ExecutionRecord = {
-    id: engine.random.uuid(),
-    seq: p.executions.length,
-    pipelineVersion: p.versions.length,
-    status: 'InProgress',
-    startTime: now,
-    lastUpdateTime: now,
-    trigger: options.trigger,
-    executionMode: mode,
-    variables,
-    sourceRevisions: [],
-    overrides,
-    outcomes: new Map(Object.entries(options.outcomes ?? {})),
-    stageIndex: 0,
-    position: 'waiting',
-    stages: new Map(),
-    namespaces: new Map(),
-    artifacts: new Map(),
-  };
+  const exec = newExecution(engine, p, {
+    trigger: options.trigger, variables, overrides, outcomes: new Map(Object.entries(options.outcomes ?? {})),
+  });
   for (const action of sourceActions) {
-    const rev = sourceRevision(engine, p, action, overrides.get(action.name));
+    const rev = sourceRevision(engine, p, action, overrides.get(action.name), overrides.has(action.name) ? options.summaryExtra : undefined);
     if (rev) exec.sourceRevisions.push(rev);
   }
-  p.executions.push(exec);
-  p.executionsById.set(exec.id, exec);
   if (options.clientRequestToken) p.clientTokens.set(options.clientRequestToken, exec.id);
   requestStage(engine, p, exec, 0);
   return exec;

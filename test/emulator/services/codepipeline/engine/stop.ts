@@ -9,6 +9,8 @@ import { finishExecution, finishStage } from './run';
 function abandonInProgress(exec: ExecutionRecord, stageName: string, onlyApprovals: boolean): void {
   const run = exec.stages.get(stageName);
   if (!run) return;
+  // Conditions being evaluated cannot finish on their own terms once the execution stops.
+  for (const evaluation of [...run.conditions.values()]) evaluation.settle?.(onlyApprovals ? 'Cancelled' : 'Abandoned');
   for (const record of [...run.actions.values()]) {
     if (record.status !== 'InProgress') continue;
     if (onlyApprovals && record.declaration.actionTypeId.category !== 'Approval') continue;

@@ -27,11 +27,32 @@ export interface ActionDeclaration {
   environmentVariables?: { name: string; value: string }[];
 }
 
+export type ConditionResult = 'ROLLBACK' | 'FAIL' | 'RETRY' | 'SKIP';
+
+/** A rule of a stage condition (CodePipeline rule reference: category Rule, owner AWS). */
+export interface RuleDeclaration {
+  name: string;
+  ruleTypeId: { category: 'Rule'; owner?: 'AWS'; provider: string; version?: string };
+  configuration?: Record<string, string>;
+  commands?: string[];
+  inputArtifacts?: { name: string }[];
+  roleArn?: string;
+  region?: string;
+  timeoutInMinutes?: number;
+}
+
+export interface ConditionDeclaration {
+  result?: ConditionResult;
+  rules?: RuleDeclaration[];
+}
+
 export interface StageDeclaration {
   name: string;
   blockers?: { name: string; type: 'Schedule' }[];
   actions: ActionDeclaration[];
-  onFailure?: { result?: 'ROLLBACK' | 'FAIL' | 'RETRY' | 'SKIP'; retryConfiguration?: { retryMode?: 'FAILED_ACTIONS' | 'ALL_ACTIONS' } };
+  onFailure?: { result?: ConditionResult; retryConfiguration?: { retryMode?: 'FAILED_ACTIONS' | 'ALL_ACTIONS' }; conditions?: ConditionDeclaration[] };
+  onSuccess?: { conditions: ConditionDeclaration[] };
+  beforeEntry?: { conditions: ConditionDeclaration[] };
 }
 
 export interface ArtifactStore {
@@ -46,12 +67,18 @@ export interface PipelineVariableDeclaration {
   description?: string;
 }
 
+/** Glob patterns (`*`, `**`, `?`) that a branch, tag or changed file path must (not) match. */
+export interface GitFilterCriteria {
+  includes?: string[];
+  excludes?: string[];
+}
+
 export interface PipelineTriggerDeclaration {
   providerType: 'CodeStarSourceConnection';
   gitConfiguration: {
     sourceActionName: string;
-    push?: { branches?: { includes?: string[]; excludes?: string[] }; tags?: { includes?: string[]; excludes?: string[] } }[];
-    pullRequest?: { events?: ('OPEN' | 'UPDATED' | 'CLOSED')[]; branches?: { includes?: string[]; excludes?: string[] } }[];
+    push?: { branches?: GitFilterCriteria; tags?: GitFilterCriteria; filePaths?: GitFilterCriteria }[];
+    pullRequest?: { events?: ('OPEN' | 'UPDATED' | 'CLOSED')[]; branches?: GitFilterCriteria; filePaths?: GitFilterCriteria }[];
   };
 }
 

@@ -1,5 +1,6 @@
 // The emulator's runtime records behind GetPipelineState, executions and action executions.
 // Times are epoch milliseconds of the simulated clock; the wire layer turns them into epoch seconds.
+import type { ConditionType, RuleExecutionRecord, StageConditionsRun } from './conditions';
 import type { ActionDeclaration, ExecutionMode, PipelineDeclaration } from './declaration';
 import type { SourceRepository } from './source-repo';
 
@@ -67,6 +68,8 @@ export interface SourceRevisionRecord {
   revisionSummary: string;
   revisionUrl?: string;
   created: number;
+  /** The branch the revision came from when a Git event (not the action's configured branch) chose it. */
+  branch?: string;
 }
 
 export interface StageRun {
@@ -75,6 +78,10 @@ export interface StageRun {
   actions: Map<string, ActionExecutionRecord>;
   /** Manual retries so far. */
   retries: number;
+  /** Latest evaluation of each kind of stage condition in this execution. */
+  conditions: Map<ConditionType, StageConditionsRun>;
+  /** The stage's onFailure RETRY result has been used (it retries once). */
+  autoRetried?: boolean;
 }
 
 export interface ExecutionRecord {
@@ -103,6 +110,9 @@ export interface ExecutionRecord {
   namespaces: Map<string, Record<string, string>>;
   /** Artifacts produced so far, by artifact name. */
   artifacts: Map<string, ArtifactDetail>;
+  executionType: 'STANDARD' | 'ROLLBACK';
+  /** Rollback executions: the execution whose revisions they deploy again, and the only stage they run. */
+  rollback?: { targetExecutionId: string; stageIndex: number };
 }
 
 export interface TransitionRecord {
@@ -126,6 +136,8 @@ export interface StageSlot {
   /** Source actions: the revision they last produced. */
   currentRevision: Map<string, { revisionId: string; revisionChangeId: string; created: number }>;
   manualRetryAttempt?: number;
+  /** Latest evaluation of each kind of stage condition, across pipeline executions. */
+  conditionLatest: Map<ConditionType, StageConditionsRun>;
 }
 
 /** How an action behaves when the engine runs it (the emulator's knob; not part of AWS). */
@@ -155,6 +167,8 @@ export interface PipelineRecord {
   attempts: Map<string, number>;
   repositories: Map<string, SourceRepository>;
   clientTokens: Map<string, string>;
+  /** Every rule execution in start order. */
+  ruleExecutions: RuleExecutionRecord[];
   /** Demo: start a new execution this long after each one ends. */
   rerunAfterMs?: number;
 }

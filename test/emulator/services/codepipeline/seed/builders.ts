@@ -1,5 +1,5 @@
 // Small builders for realistic pipeline declarations.
-import type { ActionDeclaration, PipelineDeclaration, StageDeclaration } from '../model/declaration';
+import type { ActionDeclaration, PipelineDeclaration, RuleDeclaration, StageDeclaration } from '../model/declaration';
 
 export interface Account {
   accountId: string;
@@ -153,4 +153,8 @@ export function pipeline(a: Account, name: string, stages: StageDeclaration[], o
     executionMode: 'SUPERSEDED',
     ...rest,
   };
+}
+
+export function rule(name: string, provider: 'VariableCheck' | 'DeploymentWindow' | 'CloudWatchAlarm' | 'LambdaInvoke', configuration: Record<string, string>): RuleDeclaration {
+  return { name, ruleTypeId: { category: 'Rule', owner: 'AWS', provider, version: '1' }, configuration };
 }

@@ -5,12 +5,13 @@
 import { EMULATOR_ACCOUNTS } from '../../../core/contract';
 import { Random } from '../../../core/random';
 import type { EmulatorSeedState } from './index';
+import type { StageDeclaration } from '../model/declaration';
 import type { PipelineRecord } from '../model/records';
 import type { SourceRepository } from '../model/source-repo';
 import type { PipelinesRegion } from '../store';
 import {
   type Account, cloudformation, codebuild, codecommitSource, codedeploy, ecsDeploy, githubSource, lambdaInvoke, manualApproval,
-  pipeline, s3Deploy, s3Source, stage,
+  pipeline, rule, s3Deploy, s3Source, stage,
 } from './builders';
 import { makeCommit, type RepoKind } from './commits';
 import { run, spreadHistory, typicalOutcomes } from './history';
@@ -171,18 +172,85 @@ function docs(ctx: DemoContext): void {
   spreadHistory(ctx.store, ctx.tl, ctx.rng, p, 'docs', 15, { failRate: 0.05 });
 }
 
+/**
+ * V2 with stage conditions and rollbacks: Deploy may only be entered while the NAT error alarm is
+ * quiet, on main, inside the deployment window; after it succeeds a Lambda reachability check must
+ * pass or the stage rolls back; when it fails it rolls back by itself. Two days ago a failed change
+ * set rolled back automatically, yesterday someone rolled back by hand, and the latest push (a pull
+ * request merge that touched lib/) is blocked at Deploy by the alarm, which is in ALARM now.
+ */
 function infra(ctx: DemoContext): void {
   const a = ctx.account;
+  const alarm = 'shared-vpc-nat-errors';
+  const deploy: StageDeclaration = {
+    ...stage('Deploy',
+      cloudformation('CreateChangeSet', a, 'shared-vpc', { mode: 'CHANGE_SET_REPLACE', runOrder: 1 }),
+      cloudformation('ExecuteChangeSet', a, 'shared-vpc', { mode: 'CHANGE_SET_EXECUTE', runOrder: 2 })),
+    beforeEntry: {
+      conditions: [
+        { result: 'FAIL', rules: [rule('NoNatErrors', 'CloudWatchAlarm', { AlarmName: alarm, AlarmStates: 'ALARM', WaitTime: '1' })] },
+        {
+          result: 'FAIL',
+          rules: [
+            rule('FromMain', 'VariableCheck', { Variable: '#{SourceVariables.BranchName}', Value: 'main', Operator: 'EQ' }),
+            rule('ChangeWindow', 'DeploymentWindow', { Cron: '* * ? * MON-SUN *', TimeZone: 'Europe/Berlin' }),
+          ],
+        },
+      ],
+    },
+    onSuccess: { conditions: [{ result: 'ROLLBACK', rules: [rule('ReachabilityCheck', 'LambdaInvoke', { FunctionName: 'vpc-reachability-check' })] }] },
+    onFailure: { result: 'ROLLBACK' },
+  };
   const decl = pipeline(a, 'infra-networking', [
     stage('Source', githubSource(a, 'acme-platform/infra-networking')),
     stage('Synth', codebuild('Synth', 'infra-networking-synth', { output: 'BuildArtifact' })),
-    stage('Deploy',
-      cloudformation('CreateChangeSet', a, 'shared-vpc', { mode: 'CHANGE_SET_REPLACE', runOrder: 1 }),
-      cloudformation('ExecuteChangeSet', a, 'shared-vpc', { mode: 'CHANGE_SET_EXECUTE', runOrder: 2 })),
-  ], { pipelineType: 'V2', executionMode: 'SUPERSEDED' });
-  const older = { ...decl, pipelineType: 'V1' as const };
-  create(ctx, 'infra', decl, repo(ctx, 'CodeStarSourceConnection', 'acme-platform/infra-networking', 'infra'), { previousVersions: [older, older] });
-  spreadHistory(ctx.store, ctx.tl, ctx.rng, ctx.store.require('infra-networking'), 'infra', 8, { failRate: 0.2 });
+    deploy,
+  ], {
+    pipelineType: 'V2',
+    executionMode: 'SUPERSEDED',
+    triggers: [{
+      providerType: 'CodeStarSourceConnection',
+      gitConfiguration: {
+        sourceActionName: 'Source',
+        push: [{ branches: { includes: ['main'] }, filePaths: { includes: ['lib/**', 'bin/**', 'cdk.json'], excludes: ['**/*.md'] } }],
+        pullRequest: [{ events: ['OPEN', 'UPDATED'], branches: { includes: ['main'] }, filePaths: { includes: ['lib/**'] } }],
+      },
+    }],
+  });
+  const older = { ...decl, pipelineType: 'V1' as const, triggers: [], stages: decl.stages.map((s) => ({ name: s.name, actions: s.actions })) };
+  const p = create(ctx, 'infra', decl, repo(ctx, 'CodeStarSourceConnection', 'acme-platform/infra-networking', 'infra'), {
+    previousVersions: [older, older],
+    behaviours: { ExecuteChangeSet: { outcomes: ['succeed'] } },
+  });
+  ctx.store.world.functions.set(`${a.accountId}/${a.region}/vpc-reachability-check`, { outcome: 'succeed', message: 'All 14 reachability paths are healthy', durationMs: 45_000 });
+  const push = (offsetMs: number, message: string, files: string[], outcomes: Record<string, 'succeed' | 'fail'> = {}): void => {
+    ctx.tl.at(offsetMs, () => {
+      const now = ctx.store.world.clock.now();
+      const commit = makeCommit(ctx.rng, 'infra', now - ctx.rng.int(2, 30) * MIN, message);
+      const [exec] = ctx.store.engine.gitEvent(p, { type: 'push', branch: 'main', commit, filePaths: files });
+      if (exec) for (const [action, outcome] of Object.entries(outcomes)) exec.outcomes.set(action, outcome);
+    });
+  };
+  push(-6 * DAY, 'Add VPC endpoints for ECR and CloudWatch Logs', ['lib/endpoints.ts']);
+  push(-5 * DAY, 'Enable flow logs for the shared VPC', ['lib/flow-logs.ts', 'README.md']);
+  push(-4 * DAY, 'Document the subnet layout', ['docs/subnets.md']);
+  push(-3 * DAY, 'Tighten the ALB security group to the CloudFront prefix list', ['lib/alb.ts']);
+  push(-2 * DAY, 'feat: second NAT gateway in us-east-1c', ['lib/nat.ts'], { ExecuteChangeSet: 'fail' });
+  push(-30 * HOUR, 'Bump aws-cdk-lib to 2.164.1', ['package.json', 'lib/stack.ts']);
+  ctx.tl.at(-26 * HOUR, () => {
+    const target = p.executions.filter((e) => e.stages.get('Deploy')?.status === 'Succeeded' && e.executionType === 'STANDARD').at(-2);
+    if (target) ctx.store.engine.rollback(p, 'Deploy', target.id, `arn:aws:iam::${a.accountId}:user/tomasz.nowak`);
+  });
+  ctx.tl.at(-4 * HOUR, () => {
+    const now = ctx.store.world.clock.now();
+    ctx.store.engine.gitEvent(p, {
+      type: 'pullRequest', event: 'OPEN', pullRequestId: '87', title: 'Move the NAT gateways to a shared construct',
+      sourceBranch: 'feature/nat-construct', destinationBranch: 'main', filePaths: ['lib/nat.ts', 'lib/constructs/nat.ts'],
+      commit: makeCommit(ctx.rng, 'infra', now - 20 * MIN, 'Move the NAT gateways to a shared construct'),
+    });
+  });
+  ctx.tl.at(-3 * HOUR, () => ctx.store.world.alarms.set(`${a.accountId}/${a.region}/${alarm}`, 'ALARM'));
+  push(-150 * MIN, 'Merge pull request #85 from acme-platform/nat-timeouts\n\nRaise the NAT idle timeout to 350 seconds', ['lib/nat.ts']);
 }
 
 function auth(ctx: DemoContext): void {
@@ -212,14 +280,20 @@ function dashboard(ctx: DemoContext): void {
   }
 }
 
+/** PARALLEL: two executions in flight right now, one training, one evaluating. */
 function featureStore(ctx: DemoContext): void {
   const p = create(ctx, 'data', pipeline(ctx.account, 'ml-feature-store', [
     stage('Source', githubSource(ctx.account, 'acme-analytics/ml-feature-store')),
     stage('Train', codebuild('Train', 'ml-feature-store-train', { output: 'BuildArtifact' })),
     stage('Evaluate', lambdaInvoke('Evaluate', 'feature-store-evaluate')),
     stage('Publish', lambdaInvoke('Publish', 'feature-store-publish')),
-  ], { pipelineType: 'V2', executionMode: 'PARALLEL' }), repo(ctx, 'CodeStarSourceConnection', 'acme-analytics/ml-feature-store', 'data'));
-  spreadHistory(ctx.store, ctx.tl, ctx.rng, p, 'data', 10, { failRate: 0.2 });
+  ], { pipelineType: 'V2', executionMode: 'PARALLEL' }), repo(ctx, 'CodeStarSourceConnection', 'acme-analytics/ml-feature-store', 'data'), {
+    // Long evaluations so that, at speed 1, both runs stay in flight for about half an hour.
+    behaviours: { Evaluate: { durationMs: 25 * MIN }, Publish: { durationMs: 4 * MIN } },
+  });
+  spreadHistory(ctx.store, ctx.tl, ctx.rng, p, 'data', 10, { failRate: 0.2, endOffsetMs: -2 * DAY });
+  run(ctx.store, ctx.tl, ctx.rng, p, 'data', { offsetMs: -8 * MIN, message: 'Retrain the ranking model on 90 days of data', outcomes: { Train: 'succeed', Evaluate: 'succeed', Publish: 'succeed' } });
+  run(ctx.store, ctx.tl, ctx.rng, p, 'data', { offsetMs: -40_000, message: 'Add a Glue job for the returns feed', outcomes: { Train: 'succeed', Evaluate: 'succeed', Publish: 'succeed' } });
 }
 
 function prodAccount(ctx: DemoContext): void {

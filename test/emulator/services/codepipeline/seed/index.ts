@@ -3,6 +3,8 @@
 import { createClock, type SimClock } from '../../../core/clock';
 import type { SeedOptions } from '../../../core/contract';
 import type { SwitchableClock } from '../../../core/switchable-clock';
+import { seedBuildsDemo } from '../../codebuild/seed/demo';
+import { DEFAULT_SCALE_PROJECTS, seedBuildsScale } from '../../codebuild/seed/scale';
 import type { BuildsWorld } from '../../codebuild/world';
 import type { LogsWorld } from '../../logs/world';
 import type { PipelinesWorld } from '../world';
@@ -26,8 +28,13 @@ export function seedPipelines(state: EmulatorSeedState, seed: SeedOptions, world
   const after: (() => void)[] = [];
   try {
     const tl = new SeedTimeline(seedClock, now);
-    if (seed.dataset === 'demo') seedDemo(state, tl, seed.demoHeadCommit, after);
-    else seedScale(state, tl, seed.pipelines ?? DEFAULT_SCALE_PIPELINES);
+    if (seed.dataset === 'demo') {
+      seedDemo(state, tl, seed.demoHeadCommit, after);
+      seedBuildsDemo(state.codebuild, tl);
+    } else {
+      seedScale(state, tl, seed.pipelines ?? DEFAULT_SCALE_PIPELINES);
+      seedBuildsScale(state.codebuild, tl, seed.projects ?? DEFAULT_SCALE_PROJECTS);
+    }
     seedClock.advance(Math.max(0, liveClock.now() - seedClock.now()));
     seedClock.transferTo(liveClock);
   } finally {

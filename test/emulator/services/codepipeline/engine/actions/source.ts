@@ -7,7 +7,7 @@ function outputVariables(provider: string, config: Record<string, string>, rev: 
   const date = new Date(rev.created).toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (provider === 'CodeStarSourceConnection') {
     return {
-      AuthorDate: date, BranchName: config.BranchName ?? 'main', CommitId: rev.revisionId, CommitMessage: message,
+      AuthorDate: date, BranchName: rev.branch ?? config.BranchName ?? 'main', CommitId: rev.revisionId, CommitMessage: message,
       ConnectionArn: config.ConnectionArn ?? '', FullRepositoryId: config.FullRepositoryId ?? '', ProviderType: 'GitHub',
     };
   }
