@@ -51,6 +51,8 @@ if (withTests) {
 async function main() {
   // A release must not carry stale bundles or dev source maps from an earlier build.
   if (production) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  // The host runner loads every compiled *.test.js: a suite deleted or renamed since must not run.
+  if (withTests && !watch) fs.rmSync(path.join(root, 'out/test/host'), { recursive: true, force: true });
   // The SDK and npm package bundles change only with package-lock.json: watch mode builds them once.
   await buildSdk(root, nodeTarget, esbuild);
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));

@@ -2,6 +2,7 @@
 // quick fixes, outline, folding, the conveyor.validation.* settings and CloudFormation templates.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { revertAndCloseAll } from '../editors';
 import { activateConveyor, waitFor } from '../foundation/helpers';
 
 const SOURCE = 'conveyor';
@@ -41,10 +42,7 @@ describe('Buildspec and appspec validation (editor)', function () {
     await activateConveyor();
   });
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(revertAndCloseAll);
 
   it('shows the problems of a broken buildspec when it opens', async () => {
     const uri = fixture('buildspec.yml');
