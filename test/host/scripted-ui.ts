@@ -72,8 +72,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
     return a as string;
   }
 
-  /** `options` may be the action alone for features not yet on the kit (the Artifacts UI). */
-  async confirm(message: string, _options?: ConfirmOptions | string): Promise<boolean> {
+  async confirm(message: string, _options: ConfirmOptions): Promise<boolean> {
     this.calls.push({ kind: 'confirm', text: message });
     const a = this.answers.shift();
     assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
