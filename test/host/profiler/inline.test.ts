@@ -50,10 +50,10 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
 
   it('heats the executing lines the profile names, labelled with the view they count', async () => {
     assert.deepEqual(await heatOf(service()), [
-      { startLine: 12, endLine: 14, label: '97.0% Wall time' },
-      { startLine: 18, endLine: 18, label: '20.0% Wall time' },
-      { startLine: 24, endLine: 24, label: '25.0% Wall time' },
-      { startLine: 31, endLine: 31, label: '97.0% Wall time' },
+      { startLine: 12, endLine: 14, label: '97.0% Wall time · 58 min 12 s · lines 13–15 together' },
+      { startLine: 18, endLine: 18, label: '20.0% Wall time · 12 min 0 s' },
+      { startLine: 24, endLine: 24, label: '25.0% Wall time · 15 min 0 s' },
+      { startLine: 31, endLine: 31, label: '97.0% Wall time · 58 min 12 s' },
     ]);
   });
 
@@ -90,6 +90,13 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [13, 24, 31], 'the deleted hot line lost its mark');
     const moved = await lenses(service());
     assert.deepEqual(moved.map((l) => l.line), [12, 18, 23, 28], 'CodeLenses follow the definitions');
+    // Recomputed while the edits are unsaved (as when another profile opens or the sources are listed
+    // again): the profile's lines are those of the file on disk, placed onto the edited text.
+    assert.equal(await vscode.commands.executeCommand('conveyor.profiler.toggleHeat'), false);
+    await waitFor('the heat to go', async () => (await debugState()).heat[service().toString()] === undefined);
+    assert.equal(await vscode.commands.executeCommand('conveyor.profiler.toggleHeat'), true);
+    await waitFor('the heat to be recomputed', async () => (await heatOf(service())).length > 0);
+    assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [13, 24, 31], 'recomputed on unsaved edits');
     await revertDocument(service());
     let heat: { startLine: number }[] = [];
     await waitFor('heat to come back after revert', async () => (heat = await heatOf(service())).length === 4, {
@@ -119,6 +126,6 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     await waitFor('the CodeLens to switch to latency', async () => (await lenses(java)).some((l) => l.title === '44.0% total · 2.7% self · Latency · 1 min 20 s'));
     await waitForPanel('Flame: shop-java.json', (s) => s.nodes > 0);
     const heat = (await debugState()).heat[java.toString()] ?? [];
-    assert.ok(heat.some((m) => m.startLine === 8 && m.label === '44.0% Latency'), JSON.stringify(heat));
+    assert.ok(heat.some((m) => m.startLine === 8 && m.endLine > 8 && m.label === '44.0% Latency · 1 min 20 s · whole function (the profile has no line numbers)'), JSON.stringify(heat));
   });
 });
