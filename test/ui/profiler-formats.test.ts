@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './harness';
+import { acceptQuickInput, eventually, openWorkbench, quickInputState, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'profiler', 'real');
 
@@ -11,13 +11,24 @@ function flamePage(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-/** Types a path into VS Code's own file dialog (code-server's simple dialog) and accepts it. */
+/**
+ * Types a path into VS Code's own file dialog (code-server's simple dialog) and accepts it once the
+ * dialog has listed the file's folder and shows the file: until then Enter would take the folder it
+ * is still reading.
+ */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await waitFor('the file dialog', input);
   await input.fill(file);
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: path.basename(file) });
+  const busy = page.locator('.quick-input-widget .quick-input-progress.active');
+  let seen = '';
+  await eventually(`the file dialog to show ${path.basename(file)} with the typed path`, async () => {
+    const state = await quickInputState(page);
+    seen = `value "${state.value}", rows: ${state.rows.join(' | ')}`;
+    return state.value === file && await row.count() > 0 && !(await busy.isVisible());
+  }, { seen: () => seen });
+  await acceptQuickInput(page, { highlighted: false });
 }
 
 describe('UI: a go test -cpuprofile pprof, opened like a person would', function () {
@@ -61,8 +72,9 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
     await editor.locator('.codelens-decoration', { hasText: /% total · .*% self · cpu · / }).first().waitFor({ timeout: 60_000 });
     const labels = async (): Promise<string[]> => editor.locator('.view-lines span').evaluateAll((els) =>
       els.map((e) => getComputedStyle(e, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal'));
-    for (let i = 0; i < 100 && !(await labels()).some((l) => /% cpu/.test(l)); i++) await page.waitForTimeout(200);
-    const shown = await labels();
+    let shown: string[] = [];
+    await eventually('the per-line cpu labels after the hot lines', async () => (shown = await labels()).some((l) => /% cpu/.test(l)),
+      { seen: () => `labels: ${shown.join(' | ') || 'none'}` });
     assert.ok(shown.some((l) => /\d% cpu · [\d.]+ (ms|s)"?$/.test(l)), `per-line labels: ${shown.join(' | ')}`);
     assert.ok(!shown.some((l) => /whole function/.test(l)), 'pprof has lines: nothing is marked as a whole function');
     await screenshot(page, 'profiler-pprof-inline-heat');
