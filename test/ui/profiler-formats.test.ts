@@ -79,4 +79,32 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
     assert.ok(!shown.some((l) => /whole function/.test(l)), 'pprof has lines: nothing is marked as a whole function');
     await screenshot(page, 'profiler-pprof-inline-heat');
   });
+
+  it('opens the pprof as a flame graph when it is dragged from the Explorer into the editor area', async () => {
+    const { page } = wb;
+    await runCommand(page, 'View: Close All Editors');
+    await waitFor('the editors to close', page.locator('.tab'), { state: 'detached' });
+    await runCommand(page, 'View: Show Explorer');
+    const row = (name: string) => page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) });
+    await waitFor('the hotloop folder in the Explorer', row('hotloop'));
+    if ((await row('hotloop').getAttribute('aria-expanded')) !== 'true') await row('hotloop').click();
+    await waitFor('cpu.pprof in the Explorer', row('cpu.pprof'));
+    // A real HTML5 drag (Playwright moves the mouse with the button down): the workbench's own
+    // drop handling opens the file with its default editor, the Flame Graph custom editor.
+    const from = await row('cpu.pprof').boundingBox();
+    const to = await page.locator('.part.editor .content').boundingBox();
+    assert.ok(from && to, 'the Explorer row and the editor area are on screen');
+    await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+    await page.mouse.down();
+    // Several moves: the workbench shows its drop overlay on the first dragover, then takes the drop there.
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await waitFor('the editor area\'s drop overlay', page.locator('#monaco-workbench-editor-drop-overlay, .editor-group-overlay-indicator'), { timeout: 10_000 });
+    await page.mouse.move(to.x + to.width / 2 + 5, to.y + to.height / 2 + 5, { steps: 3 });
+    await page.mouse.up();
+    await waitFor('the cpu.pprof editor tab', page.locator('.tab', { hasText: 'cpu.pprof' }), { timeout: 60_000 });
+    const flame = flamePage(page);
+    await waitFor('the flame graph in the dropped file\'s editor', flame.locator('#subtitle', { hasText: /cpu/ }), { timeout: 60_000 });
+    assert.ok(await flame.locator('#canvas').isVisible(), 'the chart is drawn');
+    await screenshot(page, 'profiler-pprof-dropped');
+  });
 });
