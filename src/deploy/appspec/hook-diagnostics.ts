@@ -2,13 +2,12 @@
 // its latest deployment. A group's entry goes when another deployment becomes its latest, so a hook
 // line carries "failed in deployment d-…" only while that deployment is the latest. The diagnostics
 // are computed from the appspecs' current text, so they follow edits to the files.
+import { type GroupKey, groupKeyId } from '../model/keys';
 import type { FailedEvent } from '../model/types';
 import { type AppSpecCandidate, failureMessage, linkFailure } from './failure-link';
 
 export interface LatestFailure {
-  groupKey: string;
-  applicationName: string;
-  groupName: string;
+  key: GroupKey;
   deploymentId: string;
   failures: FailedEvent[];
 }
@@ -26,7 +25,7 @@ export interface HookDiagnostic {
   severity: 'error' | 'warning';
   /** The failure the person can open from the diagnostic (the first target it happened on). */
   failure: FailedEvent;
-  groupKey: string;
+  key: GroupKey;
 }
 
 export class LatestFailures {
@@ -34,8 +33,9 @@ export class LatestFailures {
 
   /** Records the failures of a group's latest deployment (none: the group has nothing to show). */
   set(entry: LatestFailure): void {
-    if (entry.failures.length === 0) this.byGroup.delete(entry.groupKey);
-    else this.byGroup.set(entry.groupKey, { ...entry, failures: [...entry.failures] });
+    const id = groupKeyId(entry.key);
+    if (entry.failures.length === 0) this.byGroup.delete(id);
+    else this.byGroup.set(id, { ...entry, failures: [...entry.failures] });
   }
 
   /** The group's latest deployment is `deploymentId` now; true when that removed its failures. */
@@ -50,8 +50,9 @@ export class LatestFailures {
     return this.byGroup.has(groupKey);
   }
 
-  groupKeys(): string[] {
-    return [...this.byGroup.keys()];
+  /** The groups with failures to show. */
+  keys(): GroupKey[] {
+    return [...this.byGroup.values()].map((e) => e.key);
   }
 
   entries(): LatestFailure[] {
@@ -85,7 +86,7 @@ export function hookDiagnostics(entries: readonly LatestFailure[], candidates: r
   const out = new Map<string, HookDiagnostic[]>();
   for (const entry of entries) {
     for (const { first, count } of bySignature(entry.failures)) {
-      const link = linkFailure(candidates, first, { applicationName: entry.applicationName, groupName: entry.groupName });
+      const link = linkFailure(candidates, first, { applicationName: entry.key.application, groupName: entry.key.group });
       if (!link) continue;
       const warning = link.hook.fromPreviousRevision;
       const list = out.get(link.appspecPath) ?? [];
@@ -93,7 +94,7 @@ export function hookDiagnostics(entries: readonly LatestFailure[], candidates: r
         path: link.appspecPath, line: link.hook.line, character: link.hook.character, endCharacter: link.hook.endCharacter,
         message: failureMessage(first, count - 1) + (warning ? PREVIOUS_REVISION_NOTE : ''),
         code: first.event.diagnostics?.errorCode || first.event.status,
-        severity: warning ? 'warning' : 'error', failure: first, groupKey: entry.groupKey,
+        severity: warning ? 'warning' : 'error', failure: first, key: entry.key,
       });
       out.set(link.appspecPath, list);
     }

@@ -163,6 +163,28 @@ export class DeployTreeModel implements Disposable {
   }
 
   /**
+   * Takes groups read elsewhere (the watcher's rounds): a loaded group gets the new summary, and one
+   * whose latest deployment changed lists its deployments again; the rows shown re-render.
+   */
+  applyGroups(account: AwsTarget, groups: readonly DeploymentGroupSummary[]): void {
+    const changed: DeployNode[] = [];
+    for (const fresh of groups) {
+      const key = this.appKey(account, fresh.applicationName);
+      const list = this.groups.get(key);
+      const old = list?.find((g) => g.name === fresh.name);
+      if (!list || !old || JSON.stringify(old) === JSON.stringify(fresh)) continue;
+      this.groups.set(key, list.map((g) => (g === old ? fresh : g)));
+      if (old.lastAttempted?.id !== fresh.lastAttempted?.id) this.deploymentPagers.delete(this.groupKey(account, fresh.applicationName, fresh.name));
+      const node = this.nodes.get(treeId('group', ...where(account), fresh.applicationName, fresh.name));
+      if (node?.kind === 'group') {
+        node.group = fresh;
+        changed.push(node);
+      }
+    }
+    if (changed.length) this.changed.fire(changed);
+  }
+
+  /**
    * The rows from the root to a deployment (application, group, deployment), loading what is needed:
    * the deployment, then its group's pages until it shows. Undefined when it cannot be shown.
    */

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hookDiagnostics, LatestFailures } from '../../../src/deploy/appspec/hook-diagnostics';
+import { groupKeyId } from '../../../src/deploy/model/keys';
 import { loadGroups, loadLatestFailures } from '../../../src/deploy/model/loader';
 import type { FailedEvent } from '../../../src/deploy/model/types';
 import { SCALE_APPLICATION } from '../../emulator/services/codedeploy/seed/index';
 import { serverAppBundle } from '../../emulator/services/codedeploy/seed/scripts';
-import { deployFixture, WORKSPACE, workspaceAppSpecs } from './helpers';
+import { ACCOUNT, deployFixture, WORKSPACE, workspaceAppSpecs } from './helpers';
 
 function failed(event: string, scriptName: string, targetId: string, deploymentId = 'd-AAAAAAAA1'): FailedEvent {
   return {
@@ -28,14 +29,15 @@ describe('deploy: failure diagnostics on appspec hooks', function () {
       const [prod] = await loadGroups(f.api, 'orders-api');
       const { deployment, failures } = await loadLatestFailures(f.api, prod!);
       const state = new LatestFailures();
-      state.set({ groupKey: 'prod', applicationName: 'orders-api', groupName: 'orders-api-prod', deploymentId: deployment!.id, failures });
+      const key = { ...ACCOUNT, application: 'orders-api', group: 'orders-api-prod' };
+      state.set({ key, deploymentId: deployment!.id, failures });
       const byFile = hookDiagnostics(state.entries(), workspaceAppSpecs());
       assert.deepEqual([...byFile.keys()], ['deploy/orders-api/appspec.yml']);
       const [d] = byFile.get('deploy/orders-api/appspec.yml')!;
       const line = readFileSync(join(WORKSPACE, 'deploy/orders-api/appspec.yml'), 'utf8').split('\n')[d!.line]!;
       assert.equal(line.slice(d!.character, d!.endCharacter), 'AfterInstall');
       assert.equal(d!.message, `AfterInstall failed in deployment ${deployment!.id} on ${failures[0]!.target.id} (ScriptFailed)`);
-      assert.deepEqual([d!.severity, d!.code, d!.groupKey], ['error', 'ScriptFailed', 'prod']);
+      assert.deepEqual([d!.severity, d!.code, d!.key], ['error', 'ScriptFailed', key]);
       assert.equal(d!.failure, failures[0]);
     } finally {
       await f.close();
@@ -49,7 +51,7 @@ describe('deploy: failure diagnostics on appspec hooks', function () {
       const { deployment, failures } = await loadLatestFailures(f.api, group!);
       assert.equal(failures.length, 250);
       const candidates = [{ path: 'services/fleet-api/appspec.yml', text: serverAppBundle(SCALE_APPLICATION, 'java').appspec }];
-      const byFile = hookDiagnostics([{ groupKey: 'g', applicationName: SCALE_APPLICATION, groupName: group!.name, deploymentId: deployment!.id, failures }], candidates);
+      const byFile = hookDiagnostics([{ key: { ...ACCOUNT, application: SCALE_APPLICATION, group: group!.name }, deploymentId: deployment!.id, failures }], candidates);
       const list = byFile.get('services/fleet-api/appspec.yml')!;
       assert.equal(list.length, 1);
       assert.match(list[0]!.message, new RegExp(`^BeforeInstall failed in deployment ${deployment!.id} on i-[0-9a-f]+ and 249 other targets \\(ScriptFailed\\)$`));
@@ -61,7 +63,7 @@ describe('deploy: failure diagnostics on appspec hooks', function () {
   it('keeps different failures of one hook apart, and warns on hooks that ran the previous revision', () => {
     const text = 'version: 0.0\nos: linux\nhooks:\n  ApplicationStop:\n    - location: stop.sh\n  AfterInstall:\n    - location: a.sh\n    - location: b.sh\n';
     const byFile = hookDiagnostics([{
-      groupKey: 'g', applicationName: 'web', groupName: 'web-prod', deploymentId: 'd-AAAAAAAA1',
+      key: { ...ACCOUNT, application: 'web', group: 'web-prod' }, deploymentId: 'd-AAAAAAAA1',
       failures: [failed('AfterInstall', 'a.sh', 'i-1'), failed('AfterInstall', 'b.sh', 'i-2'), failed('AfterInstall', 'a.sh', 'i-3'), failed('ApplicationStop', 'stop.sh', 'i-4')],
     }], [{ path: 'web/appspec.yml', text }]);
     const list = byFile.get('web/appspec.yml')!;
@@ -75,13 +77,17 @@ describe('deploy: failure diagnostics on appspec hooks', function () {
 
   it('drops a group’s failures once another deployment is its latest', () => {
     const state = new LatestFailures();
-    state.set({ groupKey: 'g', applicationName: 'web', groupName: 'prod', deploymentId: 'd-1', failures: [failed('AfterInstall', 'a.sh', 'i-1', 'd-1')] });
-    assert.equal(state.observeLatest('g', 'd-1'), false);
-    assert.ok(state.has('g'));
-    assert.equal(state.observeLatest('g', 'd-2'), true);
+    const key = { ...ACCOUNT, application: 'web', group: 'prod' };
+    const g = groupKeyId(key);
+    state.set({ key, deploymentId: 'd-1', failures: [failed('AfterInstall', 'a.sh', 'i-1', 'd-1')] });
+    assert.equal(state.observeLatest(g, 'd-1'), false);
+    assert.ok(state.has(g));
+    assert.deepEqual(state.keys(), [key]);
+    assert.equal(state.observeLatest(g, 'd-2'), true);
     assert.deepEqual(state.entries(), []);
-    state.set({ groupKey: 'g', applicationName: 'web', groupName: 'prod', deploymentId: 'd-2', failures: [] });
-    assert.equal(state.has('g'), false, 'a deployment without failures leaves nothing to show');
+    assert.deepEqual(state.keys(), []);
+    state.set({ key, deploymentId: 'd-2', failures: [] });
+    assert.equal(state.has(g), false, 'a deployment without failures leaves nothing to show');
     assert.equal(hookDiagnostics(state.entries(), []).size, 0);
   });
 });

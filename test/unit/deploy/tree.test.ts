@@ -178,6 +178,24 @@ describe('deploy: the Deployments view model', function () {
       assert.equal(present(waiting!).contextValue, 'deployment:stoppable:continuable:latest');
     });
 
+    it('takes the groups a watcher read: new summaries, and the deployments again when a new one started', async () => {
+      const { model, changes } = newModel(f);
+      const app = await child(model, undefined, 'application', 'orders-api');
+      const prod = await child(model, app, 'group', 'orders-api-prod');
+      await model.children(prod);
+      const [fresh] = await f.api.getGroups('orders-api', ['orders-api-prod']);
+      model.applyGroups(ACCOUNT, [fresh!]);
+      assert.equal(changes.length, 0, 'nothing changed');
+      const id = await f.api.create('orders-api', 'orders-api-prod', (await f.api.getDeployments([fresh!.lastSuccessful!.id]))[0]!.revision!);
+      f.emu.clock.advance(1_000);
+      const [started] = await f.api.getGroups('orders-api', ['orders-api-prod']);
+      model.applyGroups(ACCOUNT, [started!]);
+      assert.deepEqual(changes.at(-1), [prod]);
+      assert.match(present(prod).description!, /last in progress just now/);
+      const rows = await model.children(prod);
+      assert.equal((rows[0] as Kind<'deployment'>).deployment.id, id);
+    });
+
     it('finds the path to a deployment, loading its group’s pages as needed', async () => {
       const { model } = newModel(f);
       const [group] = await f.api.getGroups('orders-api', ['orders-api-prod']);
