@@ -8,7 +8,7 @@ import { Emitter } from '../../core/event';
 import { treeId } from '../../core/tree';
 import type { DeployApi } from './api';
 import { isActive } from './deployment-actions';
-import { groupKeyId, groupKeyOf } from './keys';
+import { type GroupKey, groupKeyId, groupKeyOf } from './keys';
 import { loadApplications, loadGroups } from './loader';
 import { deploymentPager, type IdPager, targetCount, targetPager } from './pager';
 import type { ApplicationSummary, DeploymentGroupSummary, DeploymentSummary, LifecycleEventInfo, TargetInfo } from './types';
@@ -89,9 +89,9 @@ export class DeployTreeModel implements Disposable {
     return this.parents.get(deployNodeId(node));
   }
 
-  /** The row with this id that the view holds, if any. */
-  node(id: string): DeployNode | undefined {
-    return this.nodes.get(id);
+  /** The group's row, if the view holds it. */
+  groupNode(key: GroupKey): DeployNode | undefined {
+    return this.nodes.get(treeId('group', key.profile, key.region, key.application, key.group));
   }
 
   /** Forgets what `node` (or everything) loaded; the view asks again. */
@@ -151,7 +151,7 @@ export class DeployTreeModel implements Disposable {
         }
         n.deployment = d;
         this.deploymentPagers.get(this.groupKey(account, d.applicationName, d.groupName))?.replace(d);
-        const group = this.nodes.get(treeId('group', ...where(account), d.applicationName, d.groupName));
+        const group = this.groupNode(groupKeyOf(account, d.applicationName, d.groupName));
         if (group?.kind === 'group') {
           await this.reloadGroup(group, signal);
           changed.push(group);
@@ -175,7 +175,7 @@ export class DeployTreeModel implements Disposable {
       if (!list || !old || JSON.stringify(old) === JSON.stringify(fresh)) continue;
       this.groups.set(key, list.map((g) => (g === old ? fresh : g)));
       if (old.lastAttempted?.id !== fresh.lastAttempted?.id) this.deploymentPagers.delete(this.groupKey(account, fresh.applicationName, fresh.name));
-      const node = this.nodes.get(treeId('group', ...where(account), fresh.applicationName, fresh.name));
+      const node = this.groupNode(groupKeyOf(account, fresh.applicationName, fresh.name));
       if (node?.kind === 'group') {
         node.group = fresh;
         changed.push(node);
@@ -204,6 +204,11 @@ export class DeployTreeModel implements Disposable {
       await this.loadMore(more);
     }
     return undefined;
+  }
+
+  /** Whether a deployment the view shows is still going (the editor then reloads it while visible). */
+  hasActiveDeployments(): boolean {
+    return [...this.nodes.values()].some((n) => n.kind === 'deployment' && isActive(n.deployment.status));
   }
 
   /** Deployment groups already loaded (for watchers and diagnostics). */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { AwsTarget } from '../../../src/aws/access';
 import { groupKeyId } from '../../../src/deploy/model/keys';
-import { type DeployNode, DeployTreeModel } from '../../../src/deploy/model/tree';
+import { deployNodeId, type DeployNode, DeployTreeModel } from '../../../src/deploy/model/tree';
 import { DEPLOY_COMMANDS, presentDeployNode } from '../../../src/deploy/present/nodes';
 import { SCALE_APPLICATION, SCALE_GROUP } from '../../emulator/services/codedeploy/seed/index';
 import { ACCOUNT, deployFixture, type DeployFixture } from './helpers';
@@ -66,6 +66,7 @@ describe('deploy: the Deployments view model', function () {
       assert.match(read(latest.tooltip), /HEALTH_CONSTRAINTS/);
       assert.match(read(latest.tooltip), /Failed · 1 failed, 3 skipped/);
 
+      assert.equal(model.hasActiveDeployments(), false, 'orders-api-prod has nothing going');
       const targets = await model.children(deployments[0]);
       assert.deepEqual(targets.map((n) => (n.kind === 'target' ? n.info.status : n.kind)), ['Failed', 'Skipped', 'Skipped', 'Skipped'], 'failed first');
       const failedTarget = present(targets[0]!);
@@ -102,6 +103,8 @@ describe('deploy: the Deployments view model', function () {
       await model.children(prod);
       assert.deepEqual(f.calls(), { ListDeployments: 1, BatchGetDeployments: 1 });
       assert.equal(model.parent(latest!), prod);
+      const row = model.groupNode({ ...ACCOUNT, application: 'orders-api', group: 'orders-api-prod' });
+      assert.equal(row && deployNodeId(row), deployNodeId(prod), 'the row the view holds now');
     });
 
     it('turns a failed call into an error row with the explained cause, and loads again after a refresh', async () => {
@@ -168,6 +171,7 @@ describe('deploy: the Deployments view model', function () {
       const ecsApp = await child(model, undefined, 'application', 'checkout-service');
       const [ecsGroup] = await model.children(ecsApp);
       const [waiting] = await model.children(ecsGroup);
+      assert.equal(model.hasActiveDeployments(), true);
       await f.api.continue((waiting as Kind<'deployment'>).deployment.id, 'READY_WAIT');
       f.emu.clock.advance(2 * 60_000);
       f.emu.stats.reset();
