@@ -66,9 +66,10 @@ export class DeployTreeModel implements Disposable {
   private readonly groups = new Map<string, DeploymentGroupSummary[]>();
   private readonly deploymentPagers = new Map<string, IdPager<DeploymentSummary>>();
   private readonly targetPagers = new Map<string, IdPager<TargetInfo>>();
-  /** Rows handed out, by id: change events and `parent` must name the very objects the view holds. */
+  /** The latest row handed out for each id: change events and `parent` must name the objects the view holds. */
   private readonly nodes = new Map<string, DeployNode>();
-  private readonly parents = new Map<string, DeployNode>();
+  /** Child id → parent id (the parent's latest row is in `nodes`). */
+  private readonly parents = new Map<string, string>();
   private readonly changed = new Emitter<readonly DeployNode[] | undefined>();
   readonly onDidChange = this.changed.event;
 
@@ -79,14 +80,16 @@ export class DeployTreeModel implements Disposable {
     for (const row of rows) {
       const id = deployNodeId(row);
       this.nodes.set(id, row);
-      if (node) this.parents.set(id, node);
+      if (node) this.parents.set(id, deployNodeId(node));
       else this.parents.delete(id);
     }
     return rows;
   }
 
+  /** The parent's row as the view holds it now (a re-render replaces rows by new objects). */
   parent(node: DeployNode): DeployNode | undefined {
-    return this.parents.get(deployNodeId(node));
+    const id = this.parents.get(deployNodeId(node));
+    return id === undefined ? undefined : this.nodes.get(id);
   }
 
   /** The group's row, if the view holds it. */
