@@ -7,7 +7,8 @@ import { EVENT_DOCUMENT_SCHEME, eventDocumentLocation, type EventDocumentRef, pa
 
 export function eventDocumentUri(ref: EventDocumentRef): vscode.Uri {
   const { path, query } = eventDocumentLocation(ref);
-  return vscode.Uri.from({ scheme: EVENT_DOCUMENT_SCHEME, path, query });
+  // Uri.from takes the path decoded (it encodes it itself): the tab then reads "AfterInstall · i-….log".
+  return vscode.Uri.from({ scheme: EVENT_DOCUMENT_SCHEME, path: decodeURIComponent(path), query });
 }
 
 export class EventDocuments implements vscode.TextDocumentContentProvider {

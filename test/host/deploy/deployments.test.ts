@@ -7,7 +7,7 @@ import type { DeployFeature } from '../../../src/deploy/editor/deploy-feature';
 import type { DeployNode } from '../../../src/deploy/model/tree';
 import { revertAndCloseAll } from '../editors';
 import { admin, emulatorUrl, releaseEmulator } from '../pipelines/helpers';
-import { eventually, eventuallyValue } from '../waits';
+import { eventually, eventuallyValue, watchNotifications } from '../waits';
 import { ACCOUNT, childWhere, commandRig, type CommandRig, deployFeature, row } from './helpers';
 
 /** The tooltip's markdown with its escapes undone. */
@@ -83,6 +83,7 @@ describe('Deployments view (emulator)', function () {
     await eventually('the script beside it', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('orders-api/scripts/migrate_db.sh')));
     const log = await eventuallyValue('the log tail beside them',
       () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'conveyor-deploy-event'), (e) => e !== undefined);
+    assert.match(log!.document.uri.path, /^\/d-[A-Z0-9]{9}\/AfterInstall · i-[0-9a-f]+\.log$/, 'the tab reads "AfterInstall · i-….log"');
     assert.match(log!.document.getText(), /^AfterInstall · Failed/);
     assert.match(log!.document.getText(), /Error code  ScriptFailed/);
     assert.match(log!.document.getText(), /DuplicateColumn/);
@@ -237,5 +238,53 @@ describe('Deployments faults (emulator)', function () {
     const targets = await f.provider.getChildren(latest);
     assert.equal(targets.length, 2);
     assert.ok(targets.every((t) => t.kind === 'target' && t.info.status === 'Succeeded'));
+  });
+});
+
+describe('Deployments notifications (emulator)', function () {
+  this.timeout(180_000);
+  let f: DeployFeature;
+  let rig: CommandRig;
+  const staging = { ...ACCOUNT, application: 'orders-api', group: 'orders-api-staging' };
+
+  before(async function () {
+    if (!emulatorUrl()) this.skip();
+    await admin('POST', 'reset');
+    f = await deployFeature();
+    f.model.refresh();
+    rig = await commandRig(f);
+  });
+  after(async () => {
+    await f?.watched.set(staging, false);
+    rig?.dispose();
+    await revertAndCloseAll();
+    if (emulatorUrl()) await admin('POST', 'reset');
+    await releaseEmulator();
+  });
+
+  it('tells when a watched group’s deployment fails, where, and marks the hook', async () => {
+    const notes = watchNotifications();
+    try {
+      await f.watched.set(staging, true);
+      assert.equal((await row(f, 'orders-api', 'orders-api-staging')).item.contextValue, 'group:watched:redeployable');
+      const baseline = await f.notifier.pollNow();
+      assert.deepEqual(baseline?.news, [], 'what was already true when watching started is not news');
+      await admin('POST', 'codedeploy/script-faults', { lifecycleEvent: 'AfterInstall', deploymentGroupName: 'orders-api-staging', errorCode: 'ScriptFailed', exitCode: 3, stderr: 'alembic: relation already exists' });
+      rig.ui.answer(true);
+      const id = await rig.commands.redeploy((await row(f, 'orders-api', 'orders-api-staging')).node);
+      assert.ok(id);
+      await eventually('the deployment to fail (the simulated clock moving on)', async () => {
+        await admin('POST', 'clock/advance', { ms: 60_000 });
+        return (await rig.api.getDeployments([id]))[0]?.status === 'Failed';
+      });
+      await f.notifier.pollNow();
+      const shown = await notes.shown(`orders-api-staging: deployment ${id} failed in AfterInstall on i-`);
+      assert.equal(shown.level, 'error');
+      assert.match(shown.text, /ScriptFailed\.$/);
+      const appspec = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'deploy/orders-api/appspec.yml');
+      await eventually('the watched group’s failure on the hook', () => vscode.languages.getDiagnostics(appspec).some((d) => d.source === 'CodeDeploy' && d.message.includes(id)));
+    } finally {
+      notes.dispose();
+    }
   });
 });
