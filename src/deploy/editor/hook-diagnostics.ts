@@ -16,6 +16,7 @@ export class HookDiagnosticsView implements vscode.Disposable {
   readonly onDidUpdate = this.emitter.event;
   private shown = new Map<string, HookDiagnostic[]>();
   private pending: Promise<void> = Promise.resolve();
+  private queued = false;
 
   constructor(private readonly failures: LatestFailures, private readonly enabled: () => boolean) {
     this.disposables.add(this.collection);
@@ -33,9 +34,18 @@ export class HookDiagnosticsView implements vscode.Disposable {
     return this.shown;
   }
 
-  /** Recomputes every appspec's diagnostics (updates run one after another). */
+  /**
+   * Recomputes every appspec's diagnostics. Updates run one after another, and requests made while
+   * one waits to start join it (typing in an appspec does not queue a scan per keystroke).
+   */
   update(): Promise<void> {
-    this.pending = this.pending.then(() => this.recompute(), () => this.recompute());
+    if (this.queued) return this.pending;
+    this.queued = true;
+    const run = (): Promise<void> => {
+      this.queued = false;
+      return this.recompute();
+    };
+    this.pending = this.pending.then(run, run);
     return this.pending;
   }
 

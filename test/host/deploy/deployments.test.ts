@@ -3,12 +3,10 @@
 // the hook diagnostic while that deployment is the latest, and the commands.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DeployFeature } from '../../../src/deploy/editor/deploy-feature';
 import type { DeployNode } from '../../../src/deploy/model/tree';
-import { revertAndCloseAll } from '../editors';
-import { admin, emulatorUrl, releaseEmulator } from '../pipelines/helpers';
+import { admin, emulatorUrl } from '../pipelines/helpers';
 import { eventually, eventuallyValue, watchNotifications } from '../waits';
-import { ACCOUNT, childWhere, commandRig, type CommandRig, deployFeature, row } from './helpers';
+import { ACCOUNT, childWhere, demoSuite, row } from './helpers';
 
 /** The tooltip's markdown with its escapes undone. */
 const tooltip = (item: vscode.TreeItem): string => (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '')).replace(/\\(.)/g, '$1');
@@ -17,21 +15,10 @@ const isLatest = (n: DeployNode): boolean => n.kind === 'deployment' && n.latest
 
 describe('Deployments view (emulator)', function () {
   this.timeout(120_000);
-  let f: DeployFeature;
-
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
-    await admin('POST', 'reset');
-    f = await deployFeature();
-    f.model.refresh();
-  });
-  after(async () => {
-    await revertAndCloseAll();
-    if (emulatorUrl()) await admin('POST', 'reset');
-    await releaseEmulator();
-  });
+  const suite = demoSuite();
 
   it('lists applications → groups → deployments → targets → lifecycle events, with their details', async () => {
+    const { f } = suite;
     const app = await row(f, 'orders-api');
     assert.equal(app.item.description, 'EC2/On-premises');
     assert.equal(iconOf(app.item), 'server');
@@ -69,6 +56,7 @@ describe('Deployments view (emulator)', function () {
   });
 
   it('opens the appspec at the failing hook, the script beside it and the log tail, and marks the hook while the deployment is the latest', async () => {
+    const { f, rig } = suite;
     const group = await row(f, 'orders-api', 'orders-api-prod');
     const latest = await childWhere(f, group.node, isLatest);
     const [target] = await f.provider.getChildren(latest);
@@ -97,38 +85,19 @@ describe('Deployments view (emulator)', function () {
     assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
 
     // Another deployment becomes the group's latest: the next round takes the mark away.
-    const rig = await commandRig(f);
-    try {
-      rig.ui.answer(true);
-      const redeployed = await rig.commands.redeploy(group.node);
-      assert.ok(redeployed);
-      await f.notifier.pollNow();
-      await eventually('the hook diagnostic to go', () => vscode.languages.getDiagnostics(appspec!.document.uri).every((d) => d.source !== 'CodeDeploy'));
-    } finally {
-      rig.dispose();
-    }
+    rig.ui.answer(true);
+    assert.ok(await rig.commands.redeploy(group.node));
+    await f.notifier.pollNow();
+    await eventually('the hook diagnostic to go', () => vscode.languages.getDiagnostics(appspec!.document.uri).every((d) => d.source !== 'CodeDeploy'));
   });
 });
 
 describe('Deployments commands (emulator)', function () {
   this.timeout(120_000);
-  let f: DeployFeature;
-  let rig: CommandRig;
-
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
-    await admin('POST', 'reset');
-    f = await deployFeature();
-    f.model.refresh();
-    rig = await commandRig(f);
-  });
-  after(async () => {
-    rig?.dispose();
-    if (emulatorUrl()) await admin('POST', 'reset');
-    await releaseEmulator();
-  });
+  const suite = demoSuite();
 
   it('redeploys the last successful revision after confirming, then stops it with rollback after a choice and a confirmation', async () => {
+    const { f, rig } = suite;
     const group = await row(f, 'orders-api', 'orders-api-prod');
     rig.ui.answer(true);
     const id = await rig.commands.redeploy(group.node);
@@ -149,6 +118,7 @@ describe('Deployments commands (emulator)', function () {
   });
 
   it('does nothing to CodeDeploy when the confirmation is declined', async () => {
+    const { f, rig } = suite;
     const group = await row(f, 'orders-api', 'orders-api-staging');
     await admin('DELETE', 'stats');
     rig.ui.answer(false);
@@ -158,6 +128,7 @@ describe('Deployments commands (emulator)', function () {
   });
 
   it('continues a blue/green deployment waiting to reroute traffic', async () => {
+    const { f, rig } = suite;
     const group = await row(f, 'checkout-service', 'checkout-service-prod');
     const waiting = await childWhere(f, group.node, isLatest);
     assert.match(String(f.provider.getTreeItem(waiting).description), /^Waiting to reroute traffic/);
@@ -171,6 +142,7 @@ describe('Deployments commands (emulator)', function () {
   });
 
   it('opens rows in the AWS console and copies their ids', async () => {
+    const { f, rig } = suite;
     const group = await row(f, 'image-resizer', 'image-resizer-live');
     await rig.commands.openInConsole(group.node);
     assert.equal(rig.ui.of('open').at(-1), 'https://us-east-1.console.aws.amazon.com/codesuite/codedeploy/applications/image-resizer/deployment-groups/image-resizer-live?region=us-east-1');
@@ -180,6 +152,7 @@ describe('Deployments commands (emulator)', function () {
   });
 
   it('shows a deployment another feature names by id in the view', async () => {
+    const { f } = suite;
     const group = await row(f, 'orders-api', 'orders-api-prod');
     const deployments = await f.provider.getChildren(group.node);
     const older = deployments.filter((n) => n.kind === 'deployment').at(-1);
@@ -192,23 +165,10 @@ describe('Deployments commands (emulator)', function () {
 
 describe('Deployments faults (emulator)', function () {
   this.timeout(120_000);
-  let f: DeployFeature;
-  let rig: CommandRig;
-
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
-    await admin('POST', 'reset');
-    f = await deployFeature();
-    f.model.refresh();
-    rig = await commandRig(f);
-  });
-  after(async () => {
-    rig?.dispose();
-    if (emulatorUrl()) await admin('POST', 'reset');
-    await releaseEmulator();
-  });
+  const suite = demoSuite();
 
   it('shows a refused list as an error row that names the IAM action, explains it on click, and recovers on refresh', async () => {
+    const { f, rig } = suite;
     const app = await row(f, 'image-resizer');
     await admin('POST', 'faults', { service: 'codedeploy', operation: 'ListDeploymentGroups', kind: 'error', status: 400, errorType: 'AccessDeniedException',
       message: 'User: arn:aws:iam::111111111111:user/dev is not authorized to perform: codedeploy:ListDeploymentGroups' });
@@ -224,6 +184,7 @@ describe('Deployments faults (emulator)', function () {
   });
 
   it('turns a throttled target batch into an error row under its deployment only, and lists the targets again on refresh', async () => {
+    const { f } = suite;
     const group = await row(f, 'orders-api', 'orders-api-staging');
     const latest = await childWhere(f, group.node, isLatest);
     await admin('POST', 'faults', { service: 'codedeploy', operation: 'BatchGetDeploymentTargets', kind: 'throttle' });
@@ -243,33 +204,19 @@ describe('Deployments faults (emulator)', function () {
 
 describe('Deployments notifications (emulator)', function () {
   this.timeout(180_000);
-  let f: DeployFeature;
-  let rig: CommandRig;
+  const suite = demoSuite();
   const staging = { ...ACCOUNT, application: 'orders-api', group: 'orders-api-staging' };
-
-  before(async function () {
-    if (!emulatorUrl()) this.skip();
-    await admin('POST', 'reset');
-    f = await deployFeature();
-    f.model.refresh();
-    rig = await commandRig(f);
-  });
-  after(async () => {
-    await f?.watched.set(staging, false);
-    rig?.dispose();
-    await revertAndCloseAll();
-    if (emulatorUrl()) await admin('POST', 'reset');
-    await releaseEmulator();
-  });
+  after(async () => { if (emulatorUrl()) await suite.f.watched.set(staging, false); });
 
   it('tells when a watched group’s deployment fails, where, and marks the hook', async () => {
+    const { f, rig } = suite;
     const notes = watchNotifications();
     try {
       await f.watched.set(staging, true);
       assert.equal((await row(f, 'orders-api', 'orders-api-staging')).item.contextValue, 'group:watched:redeployable');
       const baseline = await f.notifier.pollNow();
       assert.deepEqual(baseline?.news, [], 'what was already true when watching started is not news');
-      await admin('POST', 'codedeploy/script-faults', { lifecycleEvent: 'AfterInstall', deploymentGroupName: 'orders-api-staging', errorCode: 'ScriptFailed', exitCode: 3, stderr: 'alembic: relation already exists' });
+      await admin('POST', 'codedeploy/script-faults', { lifecycleEvent: 'AfterInstall', deploymentGroupName: 'orders-api-staging', errorCode: 'ScriptFailed', exitCode: 3, stderr: ['alembic: relation already exists'] });
       rig.ui.answer(true);
       const id = await rig.commands.redeploy((await row(f, 'orders-api', 'orders-api-staging')).node);
       assert.ok(id);

@@ -7,7 +7,8 @@ import type { DeployFeature } from '../../../src/deploy/editor/deploy-feature';
 import { createDeployApi, type DeployApi } from '../../../src/deploy/model/api';
 import type { DeployNode } from '../../../src/deploy/model/tree';
 import { extensionFeature, testAwsSession } from '../foundation/helpers';
-import { DEMO, useEmulator } from '../pipelines/helpers';
+import { revertAndCloseAll } from '../editors';
+import { admin, DEMO, emulatorUrl, releaseEmulator, useEmulator } from '../pipelines/helpers';
 import { ScriptedUiBase } from '../scripted-ui';
 import { treeItemAt } from '../waits';
 
@@ -53,4 +54,34 @@ export async function commandRig(f: DeployFeature): Promise<CommandRig> {
     setWatched: async () => undefined,
   });
   return { ui, commands, api, revealed, dispose: () => aws.dispose() };
+}
+
+export interface DemoSuite {
+  readonly f: DeployFeature;
+  readonly rig: CommandRig;
+}
+
+/**
+ * Hooks for a suite on the demo account: the emulator back to its seed, the extension's feature with a
+ * fresh view, a command rig; afterwards editors closed and the emulator reset. Skips without an emulator.
+ */
+export function demoSuite(): DemoSuite {
+  const suite: { f?: DeployFeature; rig?: CommandRig } = {};
+  before(async function () {
+    if (!emulatorUrl()) this.skip();
+    await admin('POST', 'reset');
+    suite.f = await deployFeature();
+    suite.f.model.refresh();
+    suite.rig = await commandRig(suite.f);
+  });
+  after(async () => {
+    suite.rig?.dispose();
+    await revertAndCloseAll();
+    if (emulatorUrl()) await admin('POST', 'reset');
+    await releaseEmulator();
+  });
+  return {
+    get f() { if (!suite.f) throw new Error('the suite has not started'); return suite.f; },
+    get rig() { if (!suite.rig) throw new Error('the suite has not started'); return suite.rig; },
+  };
 }
