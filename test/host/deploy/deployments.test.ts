@@ -123,8 +123,12 @@ describe('Deployments commands (emulator)', function () {
     await admin('DELETE', 'stats');
     rig.ui.answer(false);
     assert.equal(await rig.commands.redeploy(group.node), undefined);
+    const waiting = await childWhere(f, (await row(f, 'checkout-service', 'checkout-service-prod')).node, isLatest);
+    rig.ui.answer('Stop', false);
+    await rig.commands.stop(waiting);
+    assert.match(rig.ui.of('confirm').at(-1)!, /^Stop deployment d-\w+ of checkout-service \/ checkout-service-prod\?$/);
     const stats = await admin('GET', 'stats') as { operations: Record<string, number> };
-    assert.equal(stats.operations.CreateDeployment, undefined);
+    assert.deepEqual([stats.operations.CreateDeployment, stats.operations.StopDeployment], [undefined, undefined]);
   });
 
   it('continues a blue/green deployment waiting to reroute traffic', async () => {
