@@ -65,14 +65,14 @@ describe('Artifacts feature as registered by the extension', function () {
     });
     try {
       // The repository picker lists npm-store, python, team-npm (ListRepositoriesInDomain order).
-      await quickInput.step({ title: 'Log in to CodeArtifact (2/4): repository in acme' });
+      await quickInput.step({ title: 'Log in to CodeArtifact: repository in acme', step: 1 });
       await quickInput.active('npm-store');
       await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
       await quickInput.active('python');
       await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
       await quickInput.active('team-npm');
       await quickInput.accept();
-      await quickInput.step({ title: 'npm: npm scope (optional)' });
+      await quickInput.step({ title: 'Log in to CodeArtifact: npm scope (optional)', step: 2 });
       await quickInput.accept(); // left empty
     } finally {
       quickInput.dispose();
