@@ -62,7 +62,12 @@ export class DeployFeature implements vscode.Disposable {
     this.disposables.add(this.model);
     this.watched = this.disposables.add(new WatchedGroups(deps.globalState));
     this.provider = this.disposables.add(new ModelTreeProvider<DeployNode>({
-      children: (node) => this.model.children(node),
+      children: async (node) => {
+        const rows = await this.model.children(node);
+        // A deployment still going is reloaded while the view shows it.
+        if (node?.kind === 'group') this.notifier.ensureScheduled();
+        return rows;
+      },
       parent: (node) => this.model.parent(node),
       present: (node) => presentDeployNode(node, { now: Date.now(), isWatched: (id) => this.watched.has(id) }),
       onDidChange: (listener) => this.model.onDidChange(listener),

@@ -51,6 +51,11 @@ export class WatchNotifier implements vscode.Disposable {
     this.timer = setTimeout(() => void this.pollNow(), delayMs ?? 1000 * (active ? activePollSeconds : pollSeconds));
   }
 
+  /** Schedules a round if none is pending (a row shown just now may be a deployment still going). */
+  ensureScheduled(): void {
+    if (!this.timer && !this.running) this.schedule();
+  }
+
   /** Runs a round now (or joins the one running) and schedules the next. */
   pollNow(): Promise<WatchRound | undefined> {
     this.running ??= this.round().finally(() => {
