@@ -4,6 +4,7 @@
 // feature's prefix, plus the few that are not in the palette.
 import type * as vscode from 'vscode';
 import { hasLoginState } from './artifacts/editor/startup';
+import { watchesAny } from './deploy/editor/watched-groups';
 import type { FeatureModule } from './editor/feature';
 import type { FeatureDeclaration } from './editor/lazy-features';
 import { followsAny } from './pipelines/editor/follow';
@@ -57,6 +58,15 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
         { viewType: 'conveyor.profiler.foldedEditor', options: flameEditor },
         { viewType: 'conveyor.profiler.profileEditor', options: flameEditor },
       ],
+    },
+    {
+      id: 'deploy',
+      load: () => require('./deploy/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'deploy'),
+      views: [{ id: 'conveyor.deploy', showCollapseAll: true }],
+      schemes: ['conveyor-deploy-event'],
+      // Watched deployment groups notify and mark their appspec hooks: the watch runs from the start.
+      neededAtStartup: (c) => watchesAny(c.globalState),
     },
     {
       id: 'scaffold',

@@ -109,6 +109,12 @@ export function isCodeBuildAction(action: ActionView): boolean {
     || (/^[^:\s]+:[0-9a-f-]{36}$/i.test(action.runtime?.externalExecutionId ?? '') && (action.runtime?.externalExecutionUrl ?? '').includes('codebuild'));
 }
 
+/** The CodeDeploy deployment a CodeDeploy action ran (its external execution id), for the Deployments view. */
+export function codeDeployDeploymentId(action: ActionView): string | undefined {
+  const id = action.runtime?.externalExecutionId;
+  return /^CodeDeploy/.test(action.declaration?.provider ?? '') && id && /^d-[A-Z0-9]{9}$/.test(id) ? id : undefined;
+}
+
 export function sourceActions(structure: PipelineStructure | undefined): ActionDeclaration[] {
   return (structure?.stages ?? []).flatMap((s) => s.actions).filter((a) => a.category === 'Source');
 }

@@ -1,7 +1,7 @@
 // How each tree node looks: label, description, icon, markdown tooltip, context value. Pure, so the
 // same presentation feeds the VS Code tree, the benchmark's "first paint" and the unit tests.
 import { parseTargetKey } from '../model/keys';
-import { findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, type ActionView, type StageView } from '../model/queries';
+import { codeDeployDeploymentId, findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, type ActionView, type StageView } from '../model/queries';
 import type { PipelineStore } from '../model/store';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
@@ -226,6 +226,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   const flags = [
     ...(approval ? ['approval'] : []),
     ...(codebuild ? ['codebuild'] : []),
+    ...(codeDeployDeploymentId(action) ? ['codedeploy'] : []),
     ...(rt?.status === 'Failed' ? ['failed'] : []),
     ...(rt?.externalExecutionUrl || rt?.entityUrl ? ['link'] : []),
   ];
@@ -244,6 +245,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   else if (rt?.externalExecutionUrl) lines.push(link('Open execution details', rt.externalExecutionUrl));
   if (rt?.entityUrl) lines.push(link('Open the resource', rt.entityUrl));
   if (codebuild) lines.push('_Right-click → Show Build Logs to read the log._');
+  if (codeDeployDeploymentId(action)) lines.push('_Right-click → Show Deployment to see its targets and lifecycle events._');
   return {
     id, label: actionName, description, icon: actionIcon(action), tooltip: lines.join('\n\n'),
     contextValue: ['action', ...flags].join(':'), collapsible: 'none',
