@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_NOTIFY_SETTINGS, type NotifySettings } from '../model/notifications';
 import { DEFAULT_PAGE_SIZE } from '../model/tree';
 import type { TargetRef } from '../model/types';
-import { normalizeRefreshSettings, REFRESH_SETTING_DEFAULTS, type RefreshSettings } from '../polling/settings';
+import { normalizeRefreshSettings, REFRESH_SETTING_DEFAULTS, type RefreshSettings } from '../../core/polling/settings';
 
 export const SECTION = 'conveyor.pipelines';
 

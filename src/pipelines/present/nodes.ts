@@ -5,7 +5,7 @@ import { findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals
 import type { PipelineStore } from '../model/store';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
-import { escapeMarkdown, inlineCode, link } from './markdown';
+import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
 import { providerIcon, providerLabel } from './providers';
 import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
 import { statusGlyph, statusIcon, statusLabel, type IconSpec } from './status';

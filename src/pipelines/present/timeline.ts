@@ -2,8 +2,9 @@
 // order, their actions with start, duration, status and links, and a text Gantt bar per stage.
 import type { ActionExecutionInfo, ExecutionDetail, ExecutionStatus, PipelineStructure } from '../model/types';
 import { isActive } from '../model/types';
-import { buildConsoleUrl, executionConsoleUrl, logStreamConsoleUrl } from './console';
-import { escapeMarkdown, inlineCode, link } from './markdown';
+import { buildConsoleUrl, logStreamConsoleUrl } from '../../aws/console';
+import { executionConsoleUrl } from './console';
+import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
 import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
 import { formatDuration, formatTimestamp } from './time';
