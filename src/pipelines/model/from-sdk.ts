@@ -7,6 +7,7 @@ import type {
   PipelineExecutionSummary,
   PipelineSummary as SdkPipelineSummary,
 } from '@aws-sdk/client-codepipeline';
+import { definedOnly as defined, epochMillis as ms } from '../../core/records';
 import {
   toStatus,
   type ActionExecutionInfo,
@@ -16,19 +17,6 @@ import {
   type PipelineStructure,
   type PipelineSummary,
 } from './types';
-
-function ms(date: Date | undefined): number | undefined {
-  if (!(date instanceof Date)) return undefined;
-  const t = date.getTime();
-  return Number.isNaN(t) ? undefined : t;
-}
-
-/** Copies only the defined members, so records compare equal whether a field was absent or undefined. */
-function defined<T extends object>(record: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
-  return out as T;
-}
 
 export function summaryFromSdk(p: SdkPipelineSummary): PipelineSummary | undefined {
   if (!p.name) return undefined;
