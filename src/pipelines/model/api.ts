@@ -9,8 +9,11 @@ import {
   ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
+  ListRuleExecutionsCommand,
+  OverrideStageConditionCommand,
   PutApprovalResultCommand,
   RetryStageExecutionCommand,
+  RollbackStageCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   type CodePipelineClient,
@@ -24,6 +27,8 @@ import {
   structureFromSdk,
   summaryFromSdk,
 } from './from-sdk';
+import type { RuleExecutionInfo } from './conditions';
+import { ruleExecutionFromSdk } from './v2-from-sdk';
 import type {
   ActionExecutionInfo,
   ExecutionDetail,
@@ -49,12 +54,20 @@ export interface PipelineApi {
   getStructure(name: string, signal?: AbortSignal): Promise<PipelineStructure | undefined>;
   getRuntime(name: string, signal?: AbortSignal): Promise<PipelineRuntime>;
   listExecutions(name: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<{ items: ExecutionSummary[]; nextToken?: string }>;
-  getExecution(name: string, executionId: string, signal?: AbortSignal): Promise<ExecutionDetail | undefined>;
+  /** `withRules`: also the rule evaluations (V2 pipelines whose stages declare conditions). */
+  getExecution(name: string, executionId: string, signal?: AbortSignal, withRules?: boolean): Promise<ExecutionDetail | undefined>;
   start(name: string, options: StartOptions): Promise<string | undefined>;
   stop(name: string, executionId: string, abandon: boolean, reason: string): Promise<void>;
   retryStage(name: string, stageName: string, executionId: string, mode: 'FAILED_ACTIONS' | 'ALL_ACTIONS'): Promise<string | undefined>;
   putApproval(name: string, stageName: string, actionName: string, token: string, status: 'Approved' | 'Rejected', summary: string): Promise<void>;
   setTransition(name: string, stageName: string, enabled: boolean, reason: string): Promise<void>;
+  /** V2: executions that succeeded in a stage, newest first (the targets RollbackStage accepts). */
+  listSucceededInStage(name: string, stageName: string, maxResults: number, signal?: AbortSignal): Promise<ExecutionSummary[]>;
+  /** V2: every rule evaluation of an execution (all pages). */
+  listRuleExecutions(name: string, executionId: string, signal?: AbortSignal): Promise<RuleExecutionInfo[]>;
+  overrideCondition(name: string, stageName: string, executionId: string, conditionType: 'BEFORE_ENTRY' | 'ON_SUCCESS'): Promise<void>;
+  /** Starts a rollback execution of the stage to the target's revisions; resolves to its id. */
+  rollbackStage(name: string, stageName: string, targetExecutionId: string): Promise<string | undefined>;
 }
 
 export function createPipelineApi(client: CodePipelineClient): PipelineApi {
@@ -87,12 +100,13 @@ export function createPipelineApi(client: CodePipelineClient): PipelineApi {
       const items = (out.pipelineExecutionSummaries ?? []).map(executionFromSdk).filter((e): e is ExecutionSummary => e !== undefined);
       return out.nextToken ? { items, nextToken: out.nextToken } : { items };
     },
-    async getExecution(name, executionId, signal) {
-      const [execution, actions] = await Promise.all([
+    async getExecution(name, executionId, signal, withRules = false) {
+      const [execution, actions, rules] = await Promise.all([
         client.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: executionId }), opts(signal)),
         listAllActionExecutions(client, name, executionId, signal),
+        withRules ? listAllRuleExecutions(client, name, executionId, signal) : Promise.resolve([]),
       ]);
-      return executionDetailFromSdk(execution, actions);
+      return executionDetailFromSdk(execution, actions, rules);
     },
     async start(name, options) {
       const out = await client.send(new StartPipelineExecutionCommand({
@@ -119,6 +133,22 @@ export function createPipelineApi(client: CodePipelineClient): PipelineApi {
         pipelineName: name, stageName, actionName, token, result: { status, summary },
       }));
     },
+    async listSucceededInStage(name, stageName, maxResults, signal) {
+      const out = await client.send(new ListPipelineExecutionsCommand({
+        pipelineName: name, maxResults, filter: { succeededInStage: { stageName } },
+      }), opts(signal));
+      return (out.pipelineExecutionSummaries ?? []).map(executionFromSdk).filter((e): e is ExecutionSummary => e !== undefined);
+    },
+    listRuleExecutions(name, executionId, signal) {
+      return listAllRuleExecutions(client, name, executionId, signal);
+    },
+    async overrideCondition(name, stageName, executionId, conditionType) {
+      await client.send(new OverrideStageConditionCommand({ pipelineName: name, stageName, pipelineExecutionId: executionId, conditionType }));
+    },
+    async rollbackStage(name, stageName, targetExecutionId) {
+      const out = await client.send(new RollbackStageCommand({ pipelineName: name, stageName, targetPipelineExecutionId: targetExecutionId }));
+      return out.pipelineExecutionId;
+    },
     async setTransition(name, stageName, enabled, reason) {
       if (enabled) {
         await client.send(new EnableStageTransitionCommand({ pipelineName: name, stageName, transitionType: 'Inbound' }));
@@ -137,6 +167,20 @@ async function listAllActionExecutions(client: CodePipelineClient, name: string,
       pipelineName: name, filter: { pipelineExecutionId: executionId }, maxResults: 100, ...(nextToken ? { nextToken } : {}),
     }), signal ? { abortSignal: signal } : {});
     all.push(...(out.actionExecutionDetails ?? []).map(actionExecutionFromSdk));
+    if (!out.nextToken || out.nextToken === nextToken) break;
+    nextToken = out.nextToken;
+  }
+  return all;
+}
+
+async function listAllRuleExecutions(client: CodePipelineClient, name: string, executionId: string, signal?: AbortSignal): Promise<RuleExecutionInfo[]> {
+  const all: RuleExecutionInfo[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const out = await client.send(new ListRuleExecutionsCommand({
+      pipelineName: name, filter: { pipelineExecutionId: executionId }, maxResults: 100, ...(nextToken ? { nextToken } : {}),
+    }), signal ? { abortSignal: signal } : {});
+    all.push(...(out.ruleExecutionDetails ?? []).map(ruleExecutionFromSdk));
     if (!out.nextToken || out.nextToken === nextToken) break;
     nextToken = out.nextToken;
   }

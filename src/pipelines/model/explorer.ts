@@ -429,6 +429,8 @@ function ownerOf(node: TreeNode): { key?: PipelineKey; target?: string; executio
     case 'pipeline':
     case 'stage':
     case 'action':
+    case 'condition':
+    case 'rule':
       return { key: node.key };
     case 'message': {
       try {

@@ -32,6 +32,9 @@ export const nodeIds = {
   pipeline: (p: PipelineKey): string => JSON.stringify(['P', p.target, p.name]),
   stage: (p: PipelineKey, stage: string): string => JSON.stringify(['S', p.target, p.name, stage]),
   action: (p: PipelineKey, stage: string, action: string): string => JSON.stringify(['A', p.target, p.name, stage, action]),
+  condition: (p: PipelineKey, stage: string, kind: string): string => JSON.stringify(['C', p.target, p.name, stage, kind]),
+  rule: (p: PipelineKey, stage: string, kind: string, condition: number, rule: string): string =>
+    JSON.stringify(['R', p.target, p.name, stage, kind, String(condition), rule]),
   executions: (p: PipelineKey): string => JSON.stringify(['X', p.target, p.name]),
   execution: (p: PipelineKey, id: string): string => JSON.stringify(['E', p.target, p.name, id]),
   moreExecutions: (p: PipelineKey): string => JSON.stringify(['XM', p.target, p.name]),

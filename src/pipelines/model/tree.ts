@@ -1,5 +1,6 @@
 // The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
+import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
 import { nodeIds, parseTargetKey } from './keys';
 import { actionsOf, findStage, stagesOf } from './queries';
 import type { PipelineStore, TargetEntry } from './store';
@@ -12,6 +13,8 @@ export type TreeNode =
   | { kind: 'pipeline'; id: string; key: PipelineKey }
   | { kind: 'stage'; id: string; key: PipelineKey; stage: string }
   | { kind: 'action'; id: string; key: PipelineKey; stage: string; action: string }
+  | { kind: 'condition'; id: string; key: PipelineKey; stage: string; condition: ConditionKind }
+  | { kind: 'rule'; id: string; key: PipelineKey; stage: string; condition: ConditionKind; index: number; rule: string }
   | { kind: 'executions'; id: string; key: PipelineKey }
   | { kind: 'execution'; id: string; key: PipelineKey; executionId: string }
   | { kind: 'moreExecutions'; id: string; key: PipelineKey }
@@ -75,12 +78,14 @@ export class TreeModel {
       }
       case 'pipeline':
         return this.pipelineChildren(parent.key);
-      case 'stage': {
-        const e = this.store.pipeline(parent.key);
-        const stage = findStage(e?.structure, e?.runtime, parent.stage);
-        return stage ? actionsOf(stage).map((a) => this.node({
-          kind: 'action', id: nodeIds.action(parent.key, parent.stage, a.name), key: parent.key, stage: parent.stage, action: a.name,
-        })) : [];
+      case 'stage':
+        return this.stageChildren(parent.key, parent.stage);
+      case 'condition': {
+        const stage = findStage(this.store.pipeline(parent.key)?.structure, this.store.pipeline(parent.key)?.runtime, parent.stage);
+        return rulesOf(parent.condition, stage?.declaration?.conditions, stage?.runtime?.conditions).map((r) => this.node({
+          kind: 'rule', id: nodeIds.rule(parent.key, parent.stage, parent.condition, r.condition, r.name),
+          key: parent.key, stage: parent.stage, condition: parent.condition, index: r.condition, rule: r.name,
+        }));
       }
       case 'executions':
         return this.executionChildren(parent.key);
@@ -203,6 +208,22 @@ export class TreeModel {
     for (const s of stages) out.push(this.node({ kind: 'stage', id: nodeIds.stage(key, s.name), key, stage: s.name }));
     out.push(this.node({ kind: 'executions', id: nodeIds.executions(key), key }));
     return out;
+  }
+
+  /** Entry conditions, the actions, then success and failure conditions: the order an execution meets them. */
+  private stageChildren(key: PipelineKey, stageName: string): TreeNode[] {
+    const e = this.store.pipeline(key);
+    const stage = findStage(e?.structure, e?.runtime, stageName);
+    if (!stage) return [];
+    const condition = (kind: ConditionKind): TreeNode => this.node({
+      kind: 'condition', id: nodeIds.condition(key, stageName, kind), key, stage: stageName, condition: kind,
+    });
+    const kinds = conditionKindsOf(stage.declaration?.conditions, stage.runtime?.conditions);
+    return [
+      ...kinds.filter((k) => k === 'beforeEntry').map(condition),
+      ...actionsOf(stage).map((a) => this.node({ kind: 'action', id: nodeIds.action(key, stageName, a.name), key, stage: stageName, action: a.name })),
+      ...kinds.filter((k) => k !== 'beforeEntry').map(condition),
+    ];
   }
 
   private executionChildren(key: PipelineKey): TreeNode[] {

@@ -7,6 +7,9 @@ import { executionConsoleUrl } from './console';
 import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
 import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
+import { conditionStatusLabel } from './conditions';
+import { describeTrigger } from './triggers';
+import type { ConditionStatus, RuleExecutionInfo } from '../model/conditions';
 import { formatDuration, formatTimestamp } from './time';
 
 const EMOJI: Record<ExecutionStatus, string> = {
@@ -95,12 +98,17 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
   facts.push(`**Status:** ${statusLabel(detail.status)}${detail.statusSummary ? ` — ${escapeMarkdown(detail.statusSummary)}` : ''}`);
   if (from !== undefined) facts.push(`**Started:** ${formatTimestamp(from)}`);
   if (from !== undefined && to !== undefined) facts.push(`**${isActive(detail.status) ? 'Running for' : 'Took'}:** ${formatDuration(to - from)}`);
-  if (detail.triggerType) facts.push(`**Trigger:** ${escapeMarkdown(detail.triggerType)}${detail.triggerDetail ? ` — ${escapeMarkdown(detail.triggerDetail)}` : ''}`);
+  const trigger = describeTrigger(detail, structure?.triggers);
+  if (trigger.full) facts.push(`**Trigger:** ${escapeMarkdown(trigger.full)}`);
+  for (const f of trigger.filters) facts.push(`**Trigger filter:** ${escapeMarkdown(f)}`);
+  if (detail.executionMode || detail.executionType === 'ROLLBACK') {
+    facts.push(`**Mode:** ${escapeMarkdown(detail.executionMode ?? '')}${detail.executionType === 'ROLLBACK' ? ' · rollback execution' : ''}`);
+  }
   for (const r of detail.artifactRevisions) {
     const message = commitMessageOf(r.revisionSummary);
     facts.push(`**Source ${escapeMarkdown(r.name)}:** ${r.revisionId ? link(shortRevision(r.revisionId), r.revisionUrl) : '–'}${message ? ` ${escapeMarkdown(firstLine(message, 100))}` : ''}`);
   }
-  if (detail.variables.length) facts.push(`**Variables:** ${detail.variables.map((v) => `${escapeMarkdown(v.name)}=${inlineCode(v.value)}`).join(', ')}`);
+  if (detail.variables.length) facts.push(`**Pipeline variables:** ${detail.variables.map((v) => `${escapeMarkdown(v.name)}=${inlineCode(v.value)}`).join(', ')}`);
   if (detail.pipelineVersion !== undefined) facts.push(`**Pipeline version:** ${detail.pipelineVersion}`);
   facts.push(`**Execution id:** ${inlineCode(detail.id)}`);
   facts.push(link('Open in the AWS console', executionConsoleUrl(opts.region, detail.pipelineName, detail.id)));
@@ -118,9 +126,14 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
 
   for (const s of spans) {
     const duration = s.start !== undefined && s.end !== undefined ? ` · ${formatDuration(s.end - s.start)}` : '';
-    out.push(`## ${statusEmoji(s.status)} ${escapeMarkdown(s.name)} — ${s.status ? statusLabel(s.status) : 'Not reached'}${duration}`, '');
+    const rules = detail.rules?.filter((r) => r.stageName === s.name) ?? [];
+    const blocked = !s.actions.length && rules.some((r) => r.status === 'Failed' || r.status === 'Errored');
+    const heading = blocked ? '⛔' : statusEmoji(s.status);
+    const state = blocked ? 'Blocked by a condition' : s.status ? statusLabel(s.status) : 'Not reached';
+    out.push(`## ${heading} ${escapeMarkdown(s.name)} — ${state}${duration}`, '');
+    out.push(...ruleTable(rules, opts.now));
     if (!s.actions.length) {
-      out.push('_This execution did not reach this stage._', '');
+      if (!blocked) out.push('_This execution did not reach this stage._', '');
       continue;
     }
     out.push('| | Action | Provider | Started | Duration | Details |', '|---|---|---|---|---|---|');
@@ -135,5 +148,47 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
     }
     out.push('');
   }
+  out.push(...variablesSection(detail));
   return out.join('\n');
+}
+
+const CONDITION_EMOJI: Record<ConditionStatus, string> = {
+  InProgress: '🔄', Succeeded: '✅', Failed: '❌', Errored: '❌', Overridden: '⏭️', Cancelled: '🚫', Abandoned: '🚫', Unknown: '⚪',
+};
+
+/** The rule evaluations of one stage: which rule decided what, and why. */
+function ruleTable(rules: readonly RuleExecutionInfo[], now: number): string[] {
+  if (!rules.length) return [];
+  const out = ['**Conditions**', '', '| | Rule | Type | Started | Duration | Result |', '|---|---|---|---|---|---|'];
+  for (const r of [...rules].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+    const end = r.status === 'InProgress' ? now : r.lastUpdateTime;
+    const took = r.startTime !== undefined && end !== undefined ? formatDuration(end - r.startTime) : '–';
+    const message = r.errorMessage ?? r.summary;
+    const result = [conditionStatusLabel(r.status), message ? escapeMarkdown(firstLine(message, 140)) : '', r.externalExecutionUrl ? link('details', r.externalExecutionUrl) : '']
+      .filter(Boolean).join(' · ');
+    out.push(`| ${CONDITION_EMOJI[r.status]} | ${cell(escapeMarkdown(r.ruleName))} | ${cell(r.provider ?? '')} | ${r.startTime !== undefined ? formatTimestamp(r.startTime).slice(11) : '–'} | ${took} | ${cell(result)} |`);
+  }
+  out.push('');
+  return out;
+}
+
+/** Action output variables as later actions reference them: `#{namespace.name}`. */
+function variablesSection(detail: ExecutionDetail): string[] {
+  const latest = new Map<string, ActionExecutionInfo>();
+  for (const a of detail.actions) {
+    if (!a.outputVariables) continue;
+    const k = `${a.stageName}/${a.actionName}`;
+    const prev = latest.get(k);
+    if (!prev || (a.startTime ?? 0) >= (prev.startTime ?? 0)) latest.set(k, a);
+  }
+  if (!latest.size) return [];
+  const out = ['## Variables', '', '| Variable | Value | Output by |', '|---|---|---|'];
+  for (const a of latest.values()) {
+    for (const [name, value] of Object.entries(a.outputVariables ?? {})) {
+      const ref = a.namespace ? `#{${a.namespace}.${name}}` : name;
+      out.push(`| ${cell(inlineCode(ref))} | ${cell(inlineCode(firstLine(value, 200)))} | ${cell(escapeMarkdown(`${a.stageName} / ${a.actionName}`))} |`);
+    }
+  }
+  out.push('');
+  return out;
 }

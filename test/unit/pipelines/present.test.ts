@@ -82,7 +82,7 @@ describe('presenters', () => {
     const p = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
     assert.match(p.description ?? '', /^Transition disabled · Failed · /);
     assert.match(p.tooltip ?? '', /Inbound transition disabled: Release freeze — by alice/);
-    assert.equal(p.contextValue, 'stage:transitionDisabled:retryable');
+    assert.equal(p.contextValue, 'stage:transitionDisabled:retryable:rollbackable', 'a V2 stage after the first can be rolled back');
     assert.equal(p.collapsible, 'expanded', 'failed stages open by themselves');
     const first = present({ kind: 'stage', id: nodeIds.stage(key, 'Source'), key, stage: 'Source' }, ctx(s));
     assert.equal(first.contextValue, 'stage', 'the first stage has no inbound transition to toggle');
@@ -112,9 +112,9 @@ describe('presenters', () => {
     s.applyExecutions(key, { items: [execution('0123456789abcdef', { lastUpdateTime: NOW - 60_000, startTime: NOW - 360_000 })] }, false);
     const p = present({ kind: 'execution', id: 'x', key, executionId: '0123456789abcdef' }, ctx(s));
     assert.equal(p.label, 'aaaaaaa Fix the login page');
-    assert.equal(p.description, 'Succeeded · 1 min ago · 5 min');
+    assert.equal(p.description, 'Succeeded · 1 min ago · webhook · 5 min');
     assert.equal(p.command?.id, 'conveyor.pipelines.showExecution');
-    assert.equal(p.contextValue, 'execution:done');
+    assert.equal(p.contextValue, 'execution:done:rollbackTarget', 'a V2 execution that succeeded is a rollback target');
   });
 
   it('says "Never run" for pipelines without executions and nothing before statuses load', () => {
