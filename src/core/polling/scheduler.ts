@@ -249,7 +249,9 @@ export class PollScheduler<S extends TaskSpec = TaskSpec> {
       let wait: number;
       if (kind === 'throttled') {
         const cool = this.cooldown.get(state.spec.target);
-        const attempts = (cool?.attempts ?? 0) + 1;
+        // Another task of the account may have succeeded meanwhile (AWS throttles per operation): the
+        // failing task keeps its own count too.
+        const attempts = Math.max((cool?.attempts ?? 0) + 1, state.errors);
         wait = jitteredBackoff(attempts, settings.activeIntervalMs, settings.idleIntervalMs, this.deps.random);
         this.cooldown.set(state.spec.target, { until: now + wait, attempts });
       } else if (kind === 'transient') {

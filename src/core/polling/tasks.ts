@@ -44,3 +44,15 @@ export function addTask<S extends TaskSpec>(tasks: Map<string, S>, spec: S): voi
   const existing = tasks.get(spec.key);
   if (!existing || TIER_RANK[spec.tier] < TIER_RANK[existing.tier]) tasks.set(spec.key, spec);
 }
+
+/** The parts of a key made by {@link taskKey}, or undefined for anything else. */
+export function parseTaskKey(key: string): { kind: string; target: string; parts: string[] } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(key);
+    if (!Array.isArray(parsed) || !parsed.every((p): p is string => typeof p === 'string')) return undefined;
+    const [kind, target, ...parts] = parsed;
+    return kind !== undefined && target !== undefined ? { kind, target, parts } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,5 @@
 // Which tree nodes a new piece of data changes, so the view refreshes those nodes and nothing else.
-import { deepEqual } from './equal';
+import { deepEqual } from '../../core/equal';
 import { nodeIds } from './keys';
 import { pendingApprovals } from './queries';
 import type { ExecutionSummary, PipelineKey, PipelineRuntime, PipelineStructure, StageRuntime } from './types';

@@ -1,21 +1,6 @@
-import type { PipelineKey, TargetRef } from './types';
+import type { PipelineKey } from './types';
 
-/** A stable string for a target; profile names may hold any character, so this is JSON, not a join. */
-export function targetKey(target: Pick<TargetRef, 'profile' | 'region'>): string {
-  return JSON.stringify([target.profile, target.region]);
-}
-
-export function parseTargetKey(key: string): { profile: string; region: string } | undefined {
-  try {
-    const parsed: unknown = JSON.parse(key);
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
-      return { profile: parsed[0], region: parsed[1] };
-    }
-  } catch {
-    // not a target key
-  }
-  return undefined;
-}
+export { parseTargetKey, targetKey } from '../../aws/targets';
 
 export function pipelineId(key: PipelineKey): string {
   return JSON.stringify([key.target, key.name]);

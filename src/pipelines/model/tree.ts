@@ -1,5 +1,7 @@
 // The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
+import { matchesFilter } from '../../core/name-filter';
+import { NodeCache } from '../../core/node-cache';
 import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
 import { nodeIds, parseTargetKey } from './keys';
 import { actionsOf, findStage, stagesOf } from './queries';
@@ -25,18 +27,9 @@ export type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Case-insensitive; `*` and `?` make it a glob over the whole name, otherwise a substring match. */
-export function matchesFilter(name: string, filter: string): boolean {
-  const f = filter.trim().toLowerCase();
-  if (!f) return true;
-  const n = name.toLowerCase();
-  if (!/[*?]/.test(f)) return n.includes(f);
-  const pattern = f.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${pattern}$`).test(n);
-}
 
 export class TreeModel {
-  private readonly nodes = new Map<string, TreeNode>();
+  private readonly cache = new NodeCache<TreeNode>();
   private filterText = '';
   private readonly shown = new Map<string, number>();
   private readonly collapsedTargets = new Set<string>();
@@ -96,7 +89,7 @@ export class TreeModel {
 
   /** The node a given id stands for, if the tree has produced it. */
   get(id: string): TreeNode | undefined {
-    return this.nodes.get(id);
+    return this.cache.get(id);
   }
 
   /** Matching pipeline names of a target, after the filter. */
@@ -246,15 +239,7 @@ export class TreeModel {
     });
   }
 
-  /** Returns the cached node for the id, updated in place with the new data. */
   private node<T extends TreeNode>(fresh: T): T {
-    const existing = this.nodes.get(fresh.id);
-    if (existing && existing.kind === fresh.kind) {
-      for (const k of Object.keys(existing)) if (!(k in fresh)) delete (existing as Record<string, unknown>)[k];
-      Object.assign(existing, fresh);
-      return existing as T;
-    }
-    this.nodes.set(fresh.id, fresh);
-    return fresh;
+    return this.cache.node(fresh);
   }
 }

@@ -1,6 +1,6 @@
 // Which AWS calls are worth making right now, and how often. Pure: everything it needs is passed in.
 import type { RefreshSettings } from '../../core/polling/settings';
-import { addTask, taskKey as genericTaskKey, type TaskSpec as GenericTaskSpec, type Tier } from '../../core/polling/tasks';
+import { addTask, parseTaskKey, taskKey as genericTaskKey, type TaskSpec as GenericTaskSpec, type Tier } from '../../core/polling/tasks';
 import type { PipelineKey } from '../model/types';
 
 /** What the person can currently see or asked to follow. */
@@ -45,14 +45,10 @@ const KINDS: readonly string[] = ['list', 'latest', 'state', 'executions'];
 
 /** The task a key made by {@link taskKey} stands for (its tier is unknown: idle). */
 export function specOfKey(key: string): TaskSpec | undefined {
-  try {
-    const parsed: unknown = JSON.parse(key);
-    if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string' || !KINDS.includes(parsed[0])) return undefined;
-    const pipeline = typeof parsed[2] === 'string' ? parsed[2] : undefined;
-    return { key, kind: parsed[0] as TaskKind, target: parsed[1], ...(pipeline === undefined ? {} : { pipeline }), tier: 'idle' };
-  } catch {
-    return undefined;
-  }
+  const parsed = parseTaskKey(key);
+  if (!parsed || !KINDS.includes(parsed.kind)) return undefined;
+  const [pipeline] = parsed.parts;
+  return { key, kind: parsed.kind as TaskKind, target: parsed.target, ...(pipeline === undefined ? {} : { pipeline }), tier: 'idle' };
 }
 
 /** Polling happens only in a focused window, and only while the view shows or something is pinned/watched. */

@@ -122,6 +122,19 @@ describe('PollScheduler (simulated clock)', () => {
     for (const t of runsOf(h, b.key)) assert.ok(!(t > 0 && t < 2_500) && !(t > 2_500 && t < 12_500) && !(t > 12_500 && t < 27_500), `p1 ran at ${t}`);
   });
 
+  it('a task that stays throttled backs off further although other tasks of the account succeed', async () => {
+    const h = harness({ fail: (key) => (key.includes('slow') ? 'throttled' : undefined) });
+    const throttled = spec('recent', 'slow', 'watched');
+    const busy = spec('running', 'fast', 'active');
+    h.scheduler.setTasks([busy, throttled]);
+    await h.clock.advance(10 * 60_000);
+    const runs = runsOf(h, throttled.key);
+    const gaps = runs.slice(1).map((t, i) => t - (runs[i] ?? 0));
+    assert.ok(gaps.every((g, i) => i === 0 || g >= (gaps[i - 1] ?? 0)), `gaps grow: ${gaps.join(', ')}`);
+    assert.ok(runs.length <= 9, `${runs.length} throttled calls in 10 minutes`);
+    assert.ok(runsOf(h, busy.key).length >= runs.length - 1, 'the other task runs whenever the account is not cooling down');
+  });
+
   it('retries transient errors with backoff and keeps fatal ones at least at the tier interval', async () => {
     const h = harness({ fail: (key, n) => (key.includes('flaky') && n <= 2 ? 'transient' : key.includes('denied') ? 'fatal' : undefined) });
     const flaky = spec('latest', 'flaky', 'idle');
