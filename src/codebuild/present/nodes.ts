@@ -202,8 +202,8 @@ function presentPhase(id: string, key: ProjectKey, buildId: string, phaseType: s
   const b = ctx.store.build(key.target, buildId);
   const phase = b?.phases.find((p) => p.type === phaseType);
   const running = phase !== undefined && phase.end === undefined && b !== undefined && isRunning(b.status);
-  const took = phase?.durationSeconds !== undefined ? formatDuration(phase.durationSeconds * 1000)
-    : phase?.start !== undefined ? formatDuration((phase.end ?? ctx.now) - phase.start) : '';
+  const took = phase?.start !== undefined ? formatDuration((phase.end ?? ctx.now) - phase.start)
+    : phase?.durationSeconds !== undefined ? formatDuration(phase.durationSeconds * 1000) : '';
   const status = running ? 'In progress' : phase?.status ? buildStatusLabel(phase.status) : '';
   return {
     id, label: phaseLabel(phaseType), description: [status, took, isFailure(phase?.status) ? phase?.message ?? '' : ''].filter(Boolean).join(' · '),

@@ -4,7 +4,7 @@ import type { ActionExecutionInfo, ExecutionDetail, ExecutionStatus, PipelineStr
 import { isActive } from '../model/types';
 import { buildConsoleUrl, logStreamConsoleUrl } from '../../aws/console';
 import { executionConsoleUrl } from './console';
-import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
+import { escapeMarkdown, ganttBar, inlineCode, link, tableCell } from '../../core/markdown';
 import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
 import { conditionStatusLabel } from './conditions';
@@ -57,19 +57,6 @@ export function stageSpans(detail: ExecutionDetail, structure: PipelineStructure
       ...(status ? { status } : {}),
     };
   });
-}
-
-/** A fixed-width bar showing where a span sits between `from` and `to`. */
-export function ganttBar(start: number | undefined, end: number | undefined, from: number, to: number, width = 32): string {
-  if (start === undefined || end === undefined || to <= from) return ' '.repeat(width);
-  const scale = width / (to - from);
-  const a = Math.min(width - 1, Math.max(0, Math.floor((start - from) * scale)));
-  const b = Math.min(width, Math.max(a + 1, Math.ceil((end - from) * scale)));
-  return ' '.repeat(a) + '█'.repeat(b - a) + ' '.repeat(width - b);
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 function actionLinks(a: ActionExecutionInfo, region: string): string {
@@ -144,7 +131,7 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
         a.errorMessage ? `❗ ${escapeMarkdown(firstLine(a.errorMessage, 140))}` : a.summary ? escapeMarkdown(firstLine(a.summary, 140)) : '',
         actionLinks(a, opts.region),
       ].filter(Boolean).join(' · ');
-      out.push(`| ${statusEmoji(a.status)} | ${cell(escapeMarkdown(a.actionName))} | ${cell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${cell(details)} |`);
+      out.push(`| ${statusEmoji(a.status)} | ${tableCell(escapeMarkdown(a.actionName))} | ${tableCell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${tableCell(details)} |`);
     }
     out.push('');
   }
@@ -166,7 +153,7 @@ function ruleTable(rules: readonly RuleExecutionInfo[], now: number): string[] {
     const message = r.errorMessage ?? r.summary;
     const result = [conditionStatusLabel(r.status), message ? escapeMarkdown(firstLine(message, 140)) : '', r.externalExecutionUrl ? link('details', r.externalExecutionUrl) : '']
       .filter(Boolean).join(' · ');
-    out.push(`| ${CONDITION_EMOJI[r.status]} | ${cell(escapeMarkdown(r.ruleName))} | ${cell(r.provider ?? '')} | ${r.startTime !== undefined ? formatTimestamp(r.startTime).slice(11) : '–'} | ${took} | ${cell(result)} |`);
+    out.push(`| ${CONDITION_EMOJI[r.status]} | ${tableCell(escapeMarkdown(r.ruleName))} | ${tableCell(r.provider ?? '')} | ${r.startTime !== undefined ? formatTimestamp(r.startTime).slice(11) : '–'} | ${took} | ${tableCell(result)} |`);
   }
   out.push('');
   return out;
@@ -186,7 +173,7 @@ function variablesSection(detail: ExecutionDetail): string[] {
   for (const a of latest.values()) {
     for (const [name, value] of Object.entries(a.outputVariables ?? {})) {
       const ref = a.namespace ? `#{${a.namespace}.${name}}` : name;
-      out.push(`| ${cell(inlineCode(ref))} | ${cell(inlineCode(firstLine(value, 200)))} | ${cell(escapeMarkdown(`${a.stageName} / ${a.actionName}`))} |`);
+      out.push(`| ${tableCell(inlineCode(ref))} | ${tableCell(inlineCode(firstLine(value, 200)))} | ${tableCell(escapeMarkdown(`${a.stageName} / ${a.actionName}`))} |`);
     }
   }
   out.push('');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ExecutionDetail } from '../../../src/pipelines/model/types';
-import { ganttBar, renderTimeline, stageSpans } from '../../../src/pipelines/present/timeline';
+import { ganttBar } from '../../../src/core/markdown';
+import { renderTimeline, stageSpans } from '../../../src/pipelines/present/timeline';
 import { structure } from './fixtures';
 
 const t0 = Date.UTC(2026, 10, 21, 10, 0, 0);
