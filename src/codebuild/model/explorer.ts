@@ -58,6 +58,8 @@ export class CodeBuildExplorer {
       builds: (target, builds) => this.buildsChanged(target, builds),
       fresh: (key, changed) => this.scheduler.markFresh(key, changed),
       reloadList: (target) => void this.loads.list(target).catch(() => false),
+      interesting: (target) => new Set([...this.tree.displayedProjects(), ...this.tree.expandedProjects(), ...this.followed]
+        .filter((k) => k.target === target).map((k) => k.name)),
     });
     this.scheduler = new PollScheduler<TaskSpec>({
       clock: deps.clock,

@@ -6,7 +6,7 @@ import { taskKey } from '../polling/policy';
 import type { CodeBuildApi } from './api';
 import type { CodeBuildStore, LoadError } from './store';
 import { BATCHES_PAGE, REPORTS_PAGE } from './tree';
-import { idOfArn, isRunning, type BuildInfo, type ProjectKey } from './types';
+import { idOfArn, isRunning, projectOfBuildId, type BuildInfo, type ProjectKey } from './types';
 
 export type ErrorClass = 'throttled' | 'transient' | 'fatal';
 
@@ -35,6 +35,8 @@ export interface LoadsDeps {
   fresh(key: string, changed: boolean): void;
   /** The list says a project is gone: reload the list. */
   reloadList(target: string): void;
+  /** Projects shown or followed in a target: the only ones whose new builds are read at once. */
+  interesting(target: string): ReadonlySet<string>;
 }
 
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -75,6 +77,8 @@ export class CodeBuildLoads {
    * loads in the background (`listed` resolves when the listing is complete).
    */
   list(target: string): Promise<boolean> {
+    // A listing still going on in the background is as fresh as a new one would be.
+    if (this.listing.has(target)) return Promise.resolve(false);
     return this.once(JSON.stringify(['list', target]), async () => {
       const pending: string[] = [];
       let first: { names: string[]; nextToken?: string };
@@ -86,8 +90,8 @@ export class CodeBuildLoads {
       }
       const changed = this.d.store.applyNames(target, first.names, true, !first.nextToken, pending);
       this.d.emit(changed);
+      this.d.fresh(taskKey('list', target), changed.length > 0);
       if (first.nextToken) this.listing.set(target, this.listRest(target, first.nextToken, pending));
-      else this.d.fresh(taskKey('list', target), changed.length > 0);
       return changed.length > 0;
     });
   }
@@ -110,7 +114,6 @@ export class CodeBuildLoads {
         this.d.emit(ids);
         next = last ? undefined : p.nextToken;
       }
-      this.d.fresh(taskKey('list', target), changed);
       return changed;
     } catch (error) {
       throw this.fail(error, target, 'ListProjects', (e) => this.d.store.applyListError(target, e));
@@ -140,22 +143,20 @@ export class CodeBuildLoads {
   }
 
   /**
-   * The newest build of each named project whose last build is unknown: ListBuilds' newest page
-   * first (one call covers every project that built lately), then ListBuildsForProject for the rest.
+   * The newest build of each named project whose last build is unknown: ListBuilds' newest page (one
+   * call covers every shown project that built lately) alongside ListBuildsForProject for the others.
    */
   async lastBuilds(target: string, names: readonly string[]): Promise<boolean> {
-    const unknown = (): string[] => names.filter((n) => {
-      const p = this.d.store.project({ target, name: n });
+    const unknown = (name: string): boolean => {
+      const p = this.d.store.project({ target, name });
       return p !== undefined && !p.lastBuildKnown && !p.deleted;
-    });
-    let changed = false;
+    };
     const t = this.d.store.target(target);
-    if (t && !t.recentIds && !t.recentDenied && unknown().length) changed = await this.recent(target).catch(() => false);
-    const rest = unknown();
-    if (!rest.length) return changed;
+    const recent = t && !t.recentIds && !t.recentDenied && names.some(unknown) ? this.recent(target).catch(() => false) : Promise.resolve(false);
     const firstIds = new Map<string, string | undefined>();
     let failure: unknown;
-    await pool(rest, this.d.concurrency(), async (name) => {
+    await pool(names.filter(unknown), this.d.concurrency(), async (name) => {
+      if (!unknown(name)) return;
       try {
         const page = await this.api(target).listProjectBuildIds(name, undefined, this.d.signal);
         firstIds.set(name, page.items[0]);
@@ -165,6 +166,7 @@ export class CodeBuildLoads {
         else failure ??= e;
       }
     });
+    let changed = await recent;
     const ids = [...firstIds.values()].filter((id): id is string => id !== undefined);
     if (ids.length) changed = (await this.builds(target, ids).catch(() => false)) || changed;
     for (const [name, id] of firstIds) changed = this.emitting(this.d.store.applyLastBuildId({ target, name }, id)) || changed;
@@ -191,7 +193,11 @@ export class CodeBuildLoads {
     });
   }
 
-  /** ListBuilds' newest ids (more pages while everything is new, up to five) and the new builds. */
+  /**
+   * ListBuilds' newest ids (more pages while everything is new, up to five). New builds of shown or
+   * followed projects are read at once; for the others, the project's last build is only marked
+   * unknown, to be read when the project is shown.
+   */
   recent(target: string): Promise<boolean> {
     return this.once(JSON.stringify(['recent', target]), async () => {
       const t = this.d.store.target(target);
@@ -216,7 +222,10 @@ export class CodeBuildLoads {
       }
       ids = ids.slice(0, 500);
       const fresh = this.d.store.applyRecentIds(target, ids);
-      const changed = fresh.length ? await this.builds(target, fresh) : false;
+      const wanted = this.d.interesting(target);
+      this.d.store.invalidateLastBuilds(target, fresh.filter((id) => !wanted.has(projectOfBuildId(id))));
+      const read = fresh.filter((id) => wanted.has(projectOfBuildId(id)));
+      const changed = read.length ? await this.builds(target, read) : false;
       this.d.fresh(taskKey('recent', target), changed);
       return changed;
     });

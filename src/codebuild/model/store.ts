@@ -261,6 +261,15 @@ export class CodeBuildStore {
     return ids.filter((id) => !known.has(id));
   }
 
+  /** Builds seen in ListBuilds but not read: their projects' last build is no longer known. */
+  invalidateLastBuilds(target: string, ids: readonly string[]): void {
+    const t = this.entries.get(target);
+    for (const id of ids) {
+      const p = t?.projects.get(projectOfBuildId(id));
+      if (p?.lastBuildKnown && p.lastBuildId !== id) p.lastBuildKnown = false;
+    }
+  }
+
   markRecentDenied(target: string): void {
     const t = this.entries.get(target);
     if (t) t.recentDenied = true;

@@ -159,6 +159,34 @@ describe('CodeBuild explorer against the emulator', function () {
     assert.ok(h.changes.flat().includes(nodeIds.project(nightly.kind === 'project' ? nightly.key : { target: '', name: '' })));
   });
 
+  it('a new build of a project off screen is read only when the project is shown', async () => {
+    h.dispose();
+    h = explorerOn(emu, { pageSize: 5 });
+    await h.explorer.getChildren();
+    h.explorer.setWindowFocused(true);
+    h.explorer.setViewVisible(true);
+    await h.advance(60_000);
+    const key = { target: h.target, name: 'sdk-compat-matrix' };
+    h.explorer.setFilter('sdk-compat');
+    await h.explorer.getChildren();
+    await h.advance(60_000);
+    const old = h.explorer.store.project(key)?.lastBuildId;
+    assert.ok(old && h.explorer.store.project(key)?.lastBuildKnown, 'its last build was read while shown');
+    h.explorer.setFilter('');
+    await h.explorer.getChildren();
+    assert.ok(!h.explorer.tree.displayedProjects().some((k) => k.name === key.name), 'off screen now');
+    emu.stats.reset();
+    const started = await createCodeBuildApi(h.client).startBuild(key.name, {});
+    await h.advance(60_000);
+    assert.equal(emu.stats.read().operations.BatchGetBuilds ?? 0, 0, 'the new build is not read while its project is off screen');
+    assert.equal(h.explorer.store.project(key)?.lastBuildKnown, false, 'but its last build is no longer taken as known');
+    h.explorer.setFilter('sdk-compat');
+    const [row] = await h.explorer.getChildren();
+    await h.advance(60_000);
+    assert.equal(h.explorer.store.project(key)?.lastBuildId, started?.id, 'shown again: its last build is the new one');
+    assert.match(describe_(h, row!), /^In progress/);
+  });
+
   it('marks a build started with a local buildspec', async () => {
     const api = createCodeBuildApi(h.client);
     const build = await api.startBuild('orders-api-unit-tests', {
