@@ -1,6 +1,11 @@
 // The pure CodeBuild pieces: Start Build inputs, which projects a workspace buildspec belongs to,
 // notifications for watched projects, and the one-line summaries.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseRemotes, readRepository } from '../../../src/codebuild/git/remotes';
 import { parseEnvironmentOverrides, validateSourceVersion } from '../../../src/codebuild/model/inputs';
 import { BuildNotificationTracker, DEFAULT_NOTIFY_SETTINGS } from '../../../src/codebuild/model/notifications';
 import type { BuildInfo, ProjectInfo } from '../../../src/codebuild/model/types';
@@ -97,5 +102,24 @@ describe('CodeBuild summaries', () => {
     assert.equal(buildspecOverridden(b, project('app', 'GITHUB', 'x', 'buildspec.yml')), true);
     assert.equal(buildspecOverridden({ ...b, buildspec: 'buildspec.yml' }, project('app', 'GITHUB', 'x', 'buildspec.yml')), false);
     assert.equal(reportGroupArnOf('arn:aws:codebuild:us-east-1:1:report/app-tests:0f1e'), 'arn:aws:codebuild:us-east-1:1:report-group/app-tests');
+  });
+});
+
+describe('workspace git remotes', () => {
+  it('reads the fetch URLs of `git remote -v`', async () => {
+    assert.deepEqual(parseRemotes('origin\tgit@github.com:acme-retail/orders-api.git (fetch)\norigin\tgit@github.com:acme-retail/orders-api.git (push)\nmirror\tnot a url (fetch)\n'),
+      [{ host: 'github.com', path: 'acme-retail/orders-api' }]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-remotes-'));
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/acme-retail/orders-api.git'], { cwd: dir });
+      fs.mkdirSync(path.join(dir, 'sub'));
+      const repo = await readRepository(path.join(dir, 'sub'));
+      assert.equal(repo?.root, fs.realpathSync(dir));
+      assert.deepEqual(repo?.remotes, [{ host: 'github.com', path: 'acme-retail/orders-api' }]);
+      assert.equal(await readRepository(os.tmpdir()), undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
