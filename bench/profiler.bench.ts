@@ -11,7 +11,9 @@ import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
 import { flameHtml } from '../src/profiler/flame/html';
 import { bundle, chromiumAvailable, launchChromium, serve, ROOT } from './profiler/browser';
-import { BENCH_PROFILE, syntheticTree, toCodeGuruDocument } from './profiler/synthetic';
+import { BENCH_PROFILE, LARGE_PROFILE, syntheticTree, toCodeGuruDocument } from './profiler/synthetic';
+import { toPprofBytes, toSpeedscopeEvented } from './profiler/synthetic-formats';
+import { speedscopeRoutes, speedscopeRun } from './profiler/speedscope-peer';
 import { median, type BenchResult } from './types';
 
 const NODE_RUNS = 9;
@@ -70,8 +72,26 @@ async function nodeBench(bytes: Buffer): Promise<BenchResult> {
   return result('profiler: parse + aggregate (Node)', `CodeGuru JSON ${(bytes.length / 1048576).toFixed(1)} MiB, 200k frames, 1M samples → CPU view; peer JSON.parse + d3-hierarchy sum; median of ${NODE_RUNS} after two warm-up runs (best: ours ${Math.min(...ours).toFixed(0)} ms, peer ${Math.min(...peer).toFixed(0)} ms; first, cold run: ours ${coldOurs.toFixed(0)} ms, peer ${coldPeer.toFixed(0)} ms); both bundled like the extension; load average ${load} on ${os.cpus().length} CPUs`, median(ours), median(peer));
 }
 
+export async function pprofNodeBench(pprof: Uint8Array): Promise<BenchResult> {
+  const { oursPprofAggregate, peerPprofAggregate } = await loadNodeSide();
+  if (oursPprofAggregate(pprof) !== peerPprofAggregate(pprof)) throw new Error('the pprof peer aggregates a different total');
+  const runs = 5;
+  // Alternating runs, so both sides see the same machine load (others' suites share these 2 vCPUs).
+  const ours: number[] = [];
+  const peer: number[] = [];
+  for (let k = 0; k <= runs; k++) {
+    const o = time(() => oursPprofAggregate(pprof));
+    const p = time(() => peerPprofAggregate(pprof));
+    if (k > 0) { ours.push(o); peer.push(p); }
+  }
+  const pairs = ours.map((o, k) => (peer[k]! / o).toFixed(1)).join(', ');
+  return result('profiler: pprof decode + aggregate (Node)', `pprof ${(pprof.length / 1048576).toFixed(1)} MiB (the 200k-frame tree: 188k locations, 150k samples of depth ≤ 200, 2 sample types) → default view; peer pprof-format's decoder + a plain aggregation by function name; median of ${runs} alternating runs after a warm-up pair (best: ours ${Math.min(...ours).toFixed(0)} ms, peer ${Math.min(...peer).toFixed(0)} ms; per-pair ratios ${pairs}); both bundled like the extension; load average ${os.loadavg()[0]!.toFixed(1)}`, median(ours), median(peer));
+}
+
 interface Bench {
   prepare(...args: unknown[]): { nodes: number; paths: number };
+  fromBytes?(url: string): Promise<{ ms: number; rects: number; nodes: number }>;
+  wheelZoom?(frames: number): Promise<number[]>;
   firstRender(): Promise<{ ms: number; rects: number; labels: number }>;
   zoom(i: number): Promise<{ ms: number; drawMs?: number }>;
   zoomAnimated?(i: number): Promise<{ frames: number; meanMs: number; maxMs: number; frameMs: number[] }>;
@@ -135,10 +155,79 @@ async function browserBench(): Promise<BenchResult[]> {
   ];
 }
 
+/** Ours and speedscope on the same bytes in the same Chromium: bytes → first complete frame, and zooming. */
+export async function speedscopeBench(speedscopeJson: string, pprof: Uint8Array): Promise<BenchResult[]> {
+  const ours = await bundle('bench/profiler/page-ours.ts');
+  const css = fs.readFileSync(path.join(ROOT, 'media', 'profiler', 'flame.css'), 'utf8');
+  const routes: Record<string, { type: string; body: string | Buffer }> = {
+    ...speedscopeRoutes(), '/ours.js': { type: 'text/javascript', body: ours }, '/flame.css': { type: 'text/css', body: css }, '/ours.html': { type: 'text/html', body: '' },
+    '/synthetic.speedscope.json': { type: 'application/json', body: speedscopeJson }, '/synthetic.pb': { type: 'application/octet-stream', body: Buffer.from(pprof) },
+  };
+  const server = await serve(routes);
+  // The bench page fetches the file itself (in VS Code the extension host reads and parses it).
+  routes['/ours.html']!.body = flameHtml({ cspSource: server.origin, nonce: 'QmVuY2htYXJrTm9uY2UwMDAx', scriptUri: `${server.origin}/ours.js`, styleUri: `${server.origin}/flame.css`, title: 'bench' })
+    .replace('connect-src &#39;none&#39;', `connect-src ${server.origin}`);
+  const browser = await launchChromium({ width: 1400, height: 900 });
+  const o = { json: [] as number[], pb: [] as number[], frames: [] as number[] };
+  const p = { json: [] as number[], pb: [] as number[], frames: [] as number[] };
+  const FRAMES = 40;
+  try {
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/ours.html`);
+      await onPage(page, (b) => b.prepare({ seed: 1, nodes: 10, maxDepth: 3, samples: 10 }));
+      o.json.push((await page.evaluate((u) => (window as unknown as { bench: Bench }).bench.fromBytes!(u), '/synthetic.speedscope.json')).ms);
+      o.frames.push(...await page.evaluate((n) => (window as unknown as { bench: Bench }).bench.wheelZoom!(n), FRAMES));
+      o.pb.push((await page.evaluate((u) => (window as unknown as { bench: Bench }).bench.fromBytes!(u), '/synthetic.pb')).ms);
+      await page.close();
+      const js = await speedscopeRun(browser.context, server.origin, '/synthetic.speedscope.json', FRAMES);
+      p.json.push(js.firstMs);
+      p.frames.push(...js.frames);
+    }
+    // speedscope takes about a minute for this pprof on this machine: one run.
+    p.pb.push((await speedscopeRun(browser.context, server.origin, '/synthetic.pb', 1)).firstMs);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const wl = 'same Chromium, same 1400×900 viewport; ours parses, aggregates, posts and draws in the page; speedscope loads the file with #profileURL= and the time runs from the bytes\' arrival (Resource Timing) to the end of the first frame with a WebGL draw';
+  return [
+    result('profiler: bytes → first complete frame, speedscope JSON (Chromium)', `200k-frame tree as speedscope evented JSON (${(speedscopeJson.length / 1048576).toFixed(1)} MiB), ${wl}; median of 3 (ours ${o.json.map((x) => x.toFixed(0)).join(', ')}; speedscope ${p.json.map((x) => x.toFixed(0)).join(', ')})`, median(o.json), median(p.json)),
+    result('profiler: bytes → first complete frame, pprof (Chromium)', `the same tree as a ${(pprof.length / 1048576).toFixed(1)} MiB pprof, ${wl}; ours median of 3, speedscope one run`, median(o.pb), median(p.pb)),
+    result('profiler: zoom frame interval p95, Ctrl+wheel (Chromium)', `one Ctrl+wheel zoom-in per animation frame, ${FRAMES} frames × 3 runs on the speedscope JSON, interval between frames (ours median ${median(o.frames).toFixed(1)} ms, max ${Math.max(...o.frames).toFixed(1)} ms; speedscope median ${median(p.frames).toFixed(1)} ms, max ${Math.max(...p.frames).toFixed(1)} ms)`, percentile(o.frames, 0.95), percentile(p.frames, 0.95)),
+  ];
+}
+
+/** Zoom animation frames on the 1,000,000-frame profile (ours only: the peers do not open it in reasonable time). */
+export async function largeBench(): Promise<BenchResult[]> {
+  const ours = await bundle('bench/profiler/page-ours.ts');
+  const css = fs.readFileSync(path.join(ROOT, 'media', 'profiler', 'flame.css'), 'utf8');
+  const routes: Record<string, { type: string; body: string }> = { '/ours.js': { type: 'text/javascript', body: ours }, '/flame.css': { type: 'text/css', body: css }, '/ours.html': { type: 'text/html', body: '' } };
+  const server = await serve(routes);
+  routes['/ours.html']!.body = flameHtml({ cspSource: server.origin, nonce: 'QmVuY2htYXJrTm9uY2UwMDAx', scriptUri: `${server.origin}/ours.js`, styleUri: `${server.origin}/flame.css`, title: 'bench' });
+  const browser = await launchChromium({ width: 1400, height: 900 });
+  const frames: number[] = [];
+  let first = NaN;
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/ours.html`);
+    await onPage(page, (b, n) => b.prepare({ seed: 20240324, nodes: n, maxDepth: 200, samples: 5 * n }), LARGE_PROFILE.nodes);
+    first = (await onPage(page, (b) => b.firstRender())).ms;
+    for (let i = 0; i < 12; i++) frames.push(...(await onPage(page, (b, k) => b.zoomAnimated!(k), i)).frameMs);
+    await page.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return [result('profiler: zoom animation frame, p95, 1M frames (Chromium)', `1,000,000-frame CPU flame graph; 95th percentile draw time over ${frames.length} frames of 180 ms zoom animations (median ${median(frames).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms); first render ${first.toFixed(0)} ms; the peer column is the 16 ms frame budget`, percentile(frames, 0.95), 16)];
+}
+
 export async function run(): Promise<BenchResult[]> {
-  const bytes = Buffer.from(JSON.stringify(toCodeGuruDocument(syntheticTree(BENCH_PROFILE))));
-  const results = [await nodeBench(bytes)];
-  if (chromiumAvailable()) results.push(...await browserBench());
+  const tree = syntheticTree(BENCH_PROFILE);
+  const bytes = Buffer.from(JSON.stringify(toCodeGuruDocument(tree)));
+  const pprof = toPprofBytes(tree);
+  const results = [await nodeBench(bytes), await pprofNodeBench(pprof)];
+  if (chromiumAvailable()) results.push(...await browserBench(), ...await speedscopeBench(toSpeedscopeEvented(tree), pprof), ...await largeBench());
   else console.warn(`profiler bench: no Chromium at ${process.env.CONVEYOR_CHROMIUM ?? '/usr/bin/chromium'}; browser rows skipped`);
   return results;
 }

@@ -25,3 +25,21 @@ export function zoomPaths(t: SyntheticTree, depths = [1, 2, 4, 8, 12, 16, 24, 32
   }
   return out;
 }
+
+/**
+ * Dispatches one Ctrl+wheel zoom-in at the middle of `target` per animation frame and returns the
+ * intervals between frames (ms): what a person sees while zooming, whatever the renderer.
+ */
+export async function wheelZoomFrames(target: Element, frames: number): Promise<number[]> {
+  const box = target.getBoundingClientRect();
+  const at = { clientX: box.left + box.width / 2, clientY: box.top + Math.min(box.height / 2, 200) };
+  const out: number[] = [];
+  let last = await new Promise<number>((r) => requestAnimationFrame(r));
+  for (let k = 0; k < frames; k++) {
+    target.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -12, ctrlKey: true, bubbles: true, cancelable: true }));
+    const now = await new Promise<number>((r) => requestAnimationFrame(r));
+    out.push(now - last);
+    last = now;
+  }
+  return out;
+}

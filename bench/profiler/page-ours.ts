@@ -1,12 +1,15 @@
 // Benchmark page for Conveyor's flame graph: the real FlameView on the real page skeleton.
+import { analyse } from '../../src/profiler/model/analysis';
 import { viewTree } from '../../src/profiler/model/call-tree';
+import { parsePprof } from '../../src/profiler/model/pprof-profile';
+import { parseSpeedscope } from '../../src/profiler/model/speedscope-format';
 import { fromCodeGuruDocument } from '../../src/profiler/model/codeguru-format';
 import { fromWire, toWire, type FlameTree } from '../../src/profiler/flame/flame-tree';
 import type { FlameData, RenderStats, WebviewMessage } from '../../src/profiler/flame/protocol';
 import { FlameView, type AnimationStats, type FlameElements } from '../../src/profiler/webview/flame-view';
 import { readTheme } from '../../src/profiler/webview/theme';
 import { BENCH_PROFILE, syntheticTree, toCodeGuruDocument, type SyntheticOptions } from './synthetic';
-import { frameDone, zoomPaths } from './page-common';
+import { frameDone, wheelZoomFrames, zoomPaths } from './page-common';
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const messages: WebviewMessage[] = [];
@@ -61,6 +64,26 @@ function lastStats(): RenderStats & { animation?: AnimationStats } {
     const ms = performance.now() - t0;
     const s = lastStats();
     return { ms, rects: s.rects, labels: s.labels };
+  },
+  /**
+   * From file bytes to the first complete frame, the whole pipeline in this page: parse (speedscope
+   * JSON or pprof), aggregate the default view, the webview message (structured clone), layout, draw.
+   */
+  async fromBytes(url: string): Promise<{ ms: number; rects: number; nodes: number }> {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const t0 = performance.now();
+    const profile = url.endsWith('.pb') ? parsePprof(bytes) : parseSpeedscope(JSON.parse(new TextDecoder().decode(bytes)));
+    const a = analyse(profile, 'cpu');
+    data = { title: 'bytes', subtitle: '', view: a.view, views: [{ id: a.view, label: a.view }], warnings: [], tree: toWire(a.tree) };
+    index = fromWire(data.tree);
+    view!.handle(structuredClone({ type: 'load', data }) as never);
+    await frameDone();
+    const ms = performance.now() - t0;
+    return { ms, rects: lastStats().rects, nodes: a.tree.size };
+  },
+  /** Frame intervals while zooming with Ctrl+wheel, one wheel event per frame (same method as for speedscope). */
+  async wheelZoom(frames: number): Promise<number[]> {
+    return wheelZoomFrames(byId('canvas'), frames);
   },
   /** One zoom straight to a frame (no animation), until it is on screen. */
   async zoom(i: number): Promise<{ ms: number; drawMs: number; zoomedTo: string | null }> {

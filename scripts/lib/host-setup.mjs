@@ -27,6 +27,7 @@ const EXTRA_TOOLS = [
   ['/usr/lib/python3.11/venv', 'python3-venv'],
   ['/usr/bin/mvn', 'maven'],
   ['/usr/bin/javac', 'openjdk-17-jdk-headless'],
+  ['/usr/bin/go', 'golang-go'], ['/usr/bin/perf', 'linux-perf'], // the profiler's real-profile tests
 ];
 
 const log = (msg) => process.stderr.write(`[host-setup] ${msg}\n`);

@@ -1,10 +1,13 @@
 import { scanTemplate, type EmbeddedBuildspec } from './cloudformation/embedded';
 import { detectKind, type Association } from './engine/detect';
 import type { RawDiagnostic, RawEdit } from './engine/raw';
+import { yamlInJsonFile } from './engine/recognition';
 import { validateSpec } from './engine/spec-validator';
+import { applySuppressions, disableRuleFix, findDirectives } from './engine/suppressions';
+import { ruleIds } from './rules/catalog';
 import { estimateDepth, LIMITS } from './syntax/limits';
 import { LineIndex } from './text/line-index';
-import type { AppSpecPlatform, Diagnostic, SpecKind } from './types';
+import type { AppSpecPlatform, Diagnostic, RuleSettings, SpecKind } from './types';
 
 export interface ValidateOptions {
   /** What the text is; detected from `path` and the content when absent. */
@@ -14,6 +17,8 @@ export interface ValidateOptions {
   associations?: readonly Association[];
   /** Existence of files relative to the revision root (the appspec's folder), for hook scripts. */
   fileExists?: (relativePath: string) => boolean;
+  /** Per-rule severity or `off` (`conveyor.validation.rules`, `conveyor-lint --rule`). */
+  rules?: RuleSettings;
 }
 
 export interface ValidationReport {
@@ -35,51 +40,89 @@ export interface ValidationReport {
 const NOT_VALIDATED_RULES: ReadonlySet<string> = new Set(['file/too-large', 'file/too-deep', 'yaml/alias-expansion', 'internal/error']);
 
 export function formatOf(text: string, path: string | undefined): 'yaml' | 'json' {
-  if (path && /\.json$/i.test(path)) return 'json';
+  if (path && /\.json$/i.test(path)) return yamlInJsonFile(text, path) ? 'yaml' : 'json';
   if (path && /\.ya?ml$/i.test(path)) return 'yaml';
   return /^\s*\{/.test(text) ? 'json' : 'yaml';
 }
 
+/** A diagnostic and the line suppression comments refer to. */
+interface Finding {
+  diagnostic: Diagnostic;
+  anchorLine: number;
+}
+
 /**
  * Validates a buildspec, an appspec, or the inline buildspecs of a CloudFormation template. Pure, and
- * never throws: an unexpected failure becomes one `internal/error` diagnostic.
+ * never throws: an unexpected failure becomes one `internal/error` diagnostic. Suppression comments and
+ * the per-rule settings are applied to the result.
  */
 export function validate(text: string, options: ValidateOptions = {}): ValidationReport {
   const kind = options.kind ?? detectKind(text, { ...(options.path ? { path: options.path } : {}), associations: options.associations ?? [] });
   if (!kind) return { kind: undefined, diagnostics: [] };
-  const report = validateKnown(text, kind, options);
-  const notValidated = report.diagnostics.find((d) => NOT_VALIDATED_RULES.has(d.rule));
-  return notValidated ? { ...report, notValidated: notValidated.message } : report;
+  const lines = new LineIndex(text);
+  const format = formatOf(text, options.path);
+  const { findings, extra } = validateKnown(text, kind, format, lines, options);
+  const notValidated = findings.find((f) => NOT_VALIDATED_RULES.has(f.diagnostic.rule))?.diagnostic.message;
+  const diagnostics = format === 'yaml' ? suppress(findings, text, lines) : findings.map((f) => f.diagnostic);
+  return { kind, diagnostics: sortDiagnostics(applyRuleSettings(diagnostics, options.rules)), ...extra, ...(notValidated ? { notValidated } : {}) };
 }
 
-function validateKnown(text: string, kind: SpecKind, options: ValidateOptions): ValidationReport {
-  const lines = new LineIndex(text);
+function validateKnown(text: string, kind: SpecKind, format: 'yaml' | 'json', lines: LineIndex, options: ValidateOptions): { findings: Finding[]; extra: Pick<ValidationReport, 'platform' | 'embedded'> } {
+  const findings: Finding[] = [];
+  const add = (d: RawDiagnostic): void => {
+    findings.push({ diagnostic: toDiagnostic(d, lines), anchorLine: lines.positionAt(d.anchor ?? d.start).line });
+  };
   try {
-    const format = formatOf(text, options.path);
+    const yamlInJson = yamlInJsonFile(text, options.path);
+    if (yamlInJson) add(yamlInJson);
     if (kind === 'cloudformation') {
       const { buildspecs, notParsed } = scanTemplate(text, format);
-      const diagnostics = buildspecs.flatMap((e) => validateEmbedded(e).map((d) => toDiagnostic(d, lines)));
-      if (notParsed) diagnostics.push(toDiagnostic({ ...notParsed, message: `${notParsed.message} Its inline buildspecs were not checked.` }, lines));
-      return { kind, diagnostics: sortDiagnostics(diagnostics), embedded: buildspecs.length };
+      for (const e of buildspecs) validateEmbedded(e).forEach(add);
+      if (notParsed) add({ ...notParsed, message: `${notParsed.message} Its inline buildspecs were not checked.` });
+      return { findings, extra: { embedded: buildspecs.length } };
     }
     const result = validateSpec(text, { kind, format, ...(options.fileExists ? { fileExists: options.fileExists } : {}) });
-    return { kind, diagnostics: sortDiagnostics(result.diagnostics.map((d) => toDiagnostic(d, lines))), ...(result.platform ? { platform: result.platform } : {}) };
+    result.diagnostics.forEach(add);
+    return { findings, extra: result.platform ? { platform: result.platform } : {} };
   } catch (err) {
     // A stack overflow is "too deep" only when the document really nests that deeply; any other failure
     // (a flat file that tripped a bug) must not be blamed on the file's shape.
-    if (err instanceof RangeError && estimateDepth(text, LIMITS.maxDepth) > LIMITS.maxDepth) {
-      return { kind, diagnostics: [{ range: lines.range(0, 0), severity: 'error', rule: 'file/too-deep',
-        message: 'Not validated: the document is too deeply nested for the validator.' }] };
-    }
-    const message = `Not validated: the validator failed on this file (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}). Please report this.`;
-    return { kind, diagnostics: [{ range: lines.range(0, 0), severity: 'warning', message, rule: 'internal/error' }] };
+    const tooDeep = err instanceof RangeError && estimateDepth(text, LIMITS.maxDepth) > LIMITS.maxDepth;
+    const diagnostic: Diagnostic = tooDeep
+      ? { range: lines.range(0, 0), severity: 'error', rule: 'file/too-deep', message: 'Not validated: the document is too deeply nested for the validator.' }
+      : { range: lines.range(0, 0), severity: 'warning', rule: 'internal/error',
+        message: `Not validated: the validator failed on this file (${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}). Please report this.` };
+    return { findings: [{ diagnostic, anchorLine: 0 }], extra: {} };
   }
+}
+
+/** Applies `# conveyor-disable...` comments and gives every remaining finding its "disable" edit. */
+function suppress(findings: readonly Finding[], text: string, lines: LineIndex): Diagnostic[] {
+  if (findings.length === 0 && !text.includes('conveyor-')) return [];
+  const directives = findDirectives(text);
+  const { kept, unknown } = applySuppressions(findings.map((f) => f.diagnostic), findings.map((f) => f.anchorLine), directives, ruleIds(), lines);
+  const anchorOf = new Map(findings.map((f) => [f.diagnostic, f.anchorLine]));
+  for (const d of kept) d.disable = disableRuleFix(text, lines, anchorOf.get(d) ?? d.range.start.line, d.rule, directives);
+  return [...kept, ...unknown];
+}
+
+/** Drops the rules set to `off` and gives the others the severity they are set to. */
+export function applyRuleSettings(diagnostics: Diagnostic[], rules: RuleSettings | undefined): Diagnostic[] {
+  if (!rules) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = Object.prototype.hasOwnProperty.call(rules, d.rule) ? rules[d.rule] : undefined;
+    if (setting === 'off') continue;
+    out.push(setting ? { ...d, severity: setting } : d);
+  }
+  return out;
 }
 
 function validateEmbedded(e: EmbeddedBuildspec): RawDiagnostic[] {
   const { diagnostics } = validateSpec(e.text, { kind: 'buildspec', format: 'yaml' });
   return diagnostics.map((d) => {
     const mapped: RawDiagnostic = { ...d, start: e.toTemplate(d.start), end: e.toTemplate(d.end), message: `${d.message} (inline buildspec of ${e.resource})` };
+    if (d.anchor !== undefined) mapped.anchor = e.toTemplate(d.anchor);
     delete mapped.fix;
     const edits = d.fix ? d.fix.edits.map((edit) => mapEdit(edit, e)) : [];
     if (d.fix && edits.every((x): x is RawEdit => x !== undefined)) mapped.fix = { title: d.fix.title, edits };

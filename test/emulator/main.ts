@@ -5,7 +5,7 @@ import { EMULATOR_ACCOUNTS, type SeedOptions } from './core/contract';
 import { createEmulator } from './index';
 
 const USAGE = `usage: tsx test/emulator/main.ts [--seed empty|demo|scale] [--port N] [--latency MS] [--speed X]
-       [--head-commit SHA] [--pipelines N] [--projects N] [--package-versions N] [--maven-central DIR] [--live-tail-interval MS]`;
+       [--head-commit SHA] [--pipelines N] [--projects N] [--package-versions N] [--deploy-instances N] [--maven-central DIR] [--live-tail-interval MS]`;
 
 function number(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       pipelines: { type: 'string' },
       projects: { type: 'string' },
       'package-versions': { type: 'string' },
+      'deploy-instances': { type: 'string' },
       'maven-central': { type: 'string' },
       'live-tail-interval': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -41,12 +42,14 @@ async function main(): Promise<void> {
   const pipelines = number(values.pipelines, 'pipelines');
   const projects = number(values.projects, 'projects');
   const packageVersions = number(values['package-versions'], 'package-versions');
+  const deployInstances = number(values['deploy-instances'], 'deploy-instances');
   const seed: SeedOptions = {
     dataset,
     ...(headCommit ? { demoHeadCommit: headCommit } : {}),
     ...(pipelines !== undefined ? { pipelines } : {}),
     ...(projects !== undefined ? { projects } : {}),
     ...(packageVersions !== undefined ? { packageVersions } : {}),
+    ...(deployInstances !== undefined ? { deployInstances } : {}),
     ...(values['maven-central'] ? { mavenCentralDirectory: values['maven-central'] } : {}),
   };
   const latencyMs = number(values.latency, 'latency');

@@ -9,13 +9,18 @@ export interface EditOp {
   value: string;
   /** The value is a credential: undo records keep only a fingerprint of it. */
   secret?: boolean;
+  /**
+   * The entry holds a credential, even when the value written is not one (a `${VAR}` reference):
+   * what it held before may be a secret, and goes to the secret store, never into the record.
+   */
+  credential?: boolean;
 }
 
 export interface UndoEntry {
   address: string[];
   /** Raw source text the entry had before the first login; null when Conveyor added the entry. */
   prior: string | null;
-  /** `prior` replaced a credential-bearing entry, so it may itself hold a secret. */
+  /** `prior` replaced a credential-bearing entry (or holds URL credentials), so it may itself be a secret. */
   priorSecret: boolean;
   secret: boolean;
   /** The value written, or `sha256:<hex>` of it for secrets. */
@@ -77,6 +82,11 @@ export function fingerprint(value: string, secret: boolean): string {
   return secret ? `sha256:${createHash('sha256').update(value).digest('hex')}` : value;
 }
 
+/** `scheme://user:password@host`: a URL that carries credentials. */
+function hasUrlCredentials(text: string): boolean {
+  return /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*:[^\s@]*@/i.test(text);
+}
+
 const sameAddress = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((part, i) => part === b[i]);
 
@@ -112,10 +122,11 @@ export function applyEdits(editor: FormatEditor, original: string, ops: readonly
       if (!current && result.shape !== undefined) shape = result.shape;
       for (const c of result.created) if (!created.some((x) => sameContainer(x, c))) created.push(c);
     }
+    const prior = earlier ? earlier.prior : current ? current.raw : null;
     entries.push({
       address: [...op.address],
-      prior: earlier ? earlier.prior : current ? current.raw : null,
-      priorSecret: earlier ? earlier.priorSecret : secret && current !== undefined,
+      prior,
+      priorSecret: prior !== null && (earlier?.priorSecret === true || secret || op.credential === true || hasUrlCredentials(prior)),
       secret,
       written: fingerprint(op.value, secret),
       ...(shape !== undefined ? { shape } : {}),
@@ -150,7 +161,8 @@ function revertEntries(editor: FormatEditor, original: string, entries: readonly
       continue;
     }
     if (fingerprint(current.value, entry.secret) !== entry.written) {
-      kept.push(`${label} was changed after login; left as it is`);
+      // Already back to what it was (an interrupted logout, or a login that never reached the file): nothing to say.
+      if (entry.prior === null || current.raw !== entry.prior) kept.push(`${label} was changed after login; left as it is`);
       continue;
     }
     text = entry.prior === null ? editor.remove(text, entry.address, entry.shape) : editor.restore(text, entry.address, entry.prior);

@@ -2,6 +2,7 @@
 // Addresses are key paths; values are JSON literals (compact, as JSON.stringify writes them).
 import { parseJsonTree, type JsonNode as Node } from './json-tree';
 import type { ContainerRemoval, CreatedContainer, FormatEditor, WriteResult } from './edit';
+import { outsideBom } from './bom';
 import { ConfigEditError } from './edit';
 import { detectEol, indentOf, lineEndAt, lineStartAt, splice } from './text';
 
@@ -105,7 +106,7 @@ function removeProperty(text: string, obj: Node, p: Node, shape: string | undefi
   return next ? splice(text, p.offset, next.offset, '') : text;
 }
 
-export const jsonEditor: FormatEditor = {
+const treeEditor: FormatEditor = {
   read(text, address) {
     const { props } = walk(load(text), address);
     const p = props.length === address.length ? props[props.length - 1] : undefined;
@@ -173,3 +174,6 @@ export const jsonEditor: FormatEditor = {
     return { text: removeProperty(text, obj, p, container.shape) };
   },
 };
+
+/** JSON parsers may ignore a leading byte order mark (RFC 8259, 8.1); the editor does, so such a file is edited, not refused. */
+export const jsonEditor = outsideBom(treeEditor);

@@ -55,6 +55,18 @@ function tokenize(text: string): { tokens: Token[]; endsInMacro: boolean } {
   return { tokens: out, endsInMacro: inMacdef };
 }
 
+const PROPERTIES = ['login', 'password', 'account', 'port', 'protocol'];
+
+/** The `default` keyword (not a value that happens to read "default"), if the file has one. */
+function defaultEntry(tokens: readonly Token[]): Token | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]?.text;
+    if (t === 'default') return tokens[i];
+    if (t === 'machine' || t === 'macdef' || (t !== undefined && PROPERTIES.includes(t))) i++;
+  }
+  return undefined;
+}
+
 function machines(text: string): Machine[] {
   const { tokens } = tokenize(text);
   const out: Machine[] = [];
@@ -74,7 +86,7 @@ function machines(text: string): Machine[] {
       continue;
     }
     const value = tokens[i + 1];
-    if (current && value && ['login', 'password', 'account', 'port', 'protocol'].includes(t.text)) {
+    if (current && value && PROPERTIES.includes(t.text)) {
       if (!current.props.has(t.text)) current.props.set(t.text, { keyword: t, value });
       current.tokens.push(t, value);
       i++;
@@ -117,8 +129,15 @@ export const netrcEditor: FormatEditor = {
     if (entries > 1) throw new ConfigEditError(`.netrc has ${entries} entries for ${host}; keep one of them and log in again`);
     const m = find(text, host);
     if (!m) {
+      // `default` must stay the last entry (netrc(5); SwiftPM rejects the whole file otherwise): a new
+      // machine goes on its own line before the line that holds `default`.
+      const { tokens, endsInMacro } = tokenize(text);
+      const fallback = defaultEntry(tokens);
+      if (fallback) {
+        return { text: insertLines(text, lineStartAt(text, fallback.start), [`machine ${host} ${prop} ${v}`]), created: [{ address: [host] }] };
+      }
       // After an unterminated macdef body the new line would belong to the macro: end it first.
-      const blankLineBefore = tokenize(text).endsInMacro;
+      const blankLineBefore = endsInMacro;
       const added = [...(blankLineBefore ? [''] : []), `machine ${host} ${prop} ${v}`];
       return { text: insertLines(text, text.length, added), created: [{ address: [host], ...(blankLineBefore ? { blankLineBefore } : {}) }] };
     }

@@ -5,6 +5,7 @@
 // `name[.=value]` (its own text); the first step names the root element. A final `@attr` addresses an
 // attribute of the element before it; otherwise the last element's text is the value.
 import type { ContainerRemoval, CreatedContainer, FormatEditor, WriteResult } from './edit';
+import { outsideBom } from './bom';
 import { ConfigEditError } from './edit';
 import { detectEol, lineEndAt, lineStartAt, removeLines, splice } from './text';
 import { escapeXmlAttr, escapeXmlText, scanXml, textOf, type XmlElement } from './xml-scan';
@@ -136,7 +137,7 @@ function locate(text: string, address: readonly string[]): { el?: XmlElement; pa
   return { parsed, found, ...(found.length === parsed.steps.length ? { el: found[found.length - 1] } : {}) };
 }
 
-export const xmlEditor: FormatEditor = {
+const elementEditor: FormatEditor = {
   read(text, address) {
     const { el, parsed } = locate(text, address);
     if (!el) return undefined;
@@ -234,3 +235,6 @@ export const xmlEditor: FormatEditor = {
     return { text: restoreShape(removeElement(text, el), parsed.steps.slice(0, -1), container.shape) };
   },
 };
+
+/** A byte order mark is the XML encoding signature, not content (XML 1.0, 4.3.3); the editor keeps it out of new lines' indentation. */
+export const xmlEditor = outsideBom(elementEditor);

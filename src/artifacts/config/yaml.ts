@@ -5,6 +5,7 @@
 // Addresses are key paths, e.g. ['npmScopes', 'my-scope', 'npmAuthToken']; values are YAML literals.
 import { isMap, isScalar, parseDocument, type Document, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
 import type { ContainerRemoval, CreatedContainer, FormatEditor, WriteResult } from './edit';
+import { outsideBom } from './bom';
 import { ConfigEditError } from './edit';
 import { indentOf, insertLines, lineEndAt, lineStartAt, nextLineStart, removeLines, splice } from './text';
 
@@ -131,7 +132,7 @@ function pairIsAlone(text: string, pair: ParsedPair): boolean {
   return text.slice(lineStartAt(text, start), start).trim() === '';
 }
 
-export const yamlEditor: FormatEditor = {
+const blockEditor: FormatEditor = {
   read(text, address) {
     checkPath(address);
     const { pairs } = walk(load(text), address);
@@ -226,3 +227,6 @@ export const yamlEditor: FormatEditor = {
     return { text: restoreParentShape(removed, path.slice(0, -1), container.shape) };
   },
 };
+
+/** A YAML stream may start with a byte order mark (YAML 1.2, 5.2) and parsers skip it; so does the editor. */
+export const yamlEditor = outsideBom(blockEditor);

@@ -13,8 +13,10 @@ import { detectTools, type Detection } from '../detect/detect';
 import { LoginConflictError, type FileChange } from '../login/engine';
 import { TokenScheduler, type Clock, type Refreshed, type TrackedToken } from '../login/lifecycle';
 import { nodeConfigFs } from '../login/node-fs';
-import { chooseTokenVariable, planLogin, PlanError, type LoginRequest, type PlanContext } from '../login/plan';
-import { callOperation, failedOperation, performLogin, performLogout } from '../login/service';
+import { chooseTokenVariable, PlanError, type LoginRequest, type PlanContext } from '../login/plan';
+import { LoginRecordStore } from '../login/record-store';
+import { callOperation, failedOperation } from '../login/service';
+import { LoginGoneError, loginTransaction, logoutTransaction, refreshTransaction, type TransactionDeps } from '../login/transactions';
 import { isPlacement, isToolId, TOOL_IDS, TOOLS, type Placement, type ToolId } from '../login/tools';
 import { installSnippets } from '../snippets/snippets';
 import { ArtifactsModel } from '../tree/model';
@@ -23,6 +25,7 @@ import { detailsUri } from './details-document';
 import { setSharedDomains, sharedDomains, tokenDurationSeconds, type SharedDomain } from './settings';
 import { LoginStatusItems, type LoginState } from './status-bar';
 import { LoginStore, type LoginMeta, type StoreContext } from './store';
+import { applyTerminalEnvironment } from './terminal-env';
 import { ArtifactsTreeProvider } from './tree-provider';
 import { createVscodeUi, type ArtifactsUi, type PickItem } from './ui';
 import { listWorkspace } from './workspace';
@@ -110,7 +113,7 @@ export class ArtifactsFeature implements vscode.Disposable {
       extraDomains: () => this.sharedDomains(),
     });
     this.provider = new ArtifactsTreeProvider(this.model);
-    this.store = new LoginStore(context, nodeConfigFs);
+    this.store = new LoginStore(context, nodeConfigFs, (message) => deps.log.warn(`CodeArtifact login record: ${message}`));
     this.statusItems = new LoginStatusItems(() => (deps.clock ?? systemClock).now());
     this.scheduler = new TokenScheduler(deps.clock ?? systemClock, (id) => this.refreshLogin(id), (t) => {
       this.tokens.set(t.id, t);
@@ -122,7 +125,11 @@ export class ArtifactsFeature implements vscode.Disposable {
       this.model.clear();
       this.provider.refresh();
     });
-    this.disposables.push({ dispose: () => sub.dispose() });
+    // Another window logged in, refreshed or logged out: every such change stores or deletes a token.
+    const secrets = context.secrets.onDidChange((e) => { if (LoginRecordStore.isTokenKey(e.key)) void this.syncWithRecord(); });
+    this.disposables.push({ dispose: () => sub.dispose() }, secrets,
+      vscode.window.onDidChangeWindowState((state) => { if (state.focused) void this.syncWithRecord(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { void this.applyEnvironment(); }));
   }
 
   private sharedDomains(): readonly SharedDomain[] {
@@ -172,11 +179,16 @@ export class ArtifactsFeature implements vscode.Disposable {
     return this.deps.aws.explain(err, { service: 'codeartifact', operation, ...(target ? { target } : {}) }).message;
   }
 
+  private transactionDeps(): TransactionDeps {
+    return { records: this.store.records, fs: nodeConfigFs, context: this.planContext(), now: () => (this.deps.clock ?? systemClock).now(), client: (t) => this.client(t) };
+  }
+
   // ---- restore, environment, status -------------------------------------------------------------
 
   /** Re-arms every stored login: tokens into the redactor and terminals, refresh timers, status items. */
   async restore(): Promise<void> {
-    for (const meta of this.store.logins()) {
+    await this.store.records.repairIfNeeded().catch((err: unknown) => this.deps.log.warn(`CodeArtifact login record not repaired: ${err instanceof Error ? err.message : String(err)}`));
+    for (const meta of await this.store.reload()) {
       const token = await this.store.token(meta.id);
       if (token) redactor.addSecret(token);
       this.scheduler.track(meta.id, meta.issuedAt, token ? meta.expiresAt : meta.issuedAt);
@@ -187,26 +199,26 @@ export class ArtifactsFeature implements vscode.Disposable {
     this.renderStatus();
   }
 
-  /** Puts every active login's variables into integrated terminals' environment (in memory only). */
+  /** Puts the active logins' variables into integrated terminals' environment (in memory only), each only where it belongs. */
   async applyEnvironment(): Promise<void> {
-    const collection = this.context.environmentVariableCollection;
-    collection.clear();
-    const names: string[] = [];
-    for (const meta of this.store.logins()) {
-      const token = await this.store.token(meta.id);
-      if (!token) continue;
-      let env: Record<string, string>;
-      try {
-        env = planLogin(meta.request, this.planContext()).environment(token);
-      } catch {
-        continue;
-      }
-      for (const [name, value] of Object.entries(env)) {
-        collection.replace(name, value);
-        names.push(name);
-      }
+    await applyTerminalEnvironment(this.context.environmentVariableCollection, this.store.logins(), (id) => this.store.token(id), this.planContext());
+  }
+
+  /** Takes up what another window changed: new, refreshed and logged-out logins. */
+  private async syncWithRecord(): Promise<void> {
+    const metas = await this.store.reload();
+    for (const meta of metas) {
+      const tracked = this.scheduler.get(meta.id);
+      if (tracked?.issuedAt === meta.issuedAt && tracked.expiresAt === meta.expiresAt) continue;
+      this.scheduler.track(meta.id, meta.issuedAt, meta.expiresAt);
     }
-    collection.description = names.length > 0 ? `CodeArtifact tokens for integrated terminals: ${[...new Set(names)].join(', ')}` : undefined;
+    for (const t of this.scheduler.all()) {
+      if (metas.some((m) => m.id === t.id)) continue;
+      this.scheduler.untrack(t.id);
+      this.tokens.delete(t.id);
+    }
+    await this.applyEnvironment();
+    this.renderStatus();
   }
 
   activeLogins(): LoginState[] {
@@ -380,22 +392,12 @@ export class ArtifactsFeature implements vscode.Disposable {
 
   private async runLogin(request: Omit<LoginRequest, 'endpoint'>, target: AwsTarget, client: CodeartifactClient, mayResolveConflict: boolean): Promise<LoginResult> {
     try {
-      const outcome = await this.ui.withProgress(`Logging ${TOOLS[request.tool].label} in to ${request.domain}/${request.repository}…`, () => this.store.exclusive(async () => {
-        const manifest = await this.store.manifest();
-        const result = await performLogin({ client, fs: nodeConfigFs, context: this.planContext(), now: () => (this.deps.clock ?? systemClock).now() }, request, tokenDurationSeconds(), manifest);
-        await this.store.setToken(result.id, result.issued.token);
-        await this.store.saveManifest(result.manifest);
-        const meta: LoginMeta = {
-          id: result.id, request: result.plan.request, target, issuedAt: result.issued.issuedAt, expiresAt: result.issued.expiresAt,
-          environmentNames: Object.keys(result.environment), files: result.changes.map((c) => c.path),
-        };
-        await this.store.saveLogins([...this.store.logins().filter((m) => m.id !== result.id), meta]);
-        return { result, meta };
-      }));
+      const { outcome: result, meta } = await this.ui.withProgress(`Logging ${TOOLS[request.tool].label} in to ${request.domain}/${request.repository}…`,
+        () => loginTransaction({ ...this.transactionDeps(), client: () => client }, request, target, tokenDurationSeconds()));
+      await this.store.reload();
       await this.applyEnvironment();
-      this.scheduler.track(outcome.meta.id, outcome.meta.issuedAt, outcome.meta.expiresAt);
+      this.scheduler.track(meta.id, meta.issuedAt, meta.expiresAt);
       this.renderStatus();
-      const { result, meta } = outcome;
       const files = result.changes.filter((c) => c.action !== 'unchanged').map((c) => `${tildify(c.path, this.home)} ${c.action}${c.backup ? ' (backup kept)' : ''}`);
       const where = meta.environmentNames.length > 0 ? ` New terminals get ${meta.environmentNames.join(', ')}.` : '';
       const hours = Math.max(0, Math.round((meta.expiresAt - meta.issuedAt) / 360_000) / 10);
@@ -405,10 +407,12 @@ export class ArtifactsFeature implements vscode.Disposable {
         buttons, () => { void this.ui.copy(result.plan.notes.join('\n')); });
       return { ok: true, id: result.id, changes: result.changes, expiresAt: meta.expiresAt, environmentNames: meta.environmentNames, notes: result.plan.notes };
     } catch (err) {
+      await this.store.reload().catch(() => undefined);
       if (err instanceof LoginConflictError && mayResolveConflict) {
         const other = this.store.logins().find((m) => err.otherLogins.includes(m.id));
         const name = other ? describe(other) : err.otherLogins.join(', ');
-        const go = await this.ui.confirm(`${tildify(err.file, this.home)} already has entries from your CodeArtifact login ${name}. Log out of it and continue?`, 'Log Out and Continue');
+        const what = err.file !== undefined ? `${tildify(err.file, this.home)} already has entries` : `Terminals already get ${err.variables.join(', ')}`;
+        const go = await this.ui.confirm(`${what} from your CodeArtifact login ${name}. Log out of it and continue?`, 'Log Out and Continue');
         if (!go) return { ok: false, message: err.message };
         for (const otherId of err.otherLogins) await this.logout(otherId);
         return this.runLogin(request, target, client, false);
@@ -434,23 +438,19 @@ export class ArtifactsFeature implements vscode.Disposable {
 
   /** The scheduler's refresh: a new token, written where the old one was (only the token changes). */
   private async refreshLogin(id: string): Promise<Refreshed> {
-    return this.store.exclusive(async () => {
-      const meta = this.store.logins().find((m) => m.id === id);
-      if (!meta) throw new Error('This login no longer exists');
-      const manifest = await this.store.manifest();
-      const result = await performLogin({ client: this.client(meta.target), fs: nodeConfigFs, context: this.planContext(), now: () => (this.deps.clock ?? systemClock).now() },
-        meta.request, tokenDurationSeconds(), manifest).catch((err: unknown) => {
-        if (err instanceof ConfigEditError || err instanceof PlanError || err instanceof LoginConflictError) throw err;
-        throw new Error(this.explain(err, failedOperation(err) ?? 'GetAuthorizationToken', meta.target));
-      });
-      await this.store.setToken(id, result.issued.token);
-      await this.store.saveManifest(result.manifest);
-      const updated: LoginMeta = { ...meta, issuedAt: result.issued.issuedAt, expiresAt: result.issued.expiresAt, files: [...new Set([...meta.files, ...result.changes.map((c) => c.path)])] };
-      await this.store.saveLogins(this.store.logins().map((m) => (m.id === id ? updated : m)));
-      await this.applyEnvironment();
-      this.deps.log.info(`Refreshed the CodeArtifact token of ${describe(meta)}; expires ${new Date(updated.expiresAt).toISOString()}`);
-      return { issuedAt: updated.issuedAt, expiresAt: updated.expiresAt };
+    // Every window schedules this refresh; the first to hold the lock does it, the others take its token.
+    const target = this.store.logins().find((m) => m.id === id)?.target;
+    const refreshed = await refreshTransaction(this.transactionDeps(), id, this.scheduler.get(id)?.issuedAt ?? 0, tokenDurationSeconds()).catch((err: unknown) => {
+      if (err instanceof LoginGoneError) void this.syncWithRecord();
+      if (err instanceof ConfigEditError || err instanceof PlanError || err instanceof LoginConflictError || err instanceof LoginGoneError) throw err;
+      throw new Error(this.explain(err, failedOperation(err) ?? 'GetAuthorizationToken', target));
     });
+    const { meta } = refreshed;
+    redactor.addSecret(refreshed.token);
+    await this.store.reload();
+    await this.applyEnvironment();
+    this.deps.log.info(`${refreshed.adopted ? 'Took the CodeArtifact token another window refreshed for' : 'Refreshed the CodeArtifact token of'} ${describe(meta)}; expires ${new Date(meta.expiresAt).toISOString()}`);
+    return { issuedAt: meta.issuedAt, expiresAt: meta.expiresAt };
   }
 
   /** "Refresh now" from the status bar (and tests). */
@@ -477,16 +477,10 @@ export class ArtifactsFeature implements vscode.Disposable {
   async logout(arg?: string | { id?: string }): Promise<LogoutResult> {
     const id = typeof arg === 'string' ? arg : arg?.id ?? await this.pickLogin('Log out of which CodeArtifact login?');
     if (!id) return { ok: false, message: 'Cancelled' };
-    const meta = this.store.logins().find((m) => m.id === id);
     try {
-      const out = await this.store.exclusive(async () => {
-        const manifest = await this.store.manifest();
-        const result = await performLogout({ fs: nodeConfigFs }, id, manifest);
-        await this.store.saveManifest(result.manifest);
-        await this.store.saveLogins(this.store.logins().filter((m) => m.id !== id));
-        await this.store.deleteToken(id);
-        return result;
-      });
+      const out = await logoutTransaction({ records: this.store.records, fs: nodeConfigFs }, id);
+      const { meta } = out;
+      await this.store.reload();
       this.scheduler.untrack(id);
       this.tokens.delete(id);
       await this.applyEnvironment();

@@ -1,8 +1,12 @@
-// The record of what every active login changed on disk, kept in the extension's global storage.
+// The record of every active login: what it is (names only) and what it changed on disk, kept in one
+// file in the extension's global storage that every VS Code window reads and writes under a lock.
 // It never holds a token; values a login replaced that may be secrets (an older _authToken, say) are
 // split out before storing (the adapter keeps them in SecretStorage) and joined back for logout.
+import type { AwsTarget } from '../../aws/access';
 import type { FileUndo, UndoEntry } from '../config/edit';
+import type { FileEncoding } from '../config/encoding';
 import type { ConfigFormat } from '../config/formats';
+import type { LoginRequest } from './plan';
 
 export interface FileRecord {
   /** The real path (symlinks resolved). */
@@ -24,6 +28,8 @@ export interface LoginFileEdits {
   format: ConfigFormat;
   tokenBearing: boolean;
   undo: FileUndo;
+  /** The file's encoding at this login's first edit (what its priors were read in); absent: UTF-8. */
+  encoding?: FileEncoding;
 }
 
 export interface LoginEdits {
@@ -31,10 +37,44 @@ export interface LoginEdits {
   files: LoginFileEdits[];
 }
 
+/** What a login is, for the views, the refresh timers and terminals. Names only, never a value. */
+export interface LoginMeta {
+  id: string;
+  request: LoginRequest;
+  /** The profile and region the token was issued for; refreshes use the same. */
+  target: AwsTarget;
+  issuedAt: number;
+  expiresAt: number;
+  /** Names (never values) of the terminal variables this login sets. */
+  environmentNames: string[];
+  /** The files it edited, for the status bar and "Log out". */
+  files: string[];
+}
+
+/** What one entry of a login held before a change in progress (a fingerprint for secrets). */
+export interface WrittenBefore {
+  path: string;
+  address: string[];
+  written: string;
+}
+
+/**
+ * Write-ahead: the login whose files are being changed. The record already describes the files as
+ * they will be; if the change never finishes, the next transaction repairs the record from the files.
+ */
+export interface PendingChange {
+  id: string;
+  /** For a refresh or re-login: what its entries held before, to recognise files the change never reached. */
+  previous?: WrittenBefore[];
+}
+
 export interface Manifest {
   version: 1;
   logins: LoginEdits[];
   files: FileRecord[];
+  /** The committed logins. A login in `logins` without one here never finished and is undone. Absent in records of older versions. */
+  active?: LoginMeta[];
+  pending?: PendingChange;
 }
 
 export const EMPTY_MANIFEST: Manifest = { version: 1, logins: [], files: [] };
@@ -97,10 +137,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function isMeta(v: unknown): v is LoginMeta {
+  return isObject(v) && typeof v.id === 'string' && isObject(v.request) && typeof v.expiresAt === 'number' && typeof v.issuedAt === 'number'
+    && isObject(v.target) && Array.isArray(v.environmentNames) && Array.isArray(v.files);
+}
+
 /** Reads a stored manifest defensively; anything unrecognisable becomes an empty manifest. */
 export function parseManifest(raw: unknown): Manifest {
   if (!isObject(raw) || raw.version !== 1 || !Array.isArray(raw.logins) || !Array.isArray(raw.files)) return EMPTY_MANIFEST;
-  return raw as unknown as Manifest;
+  const { logins, files, active, pending } = raw;
+  const manifest: Manifest = { version: 1, logins: logins as LoginEdits[], files: files as FileRecord[] };
+  if (Array.isArray(active)) manifest.active = active.filter(isMeta);
+  if (isObject(pending) && typeof pending.id === 'string') manifest.pending = pending as unknown as PendingChange;
+  return manifest;
 }
 
 /** The other logins that edit a file, for handing over shared containers. */

@@ -6,12 +6,13 @@ import { constants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 
 export interface ConfigFs {
-  read(file: string): Promise<string | undefined>;
+  /** The file's bytes (config files are decoded by the engine, which knows their format). */
+  read(file: string): Promise<Uint8Array | undefined>;
   /** The file's real location (links resolved, also for a file that does not exist yet). */
   realpath(file: string): Promise<string>;
   mode(file: string): Promise<number | undefined>;
   /** Replaces the file's content atomically, with the given permission bits. */
-  writeAtomic(file: string, text: string, mode: number): Promise<void>;
+  writeAtomic(file: string, data: Uint8Array, mode: number): Promise<void>;
   /** Copies a file unless the target exists; true when it copied. */
   copyIfAbsent(from: string, to: string, mode: number): Promise<boolean>;
   chmod(file: string, mode: number): Promise<void>;
@@ -59,7 +60,7 @@ async function fsyncDir(dir: string): Promise<void> {
 export const nodeConfigFs: ConfigFs = {
   async read(file) {
     try {
-      return await fsp.readFile(file, 'utf8');
+      return await fsp.readFile(file);
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -77,12 +78,12 @@ export const nodeConfigFs: ConfigFs = {
     }
   },
 
-  async writeAtomic(file, text, mode) {
+  async writeAtomic(file, data, mode) {
     const dir = path.dirname(file);
     const temp = path.join(dir, `.${path.basename(file)}.conveyor-${randomBytes(6).toString('hex')}.tmp`);
     const handle = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(data);
       await handle.chmod(mode); // the umask may have narrowed or the creation mode ignored
       await handle.sync();
     } catch (err) {

@@ -174,7 +174,7 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
           { path: projectFile(r, '.npmrc'), format: 'npmrc', tokenBearing: false, skeleton: '', purpose: registryKey,
             ops: () => [{ address: [registryKey], value: E }] },
           { path: npmUserConfig(ctx), format: 'npmrc', tokenBearing: false, skeleton: '', purpose: `${tokenKey} (\${${V}})`,
-            ops: () => [{ address: [tokenKey], value: `\${${V}}` }] },
+            ops: () => [{ address: [tokenKey], value: `\${${V}}`, credential: true }] },
         ], () => ({}));
       }
       return plan([{
@@ -182,7 +182,7 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
         purpose: `${registryKey} and ${tokenKey}${user ? '' : ` (\${${V}})`}`,
         ops: (token) => [
           { address: [registryKey], value: E },
-          user ? { address: [tokenKey], value: token, secret: true } : { address: [tokenKey], value: `\${${V}}` },
+          user ? { address: [tokenKey], value: token, secret: true } : { address: [tokenKey], value: `\${${V}}`, credential: true },
         ],
       }], () => ({}));
     }
@@ -203,12 +203,12 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
         ops: (t) => (scope
           ? [
             { address: ['npmScopes', scope, 'npmRegistryServer'], value: JSON.stringify(E) },
-            { address: ['npmScopes', scope, 'npmAuthToken'], value: token(t), secret: user },
+            { address: ['npmScopes', scope, 'npmAuthToken'], value: token(t), secret: user, credential: true },
             { address: ['npmScopes', scope, 'npmAlwaysAuth'], value: 'true' },
           ]
           : [
             { address: ['npmRegistryServer'], value: JSON.stringify(E) },
-            { address: ['npmRegistries', registry, 'npmAuthToken'], value: token(t), secret: user },
+            { address: ['npmRegistries', registry, 'npmAuthToken'], value: token(t), secret: user, credential: true },
             { address: ['npmRegistries', registry, 'npmAlwaysAuth'], value: 'true' },
           ]),
       }], () => ({}));
@@ -229,7 +229,7 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
       const url = withCredentials(endpoint, `\${${V}}`, 'simple/');
       return plan([{
         path: projectFile(r, 'requirements.txt'), format: 'requirements', tokenBearing: false, skeleton: '', purpose: `--${option} with \${${V}}`,
-        ops: () => [option === 'index-url' ? { address: ['index-url'], value: url } : { address: ['extra-index-url', identity], value: url }],
+        ops: () => [option === 'index-url' ? { address: ['index-url'], value: url, credential: true } : { address: ['extra-index-url', identity], value: url, credential: true }],
       }], () => ({}));
     }
     case 'poetry': {
@@ -285,7 +285,7 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
         purpose: `server ${id}${user ? '' : ` (\${env.${V}})`}${mirror ? ' and a mirror of *' : user ? ' and an active profile with the repository' : ''}`,
         ops: (t) => [
           { address: [...server, 'username'], value: 'aws' },
-          user ? { address: [...server, 'password'], value: t, secret: true } : { address: [...server, 'password'], value: `\${env.${V}}` },
+          user ? { address: [...server, 'password'], value: t, secret: true } : { address: [...server, 'password'], value: `\${env.${V}}`, credential: true },
           ...(mirror
             ? [
               { address: ['settings', 'mirrors', `mirror[id=${id}]`, 'url'], value: E },
@@ -341,7 +341,7 @@ export function planLogin(request: LoginRequest, ctx: PlanContext): LoginPlan {
           { address: ['configuration', 'packageSourceCredentials', name, 'add[@key=Username]', '@value'], value: 'aws' },
           user
             ? { address: ['configuration', 'packageSourceCredentials', name, 'add[@key=ClearTextPassword]', '@value'], value: t, secret: true }
-            : { address: ['configuration', 'packageSourceCredentials', name, 'add[@key=ClearTextPassword]', '@value'], value: `%${V}%` },
+            : { address: ['configuration', 'packageSourceCredentials', name, 'add[@key=ClearTextPassword]', '@value'], value: `%${V}%`, credential: true },
         ],
       }], () => ({}));
     }

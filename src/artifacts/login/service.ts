@@ -3,7 +3,7 @@
 // go through here, so the tests exercise exactly what the command does.
 import { GetAuthorizationTokenCommand, GetRepositoryEndpointCommand, type CodeartifactClient } from '@aws-sdk/client-codeartifact';
 import { redactor } from '../../core/redact';
-import { applyLogin, applyLogout, type FileChange } from './engine';
+import { applyLogin, applyLogout, type ApplyHooks, type FileChange } from './engine';
 import type { Manifest } from './manifest';
 import type { ConfigFs } from './node-fs';
 import { loginId, planLogin, type LoginPlan, type LoginRequest, type PlanContext } from './plan';
@@ -74,12 +74,12 @@ export interface LoginDeps {
  * Logs in (or re-logs in: the same request again replaces only the token). Every AWS call happens
  * before any file is touched, so a failing call changes nothing on disk.
  */
-export async function performLogin(deps: LoginDeps, request: Omit<LoginRequest, 'endpoint'> & { endpoint?: string }, durationSeconds: number, manifest: Manifest): Promise<LoginOutcome> {
+export async function performLogin(deps: LoginDeps, request: Omit<LoginRequest, 'endpoint'> & { endpoint?: string }, durationSeconds: number, manifest: Manifest, hooks: ApplyHooks = {}): Promise<LoginOutcome> {
   const endpoint = request.endpoint ?? await repositoryEndpoint(deps.client, request);
   const full: LoginRequest = { ...request, endpoint };
   const plan = planLogin(full, deps.context);
   const issued = await issueToken(deps.client, full.domain, full.domainOwner, durationSeconds, deps.now);
-  const applied = await applyLogin(plan, issued.token, manifest, deps.fs);
+  const applied = await applyLogin(plan, issued.token, manifest, deps.fs, hooks);
   return { id: loginId(full), plan, issued, manifest: applied.manifest, changes: applied.changes, environment: plan.environment(issued.token) };
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsAccess } from '../../aws/access';
 import { THREAD_STATES, viewLabel, type ViewId } from '../model/counters';
-import { formatPercent } from '../model/format';
+import { heatLabel } from '../model/heat';
 import { customRange, describeRange, previousRange, type TimeRange } from '../model/time-ranges';
 import type { FlamePanels } from './flame-panel';
 import type { HeatDecorations } from './heat-decorations';
@@ -147,7 +147,7 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
       for (const editor of vscode.window.visibleTextEditors) {
         const marks = await d.heat.ensure(editor.document);
         const view = d.heat.viewFor(editor.document.uri) ?? '';
-        if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: `${formatPercent(m.fraction)} ${view}` }));
+        if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: heatLabel(m, view) }));
       }
       return {
         active: d.session.active?.title, view: d.session.view, inlineHeat: inlineHeatEnabled(),

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/log';
 import { fallbackNote, mineFlags, viewChoices, type Resolution } from '../model/analysis';
 import { viewLabel, type ViewId } from '../model/counters';
 import { diffTrees } from '../model/diff';
-import { formatCount, formatSeconds } from '../model/format';
+import { formatAmount } from '../model/format';
 import { toWire, type FlameTree } from '../flame/flame-tree';
 import { flameHtml, makeNonce } from '../flame/html';
 import { parseWebviewMessage, type FlameData, type HostMessage, type RenderStats } from '../flame/protocol';
@@ -148,7 +148,7 @@ export class FlamePanel implements vscode.Disposable {
       const tree: FlameTree = a.tree;
       return {
         data: {
-          title: content.loaded.title, subtitle: subtitle(viewLabel(a.view), content.loaded.detail, tree),
+          title: content.loaded.title, subtitle: subtitle(viewLabel(a.view), content.loaded.detail, tree, viewUnit(content.loaded.profile, a.view)),
           view: a.view, views: viewChoices(content.loaded.profile), tree: toWire(tree),
           warnings: [...(note ? [note] : []), ...content.loaded.profile.warnings.slice(0, 5)], ...options,
         },
@@ -162,7 +162,7 @@ export class FlamePanel implements vscode.Disposable {
     const note = fallbackNote(target);
     return {
       data: {
-        title: `${content.target.title} vs ${content.base.title}`, subtitle: subtitle(viewLabel(target.view), content.target.detail, tree),
+        title: `${content.target.title} vs ${content.base.title}`, subtitle: subtitle(viewLabel(target.view), content.target.detail, tree, viewUnit(content.target.profile, target.view)),
         view: target.view, views: viewChoices(content.target.profile), tree: toWire(tree), baseLabel: `${content.base.title} (${content.base.detail})`,
         warnings: note ? [note] : [], ...options,
       },
@@ -215,10 +215,14 @@ export class FlamePanel implements vscode.Disposable {
   }
 }
 
-function subtitle(view: string, detail: string, tree: FlameTree): string {
-  const total = tree.total[0] ?? 0;
-  const secs = tree.totalSeconds ? ` · ${formatSeconds(tree.totalSeconds[0] ?? 0)}` : '';
-  return [view, detail, `${formatCount(total)} samples${secs}`].filter((s) => s.length > 0).join(' · ');
+function subtitle(view: string, detail: string, tree: FlameTree, unit?: string): string {
+  const amount = formatAmount(tree.total[0] ?? 0, unit, tree.totalSeconds ? tree.totalSeconds[0] ?? 0 : undefined);
+  return [view, detail, amount].filter((s) => s.length > 0).join(' · ');
+}
+
+/** The unit of a single-counter view (pprof sample types, .cpuprofile time), if the profile names one. */
+function viewUnit(profile: LoadedProfile['profile'], view: string): string | undefined {
+  return view.startsWith('counter:') ? profile.units.get(view.slice('counter:'.length)) : undefined;
 }
 
 /** Open flame graph panels by key, so opening the same profile again reveals its tab. */

@@ -1,9 +1,9 @@
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { viewLabel } from '../model/counters';
-import { findFunctionLine } from '../model/function-lines';
-import { formatPercent, formatSeconds } from '../model/format';
-import { fileHeat, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
+import { findFunctionLine, functionEndLine } from '../model/function-lines';
+import { fileHeat, heatLabel, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
 import type { ProfilerSession } from './profile-session';
 import { inlineHeatEnabled, INLINE_SETTING } from './settings';
 
@@ -19,6 +19,18 @@ interface DocHeat {
 }
 
 const LEVELS = 10;
+
+/** Whether `text` is what the file holds on disk (a stat first, so most edits cost no read). */
+function sameAsOnDisk(fsPath: string, text: string): boolean {
+  try {
+    const size = fs.statSync(fsPath).size;
+    if (size !== Buffer.byteLength(text, 'utf8') || size > MAX_BASELINE) return false;
+    return fs.readFileSync(fsPath, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
 /** Larger files are not kept for the "back to the profiled text" check. */
 const MAX_BASELINE = 2 * 1024 * 1024;
 
@@ -118,7 +130,7 @@ export class HeatDecorations implements vscode.Disposable {
     const text = doc.getText();
     const defs = new Map<number, number | undefined>();
     const marks = fileHeat({
-      tree: analysis.tree, frames: loaded.profile.tree,
+      tree: analysis.tree, frames: loaded.profile.tree, profile: loaded.profile, view: analysis.view,
       inFile: (id) => nameIds.has(id),
       definitionLine: (id) => {
         if (!defs.has(id)) {
@@ -128,12 +140,14 @@ export class HeatDecorations implements vscode.Disposable {
         return defs.get(id);
       },
     }).filter((m) => m.startLine < doc.lineCount);
+    // A function-level mark covers the whole function: the profile does not say which of its lines ran.
+    for (const m of marks) if (m.granularity === 'function') m.endLine = functionEndLine(text, m.startLine);
     return { profileKey: loaded.key, view, label: viewLabel(analysis.view), marks, baseline: text.length <= MAX_BASELINE ? text : undefined };
   }
 
   private async update(editor: vscode.TextEditor): Promise<void> {
     const doc = editor.document;
-    if (doc.uri.scheme !== 'file' || !(doc.languageId === 'python' || doc.languageId === 'java')) return;
+    if (doc.uri.scheme !== 'file') return;
     if (!this.session.active || !inlineHeatEnabled()) {
       this.clear(editor);
       return;
@@ -160,7 +174,7 @@ export class HeatDecorations implements vscode.Disposable {
       const line = editor.document.lineAt(m.startLine);
       labels.push({
         range: new vscode.Range(m.startLine, line.range.end.character, m.startLine, line.range.end.character),
-        renderOptions: { after: { contentText: `${formatPercent(m.fraction)} ${view}${m.totalSeconds !== undefined ? ` · ${formatSeconds(m.totalSeconds)}` : ''}` } },
+        renderOptions: { after: { contentText: heatLabel(m, view) } },
       });
     }
     this.levels.forEach((t, i) => editor.setDecorations(t, byLevel[i]!));
@@ -171,8 +185,11 @@ export class HeatDecorations implements vscode.Disposable {
     const key = e.document.uri.toString();
     const heat = this.byDoc.get(key);
     if (!heat || e.contentChanges.length === 0) return;
-    if (heat.baseline !== undefined && heat.baseline.length === e.document.getText().length && heat.baseline === e.document.getText()) {
-      // Undone or reverted to the text the marks came from: start again from the profile (exact).
+    const text = e.document.getText();
+    if ((heat.baseline !== undefined && heat.baseline.length === text.length && heat.baseline === text) || sameAsOnDisk(e.document.uri.fsPath, text)) {
+      // Undone or reverted to the text the marks came from, or to the file on disk (the marks may have
+      // been recomputed on edited text when the active profile or the sources changed meanwhile):
+      // start again from the profile (exact).
       this.byDoc.delete(key);
     } else {
       let marks = heat.marks;

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import type { AwsAccess, AwsTarget } from '../../aws/access';
 import type { Logger } from '../../core/log';
-import { decodeProfile } from '../model/decode';
+import { decodeProfileAsync } from '../model/decode';
+import { FORMAT_LABELS } from '../model/profile';
 import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
 import { CodeGuruCallError, fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
+import { jfrPrinter } from '../service/jfr-tool';
+import { sourceMapMapper } from '../model/source-maps';
+import { loadSourceMapFor } from '../service/source-map-files';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
+import { configuredJfrPath } from './settings';
 
 export interface OpenResult {
   key: string;
@@ -17,7 +22,8 @@ export interface OpenResult {
 }
 
 export const PROFILE_FILE_FILTERS: Record<string, string[]> = {
-  'Profiles (CodeGuru JSON, collapsed stacks)': ['json', 'gz', 'folded', 'collapsed', 'txt'],
+  'Profiles (pprof, .cpuprofile, speedscope, JFR, perf script, collapsed stacks, CodeGuru JSON)':
+    ['pb', 'gz', 'pprof', 'prof', 'out', 'cpuprofile', 'json', 'jfr', 'perf', 'script', 'txt', 'folded', 'collapsed', 'stacks'],
   'All files': ['*'],
 };
 
@@ -33,7 +39,7 @@ function asUri(arg: unknown): vscode.Uri | undefined {
 
 /** `x.json`, `x.json.gz`, `x.folded` → `x.recommendations.json` next to it. */
 export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
-  const base = uri.path.replace(/(\.json)?(\.gz)?$/i, '').replace(/\.(folded|collapsed|txt)$/i, '');
+  const base = uri.path.replace(/(\.json)?(\.gz)?$/i, '').replace(/\.(folded|collapsed|txt|pb|pprof|prof|cpuprofile|speedscope|jfr|perf)$/i, '');
   return uri.with({ path: `${base}.recommendations.json` });
 }
 
@@ -52,10 +58,12 @@ export class ProfileOpener {
 
   async loadFile(uri: vscode.Uri): Promise<LoadedProfile> {
     const bytes = await vscode.workspace.fs.readFile(uri);
+    this.deps.session.rescanSources();
     const started = Date.now();
     const fileName = uri.path.split('/').pop() ?? uri.path;
-    const profile = decodeProfile(bytes, { fileName });
-    this.deps.log.info(`profiler: parsed ${fileName} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
+    const configured = configuredJfrPath();
+    const profile = await decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}), mapFrame: sourceMapMapper(loadSourceMapFor) });
+    this.deps.log.info(`profiler: parsed ${fileName} as ${FORMAT_LABELS[profile.format]} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
     for (const w of profile.warnings) this.deps.log.warn(`profiler: ${fileName}: ${w}`);
     let recommendations: LoadedProfile['recommendations'] = [];
     const sidecar = recommendationsSidecar(uri);
@@ -74,7 +82,7 @@ export class ProfileOpener {
   async openFile(arg?: unknown): Promise<OpenResult | undefined> {
     let uri = asUri(arg);
     if (!uri) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open Profile', filters: PROFILE_FILE_FILTERS, title: 'Open a CodeGuru profile or collapsed stacks' });
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Open Profile', filters: PROFILE_FILE_FILTERS, title: 'Open a profile: pprof, .cpuprofile, speedscope, JFR, perf script, collapsed stacks or CodeGuru JSON' });
       uri = picked?.[0];
       if (!uri) return undefined;
     }
@@ -105,11 +113,16 @@ export class ProfileOpener {
     panel.setLoading('Reading both profiles…');
     try {
       const [b, t] = await Promise.all([this.loadFile(base), this.loadFile(target)]);
+      if (b.profile.format !== t.profile.format) {
+        throw new Error(`a comparison needs two profiles of the same format: ${b.title} is ${FORMAT_LABELS[b.profile.format]}, ${t.title} is ${FORMAT_LABELS[t.profile.format]}.`);
+      }
       panel.setContent({ kind: 'diff', base: b, target: t });
       this.deps.session.setActive(t);
       return summary(t);
     } catch (err) {
-      panel.setError(`Could not compare the profiles: ${err instanceof Error ? err.message : String(err)}`);
+      const message = `Could not compare the profiles: ${err instanceof Error ? err.message : String(err)}`;
+      panel.setError(message);
+      void vscode.window.showErrorMessage(message);
       return undefined;
     }
   }

@@ -9,6 +9,7 @@ import type { RecommendationLike } from '../model/recommendations';
 import { SourceResolver, type ResolvedFrame } from '../model/resolve';
 import type { TimeRange } from '../model/time-ranges';
 import { COUNTER_SETTING, configuredView, pathKey } from './settings';
+import { readSourceText } from './workspace-files';
 import type { WorkspaceFiles } from './workspace-files';
 
 export type ProfileSource =
@@ -51,6 +52,16 @@ export class ProfilerSession implements vscode.Disposable {
   }
 
   get active(): LoadedProfile | undefined { return this.current; }
+
+  /**
+   * Re-lists the workspace's sources for a profile being opened (see WorkspaceFiles.rescan): new
+   * resolutions use the new list at once; open editors are refreshed only if it changed.
+   */
+  rescanSources(): void {
+    this.files.rescan();
+    this.resolver = undefined;
+    this.resolutions = new WeakMap();
+  }
 
   get view(): ViewId { return configuredView(); }
 
@@ -97,7 +108,7 @@ export class ProfilerSession implements vscode.Disposable {
   }
 
   private sourceResolver(): Promise<SourceResolver> {
-    this.resolver ??= this.files.list().then((files) => new SourceResolver(files));
+    this.resolver ??= this.files.list().then((files) => new SourceResolver(files, readSourceText));
     return this.resolver;
   }
 
@@ -122,7 +133,7 @@ export class ProfilerSession implements vscode.Disposable {
       if (resolved) break;
     }
     if (!resolved) {
-      void vscode.window.showInformationMessage(`"${name.slice(0, 200)}" is not in this workspace's Python or Java files.`);
+      void vscode.window.showInformationMessage(`"${name.slice(0, 200)}" is not in this workspace's source files.`);
       return false;
     }
     const uri = vscode.Uri.file(resolved.file.path);

@@ -5,6 +5,7 @@ import { PROFILED_LANGUAGES, ProfileCodeLenses } from './code-lens';
 import { registerCommands } from './commands';
 import { ProfileEditorProvider } from './custom-editor';
 import { RecommendationDiagnostics } from './diagnostics';
+import { ProfileDropController } from './drop-files';
 import { FlamePanels } from './flame-panel';
 import { HeatDecorations } from './heat-decorations';
 import { ProfileHover } from './hover';
@@ -14,7 +15,7 @@ import { ProfilerTree } from './profiler-tree';
 import { COUNTER_SETTING, FLAME_EDITOR_FOLDED, FLAME_EDITOR_JSON, VIEW_ID } from './settings';
 import { WorkspaceFiles } from './workspace-files';
 
-/** CodeGuru Profiler: the Profiler view, flame graph panels and editors, inline heat, CodeLens, hovers, diagnostics. */
+/** Profiles (CodeGuru, pprof, .cpuprofile, speedscope, JFR, perf, collapsed stacks): the Profiler view, flame graph panels and editors, inline heat, CodeLens, hovers, diagnostics. */
 export function registerProfiler(context: vscode.ExtensionContext, deps: { log: Logger; aws: AwsAccess }): void {
   const { log, aws } = deps;
   const files = new WorkspaceFiles(log);
@@ -29,7 +30,8 @@ export function registerProfiler(context: vscode.ExtensionContext, deps: { log: 
   const editorOptions = { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: false };
 
   context.subscriptions.push(files, session, panels, tree, heat, lenses, diagnostics,
-    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true,
+      dragAndDropController: new ProfileDropController((uri) => opener.openFile(uri)) }),
     vscode.languages.registerCodeLensProvider(PROFILED_LANGUAGES, lenses),
     vscode.languages.registerHoverProvider(PROFILED_LANGUAGES, new ProfileHover(session, heat)),
     vscode.window.registerCustomEditorProvider(FLAME_EDITOR_FOLDED, editorProvider, editorOptions),

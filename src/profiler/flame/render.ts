@@ -32,6 +32,12 @@ export interface RenderResult {
 }
 
 const LABEL_PAD = 3;
+/**
+ * Frames narrower than this (CSS px) that touch the previous narrow frame of their row are drawn as one
+ * rectangle: a 1,000,000-frame profile has tens of thousands of sub-pixel frames in view, and one fill
+ * per run instead of per frame keeps a software-rendered frame inside its 16 ms.
+ */
+export const MERGE_PX = 2;
 
 /** Cuts a label to `maxChars`, keeping the end (where method and function names are). */
 export function fitLabel(name: string, maxChars: number): string | undefined {
@@ -52,6 +58,10 @@ export class FlameRenderer {
   private rw = new Float32Array(4096);
   private ry = new Float32Array(4096);
   private order = new Int32Array(4096);
+  /** 1 when an entry stands for a run of merged narrow frames (no label, no outline). */
+  private merged = new Uint8Array(4096);
+  /** Per depth: the entry of the row's open run of narrow frames, or -1. */
+  private runAt = new Int32Array(256);
   private readonly bucketCount = new Int32Array(DIM * 2 + 1);
 
   render(ctx: Ctx2D, input: RenderInput): RenderResult {
@@ -68,6 +78,9 @@ export class FlameRenderer {
     let count = 0;
     let i = 0;
     const n = tree.size;
+    if (this.runAt.length <= tree.maxDepth) this.runAt = new Int32Array(tree.maxDepth + 1);
+    const runAt = this.runAt;
+    runAt.fill(-1);
     while (i < n) {
       const w = tree.total[i]! * scale;
       const left = (x[i]! - x0) * scale;
@@ -82,9 +95,21 @@ export class FlameRenderer {
       } else if (y + rowH <= 0) {
         if (!g.rootAtTop) { i = tree.end[i]!; continue; }
       } else {
-        if (count === this.nodes.length) this.grow();
         const l = Math.max(0, left);
         const r = Math.min(g.width, left + w);
+        const d = tree.depth[i]!;
+        if (w < MERGE_PX) {
+          const run = runAt[d]!;
+          if (run >= 0 && this.rx[run]! + this.rw[run]! >= l - 0.5) {
+            this.rw[run] = Math.max(this.rx[run]! + this.rw[run]!, r) - this.rx[run]!;
+            this.merged[run] = 1;
+            i++;
+            continue;
+          }
+        }
+        if (count === this.nodes.length) this.grow();
+        runAt[d] = w < MERGE_PX ? count : -1;
+        this.merged[count] = 0;
         this.nodes[count] = i;
         this.rx[count] = l;
         this.rw[count] = r - l;
@@ -127,7 +152,7 @@ export class FlameRenderer {
     if (palette.outline) {
       ctx.strokeStyle = palette.outline;
       ctx.lineWidth = 1;
-      for (let k = 0; k < count; k++) if (this.rw[k]! > 3) ctx.strokeRect(this.rx[k]! + 0.5, this.ry[k]! + 0.5, this.rw[k]! - 2, rowH - 2);
+      for (let k = 0; k < count; k++) if (this.rw[k]! > 3 && this.merged[k] === 0) ctx.strokeRect(this.rx[k]! + 0.5, this.ry[k]! + 0.5, this.rw[k]! - 2, rowH - 2);
     }
 
     let labels = 0;
@@ -141,7 +166,7 @@ export class FlameRenderer {
       for (let o = from; o < to; o++) {
         const k = this.order[o]!;
         const w = this.rw[k]!;
-        if (w < minLabel) continue;
+        if (w < minLabel || this.merged[k] === 1) continue;
         const name = tree.names[tree.nameId[this.nodes[k]!]!]!;
         const text = fitLabel(name, Math.floor((w - 2 * LABEL_PAD) / input.charWidth));
         if (text === undefined) continue;
@@ -175,5 +200,8 @@ export class FlameRenderer {
     this.rw = grow32(this.rw);
     this.ry = grow32(this.ry);
     this.order = new Int32Array(cap);
+    const merged = new Uint8Array(cap);
+    merged.set(this.merged);
+    this.merged = merged;
   }
 }

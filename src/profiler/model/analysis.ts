@@ -17,7 +17,7 @@ export interface Analysis {
 
 /** A view of a profile; per-function stats are computed on first use (the flame graph needs none). */
 export function analyse(profile: Profile, requested: ViewId): Analysis {
-  const { view, fellBack } = resolveView(requested, profile.tree.counters, profile.counterTotals);
+  const { view, fellBack } = resolveView(requested, profile.tree.counters, profile.counterTotals, profile.defaultCounter);
   const tree = viewTree(profile, view);
   let stats: FunctionStats | undefined;
   return { view, fellBack, requested, tree, get stats() { stats ??= functionStats(tree); return stats; } };

@@ -54,11 +54,20 @@ export function viewLabel(view: ViewId): string {
   }
 }
 
+/**
+ * Whether CPU / latency / wall time add counters up: only for CodeGuru's thread states and wall time
+ * (and collapsed stacks' one SAMPLES counter). Other formats' counters (pprof sample types, perf
+ * events) have units of their own and are offered one by one.
+ */
+export function hasCompositeViews(counters: readonly string[]): boolean {
+  return counters.every((c) => isThreadState(c) || c === WALL_TIME || c === FOLDED_COUNTER);
+}
+
 /** The views worth offering for a profile: those that add up at least one sample. */
 export function availableViews(counters: readonly string[], counterTotals: readonly number[]): ViewId[] {
   const has = (view: ViewId): boolean => viewMask(view, counters).some((on, i) => on && (counterTotals[i] ?? 0) > 0);
   const views: ViewId[] = [];
-  for (const v of ['cpu', 'latency', 'wall'] as const) if (has(v)) views.push(v);
+  if (hasCompositeViews(counters)) for (const v of ['cpu', 'latency', 'wall'] as const) if (has(v)) views.push(v);
   for (const c of counters) {
     const id: ViewId = `counter:${c}`;
     if (c !== WALL_TIME && has(id)) views.push(id);
@@ -70,9 +79,15 @@ export function availableViews(counters: readonly string[], counterTotals: reado
  * The view to show when `requested` adds up nothing in this profile (e.g. CPU for a Python profile):
  * cpu, then wall, then latency, then the first counter with samples.
  */
-export function resolveView(requested: ViewId, counters: readonly string[], counterTotals: readonly number[]): { view: ViewId; fellBack: boolean } {
+export function resolveView(requested: ViewId, counters: readonly string[], counterTotals: readonly number[], preferred?: string): { view: ViewId; fellBack: boolean } {
   const views = availableViews(counters, counterTotals);
   if (views.includes(requested) || views.length === 0) return { view: requested, fellBack: false };
+  // A format with counters of its own (pprof, perf…): the composite setting does not apply; show the
+  // counter the file names as its default without a note, and say so only for a missing counter.
+  if (!hasCompositeViews(counters) && !requested.startsWith('counter:')) {
+    const own: ViewId = `counter:${preferred ?? ''}`;
+    return { view: views.includes(own) ? own : views[0]!, fellBack: false };
+  }
   for (const v of ['cpu', 'wall', 'latency'] as const) if (views.includes(v)) return { view: v, fellBack: true };
   return { view: views[0] ?? requested, fellBack: true };
 }

@@ -40,3 +40,20 @@ export function formatAgo(then: Date, now: Date): string {
   const days = Math.floor(s / 86_400);
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
+
+/**
+ * How much a view adds up to, in its counter's unit: time as a duration (pprof `cpu`, .cpuprofile
+ * `time`), bytes as bytes, anything else as samples. `seconds` is the total in seconds when known.
+ */
+export function formatAmount(total: number, unit: string | undefined, seconds?: number): string {
+  if (seconds !== undefined && unit !== undefined && /seconds$/.test(unit)) return formatSeconds(seconds);
+  if (unit === 'bytes') {
+    const steps = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = total;
+    let k = 0;
+    while (v >= 1024 && k < steps.length - 1) { v /= 1024; k++; }
+    return `${k === 0 ? formatCount(v) : v.toFixed(v >= 100 ? 0 : 1)} ${steps[k]}`;
+  }
+  const secs = seconds !== undefined ? ` · ${formatSeconds(seconds)}` : '';
+  return `${formatCount(total)} samples${secs}`;
+}

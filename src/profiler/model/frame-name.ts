@@ -3,10 +3,56 @@ export type ParsedFrame =
   | { kind: 'python'; module: string; className?: string; functionName: string }
   | { kind: 'java'; packageName: string; className: string; outerClass: string; innerClasses: string[]; methodName: string; lambdaOf?: string; line?: number }
   | { kind: 'bare'; functionName: string }
+  /** Go: `example.com/pkg.Func`, `pkg.(*T).Method`, `pkg.Func.func1` (a closure of Func). */
+  | { kind: 'go'; packagePath: string; receiver?: string; functionName: string }
+  /** Rust and C++: `crate::module::Type::method`, `ns::Class::method(int)`; scopes outermost first. */
+  | { kind: 'scoped'; scopes: string[]; functionName: string }
   | { kind: 'synthetic' | 'native' | 'unknown' };
 
 export type PythonFrame = Extract<ParsedFrame, { kind: 'python' }>;
 export type JavaFrame = Extract<ParsedFrame, { kind: 'java' }>;
+export type GoFrame = Extract<ParsedFrame, { kind: 'go' }>;
+export type ScopedFrame = Extract<ParsedFrame, { kind: 'scoped' }>;
+
+const GO_NAME = /^((?:[\w.~-]+\/)*[\w~-]+)\.(?:\((\*?[\w]+)(?:\[[^\]]*\])?\)\.)?([\w]+)(?:\[[^\]]*\])?((?:\.(?:func|gowrap)\d+)*(?:\.\d+)*)(?:\.deferwrap\d+)?$/;
+
+/** Go symbols as runtime/pprof writes them. */
+function parseGo(name: string): GoFrame | undefined {
+  const m = GO_NAME.exec(name);
+  if (!m) return undefined;
+  const frame: GoFrame = { kind: 'go', packagePath: m[1]!, functionName: m[3]! };
+  if (m[2]) frame.receiver = m[2].replace(/^\*/, '');
+  return frame;
+}
+
+/** Removes balanced `<…>` groups (template and generic arguments). */
+function stripAngles(s: string): string {
+  let out = '';
+  let depth = 0;
+  for (const ch of s) {
+    if (ch === '<') depth++;
+    else if (ch === '>' && depth > 0) depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** Rust (`a::b::f`, `<a::T as b::Tr>::f`, legacy `::h<hash>` suffixes) and C++ (`ns::C::f(int) const`). */
+function parseScoped(raw: string): ScopedFrame | undefined {
+  let name = raw.replace(/::h[0-9a-f]{16}$/, '').replace(/\{\{closure\}\}/g, '');
+  const asTrait = /^<(.+?) as .+>::(.+)$/.exec(name);
+  if (asTrait) name = `${asTrait[1]}::${asTrait[2]}`;
+  const paren = name.indexOf('(');
+  if (paren > 0) name = name.slice(0, paren);
+  name = stripAngles(name).replace(/^.*\s(?=\S+$)/, '').replace(/::$/, '');
+  const parts = name.split('::').filter((p) => p.length > 0);
+  if (parts.length < 2) return undefined;
+  const functionName = parts[parts.length - 1]!;
+  if (!/^~?[A-Za-z_]\w*$/.test(functionName)) return undefined;
+  const scopes = parts.slice(0, -1);
+  if (!scopes.every((p) => /^[A-Za-z_]\w*$/.test(p))) return undefined;
+  return { kind: 'scoped', scopes, functionName };
+}
 
 const PY_IDENT = /^[A-Za-z_][\w]*$/;
 const PY_MODULE = /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)*$/;
@@ -28,8 +74,13 @@ function stripAnnotations(name: string): string {
 export function parseFrameName(raw: string): ParsedFrame {
   const name = stripAnnotations(raw.trim());
   if (name.length === 0 || name.length > 2048) return { kind: 'unknown' };
+  if (name.includes('::')) return parseScoped(name) ?? { kind: 'native' };
   if (name.startsWith('<') || name.startsWith('[')) return { kind: 'synthetic' };
-  if (name.includes('::') || /\.so(\.\d+)*$/.test(name) || name.startsWith('0x')) return { kind: 'native' };
+  if (/\.so(\.\d+)*$/.test(name) || name.startsWith('0x')) return { kind: 'native' };
+  if (name.includes('.(')) {
+    const go = parseGo(name);
+    if (go) return go;
+  }
 
   // `pkg.Class.method(Class.java:42)` carries a colon too, but is Java.
   if (/\(.*\)$/.test(name)) {
@@ -51,6 +102,8 @@ export function parseFrameName(raw: string): ParsedFrame {
   const java = parseJava(name);
   if (java) return java;
   if (PY_IDENT.test(name)) return { kind: 'bare', functionName: name };
+  const go = parseGo(name);
+  if (go) return go;
   return { kind: 'unknown' };
 }
 
@@ -89,6 +142,8 @@ export function shortFunctionName(frame: ParsedFrame, fallback: string): string 
     case 'python': return frame.className ? `${frame.className}.${frame.functionName}` : frame.functionName;
     case 'java': return `${frame.className.split('$').pop() ?? frame.className}.${frame.lambdaOf ? `λ ${frame.lambdaOf}` : frame.methodName}`;
     case 'bare': return frame.functionName;
+    case 'go': return frame.receiver ? `${frame.receiver}.${frame.functionName}` : frame.functionName;
+    case 'scoped': return frame.scopes.length > 0 ? `${frame.scopes[frame.scopes.length - 1]}::${frame.functionName}` : frame.functionName;
     default: return fallback;
   }
 }

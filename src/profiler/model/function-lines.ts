@@ -86,6 +86,42 @@ function findJavaMethod(lines: readonly string[], frame: Extract<ParsedFrame, { 
   return found;
 }
 
+function firstMatch(lines: readonly string[], re: RegExp, hint?: number): number | undefined {
+  const hits: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (re.test(lines[i]!)) hits.push(i);
+  if (hits.length === 0) return undefined;
+  if (hint !== undefined) {
+    const before = hits.filter((h) => h <= hint - 1);
+    if (before.length > 0) return before[before.length - 1];
+  }
+  return hits[0];
+}
+
+/** `func Name(`, `func (r *T) Name(`, `func Name[T any](`. */
+function findGoFunc(lines: readonly string[], frame: Extract<ParsedFrame, { kind: 'go' }>, hint?: number): number | undefined {
+  const recv = frame.receiver ? `\\(\\s*\\w*\\s*\\*?\\s*${escapeRegExp(frame.receiver)}(?:\\[[^\\]]*\\])?\\s*\\)\\s*` : '';
+  return firstMatch(lines, new RegExp(`^func\\s+${recv}${escapeRegExp(frame.functionName)}\\s*[([]`), hint);
+}
+
+/** Rust `fn name` (any visibility, async, unsafe, extern, const) or C++ `Scope::name(` / a declaration with a body. */
+function findScoped(lines: readonly string[], frame: Extract<ParsedFrame, { kind: 'scoped' }>, hint?: number): number | undefined {
+  const fn = escapeRegExp(frame.functionName);
+  const rust = firstMatch(lines, new RegExp(`^\\s*(?:pub(?:\\([^)]*\\))?\\s+)?(?:const\\s+)?(?:async\\s+)?(?:unsafe\\s+)?(?:extern\\s+"[^"]*"\\s+)?fn\\s+${fn}\\b`), hint);
+  if (rust !== undefined) return rust;
+  const scope = frame.scopes[frame.scopes.length - 1];
+  if (scope) {
+    const qualified = firstMatch(lines, new RegExp(`(?:^|[\\s*&])${escapeRegExp(scope)}::${fn}\\s*\\((?!.*;\\s*$)`), hint);
+    if (qualified !== undefined) return qualified;
+  }
+  return firstMatch(lines, new RegExp(`^\\s*(?:[\\w:<>,*&~]+\\s+)+\\**${fn}\\s*\\([^;]*$`), hint);
+}
+
+/** JavaScript/TypeScript: `function name(`, `name = (…) =>`, `name: function`, a method `name(…) {`. */
+function findJsFunction(lines: readonly string[], name: string, hint?: number): number | undefined {
+  const n = escapeRegExp(name);
+  return firstMatch(lines, new RegExp(`(?:\\bfunction\\s*\\*?\\s*${n}\\s*[(<]|\\b${n}\\s*[=:]\\s*(?:async\\s+)?(?:function\\b|\\([^)]*\\)\\s*(?::[^=]*)?=>|\\w+\\s*=>)|^\\s*(?:(?:public|private|protected|static|async|override|get|set)\\s+)*\\*?${n}\\s*(?:<[^>]*>)?\\([^;]*\\)\\s*(?::[^{;]*)?\\{)`), hint);
+}
+
 /**
  * The 0-based line where the function of a frame is defined, found by a regex scan of the file:
  * Python `def` (inside `class X` when the frame names one; the last def at or above `hintLine` when
@@ -96,8 +132,43 @@ export function findFunctionLine(text: string, frame: ParsedFrame, hintLine?: nu
   const lines = text.split(/\r?\n/);
   switch (frame.kind) {
     case 'python': return findPythonDef(lines, frame.className, frame.functionName, hintLine);
-    case 'bare': return findPythonDef(lines, undefined, frame.functionName, hintLine);
+    case 'bare': return findPythonDef(lines, undefined, frame.functionName, hintLine) ?? findJsFunction(lines, frame.functionName, hintLine);
     case 'java': return findJavaMethod(lines, frame);
+    case 'go': return findGoFunc(lines, frame, hintLine);
+    case 'scoped': return findScoped(lines, frame, hintLine);
     default: return undefined;
   }
+}
+
+/**
+ * The last line (0-based) of the function whose definition starts at `start`: the indented block of
+ * a Python `def …:`, else the brace block that opens on or after it (strings and comments are not
+ * parsed; a brace inside one can end the block early, which only shortens the mark). Capped at 2,000 lines.
+ */
+export function functionEndLine(text: string, start: number): number {
+  const lines = text.split(/\r?\n/);
+  const first = lines[start];
+  if (first === undefined) return start;
+  const limit = Math.min(lines.length, start + 2000);
+  if (/:\s*(#.*)?$/.test(first) && /^\s*(async\s+)?def\s/.test(first)) {
+    const indent = indentOf(first);
+    let last = start;
+    for (let i = start + 1; i < limit; i++) {
+      const l = lines[i]!;
+      if (l.trim().length === 0 || l.trim().startsWith('#')) continue;
+      if (indentOf(l) <= indent) break;
+      last = i;
+    }
+    return last;
+  }
+  let depth = 0;
+  let opened = false;
+  for (let i = start; i < limit; i++) {
+    for (const ch of lines[i]!) {
+      if (ch === '{') { depth++; opened = true; } else if (ch === '}') depth--;
+      if (opened && depth === 0) return i;
+    }
+    if (!opened && i > start + 5) return start;
+  }
+  return start;
 }

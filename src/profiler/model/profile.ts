@@ -1,6 +1,13 @@
 import { counterTotals, type FrameTree } from './frame-tree';
+import type { LineSamples } from './line-samples';
 
-export type ProfileFormat = 'codeguru' | 'folded';
+export type ProfileFormat = 'codeguru' | 'folded' | 'pprof' | 'cpuprofile' | 'speedscope' | 'perf' | 'jfr';
+
+/** What each format is called in messages and pickers. */
+export const FORMAT_LABELS: Record<ProfileFormat, string> = {
+  codeguru: 'CodeGuru profile', folded: 'collapsed stacks', pprof: 'pprof', cpuprofile: 'Chrome CPU profile',
+  speedscope: 'speedscope JSON', perf: 'perf script output', jfr: 'Java Flight Recording',
+};
 
 /** A parsed profile: the multi-counter tree plus what the agent said about it. */
 export interface Profile {
@@ -19,6 +26,14 @@ export interface Profile {
   /** Things that were ignored while parsing (bad counts, node limit), for the log and the panel. */
   readonly warnings: readonly string[];
   readonly truncated: boolean;
+  /** Samples per executing line, when the format names the line of every frame. */
+  readonly lines?: LineSamples;
+  /** Units of the counters that have one (pprof sample types: "nanoseconds", "bytes", "count"). */
+  readonly units: ReadonlyMap<string, string>;
+  /** The counter the format says to show first (pprof default_sample_type, else its last sample type). */
+  readonly defaultCounter?: string;
+  /** Per name id, the 1-based line its function starts on when the profile says (.cpuprofile); 0 unknown. */
+  readonly definitionLines?: Int32Array;
 }
 
 export class ProfileFormatError extends Error {
@@ -33,12 +48,20 @@ export interface ProfileMeta {
   agent?: string;
   runtimeVersion?: string;
   numTimesSampled?: number;
+  lines?: LineSamples;
+  units?: ReadonlyMap<string, string>;
+  defaultCounter?: string;
+  definitionLines?: Int32Array;
 }
 
 export function makeProfile(format: ProfileFormat, tree: FrameTree, meta: ProfileMeta, warnings: string[], truncated: boolean): Profile {
   return {
     format, tree, warnings, truncated,
     sampleWeights: meta.sampleWeights ?? new Map(),
+    units: meta.units ?? new Map(),
+    ...(meta.lines ? { lines: meta.lines } : {}),
+    ...(meta.defaultCounter !== undefined ? { defaultCounter: meta.defaultCounter } : {}),
+    ...(meta.definitionLines ? { definitionLines: meta.definitionLines } : {}),
     counterTotals: counterTotals(tree),
     ...(meta.startMs !== undefined ? { startMs: meta.startMs } : {}),
     ...(meta.endMs !== undefined ? { endMs: meta.endMs } : {}),

@@ -1,4 +1,5 @@
-import { parseFrameName, type ParsedFrame } from './frame-name';
+import { parseFrameName, type GoFrame, type ParsedFrame, type ScopedFrame } from './frame-name';
+import { findFunctionLine } from './function-lines';
 
 /** A source file in the workspace. Paths use forward slashes. */
 export interface WorkspaceFile {
@@ -22,6 +23,9 @@ export interface FrameQuery {
   readonly line?: number;
 }
 
+/** Symbol lookups read at most this many Rust/C++ files. */
+const MAX_SCANNED = 5000;
+
 const slash = (p: string): string => p.replace(/\\/g, '/');
 const segmentsOf = (p: string): string[] => slash(p).split('/').filter((s) => s.length > 0 && s !== '.');
 const basename = (p: string): string => segmentsOf(p).pop() ?? '';
@@ -44,7 +48,13 @@ export class SourceResolver {
   private readonly byPath = new Map<string, WorkspaceFile>();
   private readonly prefixes = new Map<string, { workspace: string; hits: number }>();
 
-  constructor(files: readonly WorkspaceFile[]) {
+  /** Go/Rust/C++ files by extension, for symbol lookups that have no file from the profile. */
+  private readonly byExt = new Map<string, WorkspaceFile[]>();
+  private readonly definesCache = new Map<string, boolean>();
+  private readonly texts = new Map<string, string | undefined>();
+
+  /** `readText` gives a workspace file's text (for Go, Rust and C++ symbols, which name no file). */
+  constructor(files: readonly WorkspaceFile[], private readonly readText?: (path: string) => string | undefined) {
     const sorted = [...files].map((f) => ({ path: slash(f.path), rel: slash(f.rel) }))
       .sort((a, b) => a.rel.length - b.rel.length || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     for (const f of sorted) {
@@ -53,6 +63,12 @@ export class SourceResolver {
       if (list) list.push(f);
       else this.byBase.set(base, [f]);
       this.byPath.set(f.path, f);
+      const ext = /\.(\w+)$/.exec(base)?.[1]?.toLowerCase() ?? '';
+      const group = ext === 'go' ? 'go' : ext === 'rs' ? 'rs' : /^(c|cc|cpp|cxx|h|hh|hpp|hxx)$/.test(ext) ? 'cpp' : '';
+      if (group) {
+        const l = this.byExt.get(group);
+        if (l) l.push(f); else this.byExt.set(group, [f]);
+      }
     }
   }
 
@@ -94,6 +110,10 @@ export class SourceResolver {
         return found(this.bySuffix([...pkg, `${frame.outerClass}.java`], allowAmbiguous)
           ?? (pkg.length > 0 ? this.uniqueBase(`${frame.outerClass}.java`) : undefined));
       }
+      case 'go':
+        return found((query.hostFile ? this.fromHostFile(query.hostFile, [], allowAmbiguous) : undefined) ?? this.goSymbol(frame));
+      case 'scoped':
+        return found((query.hostFile ? this.fromHostFile(query.hostFile, [], allowAmbiguous) : undefined) ?? this.scopedSymbol(frame));
       case 'bare':
       case 'unknown':
         return query.hostFile ? found(this.fromHostFile(query.hostFile, [], allowAmbiguous)) : undefined;
@@ -158,6 +178,54 @@ export class SourceResolver {
     const preferred = candidates.find((f) => learned.some((w) => f.path.startsWith(w)));
     if (preferred) return preferred;
     return allowAmbiguous ? candidates[0] : undefined;
+  }
+
+  private text(file: WorkspaceFile): string | undefined {
+    if (!this.readText) return undefined;
+    if (!this.texts.has(file.path)) this.texts.set(file.path, this.readText(file.path));
+    return this.texts.get(file.path);
+  }
+
+  /** Whether a file defines the frame's function (its text scanned once per file and function). */
+  private defines(file: WorkspaceFile, frame: ParsedFrame): boolean {
+    if (!this.readText) return false;
+    const key = `${file.path}\u0000${JSON.stringify(frame)}`;
+    let hit = this.definesCache.get(key);
+    if (hit === undefined) {
+      const text = this.text(file);
+      hit = text !== undefined && findFunctionLine(text, frame) !== undefined;
+      this.definesCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** `example.com/mod/pkg.(*T).M`: .go files in a folder ending with the most of the import path that defines M. */
+  private goSymbol(frame: GoFrame): WorkspaceFile | undefined {
+    // A go.mod maps the module path to its folder: the package is a folder below it.
+    for (const mod of this.byBase.get('go.mod') ?? []) {
+      const text = this.text(mod);
+      const module = text !== undefined ? /^module\s+"?([^\s"]+)"?/m.exec(text)?.[1] : undefined;
+      if (!module || !(frame.packagePath === module || frame.packagePath.startsWith(`${module}/`))) continue;
+      const dir = [...segmentsOf(mod.rel).slice(0, -1), ...segmentsOf(frame.packagePath.slice(module.length))].join('/');
+      const hit = (this.byExt.get('go') ?? []).find((f) => segmentsOf(f.rel).slice(0, -1).join('/') === dir && this.defines(f, frame));
+      if (hit) return hit;
+    }
+    const pkg = segmentsOf(frame.packagePath);
+    const ranked = (this.byExt.get('go') ?? [])
+      .map((f) => ({ f, score: sharedTail(segmentsOf(f.rel).slice(0, -1), pkg) }))
+      .filter((c) => c.score > 0 || frame.packagePath === 'main')
+      .sort((a, b) => b.score - a.score || (a.f.rel.endsWith('_test.go') ? 1 : 0) - (b.f.rel.endsWith('_test.go') ? 1 : 0));
+    return ranked.find((c) => this.defines(c.f, frame))?.f;
+  }
+
+  /** `crate::module::Type::method` / `ns::Class::method`: the file that defines it, preferring paths that share scope names. */
+  private scopedSymbol(frame: ScopedFrame): WorkspaceFile | undefined {
+    // Standard libraries are never workspace code; scanning for them would read every file per frame.
+    if (/^(std|core|alloc|__gnu_cxx|__cxxabiv1|boost|tokio|hyper)$/.test(frame.scopes[0] ?? '')) return undefined;
+    const scopes = frame.scopes.map((s) => s.toLowerCase());
+    const score = (f: WorkspaceFile): number => segmentsOf(f.rel).filter((seg) => scopes.includes(seg.replace(/\.\w+$/, '').toLowerCase())).length;
+    const candidates = [...(this.byExt.get('rs') ?? []), ...(this.byExt.get('cpp') ?? [])].slice(0, MAX_SCANNED).sort((a, b) => score(b) - score(a));
+    return candidates.find((f) => this.defines(f, frame));
   }
 
   private uniqueBase(base: string): WorkspaceFile | undefined {

@@ -1,19 +1,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectKind } from '../engine/detect';
+import { parseRuleSetting } from '../engine/rule-settings';
+import { ruleIds } from '../rules/catalog';
+import { closestMatch } from '../text/edit-distance';
 import { LineIndex } from '../text/line-index';
-import type { SpecKind } from '../types';
+import type { RuleSetting, SpecKind } from '../types';
 import { validate, type ValidationReport } from '../validate';
 import { findSpecFiles } from './find-files';
 import { decodeUtf8 } from './read-text';
 import { type FileReport, toSarif } from './sarif';
 import { escapeForTerminal } from './terminal-text';
 
-const USAGE = `Usage: conveyor-lint [--format text|json|sarif] <path>...
+const USAGE = `Usage: conveyor-lint [--format text|json|sarif] [--rule <rule>=off|error|warning|info]... <path>...
 
 Validates AWS CodeBuild buildspecs and CodeDeploy appspecs (and the inline buildspecs of CloudFormation
-templates given explicitly). Folders are searched for buildspec*.yml|yaml and appspec.yml|yaml|json,
-skipping node_modules and .git.
+templates given explicitly). Folders are searched for buildspec*.yml|yaml and appspec.yml|yaml|json
+(also appspec-*, appspec_* and *.appspec.*), skipping node_modules and .git.
+
+--rule turns a rule off or changes its severity (repeatable); in a file, a comment
+# conveyor-disable-next-line <rule> does it for one line.
 
 A file that is recognised but cannot be validated (larger than the validator reads, nested too deeply,
 an alias bomb, not UTF-8, or a validator failure) is reported as "not validated" and fails the run.
@@ -32,11 +38,27 @@ type Format = 'text' | 'json' | 'sarif';
 interface Args {
   format: Format;
   paths: string[];
+  rules: Record<string, RuleSetting>;
+}
+
+/** `--rule id=setting`: the parsed pair, or what is wrong with it. */
+function parseRuleOption(value: string | undefined): [string, RuleSetting] | string {
+  const eq = value?.lastIndexOf('=') ?? -1;
+  if (value === undefined || eq <= 0) return `--rule needs <rule>=off|error|warning|info${value ? `, not '${value}'` : ''}`;
+  const id = value.slice(0, eq);
+  const setting = parseRuleSetting(value.slice(eq + 1));
+  if (!ruleIds().includes(id)) {
+    const suggestion = closestMatch(id, ruleIds());
+    return `--rule: unknown rule '${id}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`;
+  }
+  if (!setting) return `--rule ${id}: the setting must be off, error, warning or info, not '${value.slice(eq + 1)}'`;
+  return [id, setting];
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
   let format: Format = 'text';
   const paths: string[] = [];
+  const rules: Record<string, RuleSetting> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--') {
@@ -51,6 +73,10 @@ function parseArgs(argv: readonly string[]): Args | string {
       const v = a.slice('--format='.length);
       if (v !== 'text' && v !== 'json' && v !== 'sarif') return `--format needs text, json or sarif, not '${v}'`;
       format = v;
+    } else if (a === '--rule' || a.startsWith('--rule=')) {
+      const rule = parseRuleOption(a === '--rule' ? argv[++i] : a.slice('--rule='.length));
+      if (typeof rule === 'string') return rule;
+      rules[rule[0]] = rule[1];
     } else if (a.startsWith('-') && a !== '-') {
       return `unknown option '${a}'`;
     } else {
@@ -58,7 +84,7 @@ function parseArgs(argv: readonly string[]): Args | string {
     }
   }
   if (paths.length === 0) return 'no path given';
-  return { format, paths };
+  return { format, paths, rules };
 }
 
 /** Runs the CLI; returns the exit status. */
@@ -103,7 +129,7 @@ export function main(argv: readonly string[], io: Io): number {
       continue;
     }
     const dir = path.dirname(file);
-    const report = invalid ? notUtf8(text, kind, invalid) : validate(text, { kind, path: file, fileExists: (rel) => fs.existsSync(path.join(dir, rel)) });
+    const report = invalid ? notUtf8(text, kind, invalid) : validate(text, { kind, path: file, rules: args.rules, fileExists: (rel) => fs.existsSync(path.join(dir, rel)) });
     reports.push({ path: shown, kind, diagnostics: report.diagnostics, ...(report.notValidated ? { notValidated: report.notValidated } : {}) });
   }
 

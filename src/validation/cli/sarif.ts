@@ -25,7 +25,7 @@ export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: {
-    tool: { driver: { name: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: 'error' | 'warning' } }[] } };
+    tool: { driver: { name: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: 'error' | 'warning' | 'note' } }[] } };
     columnKind: 'utf16CodeUnits';
     originalUriBaseIds: Record<string, { uri: string }>;
     results: SarifResult[];
@@ -77,7 +77,7 @@ export function toSarif(reports: readonly FileReport[]): SarifLog {
             id: r.id,
             shortDescription: { text: r.description },
             helpUri: r.helpUri,
-            defaultConfiguration: { level: r.severity === 'error' ? 'error' as const : 'warning' as const },
+            defaultConfiguration: { level: LEVEL[r.severity] },
           })),
         },
       },

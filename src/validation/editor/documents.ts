@@ -36,7 +36,8 @@ export class SpecDocuments {
     const key = document.uri.toString();
     const cached = this.reports.get(key);
     if (cached && cached.version === document.version && cached.report.kind === kind) return cached.report;
-    const report = validate(document.getText(), { kind, path: document.uri.path, ...this.fileExists(document) });
+    const { rules } = readSettings(document.uri);
+    const report = validate(document.getText(), { kind, path: document.uri.path, rules, ...this.fileExists(document) });
     this.reports.set(key, { version: document.version, report });
     return report;
   }

@@ -4,6 +4,7 @@ import { foldingRanges } from '../language/folding';
 import { hover } from '../language/hover';
 import { documentSymbols } from '../language/symbols';
 import { DIAGNOSTIC_SOURCE, ruleOf, toCompletionItem, toDocumentSymbol, toRange, toWorkspaceEdit } from './convert';
+import type { Fix } from '../types';
 import type { SpecDocuments } from './documents';
 
 export class CompletionProvider implements vscode.CompletionItemProvider {
@@ -48,7 +49,10 @@ export class FoldingProvider implements vscode.FoldingRangeProvider {
   }
 }
 
-/** Quick fixes: the fixes the engine attached to its diagnostics, matched by rule and range. */
+/**
+ * Quick fixes: the fix the engine attached to a diagnostic (matched by rule, range and message), and for
+ * every diagnostic of a YAML document "Disable <rule> for this line".
+ */
 export class QuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -59,17 +63,22 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
     if (ours.length === 0) return undefined;
     const report = this.documents.report(document);
     if (!report) return undefined;
-    const actions: vscode.CodeAction[] = [];
+    const fixes: vscode.CodeAction[] = [];
+    const disables: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const rule = ruleOf(diagnostic);
-      const match = report.diagnostics.find((d) => d.fix && d.rule === rule && toRange(d.range).isEqual(diagnostic.range) && d.message === diagnostic.message);
-      if (!match?.fix) continue;
-      const action = new vscode.CodeAction(match.fix.title, vscode.CodeActionKind.QuickFix);
-      action.edit = toWorkspaceEdit(document.uri, match.fix);
-      action.diagnostics = [diagnostic];
-      action.isPreferred = true;
-      actions.push(action);
+      const match = report.diagnostics.find((d) => d.rule === rule && toRange(d.range).isEqual(diagnostic.range) && d.message === diagnostic.message);
+      if (match?.fix) fixes.push(action(document, match.fix, diagnostic, true));
+      if (match?.disable) disables.push(action(document, match.disable, diagnostic, false));
     }
-    return actions;
+    return [...fixes, ...disables];
   }
+}
+
+function action(document: vscode.TextDocument, fix: Fix, diagnostic: vscode.Diagnostic, preferred: boolean): vscode.CodeAction {
+  const out = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  out.edit = toWorkspaceEdit(document.uri, fix);
+  out.diagnostics = [diagnostic];
+  out.isPreferred = preferred;
+  return out;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Association } from '../engine/detect';
+import { ruleSettingsFrom } from '../engine/rule-settings';
+import type { RuleSettings } from '../types';
 
 export const SECTION = 'conveyor.validation';
 
@@ -8,6 +10,8 @@ export interface ValidationSettings {
   associations: Association[];
   byContent: boolean;
   cloudFormation: boolean;
+  /** `conveyor.validation.rules`: per-rule `off` or severity. */
+  rules: RuleSettings;
 }
 
 /** The settings, with defaults when they are not contributed (e.g. in tests) or malformed. */
@@ -25,5 +29,6 @@ export function readSettings(scope?: vscode.Uri): ValidationSettings {
     associations,
     byContent: config.get<boolean>('detectByContent') !== false,
     cloudFormation: config.get<boolean>('cloudFormation') !== false,
+    rules: ruleSettingsFrom(config.get<unknown>('rules')),
   };
 }

@@ -12,11 +12,14 @@ export function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-/** By file name alone: `buildspec*.yml|yaml`, `appspec.yml|yaml|json`. */
+/**
+ * By file name alone: `buildspec*.yml|yaml`; `appspec.yml|yaml|json` and the variants projects keep per
+ * environment or platform: `appspec-prod.yml`, `appspec_ecs.yaml`, `prod.appspec.yml`.
+ */
 export function kindFromFileName(fileName: string): SpecKind | undefined {
   const name = baseName(fileName).toLowerCase();
   if (/^buildspec.*\.ya?ml$/.test(name)) return 'buildspec';
-  if (/^appspec\.(ya?ml|json)$/.test(name)) return 'appspec';
+  if (/^appspec(?:[-_.][^/]*)?\.(?:ya?ml|json)$/.test(name) || /^[^/]+\.appspec\.(?:ya?ml|json)$/.test(name)) return 'appspec';
   return undefined;
 }
 
@@ -60,7 +63,14 @@ function topLevelKeys(text: string, json: boolean): Set<string> {
   return keys;
 }
 
-/** By content: a buildspec has version and phases; an appspec version with hooks/Resources/os/files. */
+/** ECS and Lambda resources: a list whose entries name the resource type or its telling properties. */
+const SERVERLESS_RESOURCE = /AWS::(?:ECS::Service|Lambda::Function)|\b(?:TaskDefinition|LoadBalancerInfo|CurrentVersion|TargetVersion)\b/i;
+
+/**
+ * By content: a buildspec has version and phases; an appspec version with hooks/Resources/os/files, or
+ * (ECS and Lambda appspecs, which are often written without one) a Resources list of an ECS service or a
+ * Lambda function.
+ */
 export function kindFromContent(text: string): SpecKind | undefined {
   const json = /^\s*[{[]/.test(text);
   const keys = topLevelKeys(text, json);
@@ -69,13 +79,18 @@ export function kindFromContent(text: string): SpecKind | undefined {
     const appspecResources = json ? /"Resources"\s*:\s*\[/.test(text) : /^Resources:\s*(#.*)?\n\s*-/m.test(text);
     if (!appspecResources) return 'cloudformation';
   }
-  if (has('version') && has('phases')) return 'buildspec';
+  if (has('version') && (has('phases') || has('batch'))) return 'buildspec';
   const appspecSignals = ['hooks', 'Hooks', 'Resources', 'resources', 'os', 'files', 'permissions'].filter(has);
   if (has('version') && appspecSignals.length > 0 && !has('phases')) {
-    if (has('Resources') && !(json ? /"Resources"\s*:\s*\[/.test(text) : /^Resources:\s*(#.*)?\r?\n\s*-/m.test(text))) return undefined; // a template, not an appspec
+    if (has('Resources') && !resourcesList(text, json, 'Resources')) return undefined; // a template, not an appspec
     return 'appspec';
   }
+  if (!has('phases') && (resourcesList(text, json, 'Resources') || resourcesList(text, json, 'resources')) && SERVERLESS_RESOURCE.test(text.slice(0, 200_000))) return 'appspec';
   return undefined;
+}
+
+function resourcesList(text: string, json: boolean, key: string): boolean {
+  return json ? new RegExp(`"${key}"\\s*:\\s*\\[`).test(text) : new RegExp(`^${key}:\\s*(#.*)?\\r?\\n(\\s*#.*\\r?\\n)*\\s*-`, 'm').test(text);
 }
 
 export interface DetectOptions {

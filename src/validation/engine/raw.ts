@@ -21,6 +21,11 @@ export interface RawDiagnostic {
   rule: string;
   fix?: RawFix;
   /**
+   * The offset whose line suppression comments refer to, when it is not `start`: the start of the value a
+   * finding inside a multi-line value belongs to (a comment line inside a block scalar would change it).
+   */
+  anchor?: number;
+  /**
    * JSON pointers (e.g. `/phases/pre-build`) this diagnostic explains better than the generic schema
    * error would: schema errors about these locations are dropped.
    */

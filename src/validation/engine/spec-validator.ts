@@ -1,6 +1,6 @@
 import { canonicalServerlessKey, inferPlatform, PLATFORM_LABEL } from '../appspec/platform';
 import { RULES } from '../rules/catalog';
-import type { RuleContext } from '../rules/rule';
+import type { Rule, RuleContext } from '../rules/rule';
 import { mapSchemaErrors } from '../schema/map-errors';
 import { type SchemaTarget, validatorFor } from '../schema/schemas';
 import { parseText } from '../syntax/parse';
@@ -8,6 +8,7 @@ import { AliasExpansionError, type JsonValue, toValue } from '../syntax/to-value
 import type { MapNode, Node } from '../syntax/tree';
 import type { AppSpecPlatform } from '../types';
 import type { RawDiagnostic } from './raw';
+import { foreignDocument } from './recognition';
 
 export interface SpecOptions {
   kind: 'buildspec' | 'appspec';
@@ -43,6 +44,8 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
       message: `A ${label} must be a mapping of keys (version, ${options.kind === 'buildspec' ? 'phases' : 'hooks'}, ...), not ${root.kind === 'seq' ? 'a list' : 'a single value'}.` });
     return { diagnostics: out };
   }
+  const foreign = foreignDocument(root, options.kind);
+  if (foreign) return { diagnostics: [foreign] };
   let value: JsonValue;
   try {
     value = toValue(root);
@@ -81,8 +84,7 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
     ...(options.fileExists ? { fileExists: options.fileExists } : {}),
     claim: (pointer) => claimed.add(pointer),
   };
-  for (const rule of RULES) {
-    if (!rule.kinds.includes(options.kind)) continue;
+  for (const rule of rulesFor(options.kind)) {
     for (const d of rule.check(ctx)) {
       out.push(d);
       for (const c of d.claims ?? []) claimed.add(c);
@@ -98,13 +100,27 @@ export function validateSpec(text: string, options: SpecOptions): SpecResult {
   return { diagnostics: out, ...(platform ? { platform } : {}), ...(version ? { version } : {}) };
 }
 
+const rulesByKind = new Map<'buildspec' | 'appspec', readonly Rule[]>();
+
+function rulesFor(kind: 'buildspec' | 'appspec'): readonly Rule[] {
+  let rules = rulesByKind.get(kind);
+  if (!rules) {
+    rules = RULES.filter((r) => r.kinds.includes(kind));
+    rulesByKind.set(kind, rules);
+  }
+  return rules;
+}
+
 /** ECS and Lambda appspec keys in their documented spelling (CodeDeploy ignores their case). */
 function canonicalize(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(canonicalize);
   if (value === null || typeof value !== 'object') return value;
   const out: { [key: string]: JsonValue } = {};
   for (const [k, v] of Object.entries(value)) {
-    Object.defineProperty(out, canonicalServerlessKey(k), { value: canonicalize(v), enumerable: true, writable: true, configurable: true });
+    const key = canonicalServerlessKey(k);
+    // Assignment is a setter only for __proto__.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: canonicalize(v), enumerable: true, writable: true, configurable: true });
+    else out[key] = canonicalize(v);
   }
   return out;
 }

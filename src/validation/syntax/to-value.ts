@@ -76,7 +76,8 @@ export function toValue(root: Node): JsonValue {
   return convert(root, 0);
 }
 
-/** Like `out[key] = value`, but safe for `__proto__` and friends. */
+/** Like `out[key] = value`, but safe for `__proto__`, the one key whose assignment is a setter. */
 function defineKey(out: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }

@@ -99,6 +99,8 @@ export interface SeedOptions {
   projects?: number;
   /** scale only: how many package versions in total (default 50,000). */
   packageVersions?: number;
+  /** scale only: instances in the CodeDeploy group fleet-api-prod (default 500). */
+  deployInstances?: number;
   /**
    * CodeArtifact: a local Maven repository directory (layout of ~/.m2/repository) that backs the simulated
    * `public:maven-central` external connection, read-only, so real `mvn` runs get their plugins offline.

@@ -1,20 +1,25 @@
-// Composes every service module into one emulator: CodePipeline, CodeBuild and CloudWatch Logs
-// (sharing state: pipeline builds write logs) plus CodeArtifact and CodeGuru Profiler.
+// Composes every service module into one emulator: CodePipeline, CodeBuild, CloudWatch Logs and
+// CodeDeploy (sharing state: pipeline builds write logs, pipeline CodeDeploy actions create
+// deployments) plus CodeArtifact and CodeGuru Profiler.
 import type { SimClock } from '../core/clock';
 import type { SeedOptions, ServiceFactory, ServiceRegistry } from '../core/contract';
 import { SwitchableClock } from '../core/switchable-clock';
 import { codeartifactService } from './codeartifact/index';
 import { BuildsWorld, registerCodeBuild } from './codebuild/index';
+import { DeployWorld, registerCodeDeploy } from './codedeploy/index';
+import { codeDeployActionRunner } from './codedeploy/pipeline-action';
+import { seedCodeDeploy } from './codedeploy/seed/index';
 import { codeguruService } from './codeguru/index';
 import { PipelinesWorld, registerCodePipeline } from './codepipeline/index';
 import { seedPipelines } from './codepipeline/seed/index';
 import { LogsWorld, registerLogs } from './logs/index';
 
-/** Typed access to the emulator's CodePipeline, CodeBuild and CloudWatch Logs state (for tests). */
+/** Typed access to the emulator's CodePipeline, CodeBuild, CloudWatch Logs and CodeDeploy state (for tests). */
 export interface EmulatorState {
   codepipeline: PipelinesWorld;
   codebuild: BuildsWorld;
   logs: LogsWorld;
+  codedeploy: DeployWorld;
 }
 
 export interface ComposeOptions {
@@ -33,11 +38,23 @@ export function composeServices(registry: ServiceRegistry, options: ComposeOptio
   const logs = new LogsWorld(worldClock, { liveTailIntervalMs: options.liveTailIntervalMs, liveTailTimeoutMs: LIVE_TAIL_TIMEOUT_MS });
   const codebuild = new BuildsWorld(worldClock, logs);
   const codepipeline = new PipelinesWorld(worldClock, codebuild);
-  const state: EmulatorState = { codepipeline, codebuild, logs };
-  seedPipelines(state, options.seed, worldClock, options.clock);
+  const codedeploy = new DeployWorld(worldClock);
+  codepipeline.actionRunners.set('CodeDeploy', codeDeployActionRunner(codedeploy));
+  const state: EmulatorState = { codepipeline, codebuild, logs, codedeploy };
+  // Simulated time stands still while the seeds replay history, however long that takes on a busy
+  // machine, so what runs "now" (a build, a canary) is where the seed put it.
+  const speed = options.clock.speed;
+  options.clock.setSpeed(0);
+  try {
+    seedCodeDeploy(codedeploy, options.seed, worldClock, options.clock);
+    seedPipelines(state, options.seed, worldClock, options.clock);
+  } finally {
+    options.clock.setSpeed(speed);
+  }
   registerCodePipeline(registry, codepipeline);
   registerCodeBuild(registry, codebuild);
   registerLogs(registry, logs);
+  registerCodeDeploy(registry, codedeploy);
   for (const factory of OTHER_SERVICES) factory(options.seed)(registry);
   return state;
 }

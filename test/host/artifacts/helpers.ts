@@ -80,20 +80,25 @@ export class MemorySecrets implements vscode.SecretStorage {
   async get(key: string): Promise<string | undefined> {
     return this.data.get(key);
   }
+  /** Like VS Code's, every window sharing it hears of every change. */
   async store(key: string, value: string): Promise<void> {
     this.data.set(key, value);
+    this.emitter.fire({ key });
   }
   async delete(key: string): Promise<void> {
     this.data.delete(key);
+    this.emitter.fire({ key });
   }
   async keys(): Promise<string[]> {
     return [...this.data.keys()];
   }
 }
 
-/** The environment variables the feature hands to terminals, observable by the test. */
+/** The environment variables the feature hands to terminals, observable by the test (also per workspace folder). */
 export class MemoryEnvironment {
   readonly vars = new Map<string, string>();
+  /** Collections scoped to a workspace folder, by its path. */
+  readonly scoped = new Map<string, MemoryEnvironment>();
   persistent = true;
   description: string | vscode.MarkdownString | undefined;
   replace(variable: string, value: string): void {
@@ -115,11 +120,22 @@ export class MemoryEnvironment {
   delete(variable: string): void {
     this.vars.delete(variable);
   }
+  /** As VS Code's: clearing the window's collection clears the scoped ones too. */
   clear(): void {
     this.vars.clear();
+    this.description = undefined;
+    for (const s of this.scoped.values()) s.clear();
   }
-  getScoped(): vscode.EnvironmentVariableCollection {
-    return this as unknown as vscode.EnvironmentVariableCollection;
+  getScoped(scope: vscode.EnvironmentVariableScope): vscode.EnvironmentVariableCollection {
+    const folder = scope.workspaceFolder?.uri.fsPath;
+    if (folder === undefined) return this as unknown as vscode.EnvironmentVariableCollection;
+    const collection = this.scoped.get(folder) ?? new MemoryEnvironment();
+    this.scoped.set(folder, collection);
+    return collection as unknown as vscode.EnvironmentVariableCollection;
+  }
+  /** What a terminal started in `folder` (or outside every folder) gets. */
+  terminal(folder?: string): Map<string, string> {
+    return new Map([...this.vars, ...(folder !== undefined ? this.scoped.get(folder)?.vars ?? [] : [])]);
   }
   *[Symbol.iterator](): IterableIterator<[string, vscode.EnvironmentVariableMutator]> {
     for (const [k] of this.vars) yield [k, this.get(k) as vscode.EnvironmentVariableMutator];
@@ -130,7 +146,10 @@ export interface Rig {
   feature: ArtifactsFeature;
   ui: ScriptedUi;
   home: string;
+  /** A project folder inside the window's workspace folder (so its terminals are the folder's). */
   project: string;
+  /** The window's workspace folder. */
+  folder: string;
   state: MemoryMemento;
   secrets: MemorySecrets;
   env: MemoryEnvironment;
@@ -138,18 +157,22 @@ export interface Rig {
   dispose(): void;
 }
 
-/** A feature with its own temporary home, project, state and UI, on the extension's AWS session. */
-export async function rig(options: { poetryVersion?: string } = {}): Promise<Rig> {
+/**
+ * A feature with its own temporary home, project, state and UI, on the extension's AWS session.
+ * `window`: another "window" of the same user: same home, project, global storage and secret store.
+ */
+export async function rig(options: { poetryVersion?: string; window?: Rig } = {}): Promise<Rig> {
   await useEmulator();
   const api = await activateConveyor();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-artifacts-host-'));
-  const home = path.join(root, 'home');
-  const project = path.join(root, 'project');
-  const storage = path.join(root, 'storage');
-  for (const d of [home, project]) fs.mkdirSync(d, { recursive: true });
+  const home = options.window?.home ?? path.join(root, 'home');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? root;
+  const project = options.window?.project ?? fs.mkdtempSync(path.join(folder, '.conveyor-test-project-'));
+  const storage = options.window?.storage ?? path.join(root, 'storage');
+  fs.mkdirSync(home, { recursive: true });
   const ui = new ScriptedUi();
   const state = new MemoryMemento();
-  const secrets = new MemorySecrets();
+  const secrets = options.window?.secrets ?? new MemorySecrets();
   const env = new MemoryEnvironment();
   const subscriptions: vscode.Disposable[] = [];
   const feature = new ArtifactsFeature({
@@ -160,11 +183,12 @@ export async function rig(options: { poetryVersion?: string } = {}): Promise<Rig
     sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],
   });
   return {
-    feature, ui, home, project, state, secrets, env, storage,
+    feature, ui, home, project, folder, state, secrets, env, storage,
     dispose: () => {
       feature.dispose();
       for (const s of subscriptions) s.dispose();
       fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(project, { recursive: true, force: true });
     },
   };
 }

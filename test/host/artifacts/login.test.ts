@@ -40,8 +40,9 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
 
     assert.match(fs.readFileSync(path.join(r.project, '.npmrc'), 'utf8'), /^registry=http:\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/\n$/);
     assert.match(fs.readFileSync(path.join(r.home, '.npmrc'), 'utf8'), /_authToken=\$\{CODEARTIFACT_AUTH_TOKEN\}\n$/);
-    const token = r.env.vars.get('CODEARTIFACT_AUTH_TOKEN');
-    assert.ok(token && token.length > 100, 'terminals get the token');
+    const token = r.env.terminal(r.folder).get('CODEARTIFACT_AUTH_TOKEN');
+    assert.ok(token && token.length > 100, 'terminals of the project\'s workspace folder get the token');
+    assert.equal(r.env.vars.size, 0, 'and no other terminal');
     assert.equal(r.env.persistent, false, 'VS Code must not persist the token');
     assert.match(r.ui.of('notify')[0] ?? '', /^info: Logged pnpm in to acme\/team-npm for 12 h/);
   });
@@ -66,7 +67,7 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
     const first = fs.readFileSync(npmrc, 'utf8');
     const token = NPM_KEY.exec(first.replace(/\r/g, ''))?.[1] ?? '';
     assert.ok(first.startsWith(original) && token.length > 100);
-    assert.equal(r.env.vars.size, 0, 'user config puts nothing in terminals');
+    assert.equal(r.env.terminal(r.folder).size, 0, 'user config puts nothing in terminals');
 
     const text = Object.values(r.feature.statusItems.texts())[0] ?? '';
     assert.match(text, /^\$\(key\) team-npm · npm (11h 59m|12h 00m)$/);
@@ -99,10 +100,10 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(result.changes, []);
     assert.deepEqual(tree(r.home), before);
-    assert.deepEqual([...r.env.vars.keys()].sort(), ['CODEARTIFACT_AUTH_TOKEN', 'YARN_NPM_ALWAYS_AUTH', 'YARN_NPM_AUTH_TOKEN', 'YARN_NPM_REGISTRY_SERVER']);
+    assert.deepEqual([...r.env.terminal(r.folder).keys()].sort(), ['CODEARTIFACT_AUTH_TOKEN', 'YARN_NPM_ALWAYS_AUTH', 'YARN_NPM_AUTH_TOKEN', 'YARN_NPM_REGISTRY_SERVER']);
     assert.equal(r.ui.of('input').length, 0, 'no scope question: Yarn has no environment form for scopes');
     await r.feature.logout(result.id);
-    assert.equal(r.env.vars.size, 0);
+    assert.equal(r.env.terminal(r.folder).size, 0);
   });
 
   it('refuses a placement the tool cannot honour, with the reason', async () => {
@@ -129,24 +130,27 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
   it('restores logins after a restart: token back in terminals, timers and status items re-armed', async () => {
     const result = await r.feature.login({ domain: 'acme', domainOwner: '111111111111', repository: 'python', tool: 'pip', placement: 'terminal', pipOption: 'index-url' });
     assert.ok(result.ok);
-    const before = r.env.vars.get('PIP_INDEX_URL');
+    const before = r.env.terminal(r.folder).get('PIP_INDEX_URL');
+    assert.ok(before);
     r.env.clear();
     await r.feature.restore();
-    assert.equal(r.env.vars.get('PIP_INDEX_URL'), before);
+    assert.equal(r.env.terminal(r.folder).get('PIP_INDEX_URL'), before);
     assert.ok(Object.keys(r.feature.statusItems.texts()).length === 1);
   });
 
   it('a login that expired while VS Code was closed is refreshed at startup', async () => {
     const result = await r.feature.login({ domain: 'acme', domainOwner: '111111111111', repository: 'python', tool: 'twine', placement: 'terminal' });
     assert.ok(result.ok);
-    const oldToken = r.env.vars.get('TWINE_PASSWORD');
-    const key = 'conveyor.codeartifact.logins';
-    const stored = r.state.get<{ expiresAt: number; issuedAt: number }[]>(key) ?? [];
-    await r.state.update(key, stored.map((m) => ({ ...m, issuedAt: Date.now() - 2 * 3_600_000, expiresAt: Date.now() - 3_600_000 })));
+    const oldToken = r.env.terminal(r.folder).get('TWINE_PASSWORD');
+    const file = path.join(r.storage, MANIFEST_FILE);
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { active: { expiresAt: number; issuedAt: number }[] };
+    fs.writeFileSync(file, JSON.stringify({ ...stored, active: stored.active.map((m) => ({ ...m, issuedAt: Date.now() - 2 * 3_600_000, expiresAt: Date.now() - 3_600_000 })) }));
     r.env.clear();
     await r.feature.restore();
-    await eventually('the refreshed token', () => r.env.vars.get('TWINE_PASSWORD') !== undefined && r.env.vars.get('TWINE_PASSWORD') !== oldToken);
-    assert.ok((r.state.get<{ expiresAt: number }[]>(key)?.[0]?.expiresAt ?? 0) > Date.now());
+    const twine = (): string | undefined => r.env.terminal(r.folder).get('TWINE_PASSWORD');
+    await eventually('the refreshed token', () => twine() !== undefined && twine() !== oldToken);
+    const active = (): { expiresAt: number }[] => (JSON.parse(fs.readFileSync(file, 'utf8')) as { active: { expiresAt: number }[] }).active;
+    assert.ok((active()[0]?.expiresAt ?? 0) > Date.now());
   });
 
   describe('faults: clear messages, no file changed', () => {

@@ -105,6 +105,23 @@ describe('Buildspec and appspec validation (editor)', function () {
     await diagnosticsMatching(uri, (d) => d.length === 0, 'the problem to be gone after the edit');
   });
 
+  it('offers "Disable <rule> for this line", which adds the comment and silences only that rule', async () => {
+    const editor = await untitled('version: 0.2\nphases:\n  build:\n    commands:\n      - $(aws ecr get-login --no-include-email)\n  biuld:\n    commands: [make]\n');
+    const uri = editor.document.uri;
+    const ds = await diagnosticsMatching(uri, (d) => d.length === 2, 'two problems');
+    const getLogin = ds.find((d) => rule(d) === 'buildspec/ecr-get-login-removed');
+    assert.ok(getLogin);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, getLogin.range, vscode.CodeActionKind.QuickFix.value);
+    const disable = actions.find((a) => a.title === 'Disable buildspec/ecr-get-login-removed for this line');
+    assert.ok(disable?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(!disable.isPreferred, 'the real fix stays the preferred one');
+    assert.ok(actions.some((a) => a.title === 'Use aws ecr get-login-password (AWS CLI v2)' && a.isPreferred));
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assert.equal(editor.document.lineAt(4).text, '      # conveyor-disable-next-line buildspec/ecr-get-login-removed');
+    const left = await diagnosticsMatching(uri, (d) => d.length === 1 && rule(d[0] ?? getLogin) === 'schema/unknown-key', 'only the other problem to remain');
+    assert.equal(left[0]?.range.start.line, 6, 'the other problem moved down with the inserted line');
+  });
+
   it('completes keys by position and values from the schema', async () => {
     const editor = await untitled('version: 0.2\nphases:\n  install:\n    commands: [a]\n  \nenv:\n  git-credential-helper: \n');
     await diagnosticsMatching(editor.document.uri, () => true, 'the document to be known');
@@ -153,6 +170,27 @@ describe('Buildspec and appspec validation (editor)', function () {
     assert.ok(d);
     assert.equal(rule(d), 'buildspec/hyphenated-phase');
     assert.deepEqual([d.range.start.line, d.range.start.character], [17, 12]);
+  });
+
+  it('honours conveyor.validation.rules live: off, and another severity', async function () {
+    if (!contributed()) {
+      // eslint-disable-next-line no-console
+      console.log('      (skipped: the extension does not contribute conveyor.validation.* settings yet)');
+      this.skip();
+    }
+    const config = vscode.workspace.getConfiguration('conveyor.validation');
+    const uri = fixture('buildspec.yml');
+    await open(uri);
+    await diagnosticsMatching(uri, (d) => d.some((x) => rule(x) === 'buildspec/ecr-get-login-removed'), 'the get-login warning');
+    try {
+      await config.update('rules', { 'buildspec/ecr-get-login-removed': 'off', 'schema/unknown-key': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      const ds = await diagnosticsMatching(uri, (d) => !d.some((x) => rule(x) === 'buildspec/ecr-get-login-removed'), 'the rule to be off');
+      assert.equal(ds.find((x) => rule(x) === 'schema/unknown-key')?.severity, vscode.DiagnosticSeverity.Warning);
+    } finally {
+      await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const back = await diagnosticsMatching(uri, (d) => d.some((x) => rule(x) === 'buildspec/ecr-get-login-removed'), 'the rule to come back');
+    assert.equal(back.find((x) => rule(x) === 'schema/unknown-key')?.severity, vscode.DiagnosticSeverity.Error);
   });
 
   it('honours conveyor.validation.files and conveyor.validation.enabled live', async function () {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyEdits, revertEdits } from '../../../src/artifacts/config/edit';
 import { EDITORS } from '../../../src/artifacts/config/formats';
-import { FILES, TOKENS } from './config-generators';
+import { FILES, HOST, TOKENS } from './config-generators';
 
 const RUNS = Number(process.env.CONVEYOR_PROPERTY_RUNS ?? 300);
 
@@ -50,4 +50,14 @@ describe('config editors: login/logout round trip (property-based)', () => {
       });
     });
   }
+
+  it('.netrc: a new machine entry never follows `default` (netrc(5); SwiftPM rejects such a file)', () => {
+    const spec = FILES['.netrc'];
+    assert.ok(spec);
+    fc.assert(fc.property(spec.text, TOKENS, (text, [token]) => {
+      fc.pre(!text.includes(HOST) && /^default /m.test(text));
+      const { text: after } = applyEdits(EDITORS.netrc, text, spec.ops(token));
+      assert.ok(after.indexOf(`machine ${HOST}`) < after.search(/^default /m), after);
+    }), { numRuns: RUNS });
+  });
 });

@@ -4,6 +4,9 @@ import assert from 'node:assert/strict';
 import { applyEdits, ConfigEditError, revertEdits, type FormatEditor } from '../../../src/artifacts/config/edit';
 import { EDITORS } from '../../../src/artifacts/config/formats';
 import { parseJsonTree } from '../../../src/artifacts/config/json-tree';
+import { jsonEditor } from '../../../src/artifacts/config/json';
+import { netrcEditor } from '../../../src/artifacts/config/netrc';
+import { yamlEditor } from '../../../src/artifacts/config/yaml';
 import { parseManifest, EMPTY_MANIFEST } from '../../../src/artifacts/login/manifest';
 
 const refuses = (fn: () => unknown, pattern: RegExp): void => assert.throws(fn, (err: unknown) => err instanceof ConfigEditError && pattern.test(err.message));
@@ -22,6 +25,13 @@ describe('config editors: specifics', () => {
       refuses(() => applyEdits(yaml, 'a: 1\n---\nb: 2\n', [{ address: ['c'], value: '1' }]), /not valid|multiple|document/i);
       refuses(() => applyEdits(yaml, 'a: [\n', [{ address: ['c'], value: '1' }]), /not valid/);
       refuses(() => applyEdits(yaml, '- a\n- b\n', [{ address: ['c'], value: '1' }]), /not a mapping/);
+    });
+    it('review finding 12: a leading byte order mark stays outside the document (not taken for indentation)', () => {
+      assert.equal(yamlEditor.write('\uFEFFnodeLinker: pnp\n', ['npmRegistryServer'], '"https://x/"').text, '\uFEFFnodeLinker: pnp\nnpmRegistryServer: "https://x/"\n');
+      const text = '\uFEFF# Yarn\r\nnpmScopes:\r\n  other:\r\n    npmAlwaysAuth: true\r\n';
+      const login = applyEdits(yaml, text, [{ address: ['npmScopes', 'acme', 'npmAuthToken'], value: '"T"', secret: true }, { address: ['npmRegistryServer'], value: '"https://x/"' }]);
+      assert.equal(login.text, '\uFEFF# Yarn\r\nnpmScopes:\r\n  other:\r\n    npmAlwaysAuth: true\r\n  acme:\r\n    npmAuthToken: "T"\r\nnpmRegistryServer: "https://x/"\r\n');
+      assert.equal(revertEdits(yaml, login.text, login.undo).text, text);
     });
     it('fills an explicit null (`~`) and puts it back on logout', () => {
       const text = 'npmScopes: ~ # none yet\nx: 1\n';
@@ -66,6 +76,18 @@ describe('config editors: specifics', () => {
     it('refuses a host with several entries (tools disagree on which one wins)', () => {
       refuses(() => applyEdits(EDITORS.netrc, 'machine h login a password b\nmachine h login c password d\n', [{ address: ['h', 'password'], value: 'T' }]), /2 entries for h/);
     });
+    it('review finding 7: a new machine goes before `default`, which must stay the last entry (SwiftPM rejects the file otherwise)', () => {
+      const before = 'machine github.com login me password p\ndefault login anonymous password me@example.com\nmacdef init\ncd /\n\n';
+      const host = 'dom-111122223333.d.codeartifact.us-east-1.amazonaws.com';
+      const login = applyEdits(netrcEditor, before, [{ address: [host, 'login'], value: 'token' }, { address: [host, 'password'], value: 'T', secret: true }]);
+      assert.equal(login.text, `machine github.com login me password p\nmachine ${host} login token password T\ndefault login anonymous password me@example.com\nmacdef init\ncd /\n\n`);
+      assert.equal(revertEdits(netrcEditor, login.text, login.undo).text, before);
+      // `default` on the line of another entry, and "default" as a value, not a keyword.
+      const inline = 'machine a login default password x default login b';
+      const second = applyEdits(netrcEditor, inline, [{ address: ['h', 'password'], value: 'T', secret: true }]);
+      assert.equal(second.text, `machine h password T\n${inline}`);
+      assert.equal(revertEdits(netrcEditor, second.text, second.undo).text, inline);
+    });
     it('does not append to an unterminated macro', () => {
       const text = 'macdef init\ncd /';
       const login = applyEdits(EDITORS.netrc, text, [{ address: ['h', 'login'], value: 'token' }]);
@@ -83,6 +105,13 @@ describe('config editors: specifics', () => {
   });
 
   describe('JSON', () => {
+    it('review finding 12: a leading byte order mark stays outside the document', () => {
+      const text = '\uFEFF{\n  "version": 1\n}\n';
+      const login = applyEdits(jsonEditor, text, [{ address: ['registries', '[default]', 'url'], value: '"https://x/"' }]);
+      assert.equal(login.text, '\uFEFF{\n  "version": 1,\n  "registries": {\n    "[default]": {\n      "url": "https://x/"\n    }\n  }\n}\n');
+      assert.equal(jsonEditor.read(login.text, ['version'])?.value, '1');
+      assert.equal(revertEdits(jsonEditor, login.text, login.undo).text, text);
+    });
     it('parses with offsets and rejects what is not strict JSON', () => {
       const root = parseJsonTree('{ "a": [1, {"b": null}], "c": "\\u00e9" }');
       assert.equal(root.type, 'object');

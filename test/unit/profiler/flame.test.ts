@@ -130,6 +130,19 @@ describe('profiler: flame rendering', () => {
     assert.ok(inside.rects >= 4, 'zoomed in, the small stack is drawn');
   });
 
+  it('draws a run of touching sub-2px frames of one row as one rectangle, unlabelled', () => {
+    const lines = Array.from({ length: 1500 }, (_, i) => `main;n${String(i).padStart(4, '0')};leaf 1`);
+    const t = tree(lines.join('\n'));
+    const { ctx, result } = render(t, { width: 1000 });
+    // main spans the width; 1500 children of 0.67 px each and their leaves merge into one run per row.
+    assert.equal(result.rects, 1 + 1 + 2, `all, main, one run for the n… row, one for the leaf row: ${result.rects}`);
+    const runs = ctx.rects.filter((r) => r.y !== ctx.rects[0]!.y && r.w > 900);
+    assert.ok(runs.length >= 2, 'the runs cover the row');
+    assert.ok(!ctx.texts.some((x) => /^n\d|leaf/.test(x.text)), 'a merged run carries no label');
+    const apart = tree('main;a 6\nmain;b 9988\nmain;c 6\n');
+    assert.equal(render(apart, { width: 1000 }).result.rects, 5, 'narrow frames that do not touch stay apart');
+  });
+
   it('culls rows scrolled out of view', () => {
     const deep = tree(`${Array.from({ length: 300 }, (_, i) => `f${i}`).join(';')} 1\n`);
     const { result } = render(deep, { height: 180, rootAtTop: true });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Function as PFunction, Line, Location, Profile as PProfile, Sample, StringTable, ValueType } from 'pprof-format';
 import type { CallTree } from '../../../src/profiler/model/call-tree';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'profiler');
@@ -58,3 +59,14 @@ export function nodeAt(tree: CallTree, names: readonly string[]): number {
   }
   return node;
 }
+
+/** Stacks → a pprof via the pprof-format encoder (one sample type `samples/count`, one location per frame). */
+export function toPprof(stacks: readonly Stack[]): Uint8Array {
+  const st = new StringTable();
+  const names = [...new Set(stacks.flatMap((s) => s.frames))];
+  const functions = names.map((n, i) => new PFunction({ id: i + 1, name: st.dedup(n), filename: st.dedup(`src/${n}.go`) }));
+  const location = names.map((_, i) => new Location({ id: i + 1, line: [new Line({ functionId: i + 1, line: i + 1 })] }));
+  const sample = stacks.map((s) => new Sample({ locationId: [...s.frames].reverse().map((f) => names.indexOf(f) + 1), value: [s.count] }));
+  return new PProfile({ sampleType: [new ValueType({ type: st.dedup('samples'), unit: st.dedup('count') })], sample, location, function: functions, stringTable: st }).encode();
+}
+

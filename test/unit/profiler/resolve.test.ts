@@ -44,8 +44,8 @@ describe('profiler: frame names', () => {
     assert.ok(withLine.kind === 'java' && withLine.line === 42);
     const ctor = parseFrameName('com.example.Foo.<init>');
     assert.ok(ctor.kind === 'java' && ctor.methodName === '<init>');
-    assert.equal(parseFrameName('std::vector<int>::push_back').kind, 'native');
-    assert.equal(parseFrameName('module.function').kind, 'unknown', 'lower-case class: not Java');
+    assert.deepEqual(parseFrameName('std::vector<int>::push_back'), { kind: 'scoped', scopes: ['std', 'vector'], functionName: 'push_back' });
+    assert.equal(parseFrameName('module.function').kind, 'go', 'lower-case class: not Java (a Go package function)');
   });
 });
 

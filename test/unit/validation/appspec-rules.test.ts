@@ -3,7 +3,7 @@ import { inferPlatform } from '../../../src/validation/appspec/platform';
 import { parseText } from '../../../src/validation/syntax/parse';
 import { appspec, applyFix, byRule, errors, lineOf, show, textAt } from './helpers';
 
-const EC2 = (hooks: string, os = 'linux'): string => `version: 0.0\nos: ${os}\nfiles:\n  - source: /\n    destination: /opt/app\nhooks:\n${hooks}`;
+const EC2 = (hooks: string, os = 'linux'): string => `version: 0.0\nos: ${os}\nfiles:\n  - source: /\n    destination: ${os === 'windows' ? 'c:\\app' : '/opt/app'}\nhooks:\n${hooks}`;
 const ECS = (hooks: string): string => `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: arn:aws:ecs:us-east-1:123456789012:task-definition/app:1\n        LoadBalancerInfo:\n          ContainerName: app\n          ContainerPort: 8080\nHooks:\n${hooks}`;
 const LAMBDA = (hooks: string): string => `version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: fn\n        Alias: live\n        CurrentVersion: 1\n        TargetVersion: 2\nHooks:\n${hooks}`;
 
@@ -140,7 +140,7 @@ describe('appspec rules', () => {
       assert.equal(byRule(ds, 'appspec/duplicate-key-case').length, 1);
     });
     it('reports a missing required property of the resource', () => {
-      const text = 'version: 0.0\nResources:\n  - s:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: t\n';
+      const text = 'version: 0.0\nResources:\n  - s:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: arn:aws:ecs:us-east-1:123456789012:task-definition/app:1\n';
       const ds = appspec(text);
       assert.equal(ds.length, 1, show(ds));
       assert.match(ds[0]?.message ?? '', /Missing required key 'LoadBalancerInfo'/);

@@ -54,6 +54,25 @@ describe('conveyor-lint CLI', () => {
     assert.equal(run(['--help'], dir).code, 0);
   });
 
+  it('turns rules off and changes severities with --rule, and the exit status follows', () => {
+    const off = run(['--rule', 'buildspec/hyphenated-phase=off', '--rule=buildspec/command-parsed-as-mapping=warning', 'buildspec.yml'], dir);
+    assert.equal(off.code, 0, off.stdout);
+    assert.ok(!off.stdout.includes('[buildspec/hyphenated-phase]'), off.stdout);
+    assert.match(off.stdout, /:8:9: warning: .*\[buildspec\/command-parsed-as-mapping\]$/m);
+    const stricter = run(['--rule', 'appspec/hook-script-missing=error', 'deploy/appspec.yml'], dir);
+    assert.equal(stricter.code, 1);
+    assert.match(stricter.stdout, /: error: Script 'scripts\/missing\.sh'/);
+    assert.match(run(['--rule', 'buildspec/ecr-get-login-removed=info', '--format', 'sarif', 'buildspec.yml'], dir).stdout, /"level": "note"/);
+  });
+
+  it('refuses unknown rules and settings in --rule, with the nearest rule', () => {
+    const typo = run(['--rule', 'buildspec/hyphenated-phse=off', '.'], dir);
+    assert.equal(typo.code, 2);
+    assert.match(typo.stderr, /unknown rule 'buildspec\/hyphenated-phse' \(did you mean 'buildspec\/hyphenated-phase'\?\)/);
+    assert.match(run(['--rule', 'buildspec/hyphenated-phase=loud', '.'], dir).stderr, /must be off, error, warning or info, not 'loud'/);
+    assert.equal(run(['--rule', '.'], dir).code, 2);
+  });
+
   it('writes JSON with positions, fixes and a summary', () => {
     const r = run(['--format', 'json', '.'], dir);
     const out = JSON.parse(r.stdout) as { files: { path: string; kind: string; diagnostics: { line: number; column: number; rule: string; fix?: unknown }[] }[]; summary: { errors: number; warnings: number; files: number } };

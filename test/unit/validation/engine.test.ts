@@ -87,8 +87,8 @@ describe('validation engine', () => {
   describe('detection', () => {
     it('detects by file name', () => {
       for (const n of ['buildspec.yml', 'ci/buildspec-release.yaml', 'BuildSpec_debug.YML']) assert.equal(kindFromFileName(n), 'buildspec', n);
-      for (const n of ['appspec.yml', 'deploy/appspec.yaml', 'appspec.json']) assert.equal(kindFromFileName(n), 'appspec', n);
-      for (const n of ['appspec-prod.yml', 'mybuildspec.yml', 'buildspec.json']) assert.equal(kindFromFileName(n), undefined, n);
+      for (const n of ['appspec.yml', 'deploy/appspec.yaml', 'appspec.json', 'appspec-prod.yml', 'appspec_ecs.yaml', 'prod.appspec.yml', 'appspec.lambda.json']) assert.equal(kindFromFileName(n), 'appspec', n);
+      for (const n of ['appspecs.yml', 'myappspec.yml', 'appspec-prod.txt', 'mybuildspec.yml', 'buildspec.json']) assert.equal(kindFromFileName(n), undefined, n);
     });
     it('detects by content', () => {
       assert.equal(detectKind('version: 0.2\nphases:\n  build:\n    commands: [x]\n', { path: 'ci.yml' }), 'buildspec');

@@ -55,6 +55,7 @@ batch:
   fast-fail: true
   build-graph:
     - identifier: build
+      buildspec: ci/fleet.yml
       env:
         compute-type: BUILD_GENERAL1_LARGE
         fleet: arn:aws:codebuild:us-east-1:123456789012:fleet/linux:1
@@ -192,7 +193,7 @@ permissions:
     acls:
       - u:mary:rw
     context:
-      user: unconfined_u
+      name: unconfined_u
       type: httpd_sys_content_t
       range: s0
     type:

@@ -3,7 +3,8 @@ import { EC2_HOOKS, EC2_RESERVED_EVENTS, ECS_HOOKS, HOOKS_BY_PLATFORM, PLATFORM_
 import { renameKey } from '../../schema/map-errors';
 import { looksLikePlaceholder } from '../../schema/placeholders';
 import { toPointer } from '../../schema/pointer';
-import type { Pair } from '../../syntax/tree';
+import { rubyToI, yaml11Integer } from '../../appspec/ruby-yaml';
+import type { Node, Pair } from '../../syntax/tree';
 import { closestMatch } from '../../text/edit-distance';
 import type { AppSpecPlatform } from '../../types';
 import type { Rule, RuleContext } from '../rule';
@@ -13,19 +14,44 @@ const HOOKS_DOC = 'https://docs.aws.amazon.com/codedeploy/latest/userguide/refer
 
 /** EC2 hooks are a mapping of event → scripts; ECS and Lambda hooks are a list of { event: function }. */
 export interface HookEntry {
-  pair: Pair;
-  pointer: string;
+  readonly pair: Pair;
+  readonly pointer: string;
 }
 
+let cached: { root: Node; entries: HookEntry[] } | undefined;
+
+/**
+ * The hooks of the document. The rules that run on one tree ask for them in turn, so the last tree's are
+ * kept (cheaper than a WeakMap per validation), with pointers built only when asked.
+ */
 export function hookEntries(ctx: RuleContext): HookEntry[] {
+  if (cached?.root !== ctx.root) cached = { root: ctx.root, entries: readHookEntries(ctx) };
+  return cached.entries;
+}
+
+/** A hook whose pointer (for claims) is built only when a rule asks for it. */
+class LazyHookEntry implements HookEntry {
+  constructor(readonly pair: Pair, private readonly path: readonly (string | number)[]) {}
+
+  get pointer(): string {
+    return toPointer(this.path);
+  }
+}
+
+function readHookEntries(ctx: RuleContext): HookEntry[] {
   const hooksPair = pairOf(ctx.root, 'hooks', ctx.platform !== 'ec2');
   if (!hooksPair) return [];
   const hooksKey = ctx.canonicalKey(hooksPair.keyText ?? 'hooks');
+  const out: HookEntry[] = [];
   if (hooksPair.value.kind === 'map') {
-    return hooksPair.value.pairs.map((pair) => ({ pair, pointer: toPointer([hooksKey, ctx.canonicalKey(pair.keyText ?? '')]) }));
+    for (const pair of hooksPair.value.pairs) out.push(new LazyHookEntry(pair, [hooksKey, ctx.canonicalKey(pair.keyText ?? '')]));
+    return out;
   }
-  return itemsOf(hooksPair.value).flatMap((item, index) =>
-    pairsOf(item).map((pair) => ({ pair, pointer: toPointer([hooksKey, index, ctx.canonicalKey(pair.keyText ?? '')]) })));
+  const items = itemsOf(hooksPair.value);
+  for (let index = 0; index < items.length; index++) {
+    for (const pair of pairsOf(items[index])) out.push(new LazyHookEntry(pair, [hooksKey, index, ctx.canonicalKey(pair.keyText ?? '')]));
+  }
+  return out;
 }
 
 function explain(name: string, platform: AppSpecPlatform): { severity: 'error' | 'warning'; message: string; hint: string } {
@@ -61,11 +87,12 @@ export const hookNotAllowedRule: Rule = {
     const platform = ctx.platform ?? 'ec2';
     const allowed = HOOKS_BY_PLATFORM[platform];
     const out: RawDiagnostic[] = [];
-    for (const { pair, pointer } of hookEntries(ctx)) {
+    for (const entry of hookEntries(ctx)) {
+      const pair = entry.pair;
       const raw = pair.keyText ?? '';
       const name = ctx.canonicalKey(raw);
       if (allowed.includes(name)) continue;
-      ctx.claim(pointer);
+      ctx.claim(entry.pointer);
       const problem = explain(raw, platform);
       const suggestion = closestMatch(raw, allowed);
       out.push({ ...keyRange(pair), severity: problem.severity, rule: this.id,
@@ -76,11 +103,56 @@ export const hookNotAllowedRule: Rule = {
   },
 };
 
-function numericTimeout(node: Pair['value'] | undefined): number | undefined {
-  if (node?.kind !== 'scalar') return undefined;
-  if (typeof node.value === 'number') return node.value;
-  if (typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value)) return Number(node.value);
-  return undefined;
+interface AgentTimeout {
+  seconds?: number;
+  reading?: string;
+}
+
+/** How the CodeDeploy agent reads a script timeout: `(timeout || 3600).to_i` of the YAML 1.1 value. */
+export function agentTimeout(node: Node, ctx: RuleContext): AgentTimeout {
+  if (node.kind !== 'scalar') return {};
+  // The common case: a plain decimal integer, which every reader agrees on (no leading 0: YAML 1.1 octal).
+  if (typeof node.value === 'number' && Number.isInteger(node.value) && node.value > 0 && (node.style === 'json' || ctx.text.charCodeAt(node.start) !== 48)) return { seconds: node.value };
+  if (node.value === null) return { seconds: 3600, reading: 'empty' };
+  if (typeof node.value === 'boolean') return {};
+  if (ctx.format === 'json' || node.style !== 'plain') {
+    if (typeof node.value === 'number') {
+      const seconds = Math.trunc(node.value);
+      return seconds === node.value ? { seconds } : { seconds, reading: `${node.value}, which the agent truncates to ${seconds}` };
+    }
+    const seconds = rubyToI(node.value);
+    return /^\s*[-+]?\d+(?:_\d+)*\s*$/.test(node.value) ? { seconds } : { seconds, reading: `'${node.value}', which the agent reads as ${seconds}` };
+  }
+  const raw = ctx.text.slice(node.start, node.end);
+  const int = yaml11Integer(raw);
+  if (int) return int.base === 10 ? { seconds: int.value } : { seconds: int.value, reading: `${raw}, which YAML 1.1 (the agent's YAML) reads as the ${int.base === 8 ? 'octal' : int.base === 16 ? 'hexadecimal' : 'binary'} number ${int.value}` };
+  if (/^[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$/.test(raw) && /\d/.test(raw)) {
+    const value = Number(raw.replace(/[_,]/g, ''));
+    const seconds = Math.trunc(value);
+    return seconds === value ? { seconds } : { seconds, reading: `${raw}, which the agent truncates to ${seconds}` };
+  }
+  const seconds = rubyToI(raw);
+  return { seconds, reading: `'${raw}', which the agent reads as ${seconds}` };
+}
+
+/** A script's timeout, with where it is and how the agent reads it. */
+interface ScriptTimeout extends AgentTimeout {
+  hook: HookEntry;
+  index: number;
+  pair: Pair;
+}
+
+/** The timeout of every EC2 hook script that has one. */
+function scriptTimeouts(ctx: RuleContext): ScriptTimeout[] {
+  const out: ScriptTimeout[] = [];
+  for (const hook of hookEntries(ctx)) {
+    const scripts = itemsOf(hook.pair.value);
+    for (let index = 0; index < scripts.length; index++) {
+      const pair = pairOf(scripts[index], 'timeout');
+      if (pair) out.push({ hook, index, pair, ...agentTimeout(pair.value, ctx) });
+    }
+  }
+  return out;
 }
 
 export const hookTimeoutRule: Rule = {
@@ -92,27 +164,52 @@ export const hookTimeoutRule: Rule = {
   check(ctx) {
     if (ctx.platform !== 'ec2') return [];
     const out: RawDiagnostic[] = [];
-    for (const { pair, pointer } of hookEntries(ctx)) {
-      let total = 0;
-      let over = false;
-      let explicit = 0;
-      itemsOf(pair.value).forEach((script, index) => {
-        const timeoutNode = valueOf(script, 'timeout');
-        const seconds = numericTimeout(timeoutNode);
-        if (timeoutNode === undefined || seconds === undefined) return;
-        total += seconds;
-        explicit++;
-        if (seconds > 3600) {
-          over = true;
-          ctx.claim(`${pointer}/${index}/timeout`);
-          out.push({ ...scalarRange(timeoutNode, ctx.text), severity: 'error', rule: this.id,
-            message: `Timeout ${seconds} s exceeds the 3600-second maximum for a lifecycle event; the deployment to the instance fails when a script runs that long. Use at most 3600.`,
-            fix: { title: 'Set the timeout to 3600', edits: [{ start: timeoutNode.start, end: timeoutNode.end, newText: '3600' }] } });
-        }
-      });
-      if (!over && explicit > 1 && total > 3600) {
-        out.push({ ...keyRange(pair), severity: 'warning', rule: this.id,
-          message: `The timeouts of the ${pair.keyText ?? ''} scripts add up to ${total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
+    const perHook = new Map<HookEntry, { total: number; count: number; over: boolean }>();
+    for (const { hook, index, pair, seconds } of scriptTimeouts(ctx)) {
+      if (seconds === undefined || seconds <= 0) continue;
+      const sum = perHook.get(hook) ?? { total: 0, count: 0, over: false };
+      perHook.set(hook, { total: sum.total + seconds, count: sum.count + 1, over: sum.over || seconds > 3600 });
+      if (seconds <= 3600) continue;
+      const node = pair.value;
+      ctx.claim(`${hook.pointer}/${index}/timeout`);
+      out.push({ ...scalarRange(node, ctx.text), severity: 'error', rule: this.id,
+        message: `Timeout ${seconds} s exceeds the 3600-second maximum for a lifecycle event; the deployment to the instance fails when a script runs that long. Use at most 3600.`,
+        fix: { title: 'Set the timeout to 3600', edits: [{ start: node.start, end: node.end, newText: '3600' }] } });
+    }
+    for (const [hook, sum] of perHook) {
+      if (sum.over || sum.count < 2 || sum.total <= 3600) continue;
+      out.push({ ...keyRange(hook.pair), severity: 'warning', rule: this.id,
+        message: `The timeouts of the ${hook.pair.keyText ?? ''} scripts add up to ${sum.total} s; CodeDeploy allows 3600 s per lifecycle event for all its scripts together.` });
+    }
+    return out;
+  },
+};
+
+export const hookTimeoutValueRule: Rule = {
+  id: 'appspec/hook-timeout-invalid',
+  kinds: ['appspec'],
+  description: 'A hook script timeout is a whole number of seconds above 0; the CodeDeploy agent reads other values with to_i and fails the deployment when that gives 0.',
+  severity: 'error',
+  helpUri: `${HOOKS_DOC}#reference-appspec-file-structure-hooks-section-structure`,
+  check(ctx) {
+    if (ctx.platform !== 'ec2') return [];
+    const out: RawDiagnostic[] = [];
+    for (const { hook, index, pair, seconds, reading } of scriptTimeouts(ctx)) {
+      // Lists, mappings and booleans: the schema says what is expected.
+      if (seconds === undefined || (seconds > 0 && !reading)) continue;
+      ctx.claim(`${hook.pointer}/${index}/timeout`);
+      const node = pair.value;
+      const range = node.kind === 'scalar' && node.value === null ? keyRange(pair) : scalarRange(node, ctx.text);
+      if (seconds <= 0) {
+        out.push({ ...range, severity: 'error', rule: this.id,
+          message: `The timeout is ${reading ?? seconds}: the CodeDeploy agent fails the deployment ("an invalid timeout value was provided"). Give a whole number of seconds from 1 to 3600.` });
+      } else if (reading === 'empty') {
+        out.push({ ...range, severity: 'warning', rule: this.id,
+          message: 'The timeout is empty, so the CodeDeploy agent uses the default of 3600 seconds. Give a number of seconds, or remove timeout.' });
+      } else if (reading) {
+        const fix = node.kind === 'scalar' && node.value !== null && seconds <= 3600 ? { title: `Change to ${seconds}`, edits: [{ start: node.start, end: node.end, newText: String(seconds) }] } : undefined;
+        out.push({ ...range, severity: 'warning', rule: this.id,
+          message: `The timeout is ${reading} seconds. Write a plain number of seconds${seconds > 3600 ? '' : ` (${seconds})`}.`, ...(fix ? { fix } : {}) });
       }
     }
     return out;

@@ -44,3 +44,21 @@ export const ignoredFileKeyRule: Rule = {
     return out;
   },
 };
+
+export const ec2VersionRule: Rule = {
+  id: 'appspec/ec2-version-string',
+  kinds: ['appspec'],
+  description: 'The CodeDeploy agent compares an EC2/On-Premises appspec\'s version with the number 0.0: a quoted "0.0" is a string and fails the deployment.',
+  severity: 'error',
+  helpUri: `${DOCS}reference-appspec-file-structure-version.html`,
+  check(ctx) {
+    if (ctx.platform !== 'ec2') return [];
+    const pair = pairOf(ctx.root, 'version');
+    const node = pair?.value;
+    if (!pair || node?.kind !== 'scalar' || typeof node.value !== 'string' || !/^\s*0(?:\.0*)?\s*$/.test(node.value)) return [];
+    ctx.claim('/version');
+    return [{ ...scalarRange(node, ctx.text), severity: 'error', rule: this.id,
+      message: `version is the string '${node.value}': the CodeDeploy agent reads the appspec as YAML and compares version with the number 0.0, so it fails the deployment ("an invalid version value (${node.value}) was entered"). The documentation says to specify version with a string, but the agent needs the number: write version: 0.0 without quotes.`,
+      fix: { title: 'Write 0.0 without quotes', edits: [{ start: node.start, end: node.end, newText: '0.0' }] } }];
+  },
+};

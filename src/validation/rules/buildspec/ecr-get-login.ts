@@ -77,7 +77,8 @@ export const ecrGetLoginRule: Rule = {
       const start = m ? node.start + m.index : node.start;
       const end = m ? start + m[0].length : node.end;
       const fix = fixFor(node, ctx.text);
-      out.push({ start, end, severity: 'warning', rule: this.id,
+      // Inside a block scalar, suppression comments go above the command, not into its script.
+      out.push({ start, end, anchor: node.start, severity: 'warning', rule: this.id,
         message: '`aws ecr get-login` does not exist in AWS CLI v2, which current CodeBuild images ship. Use `aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin <registry>`.',
         ...(fix ? { fix } : {}) });
     }

@@ -67,7 +67,7 @@ export const phaseWithoutCommandsRule: Rule = {
           message: `Phase '${name}' is empty. The documentation requires commands when ${name} is present; remove the phase or add commands.` });
         continue;
       }
-      if (phase.value.kind !== 'map' || pairOf(phase.value, 'commands')) continue;
+      if (phase.value.kind !== 'map' || pairOf(phase.value, 'commands') || pairOf(phase.value, 'steps')) continue;
       const hasFinally = pairOf(phase.value, 'finally') !== undefined;
       out.push({ ...keyRange(phase), severity: 'warning', rule: this.id,
         message: `Phase '${name}' has no commands${hasFinally ? ', only finally' : ''}. The documentation requires commands when ${name} is present.` });

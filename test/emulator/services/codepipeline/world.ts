@@ -4,11 +4,14 @@ import type { Clock } from '../../core/contract';
 import { Random } from '../../core/random';
 import { Regional } from '../../core/regional';
 import type { BuildsWorld } from '../codebuild/world';
+import type { ActionRun } from './engine/actions/index';
 import { PipelinesRegion } from './store';
 
 export class PipelinesWorld {
   readonly regions: Regional<PipelinesRegion>;
   readonly random = new Random('codepipeline');
+  /** Runners other emulated services plug in by provider (CodeDeploy); one returns false to leave an action to the default runner. */
+  readonly actionRunners = new Map<string, (run: ActionRun) => boolean>();
   /** CloudWatch alarm states the CloudWatchAlarm rule sees, by `account/region/alarmName` (default OK). */
   readonly alarms = new Map<string, 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'>();
   /** How Lambda functions invoked by the LambdaInvoke rule answer, by `account/region/functionName`. */

@@ -100,5 +100,5 @@ export function startAction(engine: Engine, p: PipelineRecord, exec: ExecutionRe
   if (category === 'Source') runSource(ctx);
   else if (category === 'Approval') runApproval(ctx);
   else if (provider === 'CodeBuild') runCodeBuild(ctx);
-  else runTimed(ctx);
+  else if (!engine.store.world.actionRunners.get(provider)?.(ctx)) runTimed(ctx);
 }

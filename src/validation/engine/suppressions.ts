@@ -1,0 +1,139 @@
+import { closestMatch } from '../text/edit-distance';
+import type { LineIndex } from '../text/line-index';
+import type { Diagnostic, Fix } from '../types';
+
+/**
+ * `# conveyor-disable-next-line <rule>[, <rule>...]`: the next line that holds YAML (blank and
+ * comment-only lines are skipped, so directives can be stacked).
+ * `# conveyor-disable-line <rule>...`: the line the comment ends.
+ * `# conveyor-disable <rule>...` ... `# conveyor-enable <rule>...`: a block of lines (to the end without
+ * an enable). Without rules, a directive covers every rule. `<family>/*` covers a family of rules.
+ */
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+interface RuleToken {
+  id: string;
+  /** Offsets of the token in the text, for reporting an unknown rule. */
+  start: number;
+  end: number;
+}
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** Zero-based line of the comment. */
+  line: number;
+  /** The lines it covers, [from, to] inclusive; `enable` directives cover nothing. */
+  from: number;
+  to: number;
+  /** Empty: every rule. */
+  rules: RuleToken[];
+}
+
+const DIRECTIVE = /(^|[ \t])#[ \t]*conveyor-(disable-next-line|disable-line|disable|enable)\b([^\r\n]*)/;
+
+function isCommentOrBlank(line: string): boolean {
+  const trimmed = line.trimStart();
+  return trimmed === '' || trimmed === '\r' || trimmed.startsWith('#');
+}
+
+function ruleTokens(rest: string, offset: number): RuleToken[] {
+  // Text after ` -- ` is a reason, as in ESLint.
+  const dashes = rest.search(/\s--(\s|$)/);
+  const list = dashes === -1 ? rest : rest.slice(0, dashes);
+  const out: RuleToken[] = [];
+  for (const m of list.matchAll(/[^\s,]+/g)) out.push({ id: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+/** The suppression comments of a YAML text, with the lines each one covers. */
+export function findDirectives(text: string): Directive[] {
+  if (!text.includes('conveyor-')) return [];
+  const lines = text.split('\n');
+  const out: Directive[] = [];
+  let offset = 0;
+  const open: Directive[] = [];
+  lines.forEach((line, index) => {
+    const lineOffset = offset;
+    offset += line.length + 1;
+    const m = DIRECTIVE.exec(line);
+    if (!m) return;
+    const kind = m[2] as DirectiveKind;
+    const restStart = lineOffset + m.index + m[0].length - (m[3] ?? '').length;
+    const rules = ruleTokens(m[3] ?? '', restStart);
+    if (kind === 'disable-next-line') {
+      let target = index + 1;
+      while (target < lines.length && isCommentOrBlank(lines[target] ?? '')) target++;
+      out.push({ kind, line: index, from: target, to: target, rules });
+    } else if (kind === 'disable-line') {
+      out.push({ kind, line: index, from: index, to: index, rules });
+    } else if (kind === 'disable') {
+      const d: Directive = { kind, line: index, from: index, to: lines.length, rules };
+      out.push(d);
+      open.push(d);
+    } else {
+      // An enable closes the open blocks it names (all of them when it names none).
+      const ids = new Set(rules.map((r) => r.id));
+      for (const d of open) {
+        if (d.to !== lines.length) continue;
+        if (ids.size === 0 || d.rules.length === 0 || d.rules.some((r) => ids.has(r.id))) d.to = index;
+      }
+      out.push({ kind, line: index, from: index, to: index - 1, rules });
+    }
+  });
+  return out;
+}
+
+function covers(token: string, rule: string): boolean {
+  if (token === rule) return true;
+  return token.endsWith('/*') && rule.startsWith(token.slice(0, -1));
+}
+
+function suppresses(d: Directive, rule: string, line: number): boolean {
+  if (d.kind === 'enable' || line < d.from || line > d.to) return false;
+  return d.rules.length === 0 || d.rules.some((r) => covers(r.id, rule));
+}
+
+export const UNKNOWN_RULE = 'suppression/unknown-rule';
+
+/**
+ * Drops the diagnostics a directive covers (matched on the line of their anchor) and reports directives
+ * that name rules no validator has, with the nearest known rule as a fix.
+ */
+export function applySuppressions<T extends Diagnostic>(diagnostics: T[], anchorLines: readonly number[], directives: readonly Directive[],
+  knownRules: readonly string[], lines: LineIndex): { kept: T[]; unknown: Diagnostic[] } {
+  if (directives.length === 0) return { kept: diagnostics, unknown: [] };
+  const kept = diagnostics.filter((d, i) => !directives.some((dir) => suppresses(dir, d.rule, anchorLines[i] ?? d.range.start.line)));
+  const known = new Set(knownRules);
+  const families = new Set(knownRules.map((r) => `${r.slice(0, r.indexOf('/'))}/*`));
+  const unknown: Diagnostic[] = [];
+  for (const dir of directives) {
+    for (const token of dir.rules) {
+      if (known.has(token.id) || families.has(token.id)) continue;
+      const suggestion = closestMatch(token.id, knownRules);
+      const range = lines.range(token.start, token.end);
+      unknown.push({ range, severity: 'warning', rule: UNKNOWN_RULE,
+        message: `'${token.id}' is not a Conveyor rule, so this conveyor-${dir.kind} comment suppresses nothing.${suggestion ? ` Did you mean '${suggestion}'?` : ' Rule ids look like buildspec/on-failure-syntax; they are shown in brackets after each problem.'}`,
+        ...(suggestion ? { fix: { title: `Change to '${suggestion}'`, edits: [{ range, newText: suggestion }] } } : {}) });
+    }
+  }
+  return { kept, unknown };
+}
+
+/**
+ * The edit that silences `rule` on `line`: a `# conveyor-disable-next-line` comment above it, at its
+ * indentation, or the rule added to such a comment that is already there.
+ */
+export function disableRuleFix(text: string, lines: LineIndex, line: number, rule: string, directives: readonly Directive[]): Fix {
+  const title = `Disable ${rule} for this line`;
+  const existing = directives.find((d) => d.kind === 'disable-next-line' && d.from === line && d.rules.length > 0);
+  const last = existing?.rules[existing.rules.length - 1];
+  if (existing && last) {
+    const at = lines.range(last.end, last.end);
+    return { title, edits: [{ range: at, newText: `, ${rule}` }] };
+  }
+  const start = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const at = lines.range(start, start);
+  return { title, edits: [{ range: at, newText: `${indent}# conveyor-disable-next-line ${rule}${eol}` }] };
+}
