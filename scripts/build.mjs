@@ -48,6 +48,8 @@ if (withTests) {
 async function main() {
   // A release must not carry stale bundles or dev source maps from an earlier build.
   if (production) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  // The host runner loads every compiled *.test.js: a suite deleted or renamed since must not run.
+  if (withTests && !watch) fs.rmSync(path.join(root, 'out/test/host'), { recursive: true, force: true });
   if (watch) {
     const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
     await Promise.all(contexts.map((c) => c.watch()));

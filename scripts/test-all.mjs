@@ -1,6 +1,9 @@
 // `npm test`: type-check, then every test tier. Prints each tier's duration and one closing line
 // "N passed, N failed, N skipped" summed over all tiers.
 //   CONVEYOR_TIERS=unit,host  limits the tiers (default: all).
+// The scaffold end-to-end tier (compilers and cdk synth, no editor, no emulator, about a third of the
+// whole run) starts with the first editor tier and runs alongside the others; its output is printed
+// when it ends. CONVEYOR_SERIAL_TIERS=1 runs every tier one after the other.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,24 +17,31 @@ const TIERS = [
   { name: 'host', cmd: ['scripts/test-host.mjs'] },
   { name: 'ui', cmd: ['scripts/test-ui.mjs'] },
   { name: 'realclients', cmd: ['scripts/test-unit.mjs', 'test/realclients'], when: 'test/realclients' },
-  { name: 'scaffold-e2e', cmd: ['scripts/test-unit.mjs', 'test/scaffold-e2e'], when: 'test/scaffold-e2e' },
+  { name: 'scaffold-e2e', cmd: ['scripts/test-unit.mjs', 'test/scaffold-e2e'], when: 'test/scaffold-e2e', alongside: 'host' },
 ];
 
 const wanted = process.env.CONVEYOR_TIERS?.split(',').map((s) => s.trim());
 
-function runTier(tier) {
+/** Runs a tier; its output goes to this process's stdout as it comes, or (`buffered`) all at once when it ends. */
+function runTier(tier, { buffered = false } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, tier.cmd, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, tier.cmd, { cwd: ROOT, stdio: ['ignore', 'pipe', buffered ? 'pipe' : 'inherit'] });
     let last;
+    let output = '';
     child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
+      if (buffered) output += chunk;
+      else process.stdout.write(chunk);
       for (const line of String(chunk).split('\n')) {
         const m = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/.exec(line.trim());
         if (m) last = { passed: +m[1], failed: +m[2], skipped: +(m[3] ?? 0) };
       }
     });
-    child.on('exit', (code) => resolve({ name: tier.name, code, seconds: (Date.now() - started) / 1000, counts: last }));
+    child.stderr?.on('data', (chunk) => { output += chunk; });
+    child.on('exit', (code) => {
+      if (buffered) process.stdout.write(`\n=== ${tier.name} (ran alongside) ===\n${output}`);
+      resolve({ name: tier.name, code, seconds: (Date.now() - started) / 1000, counts: last });
+    });
   });
 }
 
@@ -39,20 +49,35 @@ async function main() {
   ensureSystemPackages();
   const results = [];
   const userConfig = snapshotUserConfig();
-  for (const tier of TIERS) {
-    if (wanted && !wanted.includes(tier.name)) continue;
-    if (tier.when && !fs.existsSync(path.join(ROOT, tier.when))) continue;
+  const selected = TIERS.filter((t) => (!wanted || wanted.includes(t.name)) && (!t.when || fs.existsSync(path.join(ROOT, t.when))));
+  const serial = process.env.CONVEYOR_SERIAL_TIERS === '1';
+  const background = [];
+  let damaged = false;
+  /** Fails `result` if a tier changed the real user's configuration; true when the run must stop. */
+  const guard = (result, who) => {
+    const touched = changedUserConfig(userConfig);
+    if (!touched.length) return false;
+    console.error(`${who} changed the real user's configuration: ${touched.join(', ')}`);
+    result.code = result.code || 1;
+    result.counts = { ...(result.counts ?? { passed: 0, skipped: 0 }), failed: (result.counts?.failed ?? 0) + 1 };
+    return true;
+  };
+  for (const tier of selected) {
+    if (tier.alongside && !serial && selected.some((t) => t.name === tier.alongside)) continue;
+    for (const side of selected.filter((t) => t.alongside === tier.name && !serial)) {
+      console.log(`\n=== ${side.name} starts alongside ${tier.name} ===`);
+      background.push(runTier(side, { buffered: true }));
+    }
     console.log(`\n=== ${tier.name} ===`);
     const result = await runTier(tier);
-    const touched = changedUserConfig(userConfig);
-    if (touched.length) {
-      console.error(`${tier.name} changed the real user's configuration: ${touched.join(', ')}`);
-      result.code = result.code || 1;
-      result.counts = { ...(result.counts ?? { passed: 0, skipped: 0 }), failed: (result.counts?.failed ?? 0) + 1 };
-      results.push(result);
-      break; // later tiers would run against the damaged configuration
-    }
     results.push(result);
+    // Later tiers would run against the damaged configuration.
+    damaged = guard(result, background.length ? `${tier.name} (or a tier running alongside)` : tier.name);
+    if (damaged) break;
+  }
+  for (const result of await Promise.all(background)) {
+    results.push(result);
+    if (!damaged) damaged = guard(result, result.name);
   }
   console.log('\n=== summary ===');
   let passed = 0; let failed = 0; let skipped = 0;

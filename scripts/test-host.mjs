@@ -59,15 +59,36 @@ function report(label, resultsFile) {
   return s;
 }
 
+function printEvidence(files) {
+  if (files.length) console.log(`\n  evidence: ${files.map((f) => path.relative(ROOT, f)).join('\n            ')}`);
+}
+
+/**
+ * Keeps what explains a failed run: the code-server logs (the extension host's log and the Conveyor
+ * output channel among them) copied out of the data folder that is deleted afterwards, next to the
+ * workbench console log (mocha's own output) and the emulator log the runner already writes there.
+ */
+function saveHostLogs(server, logDir) {
+  const from = path.join(server.userData, 'logs');
+  const to = path.join(logDir, 'code-server-logs');
+  fs.rmSync(to, { recursive: true, force: true });
+  if (fs.existsSync(from)) fs.cpSync(from, to, { recursive: true });
+  const logs = fs.existsSync(to) ? fs.readdirSync(to, { recursive: true }).map(String).filter((f) => /exthost\d*\.log$|Conveyor\.log$/.test(f)) : [];
+  return [...logs.map((f) => path.join(to, f)), ...['workbench-console.log', 'emulator.log', 'code-server.log', 'final.png']
+    .map((f) => path.join(logDir, f)).filter((f) => fs.existsSync(f))];
+}
+
 async function runOnCodeServer(name, host) {
   const logDir = path.join(resultsDir, name);
+  fs.rmSync(logDir, { recursive: true, force: true }); // logs of an earlier run would be taken for this one's
   fs.mkdirSync(logDir, { recursive: true });
   const env = await createTestEnvironment({ logDir });
   const resultsFile = path.join(logDir, 'results.json');
   fs.rmSync(resultsFile, { force: true });
   const hostEnv = { ...env.env, CONVEYOR_TEST_RESULTS: resultsFile, CONVEYOR_METRICS: path.join(logDir, 'metrics.jsonl'),
     ...(grep ? { CONVEYOR_HOST_GREP: grep } : {}) };
-  const server = await startCodeServer({ host, env: hostEnv, settings: env.settings, logFile: path.join(logDir, 'code-server.log') });
+  const server = await startCodeServer({ host, env: hostEnv, settings: env.settings, dataDir: path.join(env.root, 'code-server'),
+    logFile: path.join(logDir, 'code-server.log') });
   const browser = await launchBrowser();
   const started = Date.now();
   try {
@@ -87,8 +108,10 @@ async function runOnCodeServer(name, host) {
     if (code === 'timeout') console.log(`[host:${name}] timed out after ${RUN_TIMEOUT_MS} ms`);
     await page.screenshot({ path: path.join(logDir, 'final.png') }).catch(() => undefined);
     const summary = report(`${name} (VS Code ${host.vscode})`, resultsFile);
+    const failed = summary.failed + (code === 0 ? 0 : summary.failed === 0 ? 1 : 0);
+    if (failed > 0) printEvidence(saveHostLogs(server, logDir));
     console.log(`[host:${name}] ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { ...summary, failed: summary.failed + (code === 0 ? 0 : summary.failed === 0 ? 1 : 0) };
+    return { ...summary, failed };
   } finally {
     await browser.close();
     await server.stop();

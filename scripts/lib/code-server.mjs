@@ -63,6 +63,9 @@ export async function startCodeServer({ host, workspace, env = {}, settings = {}
       'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'update.mode': 'none',
       'workbench.tips.enabled': false, 'git.enabled': true, 'workbench.colorTheme': 'Default Dark Modern',
       'window.commandCenter': false, 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      // code-server saves edited files after a second by default; VS Code desktop, which the tests
+      // (and the people) assume, does not. On a busy machine a test's edit would reach the disk.
+      'files.autoSave': 'off',
       ...settings,
     }, null, 2));
   }

@@ -34,7 +34,7 @@ describe('real clients: Maven with Conveyor\'s settings.xml', function () {
   after(async () => h.stop());
 
   /** Maven reads ~/.m2 from the JVM's user.home, not $HOME: point it at the temporary home. */
-  const mavenEnv = (ws: Workspace, extra: Record<string, string>) => cleanEnv(ws.home, { MAVEN_OPTS: `-Duser.home=${ws.home}`, ...extra });
+  const mavenEnv = (ws: Workspace, extra: Record<string, string>) => cleanEnv(ws.home, { MAVEN_OPTS: `-Duser.home=${ws.home} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`, ...extra });
   const project = (ws: Workspace): void => {
     writeFileSync(join(ws.project, 'pom.xml'), POM);
     mkdirSync(join(ws.project, 'src/main/java/demo'), { recursive: true });

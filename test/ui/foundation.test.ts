@@ -4,7 +4,7 @@ import { openConveyor, openWorkbench, pickQuickItem, quickPickRows, runCommand, 
 describe('UI: the Conveyor container', function () {
   this.timeout(180_000);
   let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ emulator: false, settings: { 'conveyor.aws.endpointUrl': '' } }); });
+  before(async () => { wb = await openWorkbench({ name: 'foundation', emulator: false, settings: { 'conveyor.aws.endpointUrl': '' } }); });
   after(async () => { await wb?.close(); });
 
   it('opens from the activity bar with its three views', async () => {

@@ -23,7 +23,7 @@ describe('UI: the packaged .vsix', function () {
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
       { cwd: copy, stdio: 'ignore' });
     fs.rmSync(copy, { recursive: true, force: true });
-    wb = await openWorkbench({ emulator: false, vsix, settings: { 'conveyor.aws.endpointUrl': '' } });
+    wb = await openWorkbench({ name: 'package', emulator: false, vsix, settings: { 'conveyor.aws.endpointUrl': '' } });
   });
   after(async () => { await wb?.close(); });
 

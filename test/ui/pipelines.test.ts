@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { openConveyor, openWorkbench, runCommand, screenshot, type Workbench } from './harness';
+import { answerQuickInput, openConveyor, openWorkbench, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 function treeRow(page: Page, text: string): Locator {
   return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
@@ -12,11 +12,10 @@ async function expand(page: Page, text: string): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
-/** Right-clicks a row and picks a menu item; retries when a refresh moved the row under the pointer. */
+/** Right-clicks a row and picks a menu item; retries (no pause: each try waits for the menu) when a refresh moved the row under the pointer. */
 async function contextMenu(page: Page, rowText: string, item: string): Promise<void> {
   const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
   for (let attempt = 0; attempt < 5; attempt++) {
-    await page.waitForTimeout(500);
     await treeRow(page, rowText).click({ button: 'right' });
     try {
       await entry.waitFor({ timeout: 3_000 });
@@ -41,20 +40,14 @@ async function collapsePane(page: Page, title: string): Promise<void> {
 /** Narrows the Pipelines view to matching names with its own filter command. */
 async function filterPipelines(page: Page, text: string): Promise<void> {
   await runCommand(page, 'Conveyor: Filter Pipelines');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(text);
-  await page.keyboard.press('Enter');
-  await page.locator('.pane-body', { hasText: `Filter “${text}”` }).first().waitFor();
+  await answerQuickInput(page, { title: 'Filter Pipelines' }, { type: text });
+  await waitFor(`the Pipelines view to show the filter "${text}"`, page.locator('.pane-body', { hasText: `Filter “${text}”` }));
 }
 
 describe('UI: Pipelines explorer on the demo account', function () {
   this.timeout(240_000);
   let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ emulator: true }); });
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await screenshot(wb.page, `pipelines-failed-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
-  });
+  before(async () => { wb = await openWorkbench({ name: 'pipelines', emulator: true }); });
   after(async () => { await wb?.close(); });
 
   it('lists the demo pipelines with their latest status', async () => {
@@ -78,10 +71,7 @@ describe('UI: Pipelines explorer on the demo account', function () {
     await treeRow(page, 'ProductionSignOff').waitFor();
     await screenshot(page, 'pipelines-approval-pending');
     await contextMenu(page, 'ProductionSignOff', 'Approve');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill('Staging dashboards look good');
-    await page.keyboard.press('Enter');
+    await answerQuickInput(page, { title: 'Approve Approval / ProductionSignOff' }, { type: 'Staging dashboards look good' });
     // After the approval the Production stage starts deploying.
     await page.locator('.pane-body .monaco-list-row', { hasText: 'Production' }).first().waitFor();
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.pane-body .monaco-list-row'))

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { openConveyor, openWorkbench, screenshot, type Workbench } from './harness';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { eventually, openConveyor, openWorkbench, screenshot, waitFor, type Workbench } from './harness';
 
 async function togglePane(page: Page, title: string, expanded: boolean): Promise<void> {
   const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
@@ -18,19 +18,47 @@ function flamePage(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-/** Moves the pointer up the middle of the chart, a row at a time, until the tooltip names `frame`. */
+/** The same page as a Frame, to wait on its own state. */
+async function flameFrame(page: Page): Promise<Frame> {
+  const outer = await (await page.locator('iframe.webview.ready').elementHandle())?.contentFrame();
+  const inner = await (await outer?.locator('#active-frame').elementHandle())?.contentFrame();
+  assert.ok(inner, 'the flame graph webview is on the page');
+  return inner;
+}
+
+/** Moves the pointer and waits until the chart has handled that move (so the tooltip describes it). */
+async function movePointer(page: Page, frame: Frame, x: number, y: number): Promise<void> {
+  const moves = await frame.evaluate(() => {
+    const w = window as Window & { pointerMoves?: number };
+    if (w.pointerMoves === undefined) {
+      w.pointerMoves = 0;
+      // Registered after the chart's own listener, so it runs once the tooltip is updated.
+      document.querySelector('#canvas')?.addEventListener('mousemove', () => { w.pointerMoves = (w.pointerMoves ?? 0) + 1; });
+    }
+    return w.pointerMoves;
+  });
+  await page.mouse.move(x, y);
+  await frame.waitForFunction((before) => ((window as Window & { pointerMoves?: number }).pointerMoves ?? 0) > before, moves);
+}
+
+/**
+ * Moves the pointer up the middle of the chart, a row at a time, until the tooltip names `frame`.
+ * A scan that ran while a zoom animation moved the frames is repeated.
+ */
 async function pointAtFrame(page: Page, flame: FrameLocator, frame: RegExp): Promise<{ x: number; y: number }> {
-  const box = await flame.locator('#canvas').boundingBox();
-  assert.ok(box, 'the chart is on screen');
-  const x = box.x + box.width / 2;
+  const inner = await flameFrame(page);
   const tooltip = flame.locator('#tooltip');
   const seen: string[] = [];
-  for (let y = box.y + box.height - 9; y > box.y; y -= 18) {
-    await page.mouse.move(x, y);
-    await page.waitForTimeout(60);
-    const text = (await tooltip.isVisible()) ? await tooltip.innerText() : '';
-    seen.push(text.split('\n')[0] ?? '');
-    if (frame.test(text)) return { x, y };
+  for (let scan = 0; scan < 3; scan++) {
+    const box = await flame.locator('#canvas').boundingBox();
+    assert.ok(box, 'the chart is on screen');
+    const x = box.x + box.width / 2;
+    for (let y = box.y + box.height - 9; y > box.y; y -= 18) {
+      await movePointer(page, inner, x, y);
+      const text = (await tooltip.isVisible()) ? await tooltip.innerText() : '';
+      seen.push(text.split('\n')[0] ?? '');
+      if (frame.test(text)) return { x, y };
+    }
   }
   throw new Error(`no frame matching ${frame} under the pointer; saw: ${seen.join(' | ')}`);
 }
@@ -38,7 +66,7 @@ async function pointAtFrame(page: Page, flame: FrameLocator, frame: RegExp): Pro
 describe('UI: CodeGuru Profiler flame graph and inline heat', function () {
   this.timeout(240_000);
   let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ emulator: true }); });
+  before(async () => { wb = await openWorkbench({ name: 'profiler', emulator: true }); });
   after(async () => { await wb?.close(); });
 
   it('opens the last hour of a profiling group as a flame graph from the Profiler view', async () => {
@@ -73,7 +101,8 @@ describe('UI: CodeGuru Profiler flame graph and inline heat', function () {
     await screenshot(page, 'profiler-search');
     await flame.locator('#search').press('Escape');
     assert.equal(await flame.locator('#search').inputValue(), '');
-    for (let i = 0; i < 50 && (await flame.locator('#matched').textContent()) !== ''; i++) await page.waitForTimeout(100);
+    await (await flameFrame(page)).waitForFunction(() => document.querySelector('#matched')?.textContent === '', undefined, { timeout: 10_000 })
+      .catch(() => undefined);
     assert.equal(await flame.locator('#matched').textContent(), '', 'Escape clears the search');
   });
 
@@ -81,16 +110,20 @@ describe('UI: CodeGuru Profiler flame graph and inline heat', function () {
     const { page } = wb;
     const flame = flamePage(page);
     await flame.locator('#reset').click();
-    await page.waitForTimeout(300);
+    await waitFor('the chart to leave the zoom', flame.locator('#breadcrumb'), { state: 'hidden' });
     const at = await pointAtFrame(page, flame, /OrderService:place_order/);
     await page.mouse.click(at.x, at.y);
-    await flame.locator('#breadcrumb button', { hasText: 'app.orders.service:OrderService:place_order' }).waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(400); // the zoom animation
-    await screenshot(page, 'profiler-zoomed');
-    // Zoomed in, the frame spans the whole width: a point near the left edge is still on it.
+    await waitFor('the breadcrumb of the zoomed frame', flame.locator('#breadcrumb button', { hasText: 'app.orders.service:OrderService:place_order' }));
+    // Zoomed in, the frame spans the whole width: a point near the left edge is on it once the zoom
+    // animation has ended (each move is handled before the tooltip is read).
+    const inner = await flameFrame(page);
     const box = (await flame.locator('#canvas').boundingBox())!;
-    await page.mouse.move(box.x + 12, at.y);
-    await flame.locator('#tooltip', { hasText: 'OrderService:place_order' }).waitFor({ timeout: 5_000 });
+    let nudge = 0;
+    await eventually('the frame to span the whole width after the zoom', async () => {
+      await movePointer(page, inner, box.x + 12 + (nudge++ % 2), at.y);
+      return (await flame.locator('#tooltip').innerText().catch(() => '')).includes('OrderService:place_order');
+    }, { timeout: 10_000 });
+    await screenshot(page, 'profiler-zoomed');
   });
 
   it('opens the frame\'s source on double-click, with heat bars, hot-line labels and CodeLens on the profiled lines', async () => {

@@ -1,22 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './harness';
+import { acceptQuickInput, eventually, openWorkbench, pickQuickItem, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 describe('UI: buildspec diagnostics and quick fixes', function () {
   this.timeout(180_000);
   let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ emulator: false }); });
+  before(async () => { wb = await openWorkbench({ name: 'validation', emulator: false }); });
   after(async () => { await wb?.close(); });
 
   it('shows a misspelled phase in the Problems panel and fixes it with the quick fix', async () => {
     const { page } = wb;
     await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('validation/buildspec.yml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'buildspec.yml' }).first().waitFor();
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }).waitFor();
+    await pickQuickItem(page, 'buildspec.yml', 'validation');
+    await waitFor('buildspec.yml to open', page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }));
     await runCommand(page, 'Problems: Focus on Problems View');
     const problems = page.locator('.markers-panel');
     const misspelled = problems.locator('.monaco-list-row', { hasText: "Unknown key 'biuld' in phases" });
@@ -29,16 +26,18 @@ describe('UI: buildspec diagnostics and quick fixes', function () {
     // Put the cursor on the misspelled key and apply the quick fix, as a person would with Ctrl+.
     await runCommand(page, 'Go to Line/Column');
     await page.locator('.quick-input-widget input').fill(':7:4');
-    await page.keyboard.press('Enter');
+    await acceptQuickInput(page);
+    await waitFor('the cursor on line 7, column 4', page.locator('.statusbar-item', { hasText: /^Ln 7, Col 4\b/ }));
     const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: "Change to 'build'" }).first();
-    // Code actions are computed asynchronously after the cursor moves: ask again if the menu came up empty.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await page.waitForTimeout(700);
-      await page.keyboard.press('Control+.');
-      if (await fix.waitFor({ timeout: 4_000 }).then(() => true, () => false)) break;
+    // Code actions are computed asynchronously after the cursor moves: ask again while the menu lacks the fix.
+    let menus = 0;
+    await eventually("the quick fix menu to offer \"Change to 'build'\"", async () => {
+      if (await fix.isVisible()) return true;
+      menus++;
       await page.keyboard.press('Escape');
-    }
-    await fix.waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Control+.');
+      return fix.waitFor({ timeout: 4_000 }).then(() => true, () => false);
+    }, { seen: () => `the menu opened ${menus} times without it` });
     await screenshot(page, 'validation-quick-fix');
     await fix.click();
     // This file's problem disappears (the workspace has another file with the same mistake).
@@ -46,8 +45,9 @@ describe('UI: buildspec diagnostics and quick fixes', function () {
       .filter((r) => r.textContent?.includes("Unknown key 'biuld'")).length < n, before, { timeout: 15_000 });
     await page.keyboard.press('Control+S');
     await screenshot(page, 'validation-fixed');
-    await page.waitForTimeout(500);
-    const saved = fs.readFileSync(path.join(wb.env.workspace, 'validation', 'buildspec.yml'), 'utf8');
+    const file = path.join(wb.env.workspace, 'validation', 'buildspec.yml');
+    await eventually('the fixed buildspec.yml to be saved', () => !fs.readFileSync(file, 'utf8').includes('biuld'));
+    const saved = fs.readFileSync(file, 'utf8');
     assert.match(saved, /^ {2}build:$/m);
     assert.doesNotMatch(saved, /biuld/);
   });

@@ -9,6 +9,21 @@ import { sendJson } from './protocol';
 import { Router } from './router';
 import { Stats } from './stats';
 
+/**
+ * Keep-alive, as real clients' connection pools need it. A client reuses an idle connection until its
+ * own timer retires it: pnpm's agentkeepalive after 4 s, Node's http.Agent and undici 1 s before the
+ * server's announced `Keep-Alive: timeout`, urllib3 (pip, twine, Poetry, the AWS CLI) never. That timer
+ * starts when the client has finished *reading* a reply; the server's starts when it has finished
+ * *writing* it. Node's default closes idle connections 5 s (Node 20: about 6 s) after writing, so a
+ * client that drains a tarball a couple of seconds after the server wrote it (a busy machine, a slow
+ * unpacker) still holds the connection as reusable when the server closes it, and its next request
+ * meets `read ECONNRESET` (issue 12). The emulator therefore announces the usual 5 s, so clients that
+ * honour the hint retire connections as early as before, but keeps an idle connection a minute: a
+ * client would have to be that late for the two timers to meet.
+ */
+const ANNOUNCED_KEEP_ALIVE_S = 5;
+const IDLE_CONNECTION_MS = 65_000;
+
 export interface CoreOptions {
   port?: number;
   /** Real milliseconds added to every API call. */
@@ -61,6 +76,7 @@ export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
   };
 
   const server: Server = createServer((req, res) => {
+    announceKeepAlive(res);
     dispatch({ router: () => router, faults, stats, latencyMs: options.latencyMs ?? 0, admin, log }, req, res).catch((err: unknown) => failHard(res, err));
   });
   const admin = {
@@ -68,7 +84,9 @@ export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
     info: () => ({ url, operations: router.operations(), ...options.info?.() }),
   };
 
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  // Node's guidance: the headers timeout above the keep-alive timeout, so the two never race either.
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -96,6 +114,14 @@ export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
       return closed;
     },
   };
+}
+
+/** Sends the client the shorter keep-alive hint (Node would announce IDLE_CONNECTION_MS). */
+function announceKeepAlive(res: ServerResponse): void {
+  if (!res.shouldKeepAlive) return;
+  // With a Connection header of its own, Node leaves both headers to the response.
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('Keep-Alive', `timeout=${ANNOUNCED_KEEP_ALIVE_S}`);
 }
 
 function failHard(res: ServerResponse, err: unknown): void {

@@ -9,6 +9,7 @@ import { ArtifactsFeature } from '../../../src/artifacts/editor/feature';
 import type { ArtifactsUi } from '../../../src/artifacts/editor/ui';
 import { activateConveyor } from '../foundation/helpers';
 import { ScriptedUiBase, type ScriptedCall } from '../scripted-ui';
+import { eventually } from '../waits';
 
 export function emulatorUrl(): string | undefined {
   return process.env.CONVEYOR_EMULATOR_URL;
@@ -36,14 +37,7 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, bo
   return text ? JSON.parse(text) as unknown : undefined;
 }
 
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { eventually } from '../waits';
 
 export type UiCall = ScriptedCall<'open'>;
 

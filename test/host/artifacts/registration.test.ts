@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ARTIFACT_COMMANDS, INTERNAL_STATE_COMMAND } from '../../../src/artifacts/editor/register';
 import { activateConveyor } from '../foundation/helpers';
+import { watchQuickInputs } from '../waits';
 import { emulatorUrl, eventually, useEmulator } from './helpers';
 
 interface State {
@@ -58,17 +59,24 @@ describe('Artifacts feature as registered by the extension', function () {
   it('drives the real quick pick and input box: repository picked with the keyboard commands, empty scope accepted', async function () {
     if (!emulatorUrl()) this.skip();
     await useEmulator();
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const quickInput = watchQuickInputs();
     const running = vscode.commands.executeCommand<{ ok: boolean; id?: string; message?: string }>('conveyor.artifacts.login', {
       domain: 'acme', domainOwner: '111111111111', tool: 'npm', placement: 'user',
     });
-    // The repository picker lists npm-store, python, team-npm (ListRepositoriesInDomain order).
-    await pause(1500);
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await pause(1000);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the scope input box, left empty
+    try {
+      // The repository picker lists npm-store, python, team-npm (ListRepositoriesInDomain order).
+      await quickInput.step({ title: 'Log in to CodeArtifact (2/4): repository in acme' });
+      await quickInput.active('npm-store');
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await quickInput.active('python');
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await quickInput.active('team-npm');
+      await quickInput.accept();
+      await quickInput.step({ title: 'npm: npm scope (optional)' });
+      await quickInput.accept(); // left empty
+    } finally {
+      quickInput.dispose();
+    }
     const result = await running;
     assert.ok(result?.ok, JSON.stringify(result));
     const state = await vscode.commands.executeCommand<State>(INTERNAL_STATE_COMMAND);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { nextEvent } from '../waits';
 import { activateConveyor, waitFor } from './helpers';
 
 const config = () => vscode.workspace.getConfiguration('conveyor.aws');
@@ -67,9 +68,9 @@ describe('AWS profiles and regions', () => {
     const file = process.env.AWS_CONFIG_FILE ?? '';
     const original = fs.readFileSync(file, 'utf8');
     try {
-      const changed = new Promise<void>((resolve) => { const d = api.aws.onDidChange(() => { d.dispose(); resolve(); }); });
+      const changed = nextEvent('a change event after ~/.aws/config was edited', (listener: (target: unknown) => void) => api.aws.onDidChange(listener));
       fs.writeFileSync(file, `${original}\n[profile added-later]\nregion = ca-central-1\ncredential_process = /bin/false\n`);
-      await Promise.race([changed, new Promise((_, reject) => setTimeout(() => reject(new Error('no change event')), 15_000))]);
+      await changed;
       assert.ok(api.aws.knownProfiles.some((p) => p.name === 'added-later'));
     } finally {
       fs.writeFileSync(file, original);

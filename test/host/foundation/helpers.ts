@@ -9,12 +9,5 @@ export async function activateConveyor(): Promise<ConveyorApi> {
   return ext.activate();
 }
 
-/** Resolves when `check` holds, polling; rejects with `what` after `ms`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The suites' one wait on state (see ../waits.ts); `waitFor` is its older name. */
+export { eventually as waitFor } from '../waits';

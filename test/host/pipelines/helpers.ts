@@ -17,6 +17,7 @@ import { DEFAULT_REFRESH_SETTINGS } from '../../../src/core/polling/settings';
 import type { ConveyorApi } from '../../../src/extension';
 import { activateConveyor } from '../foundation/helpers';
 import { ScriptedUiBase, type ScriptedCall, type ScriptedPickItem } from '../scripted-ui';
+import { eventually } from '../waits';
 
 export const DEMO: TargetRef = { profile: 'conveyor-demo', region: 'us-east-1' };
 export const PROD: TargetRef = { profile: 'conveyor-prod', region: 'eu-west-1' };
@@ -154,12 +155,4 @@ export async function rig(targets: TargetRef[] = [DEMO]): Promise<Rig> {
   return { api, explorer, commands, ui, follow, timelines, executed, dispose: () => { explorer.dispose(); follow.dispose(); } };
 }
 
-/** Resolves when `check` holds, polling; rejects after `ms`. */
-export async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { eventually } from '../waits';

@@ -1,8 +1,9 @@
-// Drives "New CDK Pipeline Project" through the real quick input: the command's step hook hands over
-// each QuickPick/InputBox as it is shown; answers go in through the API (value, activeItems) and are
-// accepted or undone with the workbench's own commands, as a keyboard would.
-import * as assert from 'node:assert/strict';
+// Drives "New CDK Pipeline Project" through the real quick input: the command's step hook names each
+// QuickPick/InputBox as it is shown; answers go in through the API (value, activeItems, selectedItems)
+// and are accepted or undone with the workbench's own commands, as a keyboard would; each step waits
+// for the one before it to be gone (see ../waits.ts).
 import * as vscode from 'vscode';
+import { eventuallyValue, watchQuickInputs } from '../waits';
 
 export const COMMAND = 'conveyor.scaffold.newCdkPipelineProject';
 
@@ -12,8 +13,8 @@ interface Shown { id: string; input: Input }
 export interface ScaffoldResult { folder: string; files: string[]; entry: string; overwritten: string[] }
 
 export class WizardDriver {
-  private readonly shown: Shown[] = [];
-  private waiting: (() => void) | undefined;
+  private readonly ids = new Map<unknown, string>();
+  private readonly watch = watchQuickInputs();
   readonly result: Thenable<ScaffoldResult | undefined>;
   conflicts: string[] | undefined;
 
@@ -21,84 +22,62 @@ export class WizardDriver {
     this.result = vscode.commands.executeCommand<ScaffoldResult | undefined>(COMMAND, {
       targetFolder,
       offerInstall: false,
-      onDidShowStep: (event: Shown) => { this.shown.push(event); this.waiting?.(); },
+      onDidShowStep: (event: Shown) => { this.ids.set(event.input, event.id); },
       confirmOverwrite: async (_folder: string, files: string[]) => { this.conflicts = files; return overwrite; },
     });
+    this.result.then(() => this.watch.dispose(), () => this.watch.dispose());
+  }
+
+  /** The step showing now. */
+  current(): Shown | undefined {
+    const widget = this.watch.current?.widget;
+    const id = widget && this.ids.get(widget);
+    return widget && id ? { id, input: widget as Input } : undefined;
   }
 
   /** Waits until the step `id` is the one showing. */
-  async step(id: string, ms = 15_000): Promise<Input> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const last = this.shown.at(-1);
-      if (last?.id === id) return last.input;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for step ${id}; last shown: ${last?.id ?? 'none'}`);
-      await new Promise<void>((resolve) => { this.waiting = resolve; setTimeout(resolve, 200); });
-    }
+  async step(id: string): Promise<Input> {
+    const shown = await eventuallyValue(`the wizard to show step ${id}`, () => this.current(), (s) => s?.id === id,
+      { seen: () => `showing ${this.current()?.id ?? 'no step'}; ${this.watch.describe()}` });
+    return shown!.input;
   }
 
-  private async settle(previousCount: number, expectMove: boolean): Promise<void> {
-    if (!expectMove) {
-      await new Promise((r) => setTimeout(r, 300));
-      return;
-    }
-    const deadline = Date.now() + 15_000;
-    while (this.shown.length === previousCount) {
-      if (Date.now() > deadline) throw new Error('the wizard did not move on');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
-  /** Types into an input box and presses Enter. */
+  /** Types into an input box and presses Enter; unless `expectMove` is false, waits for the next step. */
   async type(id: string, text: string, expectMove = true): Promise<void> {
     const input = await this.step(id);
-    assert.ok(!('items' in input), `${id} is not an input box`);
-    const count = this.shown.length;
-    input.value = text;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await this.settle(count, expectMove);
+    if ('items' in input) throw new Error(`${id} is not an input box`);
+    await this.watch.setValue(text);
+    await this.watch.accept({ moves: expectMove });
+  }
+
+  /** Types into a pick's filter, as a person does to offer a value the list lacks. */
+  async filter(id: string, text: string): Promise<void> {
+    await this.step(id);
+    await this.watch.setValue(text);
   }
 
   /** Accepts whatever the step shows (default value or highlighted item). */
   async enter(id: string): Promise<void> {
     await this.step(id);
-    const count = this.shown.length;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await this.settle(count, true);
+    await this.watch.accept();
   }
 
   /** Highlights the item whose label contains `label` (single-select) and presses Enter. */
   async choose(id: string, label: string, expectMove = true): Promise<void> {
-    const input = await this.step(id);
-    assert.ok('items' in input, `${id} is not a pick`);
-    const item = input.items.find((i) => i.label.includes(label));
-    assert.ok(item, `${id} offers no "${label}": ${input.items.map((i) => i.label).join(' | ')}`);
-    const count = this.shown.length;
-    input.activeItems = [item];
-    await new Promise((r) => setTimeout(r, 100));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await this.settle(count, expectMove);
+    await this.step(id);
+    await this.watch.activate(label);
+    await this.watch.accept({ moves: expectMove });
   }
 
   /** Checks exactly the items whose labels are given (multi-select) and accepts. */
   async check(id: string, labels: string[]): Promise<void> {
-    const input = await this.step(id);
-    assert.ok('items' in input && input.canSelectMany, `${id} is not a multi-select pick`);
-    const count = this.shown.length;
-    input.selectedItems = input.items.filter((i) => labels.some((l) => i.label === l));
-    await new Promise((r) => setTimeout(r, 100));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await this.settle(count, true);
+    await this.step(id);
+    this.watch.select(labels);
+    await this.watch.accept();
   }
 
   async back(id: string): Promise<void> {
     await this.step(id);
-    const count = this.shown.length;
-    await vscode.commands.executeCommand('workbench.action.quickInputBack');
-    await this.settle(count, true);
-  }
-
-  current(): Shown | undefined {
-    return this.shown.at(-1);
+    await this.watch.back();
   }
 }

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateConveyor } from '../foundation/helpers';
+import { eventually } from '../waits';
 import { COMMAND, WizardDriver } from './wizard-driver';
 
 async function walkTypeScriptProject(driver: WizardDriver): Promise<void> {
@@ -20,12 +21,9 @@ async function walkTypeScriptProject(driver: WizardDriver): Promise<void> {
   await driver.type('pipelineAccount', '111111111111');
   await driver.choose('pipelineRegion', 'us-east-1');
   await driver.choose('sourceKind', 'GitHub');
-  const arnStep = await driver.step('connectionArn');
-  assert.ok('items' in arnStep);
-  arnStep.value = 'arn:aws:codeconnections:us-east-1:111111111111:connection/0f1e2d3c-4b5a-4697-8877-665544332211';
   // A typed ARN the list does not hold is offered as "Use connection ARN: …" and accepted.
-  await new Promise((r) => setTimeout(r, 300));
-  await driver.enter('connectionArn');
+  await driver.filter('connectionArn', 'arn:aws:codeconnections:us-east-1:111111111111:connection/0f1e2d3c-4b5a-4697-8877-665544332211');
+  await driver.choose('connectionArn', 'Use connection ARN: arn:aws:codeconnections:us-east-1:111111111111:connection/0f1e2d3c');
   await driver.type('repositoryPath', 'acme/orders');
   await driver.enter('branch');
   await driver.enter('synthCommands');
@@ -86,7 +84,8 @@ describe('New CDK Pipeline Project wizard (real quick input)', function () {
     await driver.type('pipelineAccount', '12345', false);
     const step = await driver.step('pipelineAccount');
     assert.ok(!('items' in step));
-    assert.match(String(step.validationMessage), /12 digits/);
+    await eventually('the step to say why 12345 is refused', () => /12 digits/.test(String(step.validationMessage)),
+      { seen: () => `validation message: ${String(step.validationMessage)}` });
     assert.equal(driver.current()?.id, 'pipelineAccount');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await driver.result, undefined, 'cancelling writes nothing');

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/log';
 import { registerValidation } from '../../../src/validation/editor/register';
 import { activateConveyor, EXTENSION_ID, waitFor } from '../foundation/helpers';
+import { revertAndCloseAll } from '../editors';
 
 const SOURCE = 'conveyor';
 
@@ -53,10 +54,7 @@ describe('Buildspec and appspec validation (editor)', function () {
     if (!contributed()) registerValidation({ subscriptions }, silentLogger);
   });
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(revertAndCloseAll);
 
   after(() => {
     for (const s of subscriptions.splice(0)) s.dispose();

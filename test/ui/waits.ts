@@ -1,0 +1,179 @@
+// Waiting on what a person sees in the workbench, never on time. Every wait names what it waited for,
+// and its timeout says what was on screen instead.
+//
+//   waitFor(what, locator, { state, timeout })   locator.waitFor that names `what` when it times out
+//   eventually(what, check)                      polls check() (a file on disk, a count) until it holds
+//   quickInputStep(page, { title, step })        the quick input whose title contains `title` (text or
+//                                                RegExp) and whose step counter shows `step` ("(3)", "(2/4)")
+//   answerQuickInput(page, { title, step }, { type, pick })
+//                                                waits for that step, types `type` (or filters by
+//                                                `pick`), waits until `pick` is the highlighted row,
+//                                                presses Enter and waits until the step moves on
+//   acceptQuickInput(page, { moves })            Enter, then waits until the quick input closes or changes
+//   runCommand(page, title) / pickQuickItem(page, label)   palette command / quick pick row, the same way
+//   treeItem(page, label, description?)          a row of a view by its label (and description)
+//   notification(page, text)                     a notification toast by its text
+import type { Locator, Page } from 'playwright-core';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const POLL_MS = 100;
+
+const WIDGET = '.quick-input-widget';
+const INPUT = `${WIDGET} .quick-input-box input`;
+const ROWS = `${WIDGET} .quick-input-list .monaco-list-row`;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const exactly = (text: string): RegExp => new RegExp(`^\\s*${escape(text)}\\s*$`);
+
+/** `locator.waitFor`, with `what` (and what the screen showed instead, when `seen` is given) in the timeout. */
+export async function waitFor(what: string, locator: Locator, options: { state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeout?: number; seen?: () => Promise<string> } = {}): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: options.state ?? 'visible', timeout: options.timeout ?? DEFAULT_TIMEOUT_MS });
+  } catch (error) {
+    const seen = options.seen ? ` (${await options.seen().catch(() => 'the page could not be read')})` : '';
+    throw new Error(`Timed out waiting for ${what}${seen}\n${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Polls `check` until it holds; rejects naming `what` (and `seen()`) after the timeout. */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, options: { timeout?: number; seen?: () => string } = {}): Promise<void> {
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout / 1000} s waiting for ${what}${options.seen ? ` (${options.seen()})` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+export interface QuickInputState { visible: boolean; title: string; value: string; list: boolean; multi: boolean; highlighted: string; rows: string[]; message: string }
+
+// Runs in the page; plain JavaScript so that no helper of the test's own compiler leaks into it.
+const READ_QUICK_INPUT = `(() => {
+  const w = document.querySelector(${JSON.stringify(WIDGET)});
+  const shown = (e) => !!e && e.offsetParent !== null && getComputedStyle(e).display !== 'none';
+  const text = (e) => ((e && e.textContent) || '').replace(/\\s+/g, ' ').trim();
+  const rowLabel = (r) => [text(r.querySelector('.label-name')), text(r.querySelector('.label-description'))].filter(Boolean).join(' — ');
+  const rows = Array.from(document.querySelectorAll(${JSON.stringify(ROWS)}));
+  const title = w && w.querySelector('.quick-input-title');
+  const message = w && w.querySelector('.quick-input-message');
+  const input = w && w.querySelector('.quick-input-box input');
+  return {
+    visible: shown(w), title: shown(title) ? text(title) : '', value: input ? input.value : '', list: shown(w && w.querySelector('.quick-input-list')),
+    multi: shown(w && w.querySelector('.quick-input-header .monaco-checkbox')),
+    highlighted: rows.filter((r) => r.classList.contains('focused')).map(rowLabel)[0] || '', rows: rows.slice(0, 8).map(rowLabel),
+    message: shown(message) ? text(message) : '',
+  };
+})()`;
+
+/** What the quick input shows now. */
+export function quickInputState(page: Page): Promise<QuickInputState> {
+  return page.evaluate<QuickInputState>(READ_QUICK_INPUT);
+}
+
+async function describeQuickInput(page: Page): Promise<string> {
+  const s = await quickInputState(page);
+  if (!s.visible) return 'no quick input is open';
+  return `quick input "${s.title}" value "${s.value}"${s.list ? `, highlighted "${s.highlighted}", rows: ${s.rows.join(' | ')}` : ''}${s.message ? `, message "${s.message}"` : ''}`;
+}
+
+export interface StepRef { title?: string | RegExp; step?: number }
+
+const describeStep = (at: StepRef): string => [at.title !== undefined ? `"${String(at.title)}"` : 'the quick input', at.step !== undefined ? `step ${at.step}` : ''].filter(Boolean).join(' at ');
+
+/** Waits until the quick input shows the step `at` (title text and/or step counter). */
+export async function quickInputStep(page: Page, at: StepRef, timeout = DEFAULT_TIMEOUT_MS): Promise<void> {
+  if (at.title === undefined && at.step === undefined) {
+    await waitFor('a quick input', page.locator(INPUT), { timeout });
+    return;
+  }
+  let title = page.locator(`${WIDGET} .quick-input-title`);
+  if (at.title !== undefined) title = title.filter({ hasText: at.title });
+  if (at.step !== undefined) title = title.filter({ hasText: new RegExp(`\\(${at.step}(/\\d+)?\\)`) });
+  await waitFor(describeStep(at), title, { timeout, seen: () => describeQuickInput(page) });
+}
+
+/** The quick pick row highlighted now, if its label is `label` (and its description contains `description`). */
+function highlightedRow(page: Page, label: string | RegExp, description?: string): Locator {
+  let row = page.locator(`${ROWS}.focused`).filter({ has: page.locator('.label-name', { hasText: typeof label === 'string' ? exactly(label) : label }) });
+  if (description !== undefined) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
+  return row;
+}
+
+/**
+ * Presses Enter on the quick input; unless `moves` is false, waits until it closes or shows another
+ * step. By default a single-select pick must first highlight a row (Enter takes it); `highlighted:
+ * false` skips that, for a row just found highlighted or text typed into the filter.
+ */
+export async function acceptQuickInput(page: Page, options: { moves?: boolean; highlighted?: boolean } = {}): Promise<void> {
+  const before = await quickInputState(page);
+  if (options.highlighted !== false && before.list && !before.multi) await waitFor('a highlighted row to accept', page.locator(`${ROWS}.focused`), { seen: () => describeQuickInput(page) });
+  await page.keyboard.press('Enter');
+  if (options.moves === false) return;
+  await eventually(`"${before.title || before.value}" to close or move on after Enter`, async () => {
+    const now = await quickInputState(page);
+    return !now.visible || now.title !== before.title || now.value !== before.value;
+  }, { seen: () => `still "${before.title || before.value}"` });
+}
+
+/** Waits for the row `label` in the open pick and highlights it with the arrow keys unless it already is. */
+async function highlight(page: Page, at: StepRef, label: string | RegExp, description?: string): Promise<void> {
+  let row = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: typeof label === 'string' ? exactly(label) : label }) });
+  if (description !== undefined) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
+  await waitFor(`"${String(label)}" among the rows of ${describeStep(at)}`, row, { seen: () => describeQuickInput(page) });
+  const highlighted = highlightedRow(page, label, description);
+  let state = '';
+  await eventually(`"${String(label)}" to be highlighted in ${describeStep(at)}`, async () => {
+    if (await highlighted.count() > 0) return true;
+    const now = await describeQuickInput(page);
+    if (now === state) await page.keyboard.press('ArrowDown'); // the list has settled on another row
+    state = now;
+    return false;
+  }, { seen: () => state });
+}
+
+/**
+ * Answers one step: waits for it, types `type` (an input box's text, or a pick's filter) or filters
+ * by `pick`, waits until the row `pick` (exact label; `description` narrows it) is highlighted, and
+ * accepts. Without `type` and `pick` it accepts what the step proposes.
+ */
+export async function answerQuickInput(page: Page, at: StepRef, answer: { type?: string; pick?: string | RegExp; description?: string; moves?: boolean } = {}): Promise<void> {
+  await quickInputStep(page, at);
+  const filter = answer.type ?? (typeof answer.pick === 'string' ? answer.pick : undefined);
+  if (filter !== undefined) await page.locator(INPUT).fill(filter);
+  if (answer.pick !== undefined) await highlight(page, at, answer.pick, answer.description);
+  // A pick may re-render after the check (the wizard's region steps drop the highlight once the typed
+  // text names a region; Enter then takes the text): what is typed or found is what Enter answers.
+  await acceptQuickInput(page, { highlighted: filter === undefined, ...(answer.moves === undefined ? {} : { moves: answer.moves }) });
+}
+
+/** Opens the command palette, finds the command by its title and runs it. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await waitFor('the command palette', page.locator(INPUT));
+  await page.locator(INPUT).fill(`>${title}`);
+  // Commands that ask for more end their title with an ellipsis ("Filter Pipelines…").
+  await highlight(page, { title: 'the command palette' }, new RegExp(`^\\s*${escape(title)}(…|\\.\\.\\.)?\\s*$`));
+  await acceptQuickInput(page, { highlighted: false });
+}
+
+/** Filters the open quick pick by `label`, waits until that row is highlighted and accepts it. */
+export async function pickQuickItem(page: Page, label: string, description?: string): Promise<void> {
+  await answerQuickInput(page, {}, { pick: label, ...(description !== undefined ? { description } : {}) });
+}
+
+/** The rows the quick input currently shows. */
+export function quickPickRows(page: Page): Locator {
+  return page.locator(ROWS);
+}
+
+/** A row of a view in the side bar, by its label (exact) and, when given, its description (substring or RegExp). */
+export function treeItem(page: Page, label: string | RegExp, description?: string | RegExp): Locator {
+  let row = page.locator('.pane-body .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: typeof label === 'string' ? exactly(label) : label }) });
+  if (description !== undefined) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
+  return row.first();
+}
+
+/** A notification toast showing `text`. */
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+}
