@@ -8,23 +8,13 @@ import { isActive, type ExecutionSummary, type PipelineKey } from '../model/type
 import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
 import { providerIcon, providerLabel } from './providers';
 import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
-import { statusGlyph, statusIcon, statusLabel, type IconSpec } from './status';
-import { formatDuration, formatTimestamp, relativeTime } from './time';
+import { statusGlyph, statusIcon, statusLabel } from './status';
+import { formatAgo, formatDuration, formatTimestamp } from '../../core/format';
+import { errorNode, loadMoreNode, messageNode, type IconSpec, type NodePresentation } from '../../core/tree';
 import { presentCondition, presentRule, stageV2Parts } from './conditions';
 import { describeTrigger } from './triggers';
 
-export interface NodePresentation {
-  id: string;
-  label: string;
-  description?: string;
-  /** Markdown (theme icons allowed). */
-  tooltip?: string;
-  icon?: IconSpec;
-  contextValue: string;
-  collapsible: 'none' | 'collapsed' | 'expanded';
-  /** Runs on click with the node as its argument. */
-  command?: { id: string; title: string };
-}
+export type { NodePresentation } from '../../core/tree';
 
 export interface PresentContext {
   store: PipelineStore;
@@ -59,25 +49,22 @@ export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
     case 'rule':
       return presentRule(node.id, node.condition, node.index, node.rule, stageOf(ctx, node.key, node.stage), ctx.now);
     case 'moreExecutions':
-      return { id: node.id, label: 'Load more…', icon: { id: 'ellipsis' }, contextValue: 'loadMore', collapsible: 'none',
-        tooltip: 'Load the next page of executions', command: { id: COMMANDS.loadMore, title: 'Load more' } };
+      return loadMoreNode(node.id, COMMANDS.loadMore, { tooltip: 'Load the next page of executions' });
     case 'morePipelines': {
       const next = Math.min(ctx.pageSize, node.remaining);
-      return { id: node.id, label: `Show ${next} more…`, description: `${node.remaining.toLocaleString('en-US')} not shown`,
-        icon: { id: 'ellipsis' }, contextValue: 'loadMore', collapsible: 'none',
-        tooltip: 'Show the next page of pipelines. Use the filter to find one by name.', command: { id: COMMANDS.loadMore, title: 'Show more' } };
+      return loadMoreNode(node.id, COMMANDS.loadMore, {
+        label: `Show ${next} more…`, description: `${node.remaining.toLocaleString('en-US')} not shown`,
+        tooltip: 'Show the next page of pipelines. Use the filter to find one by name.',
+      });
     }
     case 'message': {
-      const icon: IconSpec = node.severity === 'error' ? { id: 'error', color: 'errorForeground' }
-        : node.severity === 'warning' ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : { id: 'info' };
-      return {
-        id: node.id, label: node.text, icon, collapsible: 'none',
+      const options = {
         contextValue: node.retry ? 'message:retry' : 'message',
-        tooltip: [escapeMarkdown(node.text), node.detail ? escapeMarkdown(node.detail) : '', node.retry ? '_Click to retry._' : '']
-          .filter(Boolean).join('\n\n'),
-        ...(node.detail ? { description: node.detail } : {}),
         ...(node.retry ? { command: { id: COMMANDS.refresh, title: 'Retry' } } : {}),
       };
+      if (node.severity === 'error') return errorNode(node.id, node.text, node.detail ?? '', options);
+      const p = messageNode(node.id, node.text, { ...options, ...(node.detail ? { description: node.detail } : {}) });
+      return node.severity === 'warning' ? { ...p, icon: { id: 'warning', color: 'problemsWarningIcon.foreground' } } : p;
     }
   }
 }
@@ -106,7 +93,7 @@ export function executionDescription(x: ExecutionSummary | undefined, now: numbe
   if (!x) return 'Never run';
   const running = isActive(x.status);
   const when = running ? x.startTime : x.lastUpdateTime ?? x.startTime;
-  return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${relativeTime(when, now)}`;
+  return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${formatAgo(when, now)}`;
 }
 
 function stageOf(ctx: PresentContext, key: PipelineKey, stage: string): StageView | undefined {
@@ -161,7 +148,7 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   } else if (approvals.length) {
     icon = { id: 'person', color: 'charts.yellow' };
     const since = latest?.startTime;
-    description = `Waiting for approval${since ? ` · ${relativeTime(since, ctx.now)}` : ''}`;
+    description = `Waiting for approval${since ? ` · ${formatAgo(since, ctx.now)}` : ''}`;
   } else {
     icon = statusIcon(latest?.status);
     description = executionDescription(latest, ctx.now);
@@ -218,7 +205,7 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
     disabled ? 'Transition disabled' : '',
     ...v2.description,
     status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
-    when !== undefined ? relativeTime(when, ctx.now) : '',
+    when !== undefined ? formatAgo(when, ctx.now) : '',
   ].filter(Boolean);
   const flags = [
     ...(first ? [] : [disabled ? 'transitionDisabled' : 'transitionEnabled']),
@@ -233,7 +220,7 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
   if (disabled) {
     lines.push(`$(circle-slash) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
       + (inbound?.lastChangedBy ? ` — by ${escapeMarkdown(inbound.lastChangedBy)}` : '')
-      + (inbound?.lastChangedAt ? ` ${relativeTime(inbound.lastChangedAt, ctx.now)}` : ''));
+      + (inbound?.lastChangedAt ? ` ${formatAgo(inbound.lastChangedAt, ctx.now)}` : ''));
   }
   const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : v2.icon ?? statusIcon(status);
   return {
@@ -263,7 +250,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   const description = [
     provider,
     statusText,
-    rt?.lastStatusChange !== undefined ? relativeTime(rt.lastStatusChange, ctx.now) : '',
+    rt?.lastStatusChange !== undefined ? formatAgo(rt.lastStatusChange, ctx.now) : '',
     detail ? firstLine(detail, 80) : '',
   ].filter(Boolean).join(' · ');
   const codebuild = isCodeBuildAction(action);
@@ -276,7 +263,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   const lines = [`**${escapeMarkdown(actionName)}**${provider ? ` · ${escapeMarkdown(provider)}` : ''}`
     + (action.declaration ? ` · ${escapeMarkdown(action.declaration.category)} · run order ${action.declaration.runOrder}` : '')];
   lines.push(`${approval ? '$(person)' : statusGlyph(rt?.status)} ${escapeMarkdown(statusText)}`
-    + (rt?.lastStatusChange !== undefined ? ` · ${escapeMarkdown(relativeTime(rt.lastStatusChange, ctx.now))}` : ''));
+    + (rt?.lastStatusChange !== undefined ? ` · ${escapeMarkdown(formatAgo(rt.lastStatusChange, ctx.now))}` : ''));
   if (rt?.summary) lines.push(escapeMarkdown(rt.summary));
   if (rt?.errorCode || rt?.errorMessage) {
     lines.push(`$(error) ${rt.errorCode ? `${inlineCode(rt.errorCode)} ` : ''}${escapeMarkdown(rt.errorMessage ?? '')}`);

@@ -10,7 +10,7 @@ import { statusLabel } from './status';
 import { conditionStatusLabel } from './conditions';
 import { describeTrigger } from './triggers';
 import type { ConditionStatus, RuleExecutionInfo } from '../model/conditions';
-import { formatDuration, formatTimestamp } from './time';
+import { formatDuration, formatTimestamp } from '../../core/format';
 
 const EMOJI: Record<ExecutionStatus, string> = {
   InProgress: '🔄', Stopping: '⏳', Succeeded: '✅', Failed: '❌', Stopped: '⏹️', Cancelled: '🚫',

@@ -70,7 +70,7 @@ describe('pipelines V2 against the emulator', function () {
     assert.match(alarm.description ?? '', /^CloudWatchAlarm · Failed · .* · Alarm shared-vpc-nat-errors is in state ALARM$/);
     assert.match(alarm.tooltip ?? '', /If it fails, the condition fails the stage\./);
     assert.match(alarm.tooltip ?? '', /AlarmName: `shared-vpc-nat-errors`/);
-    assert.match(h.explorer.present(rules[1]!).description ?? '', /VariableCheck · Passed/);
+    assert.match(h.explorer.present(rules[1]!).description ?? '', /VariableCheck · (Passed|Abandoned)/);
     const onFailure = h.explorer.present(children[4]!);
     assert.match(onFailure.tooltip ?? '', /When the stage fails: rolls the stage back/);
     assert.equal(onFailure.collapsible, 'none');
@@ -164,7 +164,7 @@ describe('pipelines V2 against the emulator', function () {
     assert.match(md, /\*\*Trigger:\*\* Git push to main/);
     assert.match(md, /## ⛔ Deploy — Blocked by a condition/);
     assert.match(md, /\| ❌ \| NoNatErrors \| CloudWatchAlarm \| [0-9:]+ UTC \| [^|]+ \| Failed · Alarm shared-vpc-nat-errors is in state ALARM · \[details\]/);
-    assert.match(md, /\| ✅ \| FromMain \| VariableCheck \|/);
+    assert.match(md, /\| (✅|🚫) \| FromMain \| VariableCheck \|/);
     assert.match(md, /## Variables\n\n\| Variable \| Value \| Output by \|\n\|---\|---\|---\|\n(.*\n)*\| `#\{SourceVariables\.BranchName\}` \| `main` \| Source \/ Source \|/);
     const v1 = await api.getExecution('payments-api', (await api.listExecutions('payments-api', 1)).items[0]!.id);
     assert.equal(v1?.rules, undefined, 'no rule call unless asked');
