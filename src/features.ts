@@ -4,6 +4,8 @@
 // feature's prefix, plus the few that are not in the palette.
 import type * as vscode from 'vscode';
 import { hasLoginState } from './artifacts/editor/startup';
+import { isBuildspecPath } from './codebuild/buildspec-path';
+import { watchesAny } from './codebuild/editor/watched';
 import type { FeatureModule } from './editor/feature';
 import type { FeatureDeclaration } from './editor/lazy-features';
 import { followsAny } from './pipelines/editor/follow';
@@ -31,6 +33,17 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       schemes: ['conveyor-execution'],
       // Pinned pipelines show in the status bar and watched ones notify: both poll from the start.
       neededAtStartup: (c) => followsAny(c.globalState),
+    },
+    {
+      id: 'codebuild',
+      load: () => require('./codebuild/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'codebuild'),
+      views: [{ id: 'conveyor.codebuild', showCollapseAll: true }],
+      schemes: ['conveyor-build'],
+      // A workspace buildspec gets the CodeLens of the project that builds it.
+      wantsDocument: (document) => document.uri.scheme === 'file' && isBuildspecPath(document.uri.path),
+      // Watched projects notify when their builds end: they poll from the start.
+      neededAtStartup: (c) => watchesAny(c.globalState),
     },
     {
       id: 'logs',

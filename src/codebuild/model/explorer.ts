@@ -13,7 +13,7 @@ import { nodeIds, pruneDescendants } from './keys';
 import { CodeBuildLoads, isExplained, type ExplainedError } from './loads';
 import { CodeBuildStore } from './store';
 import { TreeModel, type TreeNode } from './tree';
-import { idOfArn, isRunning, type BuildInfo, type ProjectKey, type TargetRef } from './types';
+import { idOfArn, isRunning, type BatchInfo, type BuildInfo, type ProjectKey, type TargetRef } from './types';
 
 /** Change id meaning "the whole tree". */
 export const ROOT_ID = '';
@@ -250,6 +250,15 @@ export class CodeBuildExplorer {
   async build(target: string, id: string): Promise<BuildInfo | undefined> {
     await this.loads.builds(target, [id]);
     return this.store.build(target, id);
+  }
+
+  /** A batch build read now, with its member builds. */
+  async batch(target: string, id: string): Promise<BatchInfo | undefined> {
+    const found = await this.deps.apiFor(target).getBatches([id], this.abort.signal);
+    this.emit(this.store.applyBatches(target, found));
+    const batch = this.store.batch(target, id);
+    if (batch) await this.loads.batchMembers({ target, name: batch.projectName }, id);
+    return batch;
   }
 
   dispose(): void {
