@@ -11,7 +11,8 @@ function codebuildRow(page: Page, label: string | RegExp, description?: string |
 async function expand(page: Page, label: string | RegExp): Promise<void> {
   const row = codebuildRow(page, label);
   await waitFor(`the row ${String(label)}`, row);
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  // A row with a command (a build, a batch) runs it when clicked: the twistie expands it.
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   await waitFor(`the row ${String(label)} to expand`, page.locator('.pane-body .monaco-list-row[aria-expanded="true"]', { has: page.locator('.label-name', { hasText: label }) }).first());
 }
 
@@ -77,8 +78,9 @@ describe('UI: CodeBuild view on the demo account', function () {
     const report = page.locator('.pane-body .monaco-list-row', { hasText: /25 passed/ }).first();
     await waitFor('a report row', report);
     await report.click();
-    await waitFor('the Testing view', page.locator('.sidebar .pane-header', { hasText: 'Test Explorer' }).first(), { timeout: 60_000 });
-    await waitFor('the report group in the Testing view', page.locator('.test-explorer .monaco-list-row', { hasText: 'orders-api-unit-tests-pytest_reports' }).first());
+    await waitFor('the Testing view', page.locator('.sidebar .composite.title', { hasText: 'Testing' }).first(), { timeout: 60_000 });
+    await waitFor('the run summary: 25 of 28 passed', page.locator('.sidebar', { hasText: '25/28' }).first());
+    await waitFor('the report group in the Testing view', page.locator('.sidebar .monaco-list-row', { hasText: 'orders-api-unit-tests-pytest_reports' }).first());
     await screenshot(page, 'codebuild-testing-view');
   });
 });
