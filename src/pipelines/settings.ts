@@ -3,7 +3,7 @@ import { declareSettings, setting, type SettingsValues } from '../core/settings'
 import { DEFAULT_NOTIFY_SETTINGS, type NotifySettings } from './model/notifications';
 import { DEFAULT_PAGE_SIZE } from './model/tree';
 import type { TargetRef } from './model/types';
-import { normalizeRefreshSettings, REFRESH_SETTING_DEFAULTS as R, type RefreshSettings } from './polling/settings';
+import { normalizeRefreshSettings, REFRESH_SETTING_DEFAULTS as R, type RefreshSettings } from '../core/polling/settings';
 
 /** Entries without a profile or region are ignored. */
 function readAccounts(raw: unknown): TargetRef[] {

@@ -13,7 +13,7 @@ import { PipelineExplorer, type ExplainedError } from '../model/explorer';
 import { nodeIds, parseTargetKey } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { PipelineKey, TargetRef } from '../model/types';
-import { systemClock, type Clock } from '../polling/clock';
+import { systemClock, type Clock } from '../../core/polling/clock';
 import { filterMessage } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import { statusPhrase } from '../present/status';

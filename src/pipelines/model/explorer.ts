@@ -2,10 +2,10 @@
 // store, and reports which tree nodes changed. The VS Code tree, the status bar, notifications and the
 // benchmark all drive this same object.
 import type { Logger } from '../../core/log';
-import type { Clock } from '../polling/clock';
-import { desiredTasks, taskKey, type Interest, type TaskSpec } from '../polling/policy';
-import { PollScheduler, type ErrorClass } from '../polling/scheduler';
-import type { RefreshSettings } from '../polling/settings';
+import type { Clock } from '../../core/polling/clock';
+import { desiredTasks, specOfKey, taskKey, type Interest, type TaskSpec } from '../polling/policy';
+import { PollScheduler, type ErrorClass } from '../../core/polling/scheduler';
+import type { RefreshSettings } from '../../core/polling/settings';
 import { present, type NodePresentation } from '../present/nodes';
 import type { PipelineApi } from './api';
 import { pruneDescendants } from './diff';
@@ -53,7 +53,7 @@ type Listener<T> = (value: T) => void;
 export class PipelineExplorer {
   readonly store: PipelineStore = new Store();
   readonly tree: TreeModel;
-  readonly scheduler: PollScheduler;
+  readonly scheduler: PollScheduler<TaskSpec>;
   private viewVisible = false;
   private windowFocused = true;
   private pinned: PipelineKey[] = [];
@@ -78,6 +78,7 @@ export class PipelineExplorer {
         deps.log.debug(`poll ${task.kind} ${task.pipeline ?? task.target} failed (${message}); next try in ${Math.round(wait / 1000)} s`);
       },
       onRunFinished: () => this.updateTasks(),
+      specOfKey,
     });
   }
 
@@ -428,6 +429,8 @@ function ownerOf(node: TreeNode): { key?: PipelineKey; target?: string; executio
     case 'pipeline':
     case 'stage':
     case 'action':
+    case 'condition':
+    case 'rule':
       return { key: node.key };
     case 'message': {
       try {

@@ -1,5 +1,7 @@
 // Conveyor's own view of CodePipeline data: plain, JSON-comparable records (epoch-millisecond times),
 // so diffing, presenting and testing never depend on SDK classes or Date identity.
+import type { RuleExecutionInfo, StageConditionDeclarations, StageConditionStates } from './conditions';
+import type { TriggerDeclaration } from './triggers';
 
 /** Every status a pipeline execution, stage execution or action execution can report. */
 export type ExecutionStatus =
@@ -43,6 +45,8 @@ export interface ActionDeclaration {
 export interface StageDeclaration {
   name: string;
   actions: ActionDeclaration[];
+  /** V2: beforeEntry / onSuccess / onFailure. */
+  conditions?: StageConditionDeclarations;
 }
 
 export interface VariableDeclaration {
@@ -57,8 +61,12 @@ export interface PipelineStructure {
   version?: number;
   arn?: string;
   pipelineType?: string;
+  /** QUEUED, SUPERSEDED or PARALLEL. */
+  executionMode?: string;
   stages: StageDeclaration[];
   variables: VariableDeclaration[];
+  /** V2 Git triggers (push / pull request filters). */
+  triggers?: TriggerDeclaration[];
 }
 
 export interface TransitionInfo {
@@ -86,11 +94,25 @@ export interface ActionRuntime {
   actionExecutionId?: string;
 }
 
+/** An execution at a stage: GetPipelineState's StageExecution. */
+export interface StageExecutionRef {
+  executionId: string;
+  status: ExecutionStatus;
+  /** STANDARD or ROLLBACK. */
+  type?: string;
+}
+
 export interface StageRuntime {
   name: string;
   inbound: TransitionInfo;
   latestExecutionId?: string;
   status?: ExecutionStatus;
+  /** ROLLBACK when the stage's latest run was a rollback. */
+  latestExecutionType?: string;
+  /** Executions waiting to enter the stage (QUEUED and PARALLEL modes; a held one in SUPERSEDED). */
+  waiting?: StageExecutionRef[];
+  /** V2: the latest evaluation of each kind of condition the stage declares. */
+  conditions?: StageConditionStates;
   actions: ActionRuntime[];
 }
 
@@ -119,6 +141,8 @@ export interface ExecutionSummary {
   stopReason?: string;
   executionMode?: string;
   executionType?: string;
+  /** A rollback execution: the execution whose revisions it went back to. */
+  rollbackTargetId?: string;
 }
 
 /** One action execution inside a pipeline execution (ListActionExecutions), for the timeline. */
@@ -136,6 +160,9 @@ export interface ActionExecutionInfo {
   summary?: string;
   errorMessage?: string;
   logStreamArn?: string;
+  /** The action's variable namespace and the values it output (`#{namespace.name}`). */
+  namespace?: string;
+  outputVariables?: Record<string, string>;
 }
 
 /** GetPipelineExecution plus its action executions. */
@@ -147,9 +174,14 @@ export interface ExecutionDetail {
   pipelineVersion?: number;
   triggerType?: string;
   triggerDetail?: string;
+  executionMode?: string;
+  executionType?: string;
+  rollbackTargetId?: string;
   artifactRevisions: { name: string; revisionId?: string; revisionSummary?: string; revisionUrl?: string }[];
   variables: { name: string; value: string }[];
   actions: ActionExecutionInfo[];
+  /** V2: every rule evaluation of the execution (ListRuleExecutions). */
+  rules?: RuleExecutionInfo[];
 }
 
 const KNOWN_STATUSES = new Set<string>([

@@ -1,16 +1,18 @@
 // How each tree node looks: label, description, icon, markdown tooltip, context value. Pure, so the
 // same presentation feeds the VS Code tree, the benchmark's "first paint" and the unit tests.
 import { parseTargetKey } from '../model/keys';
-import { codeDeployDeploymentId, findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, type ActionView, type StageView } from '../model/queries';
+import { codeDeployDeploymentId, executionsInFlight, findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, whereIs, type ActionView, type StageView } from '../model/queries';
 import type { PipelineStore } from '../model/store';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
-import { escapeMarkdown, inlineCode, link } from './markdown';
+import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
 import { providerIcon, providerLabel } from './providers';
 import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
 import { statusGlyph, statusIcon, statusLabel } from './status';
 import { formatAgo, formatDuration, formatTimestamp } from '../../core/format';
 import { errorNode, loadMoreNode, messageNode, type IconSpec, type NodePresentation } from '../../core/tree';
+import { presentCondition, presentRule, stageV2Parts } from './conditions';
+import { describeTrigger } from './triggers';
 
 export type { NodePresentation } from '../../core/tree';
 
@@ -42,6 +44,10 @@ export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
       return presentExecutions(node.id, node.key, ctx);
     case 'execution':
       return presentExecution(node.id, node.key, node.executionId, ctx);
+    case 'condition':
+      return presentCondition(node.id, node.condition, stageOf(ctx, node.key, node.stage), ctx.now);
+    case 'rule':
+      return presentRule(node.id, node.condition, node.index, node.rule, stageOf(ctx, node.key, node.stage), ctx.now);
     case 'moreExecutions':
       return loadMoreNode(node.id, COMMANDS.loadMore, { tooltip: 'Load the next page of executions' });
     case 'morePipelines': {
@@ -90,12 +96,21 @@ export function executionDescription(x: ExecutionSummary | undefined, now: numbe
   return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${formatAgo(when, now)}`;
 }
 
-function executionTooltipLines(x: ExecutionSummary, now: number): string[] {
+function stageOf(ctx: PresentContext, key: PipelineKey, stage: string): StageView | undefined {
+  const e = ctx.store.pipeline(key);
+  return findStage(e?.structure, e?.runtime, stage);
+}
+
+function executionTooltipLines(x: ExecutionSummary, now: number, ctx?: { key: PipelineKey; store: PipelineStore }): string[] {
   const lines: string[] = [];
+  const e = ctx ? ctx.store.pipeline(ctx.key) : undefined;
   lines.push(`${statusGlyph(x.status)} ${escapeMarkdown(executionDescription(x, now))}`
     + (x.lastUpdateTime ? ` (${escapeMarkdown(formatTimestamp(x.lastUpdateTime))})` : ''));
   if (x.statusSummary) lines.push(escapeMarkdown(x.statusSummary));
-  if (x.triggerType) lines.push(`Trigger: ${escapeMarkdown(x.triggerType)}${x.triggerDetail ? ` — ${escapeMarkdown(x.triggerDetail)}` : ''}`);
+  const trigger = describeTrigger(x, e?.structure?.triggers);
+  if (trigger.full) lines.push(`Trigger: ${escapeMarkdown(trigger.full)}`);
+  for (const f of trigger.filters) lines.push(`Trigger filter: ${escapeMarkdown(f)}`);
+  if (x.executionMode) lines.push(`Mode: ${escapeMarkdown(x.executionMode)}${x.executionType === 'ROLLBACK' ? ' · rollback execution' : ''}`);
   for (const rev of x.sourceRevisions) {
     const message = commitMessageOf(rev.revisionSummary);
     const id = rev.revisionId ? link(shortRevision(rev.revisionId), rev.revisionUrl) : '';
@@ -142,8 +157,19 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   const header = `**${escapeMarkdown(key.name)}**`
     + [summary?.pipelineType, summary?.executionMode ? `${summary.executionMode} mode` : undefined, summary?.version ? `version ${summary.version}` : undefined]
       .filter(Boolean).map((s) => ` · ${escapeMarkdown(String(s))}`).join('');
+  const inFlight = executionsInFlight(e?.recent, e?.runtime);
+  if (inFlight.length > 1 && !e?.deleted && !approvals.length) {
+    icon = statusIcon('InProgress');
+    const where = inFlight.map((f) => f.stage ?? (f.waitingAt ? `waiting for ${f.waitingAt}` : '')).filter(Boolean);
+    description = `${inFlight.length} in progress${where.length ? ` · ${where.join(', ')}` : ''}`;
+  }
   const lines = [header];
-  if (latest) lines.push(...executionTooltipLines(latest, ctx.now));
+  if (inFlight.length > 1) {
+    lines.push(`$(sync) ${inFlight.length} executions in flight:`
+      + inFlight.map((f) => `  \n${inlineCode(f.execution.id.slice(0, 8))} ${escapeMarkdown(revisionLine(f.execution.sourceRevisions[0]) ?? '')}`
+        + (f.stage ? ` — in ${escapeMarkdown(f.stage)}` : f.waitingAt ? ` — waiting to enter ${escapeMarkdown(f.waitingAt)}` : '')).join(''));
+  }
+  if (latest) lines.push(...executionTooltipLines(latest, ctx.now, { key, store: ctx.store }));
   else if (e?.recent) lines.push('Never run');
   for (const a of approvals) lines.push(`$(person) Waiting for approval: ${escapeMarkdown(a.stageName)} / ${escapeMarkdown(a.actionName)}`);
   if (e?.error) lines.push(`$(warning) ${escapeMarkdown(e.error.message)}`);
@@ -174,8 +200,10 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
   const inbound = stage?.runtime?.inbound;
   const disabled = inbound !== undefined && !inbound.enabled;
   const when = stage ? stageTime(stage) : undefined;
+  const v2 = stageV2Parts(stage, { v2: (e?.structure?.pipelineType ?? e?.summary.pipelineType) === 'V2', first, now: ctx.now });
   const parts = [
     disabled ? 'Transition disabled' : '',
+    ...v2.description,
     status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
     when !== undefined ? formatAgo(when, ctx.now) : '',
   ].filter(Boolean);
@@ -183,15 +211,18 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
     ...(first ? [] : [disabled ? 'transitionDisabled' : 'transitionEnabled']),
     ...(isRetryable(status) && stage?.runtime?.latestExecutionId ? ['retryable'] : []),
     ...(status === 'InProgress' ? ['running'] : []),
+    ...v2.flags,
   ];
-  const lines = [`**${escapeMarkdown(stageName)}**`, `${statusGlyph(status)} ${escapeMarkdown(parts.filter((p) => p !== 'Transition disabled').join(' · ') || 'Not run yet')}`];
+  const plain = parts.filter((p) => p !== 'Transition disabled' && !v2.description.includes(p));
+  const lines = [`**${escapeMarkdown(stageName)}**`, `${statusGlyph(status)} ${escapeMarkdown(plain.join(' · ') || 'Not run yet')}`];
+  lines.push(...v2.tooltip);
   if (stage?.runtime?.latestExecutionId) lines.push(`Execution ${inlineCode(stage.runtime.latestExecutionId)}`);
   if (disabled) {
     lines.push(`$(circle-slash) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
       + (inbound?.lastChangedBy ? ` — by ${escapeMarkdown(inbound.lastChangedBy)}` : '')
       + (inbound?.lastChangedAt ? ` ${formatAgo(inbound.lastChangedAt, ctx.now)}` : ''));
   }
-  const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : statusIcon(status);
+  const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : v2.icon ?? statusIcon(status);
   return {
     id, label: stageName, description: parts.join(' · '), icon, tooltip: lines.join('\n\n'),
     contextValue: ['stage', ...flags].join(':'),
@@ -269,13 +300,17 @@ function presentExecution(id: string, key: PipelineKey, executionId: string, ctx
   const duration = x.startTime !== undefined && x.lastUpdateTime !== undefined && !isActive(x.status)
     ? formatDuration(x.lastUpdateTime - x.startTime) : '';
   const rev = revisionLine(x.sourceRevisions[0]);
+  const trigger = describeTrigger(x, e?.structure?.triggers).short;
+  const place = isActive(x.status) ? whereIs(e?.runtime, x.id) : {};
+  const at = place.stage ? `at ${place.stage}` : place.waitingAt ? `queued before ${place.waitingAt}` : '';
   return {
     id,
     label: rev ?? x.id.slice(0, 8),
-    description: [executionDescription(x, ctx.now), duration].filter(Boolean).join(' · '),
+    description: [executionDescription(x, ctx.now), at, trigger, duration].filter(Boolean).join(' · '),
     icon: statusIcon(x.status),
-    tooltip: [`**${escapeMarkdown(key.name)}** execution`, ...executionTooltipLines(x, ctx.now)].join('\n\n'),
-    contextValue: ['execution', isActive(x.status) ? 'running' : 'done', ...(x.status === 'Failed' ? ['failed'] : [])].join(':'),
+    tooltip: [`**${escapeMarkdown(key.name)}** execution`, ...executionTooltipLines(x, ctx.now, { key, store: ctx.store })].join('\n\n'),
+    contextValue: ['execution', isActive(x.status) ? 'running' : 'done', ...(x.status === 'Failed' ? ['failed'] : []),
+      ...(x.status === 'Succeeded' && (e?.structure?.pipelineType ?? e?.summary.pipelineType) === 'V2' ? ['rollbackTarget'] : [])].join(':'),
     collapsible: 'none',
     command: { id: COMMANDS.showExecution, title: 'Show execution' },
   };

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CODEBUILD_SETTINGS } from '../../../src/codebuild/settings';
 import { readSettings, setting, type SettingsDeclaration, type SettingsSchema } from '../../../src/core/settings';
 import { LOGS_SETTINGS } from '../../../src/logs/settings';
 import { PIPELINES_SETTINGS, refreshSettingsOf } from '../../../src/pipelines/settings';
@@ -14,7 +15,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../packa
 };
 const contributed = manifest.contributes.configuration.properties;
 
-const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS];
+const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS, CODEBUILD_SETTINGS];
 
 describe('settings readers', () => {
   it('read raw values into typed ones and never throw', () => {

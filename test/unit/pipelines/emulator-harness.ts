@@ -5,8 +5,8 @@ import { silentLogger } from '../../../src/core/log';
 import { createPipelineApi } from '../../../src/pipelines/model/api';
 import { PipelineExplorer, type ExplainedError } from '../../../src/pipelines/model/explorer';
 import { targetKey } from '../../../src/pipelines/model/keys';
-import { ManualClock } from '../../../src/pipelines/polling/clock';
-import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/pipelines/polling/settings';
+import { ManualClock } from '../../../src/core/polling/clock';
+import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/core/polling/settings';
 import type { AccountName, Emulator } from '../../emulator/index';
 
 export function explain(error: unknown, operation: string): ExplainedError {

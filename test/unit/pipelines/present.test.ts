@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { nodeIds } from '../../../src/pipelines/model/keys';
 import { PipelineStore } from '../../../src/pipelines/model/store';
 import type { TreeNode } from '../../../src/pipelines/model/tree';
-import { buildConsoleUrl, executionConsoleUrl, httpsOnly, logStreamConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
-import { escapeMarkdown, inlineCode, link } from '../../../src/pipelines/present/markdown';
+import { buildConsoleUrl, httpsOnly, logStreamConsoleUrl } from '../../../src/aws/console';
+import { executionConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
+import { escapeMarkdown, inlineCode, link } from '../../../src/core/markdown';
 import { executionDescription, filterMessage, present, type PresentContext } from '../../../src/pipelines/present/nodes';
 import { commitMessageOf, revisionLine, shortRevision } from '../../../src/pipelines/present/revision';
 import { statusIcon } from '../../../src/pipelines/present/status';
@@ -69,7 +70,7 @@ describe('presenters', () => {
     const p = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
     assert.match(p.description ?? '', /^Transition disabled · Failed · /);
     assert.match(p.tooltip ?? '', /Inbound transition disabled: Release freeze — by alice/);
-    assert.equal(p.contextValue, 'stage:transitionDisabled:retryable');
+    assert.equal(p.contextValue, 'stage:transitionDisabled:retryable:rollbackable', 'a V2 stage after the first can be rolled back');
     assert.equal(p.collapsible, 'expanded', 'failed stages open by themselves');
     const first = present({ kind: 'stage', id: nodeIds.stage(key, 'Source'), key, stage: 'Source' }, ctx(s));
     assert.equal(first.contextValue, 'stage', 'the first stage has no inbound transition to toggle');
@@ -99,9 +100,9 @@ describe('presenters', () => {
     s.applyExecutions(key, { items: [execution('0123456789abcdef', { lastUpdateTime: NOW - 60_000, startTime: NOW - 360_000 })] }, false);
     const p = present({ kind: 'execution', id: 'x', key, executionId: '0123456789abcdef' }, ctx(s));
     assert.equal(p.label, 'aaaaaaa Fix the login page');
-    assert.equal(p.description, 'Succeeded · 1 minute ago · 5 min');
+    assert.equal(p.description, 'Succeeded · 1 minute ago · webhook · 5 min');
     assert.equal(p.command?.id, 'conveyor.pipelines.showExecution');
-    assert.equal(p.contextValue, 'execution:done');
+    assert.equal(p.contextValue, 'execution:done:rollbackTarget', 'a V2 execution that succeeded is a rollback target');
   });
 
   it('says "Never run" for pipelines without executions and nothing before statuses load', () => {
