@@ -40,8 +40,8 @@ async function untitled(content: string): Promise<vscode.TextEditor> {
 
 /** Whether the extension itself contributes (and so registers) validation. */
 function contributed(): boolean {
-  const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } } | undefined;
-  return pkg?.contributes?.configuration?.properties?.['conveyor.validation.enabled'] !== undefined;
+  const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> }[] } } | undefined;
+  return (pkg?.contributes?.configuration ?? []).some((section) => section.properties?.['conveyor.validation.enabled'] !== undefined);
 }
 
 describe('Buildspec and appspec validation (editor)', function () {
