@@ -9,6 +9,7 @@ import { escapeMarkdown, inlineCode, link } from './markdown';
 import { providerIcon, providerLabel } from './providers';
 import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
 import { statusGlyph, statusIcon, statusLabel, type IconSpec } from './status';
+import { configurationKeyLabel, executionModePhrase, pipelineTypePhrase, sourceRevisionLabel } from './words';
 import { formatDuration, formatTimestamp, relativeTime } from './time';
 
 export interface NodePresentation {
@@ -112,7 +113,7 @@ function executionTooltipLines(x: ExecutionSummary, now: number): string[] {
   for (const rev of x.sourceRevisions) {
     const message = commitMessageOf(rev.revisionSummary);
     const id = rev.revisionId ? link(shortRevision(rev.revisionId), rev.revisionUrl) : '';
-    lines.push(`Source ${escapeMarkdown(rev.actionName)}: ${id}${message ? ` — ${escapeMarkdown(firstLine(message, 120))}` : ''}`);
+    lines.push(`${escapeMarkdown(sourceRevisionLabel(rev.actionName))}: ${id}${message ? ` — ${escapeMarkdown(firstLine(message, 120))}` : ''}`);
   }
   if (x.stopReason) lines.push(`Stopped: ${escapeMarkdown(x.stopReason)}`);
   if (x.startTime && x.lastUpdateTime && !isActive(x.status)) lines.push(`Duration: ${formatDuration(x.lastUpdateTime - x.startTime)}`);
@@ -153,7 +154,8 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   }
   const summary = e?.summary;
   const header = `**${escapeMarkdown(key.name)}**`
-    + [summary?.pipelineType, summary?.executionMode ? `${summary.executionMode} mode` : undefined, summary?.version ? `version ${summary.version}` : undefined]
+    + [summary?.pipelineType ? pipelineTypePhrase(summary.pipelineType) : undefined,
+      summary?.executionMode ? executionModePhrase(summary.executionMode) : undefined, summary?.version ? `version ${summary.version}` : undefined]
       .filter(Boolean).map((s) => ` · ${escapeMarkdown(String(s))}`).join('');
   const lines = [header];
   if (latest) lines.push(...executionTooltipLines(latest, ctx.now));
@@ -252,7 +254,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   }
   const config = action.declaration?.configuration ?? {};
   const configKeys = Object.keys(config).filter((k) => !/token|secret|password/i.test(k)).slice(0, 6);
-  if (configKeys.length) lines.push(configKeys.map((k) => `${escapeMarkdown(k)}: ${inlineCode(config[k] ?? '')}`).join('  \n'));
+  if (configKeys.length) lines.push(configKeys.map((k) => `${escapeMarkdown(configurationKeyLabel(k))}: ${inlineCode(config[k] ?? '')}`).join('  \n'));
   if (rt?.externalExecutionId) lines.push(`External execution ${link(rt.externalExecutionId, rt.externalExecutionUrl)}`);
   else if (rt?.externalExecutionUrl) lines.push(link('Open execution details', rt.externalExecutionUrl));
   if (rt?.entityUrl) lines.push(link('Open the resource', rt.entityUrl));

@@ -53,6 +53,7 @@ describe('presenters', () => {
     assert.equal(p.description, 'Succeeded · 5 min ago');
     assert.deepEqual(p.icon, { id: 'pass', color: 'testing.iconPassed' });
     assert.match(p.tooltip ?? '', /Trigger: Webhook/);
+    assert.match(p.tooltip ?? '', /^\*\*web\*\* · V2 pipeline · runs queue · version 4\n/);
     assert.match(p.tooltip ?? '', /\[aaaaaaa\]\(https:\/\/github\.com\/acme\/web\/commit\/aaaa\)/);
     assert.match(p.tooltip ?? '', /Fix the login page/);
     assert.doesNotMatch(p.tooltip ?? '', /Longer body/, 'only the first line of the message');
@@ -100,7 +101,7 @@ describe('presenters', () => {
     assert.deepEqual(build.icon, { id: 'tools', color: 'testing.iconFailed' });
     assert.equal(build.contextValue, 'action:codebuild:failed:link');
     assert.match(build.tooltip ?? '', /`JobFailed`/);
-    assert.match(build.tooltip ?? '', /ProjectName: `web-build`/);
+    assert.match(build.tooltip ?? '', /Project: `web-build`/);
     const approve = present({ kind: 'action', id: 'a', key, stage: 'Prod', action: 'Approve' }, ctx(s));
     assert.equal(approve.contextValue, 'action:approval');
     assert.deepEqual(approve.icon, { id: 'person', color: 'charts.yellow' });
