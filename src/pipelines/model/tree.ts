@@ -1,5 +1,6 @@
 // The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
+import { orderPipelines, type PipelineOrder } from './attention';
 import { nodeIds, parseTargetKey } from './keys';
 import { actionsOf, findStage, stagesOf } from './queries';
 import type { PipelineStore, TargetEntry } from './store';
@@ -35,6 +36,7 @@ export function matchesFilter(name: string, filter: string): boolean {
 export class TreeModel {
   private readonly nodes = new Map<string, TreeNode>();
   private filterText = '';
+  private order: PipelineOrder = 'attention';
   private readonly shown = new Map<string, number>();
   private readonly collapsedTargets = new Set<string>();
   private readonly expandedPipelines = new Set<string>();
@@ -94,9 +96,22 @@ export class TreeModel {
     return this.nodes.get(id);
   }
 
-  /** Matching pipeline names of a target, after the filter. */
+  /** Matching pipeline names of a target, after the filter, in the list's order. */
   matching(target: TargetEntry): string[] {
-    return this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    const names = this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    return orderPipelines(names, this.order, (name) => target.pipelines?.get(name));
+  }
+
+  /** The order of the pipeline list (conveyor.pipelines.sortBy). Returns true when it changed. */
+  setOrder(order: PipelineOrder): boolean {
+    if (order === this.order) return false;
+    this.order = order;
+    return true;
+  }
+
+  /** The pipeline rows' order of a target as last shown, to tell whether new data moved a row. */
+  orderSignature(target: TargetEntry): string {
+    return JSON.stringify(this.matching(target).slice(0, this.shownCount(target.key)));
   }
 
   /** Shows the next page of a target's pipelines. */
