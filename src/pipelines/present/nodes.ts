@@ -37,6 +37,7 @@ export const COMMANDS = {
   loadMore: 'conveyor.pipelines.loadMore',
   refresh: 'conveyor.pipelines.refresh',
   showExecution: 'conveyor.pipelines.showExecution',
+  showActionLogs: 'conveyor.pipelines.showActionLogs',
 } as const;
 
 export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
@@ -258,10 +259,13 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   if (rt?.externalExecutionId) lines.push(`External execution ${link(rt.externalExecutionId, rt.externalExecutionUrl)}`);
   else if (rt?.externalExecutionUrl) lines.push(link('Open execution details', rt.externalExecutionUrl));
   if (rt?.entityUrl) lines.push(link('Open the resource', rt.entityUrl));
-  if (codebuild) lines.push('_Right-click → Show Build Logs to read the log._');
+  // A build that ran opens its log on click, as a job does in GitHub Actions.
+  const opensLog = codebuild && rt?.externalExecutionId !== undefined;
+  if (opensLog) lines.push('_Click to open the build log._');
   return {
     id, label: actionName, description, icon: actionIcon(action), tooltip: lines.join('\n\n'),
     contextValue: ['action', ...flags].join(':'), collapsible: 'none',
+    ...(opensLog ? { command: { id: COMMANDS.showActionLogs, title: 'Show Build Logs' } } : {}),
   };
 }
 

@@ -102,8 +102,11 @@ describe('presenters', () => {
     assert.equal(build.contextValue, 'action:codebuild:failed:link');
     assert.match(build.tooltip ?? '', /`JobFailed`/);
     assert.match(build.tooltip ?? '', /Project: `web-build`/);
+    assert.deepEqual(build.command, { id: 'conveyor.pipelines.showActionLogs', title: 'Show Build Logs' }, 'a click opens the build log');
+    assert.doesNotMatch(build.tooltip ?? '', /right-click/i);
     const approve = present({ kind: 'action', id: 'a', key, stage: 'Prod', action: 'Approve' }, ctx(s));
     assert.equal(approve.contextValue, 'action:approval');
+    assert.equal(approve.command, undefined, 'approving takes a decision, not a click');
     assert.deepEqual(approve.icon, { id: 'person', color: 'charts.yellow' });
   });
 
