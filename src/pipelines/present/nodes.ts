@@ -1,5 +1,6 @@
 // How each tree node looks: label, description, icon, markdown tooltip, context value. Pure, so the
 // same presentation feeds the VS Code tree, the benchmark's "first paint" and the unit tests.
+import { attentionOf } from '../model/attention';
 import { parseTargetKey } from '../model/keys';
 import { findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, type ActionView, type StageView } from '../model/queries';
 import type { PipelineStore } from '../model/store';
@@ -126,6 +127,7 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   const e = ctx.store.pipeline(key);
   const latest = latestOf(ctx, key);
   const approvals = pendingApprovals(e?.runtime);
+  const attention = attentionOf(e);
   const pinned = ctx.isPinned(key);
   const watched = ctx.isWatched(key);
   const flags = [
@@ -149,6 +151,9 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
     icon = { id: 'person', color: 'charts.yellow' };
     const since = latest?.startTime;
     description = `Waiting for approval${since ? ` · ${relativeTime(since, ctx.now)}` : ''}`;
+  } else if (attention.kind === 'blocked') {
+    icon = { id: 'lock', color: 'charts.yellow' };
+    description = `Blocked: ${attention.stageName} transition disabled`;
   } else {
     icon = statusIcon(latest?.status);
     description = executionDescription(latest, ctx.now);
@@ -162,6 +167,10 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   if (latest) lines.push(...executionTooltipLines(latest, ctx.now));
   else if (e?.recent) lines.push('Never run');
   for (const a of approvals) lines.push(`$(person) Waiting for approval: ${escapeMarkdown(a.stageName)} / ${escapeMarkdown(a.actionName)}`);
+  if (attention.kind === 'blocked') {
+    lines.push(`$(lock) Held before ${escapeMarkdown(attention.stageName)}: its inbound transition is disabled`
+      + (attention.reason ? ` (“${escapeMarkdown(attention.reason)}”)` : '') + '. Enable it to let the run continue.');
+  }
   if (e?.error) lines.push(`$(warning) ${escapeMarkdown(e.error.message)}`);
   if (e?.deleted) lines.push('$(trash) This pipeline no longer exists.');
   const follow = [pinned ? '$(pin) Pinned to the status bar' : '', watched ? '$(eye) Watched: you get notifications' : ''].filter(Boolean);
@@ -190,9 +199,10 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
   const inbound = stage?.runtime?.inbound;
   const disabled = inbound !== undefined && !inbound.enabled;
   const when = stage ? stageTime(stage) : undefined;
+  const waiting = stage?.runtime?.actions.some((a) => a.status === 'InProgress' && a.token !== undefined) ?? false;
   const parts = [
     disabled ? 'Transition disabled' : '',
-    status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
+    waiting ? 'Waiting for approval' : status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
     when !== undefined ? relativeTime(when, ctx.now) : '',
   ].filter(Boolean);
   const flags = [
@@ -200,14 +210,20 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
     ...(isRetryable(status) && stage?.runtime?.latestExecutionId ? ['retryable'] : []),
     ...(status === 'InProgress' ? ['running'] : []),
   ];
-  const lines = [`**${escapeMarkdown(stageName)}**`, `${statusGlyph(status)} ${escapeMarkdown(parts.filter((p) => p !== 'Transition disabled').join(' · ') || 'Not run yet')}`];
+  const lines = [`**${escapeMarkdown(stageName)}**`,
+    `${waiting ? '$(person)' : statusGlyph(status)} ${escapeMarkdown(parts.filter((p) => p !== 'Transition disabled').join(' · ') || 'Not run yet')}`];
   if (stage?.runtime?.latestExecutionId) lines.push(`Execution ${inlineCode(stage.runtime.latestExecutionId)}`);
   if (disabled) {
-    lines.push(`$(circle-slash) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
+    lines.push(`$(lock) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
       + (inbound?.lastChangedBy ? ` — by ${escapeMarkdown(inbound.lastChangedBy)}` : '')
       + (inbound?.lastChangedAt ? ` ${relativeTime(inbound.lastChangedAt, ctx.now)}` : ''));
   }
-  const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : statusIcon(status);
+  // A human is awaited (not spinning), a closed transition is a lock whatever the stage's last run did.
+  const attention = attentionOf(e);
+  const holding = attention.kind === 'blocked' && attention.stageName === stageName;
+  if (holding) lines.push(`$(lock) The latest run waits here until the transition is enabled.`);
+  const icon: IconSpec = waiting ? { id: 'person', color: 'charts.yellow' }
+    : disabled ? { id: 'lock', color: holding ? 'charts.yellow' : 'disabledForeground' } : statusIcon(status);
   return {
     id, label: stageName, description: parts.join(' · '), icon, tooltip: lines.join('\n\n'),
     contextValue: ['stage', ...flags].join(':'),

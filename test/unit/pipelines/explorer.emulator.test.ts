@@ -62,6 +62,8 @@ describe('pipelines explorer against the emulator', function () {
     // disabled transition, running, then the rest; alphabetical within each.
     assert.deepEqual(ordered, ['infra-networking', 'payments-api', 'orders-service-release', 'legacy-billing',
       'ml-feature-store', 'storefront-web', 'analytics-dashboard', 'auth-service', 'data-lake-etl', 'docs-site', 'inventory-sync', 'mobile-backend']);
+    const billing = h.explorer.tree.get(nodeIds.pipeline({ target: h.target, name: 'legacy-billing' }))!;
+    assert.equal(h.explorer.present(billing).description, 'Blocked: Deploy transition disabled', 'not "In progress · 3 h ago"');
     h.changes.length = 0;
     h.explorer.setOrder('name');
     assert.deepEqual(h.changes, [['']]);

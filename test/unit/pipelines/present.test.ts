@@ -71,6 +71,29 @@ describe('presenters', () => {
     assert.equal(p.icon?.id, 'person');
     assert.match(p.contextValue, /:approval$/);
     assert.match(p.tooltip ?? '', /Waiting for approval: Prod \/ Approve/);
+    const prod = present({ kind: 'stage', id: nodeIds.stage(key, 'Prod'), key, stage: 'Prod' }, ctx(s));
+    assert.deepEqual(prod.icon, { id: 'person', color: 'charts.yellow' }, 'a stage waiting on a person does not spin');
+    assert.match(prod.description ?? '', /^Waiting for approval · /);
+  });
+
+  it('says on the row that a disabled transition holds the latest run, with a lock on that stage', () => {
+    const s = seeded();
+    s.applyStructure(key, structure());
+    s.applyRecent(key, [execution('exec-1', { status: 'InProgress', startTime: NOW - 3 * 3_600_000 })]);
+    s.applyRuntime(key, runtime([
+      stage('Source', [action('Source')]),
+      stage('Build', [action('Build')]),
+      stage('Prod', [action('Approve'), action('Deploy')], { latestExecutionId: 'exec-0', inbound: { enabled: false, disabledReason: 'Change freeze' } }),
+    ]));
+    const p = present(pipelineNode, ctx(s));
+    assert.equal(p.description, 'Blocked: Prod transition disabled');
+    assert.deepEqual(p.icon, { id: 'lock', color: 'charts.yellow' });
+    assert.match(p.tooltip ?? '', /\$\(lock\) Held before Prod: its inbound transition is disabled \(“Change freeze”\)/);
+    const prod = present({ kind: 'stage', id: nodeIds.stage(key, 'Prod'), key, stage: 'Prod' }, ctx(s));
+    assert.deepEqual(prod.icon, { id: 'lock', color: 'charts.yellow' }, 'not the green check of its previous run');
+    assert.match(prod.tooltip ?? '', /latest run waits here/);
+    const build = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
+    assert.equal(build.icon?.id, 'pass');
   });
 
   it('shows a disabled inbound transition on the stage, with its reason in the tooltip', () => {
@@ -82,6 +105,7 @@ describe('presenters', () => {
     const p = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
     assert.match(p.description ?? '', /^Transition disabled · Failed · /);
     assert.match(p.tooltip ?? '', /Inbound transition disabled: Release freeze — by alice/);
+    assert.deepEqual(p.icon, { id: 'lock', color: 'disabledForeground' }, 'closed, but holding no run');
     assert.equal(p.contextValue, 'stage:transitionDisabled:retryable');
     assert.equal(p.collapsible, 'expanded', 'failed stages open by themselves');
     const first = present({ kind: 'stage', id: nodeIds.stage(key, 'Source'), key, stage: 'Source' }, ctx(s));
