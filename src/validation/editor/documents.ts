@@ -10,17 +10,20 @@ const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-v
 
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
 
-/** What each open document is, and its latest validation, per document version. */
+/**
+ * What each open document is, and its latest validation, per document and version. A URI alone is not
+ * enough: an untitled URI is reused by the next untitled document, whose versions start at 1 again.
+ */
 export class SpecDocuments {
-  private readonly kinds = new Map<string, { version: number; kind: SpecKind | undefined }>();
-  private readonly reports = new Map<string, { version: number; report: ValidationReport }>();
+  private readonly kinds = new Map<string, { document: vscode.TextDocument; version: number; kind: SpecKind | undefined }>();
+  private readonly reports = new Map<string, { document: vscode.TextDocument; version: number; report: ValidationReport }>();
 
   kindOf(document: vscode.TextDocument): SpecKind | undefined {
     const key = document.uri.toString();
     const cached = this.kinds.get(key);
-    if (cached && cached.version === document.version) return cached.kind;
+    if (cached?.document === document && cached.version === document.version) return cached.kind;
     const kind = this.detect(document);
-    this.kinds.set(key, { version: document.version, kind });
+    this.kinds.set(key, { document, version: document.version, kind });
     return kind;
   }
 
@@ -35,10 +38,10 @@ export class SpecDocuments {
     if (!kind) return undefined;
     const key = document.uri.toString();
     const cached = this.reports.get(key);
-    if (cached && cached.version === document.version && cached.report.kind === kind) return cached.report;
+    if (cached?.document === document && cached.version === document.version && cached.report.kind === kind) return cached.report;
     const { rules } = readSettings(document.uri);
     const report = validate(document.getText(), { kind, path: document.uri.path, rules, ...this.fileExists(document) });
-    this.reports.set(key, { version: document.version, report });
+    this.reports.set(key, { document, version: document.version, report });
     return report;
   }
 

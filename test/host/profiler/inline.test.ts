@@ -50,10 +50,10 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
 
   it('heats the executing lines the profile names, labelled with the view they count', async () => {
     assert.deepEqual(await heatOf(service()), [
-      { startLine: 12, endLine: 14, label: '97.0% Wall time' },
-      { startLine: 18, endLine: 18, label: '20.0% Wall time' },
-      { startLine: 24, endLine: 24, label: '25.0% Wall time' },
-      { startLine: 31, endLine: 31, label: '97.0% Wall time' },
+      { startLine: 12, endLine: 14, label: '97.0% Wall time · 58 min 12 s · lines 13–15 together' },
+      { startLine: 18, endLine: 18, label: '20.0% Wall time · 12 min 0 s' },
+      { startLine: 24, endLine: 24, label: '25.0% Wall time · 15 min 0 s' },
+      { startLine: 31, endLine: 31, label: '97.0% Wall time · 58 min 12 s' },
     ]);
   });
 
@@ -119,6 +119,6 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     await waitFor('the CodeLens to switch to latency', async () => (await lenses(java)).some((l) => l.title === '44.0% total · 2.7% self · Latency · 1 min 20 s'));
     await waitForPanel('Flame: shop-java.json', (s) => s.nodes > 0);
     const heat = (await debugState()).heat[java.toString()] ?? [];
-    assert.ok(heat.some((m) => m.startLine === 8 && m.label === '44.0% Latency'), JSON.stringify(heat));
+    assert.ok(heat.some((m) => m.startLine === 8 && m.endLine > 8 && m.label === '44.0% Latency · 1 min 20 s · whole function (the profile has no line numbers)'), JSON.stringify(heat));
   });
 });

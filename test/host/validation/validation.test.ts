@@ -24,7 +24,9 @@ function rule(d: vscode.Diagnostic): string {
 }
 
 async function diagnosticsMatching(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  await waitFor(what, () => check(ours(uri)), 10_000);
+  await waitFor(what, () => check(ours(uri)), {
+    seen: () => ours(uri).map((d) => `${rule(d)} on line ${d.range.start.line}`).join('; ') || 'no problems',
+  });
   return ours(uri);
 }
 
