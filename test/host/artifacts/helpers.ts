@@ -5,9 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/log';
-import { ArtifactsFeature } from '../../../src/artifacts/editor/feature';
-import type { ArtifactsUi } from '../../../src/artifacts/editor/ui';
-import { activateConveyor } from '../foundation/helpers';
+import { ArtifactsFeature } from '../../../src/artifacts/editor/artifacts-feature';
+import { activateConveyor, testAwsSession } from '../foundation/helpers';
 import { ScriptedUiBase, type ScriptedCall } from '../scripted-ui';
 import { eventually } from '../waits';
 
@@ -39,14 +38,10 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, bo
 
 export { eventually } from '../waits';
 
-export type UiCall = ScriptedCall<'open'>;
+export type UiCall = ScriptedCall;
 
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
-export class ScriptedUi extends ScriptedUiBase<'open'> implements ArtifactsUi {
-  async open(uri: vscode.Uri): Promise<void> {
-    this.calls.push({ kind: 'open', text: uri.toString() });
-  }
-}
+export class ScriptedUi extends ScriptedUiBase {}
 
 export { ACCEPT_ACTIVE } from '../scripted-ui';
 
@@ -157,7 +152,6 @@ export interface Rig {
  */
 export async function rig(options: { poetryVersion?: string; window?: Rig } = {}): Promise<Rig> {
   await useEmulator();
-  const api = await activateConveyor();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-artifacts-host-'));
   const home = options.window?.home ?? path.join(root, 'home');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? root;
@@ -168,19 +162,20 @@ export async function rig(options: { poetryVersion?: string; window?: Rig } = {}
   const state = new MemoryMemento();
   const secrets = options.window?.secrets ?? new MemorySecrets();
   const env = new MemoryEnvironment();
-  const subscriptions: vscode.Disposable[] = [];
+  // The test bundle's own session: the feature's paginators need clients of the test bundle's SDK.
+  const aws = await testAwsSession();
   const feature = new ArtifactsFeature({
-    subscriptions, globalState: state as unknown as vscode.ExtensionContext['globalState'], secrets,
+    globalState: state as unknown as vscode.ExtensionContext['globalState'], secrets,
     environmentVariableCollection: env as unknown as vscode.GlobalEnvironmentVariableCollection, globalStoragePath: storage,
   }, {
-    log: silentLogger, aws: api.aws, ui, home, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
+    log: silentLogger, aws, ui, home, env: {}, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
     sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],
   });
   return {
     feature, ui, home, project, folder, state, secrets, env, storage,
     dispose: () => {
       feature.dispose();
-      for (const s of subscriptions) s.dispose();
+      aws.dispose();
       fs.rmSync(root, { recursive: true, force: true });
       fs.rmSync(project, { recursive: true, force: true });
     },
