@@ -35,6 +35,7 @@ export const PIPELINES_SETTINGS = declareSettings('conveyor.pipelines', {
   notify: setting.custom<NotifySettings>({ ...DEFAULT_NOTIFY_SETTINGS }, readNotify),
   pageSize: setting.integer(DEFAULT_PAGE_SIZE, 10, 500),
   'yourCommit.enabled': setting.boolean(true),
+  sortBy: setting.oneOf(['attention', 'name'] as const, 'attention'),
 });
 
 export type PipelinesSettings = SettingsValues<typeof PIPELINES_SETTINGS.schema>;

@@ -8,6 +8,7 @@ import { PollScheduler, type ErrorClass } from '../../core/polling/scheduler';
 import type { RefreshSettings } from '../../core/polling/settings';
 import { present, type NodePresentation } from '../present/nodes';
 import type { PipelineApi } from './api';
+import type { PipelineOrder } from './attention';
 import { pruneDescendants } from './diff';
 import { nodeIds } from './keys';
 import type { LoadError, PipelineStore } from './store';
@@ -53,6 +54,8 @@ type Listener<T> = (value: T) => void;
 export class PipelineExplorer {
   readonly store: PipelineStore = new Store();
   readonly tree: TreeModel;
+  /** The pipeline rows of each target in the order last reported, so a reorder refreshes the list. */
+  private readonly shownOrder = new Map<string, string>();
   readonly scheduler: PollScheduler<TaskSpec>;
   private viewVisible = false;
   private windowFocused = true;
@@ -394,8 +397,27 @@ export class PipelineExplorer {
     return changed;
   }
 
-  private emit(ids: string[]): void {
-    if (this.disposed || !ids.length) return;
+  /** Sorts the pipeline list by attention or by name; the list re-renders when that changed. */
+  setOrder(order: PipelineOrder): void {
+    if (this.tree.setOrder(order)) this.emit([ROOT_ID]);
+  }
+
+  /** Adds the parent of every pipeline list whose order the new data changed (a row moved up or down). */
+  private withReordered(ids: string[]): string[] {
+    const out = [...ids];
+    for (const t of this.store.targets()) {
+      const signature = this.tree.orderSignature(t);
+      if (this.shownOrder.get(t.key) === signature) continue;
+      const known = this.shownOrder.has(t.key);
+      this.shownOrder.set(t.key, signature);
+      if (known) out.push(this.tree.multiRoot ? nodeIds.target(t.key) : ROOT_ID);
+    }
+    return out;
+  }
+
+  private emit(changed: string[]): void {
+    if (this.disposed || !changed.length) return;
+    const ids = this.withReordered(changed);
     const pruned = ids.includes(ROOT_ID) ? [ROOT_ID] : pruneDescendants(ids);
     for (const l of this.changeListeners) l(pruned);
   }

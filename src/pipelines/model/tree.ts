@@ -3,6 +3,7 @@
 import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
 import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
+import { orderPipelines, type PipelineOrder } from './attention';
 import { nodeIds, parseTargetKey } from './keys';
 import { actionsOf, findStage, stagesOf } from './queries';
 import type { PipelineStore, TargetEntry } from './store';
@@ -31,6 +32,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export class TreeModel {
   private readonly cache = new NodeCache<TreeNode>();
   private filterText = '';
+  private order: PipelineOrder = 'attention';
   private readonly shown = new Map<string, number>();
   private readonly collapsedTargets = new Set<string>();
   private readonly expandedPipelines = new Set<string>();
@@ -92,9 +94,22 @@ export class TreeModel {
     return this.cache.get(id);
   }
 
-  /** Matching pipeline names of a target, after the filter. */
+  /** Matching pipeline names of a target, after the filter, in the list's order. */
   matching(target: TargetEntry): string[] {
-    return this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    const names = this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    return orderPipelines(names, this.order, (name) => target.pipelines?.get(name));
+  }
+
+  /** The order of the pipeline list (conveyor.pipelines.sortBy). Returns true when it changed. */
+  setOrder(order: PipelineOrder): boolean {
+    if (order === this.order) return false;
+    this.order = order;
+    return true;
+  }
+
+  /** The pipeline rows' order of a target as last shown, to tell whether new data moved a row. */
+  orderSignature(target: TargetEntry): string {
+    return JSON.stringify(this.matching(target).slice(0, this.shownCount(target.key)));
   }
 
   /** Shows the next page of a target's pipelines. */

@@ -11,9 +11,9 @@ import { VALIDATION_SETTINGS } from '../../../src/validation/settings';
 interface Contributed { default?: unknown; type?: string; enum?: unknown[]; minimum?: number; maximum?: number }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, Contributed> } };
+  contributes: { configuration: { properties: Record<string, Contributed> }[] };
 };
-const contributed = manifest.contributes.configuration.properties;
+const contributed: Record<string, Contributed> = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties));
 
 const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS, CODEBUILD_SETTINGS];
 

@@ -42,6 +42,7 @@ describe('presenters', () => {
     assert.equal(p.description, 'Succeeded · 5 minutes ago');
     assert.deepEqual(p.icon, { id: 'pass', color: 'testing.iconPassed' });
     assert.match(p.tooltip ?? '', /Trigger: Webhook/);
+    assert.match(p.tooltip ?? '', /^\*\*web\*\* · V2 pipeline · runs queue · version 4\n/);
     assert.match(p.tooltip ?? '', /\[aaaaaaa\]\(https:\/\/github\.com\/acme\/web\/commit\/aaaa\)/);
     assert.match(p.tooltip ?? '', /Fix the login page/);
     assert.doesNotMatch(p.tooltip ?? '', /Longer body/, 'only the first line of the message');
@@ -59,6 +60,29 @@ describe('presenters', () => {
     assert.equal(p.icon?.id, 'person');
     assert.match(p.contextValue, /:approval$/);
     assert.match(p.tooltip ?? '', /Waiting for approval: Prod \/ Approve/);
+    const prod = present({ kind: 'stage', id: nodeIds.stage(key, 'Prod'), key, stage: 'Prod' }, ctx(s));
+    assert.deepEqual(prod.icon, { id: 'person', color: 'charts.yellow' }, 'a stage waiting on a person does not spin');
+    assert.match(prod.description ?? '', /^Waiting for approval · /);
+  });
+
+  it('says on the row that a disabled transition holds the latest run, with a lock on that stage', () => {
+    const s = seeded();
+    s.applyStructure(key, structure());
+    s.applyRecent(key, [execution('exec-1', { status: 'InProgress', startTime: NOW - 3 * 3_600_000 })]);
+    s.applyRuntime(key, runtime([
+      stage('Source', [action('Source')]),
+      stage('Build', [action('Build')]),
+      stage('Prod', [action('Approve'), action('Deploy')], { latestExecutionId: 'exec-0', inbound: { enabled: false, disabledReason: 'Change freeze' } }),
+    ]));
+    const p = present(pipelineNode, ctx(s));
+    assert.equal(p.description, 'Blocked: Prod transition disabled');
+    assert.deepEqual(p.icon, { id: 'lock', color: 'charts.yellow' });
+    assert.match(p.tooltip ?? '', /\$\(lock\) Held before Prod: its inbound transition is disabled \(“Change freeze”\)/);
+    const prod = present({ kind: 'stage', id: nodeIds.stage(key, 'Prod'), key, stage: 'Prod' }, ctx(s));
+    assert.deepEqual(prod.icon, { id: 'lock', color: 'charts.yellow' }, 'not the green check of its previous run');
+    assert.match(prod.tooltip ?? '', /latest run waits here/);
+    const build = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
+    assert.equal(build.icon?.id, 'pass');
   });
 
   it('shows a disabled inbound transition on the stage, with its reason in the tooltip', () => {
@@ -70,6 +94,7 @@ describe('presenters', () => {
     const p = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
     assert.match(p.description ?? '', /^Transition disabled · Failed · /);
     assert.match(p.tooltip ?? '', /Inbound transition disabled: Release freeze — by alice/);
+    assert.deepEqual(p.icon, { id: 'lock', color: 'disabledForeground' }, 'closed, but holding no run');
     assert.equal(p.contextValue, 'stage:transitionDisabled:retryable:rollbackable', 'a V2 stage after the first can be rolled back');
     assert.equal(p.collapsible, 'expanded', 'failed stages open by themselves');
     const first = present({ kind: 'stage', id: nodeIds.stage(key, 'Source'), key, stage: 'Source' }, ctx(s));
@@ -89,9 +114,12 @@ describe('presenters', () => {
     assert.deepEqual(build.icon, { id: 'tools', color: 'testing.iconFailed' });
     assert.equal(build.contextValue, 'action:codebuild:failed:link');
     assert.match(build.tooltip ?? '', /`JobFailed`/);
-    assert.match(build.tooltip ?? '', /ProjectName: `web-build`/);
+    assert.match(build.tooltip ?? '', /Project: `web-build`/);
+    assert.deepEqual(build.command, { id: 'conveyor.pipelines.showActionLogs', title: 'Show Build Logs' }, 'a click opens the build log');
+    assert.doesNotMatch(build.tooltip ?? '', /right-click/i);
     const approve = present({ kind: 'action', id: 'a', key, stage: 'Prod', action: 'Approve' }, ctx(s));
     assert.equal(approve.contextValue, 'action:approval');
+    assert.equal(approve.command, undefined, 'approving takes a decision, not a click');
     assert.deepEqual(approve.icon, { id: 'person', color: 'charts.yellow' });
   });
 
