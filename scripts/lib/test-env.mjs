@@ -84,7 +84,7 @@ export function prepareWorkspace(dest) {
 export async function startEmulator({ seed = 'demo', latencyMs, extraArgs = [], logFile, headCommit } = {}) {
   const main = path.join(ROOT, 'test/emulator/main.ts');
   if (!fs.existsSync(main)) return undefined;
-  const args = ['--import', 'tsx', main, '--seed', seed, '--port', '0', ...extraArgs];
+  const args = ['--conditions=conveyor-source', '--import', 'tsx', main, '--seed', seed, '--port', '0', ...extraArgs];
   if (latencyMs) args.push('--latency', String(latencyMs));
   if (headCommit) args.push('--head-commit', headCommit);
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
