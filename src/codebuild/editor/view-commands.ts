@@ -43,7 +43,7 @@ export class ViewCommands {
 
   /** The build's log, live while it runs (the logs feature's `conveyor-log:` document). */
   async showBuildLogs(arg?: unknown): Promise<void> {
-    const ref = await this.c.run(arg, 'Show Build Logs');
+    const ref = await this.c.run(arg, 'Show CodeBuild Logs');
     if (!ref) return;
     if (ref.batch) {
       this.c.ui.notify('info', 'A batch build has no log of its own: expand it and show the log of one of its builds.');
@@ -88,7 +88,7 @@ export class ViewCommands {
   }
 
   private async consoleUrlOfArgs(arg: unknown): Promise<string | undefined> {
-    const ref = await this.c.run(arg, 'Open in AWS Console');
+    const ref = await this.c.run(arg, 'Open in CodeBuild Console');
     if (!ref) return undefined;
     return ref.batch ? batchConsoleUrl(this.c.region(ref.target), ref.id) : buildConsoleUrl(this.c.region(ref.target), ref.id);
   }

@@ -24,7 +24,7 @@ describe('manifest: settings and command names', () => {
   it('groups the settings in one titled section per feature, in a fixed order', () => {
     const sections = manifest.contributes.configuration;
     assert.ok(Array.isArray(sections), 'contributes.configuration is an array of sections');
-    assert.deepEqual(sections.map((s) => s.title), ['AWS', 'Pipelines', 'Build Logs', 'CodeArtifact', 'Profiler', 'Validation']);
+    assert.deepEqual(sections.map((s) => s.title), ['AWS', 'Pipelines', 'CodeBuild', 'Deployments', 'Build Logs', 'CodeArtifact', 'Profiler', 'Validation']);
     assert.deepEqual(sections.map((s) => s.order), sections.map((_, i) => i + 1));
     for (const section of sections) {
       const keys = Object.keys(section.properties);
