@@ -2,7 +2,7 @@
 // `require` below into a separate file), the contributions that load it on first use, and the saved
 // state that needs it at startup. The commands are the ones package.json contributes under the
 // feature's prefix, plus the few that are not in the palette.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { hasLoginState } from './artifacts/editor/startup';
 import { isBuildspecPath } from './codebuild/buildspec-path';
 import { watchesAny as watchesAnyProject } from './codebuild/editor/watched';
@@ -41,8 +41,9 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       commands: commandsOf(manifest, 'codebuild'),
       views: [{ id: 'conveyor.codebuild', showCollapseAll: true }],
       schemes: ['conveyor-build'],
-      // A workspace buildspec gets the CodeLens of the project that builds it.
-      wantsDocument: (document) => document.uri.scheme === 'file' && isBuildspecPath(document.uri.path),
+      // A workspace buildspec gets the CodeLens of the project that builds it (unless that CodeLens is off).
+      wantsDocument: (document) => document.uri.scheme === 'file' && isBuildspecPath(document.uri.path)
+        && vscode.workspace.getConfiguration('conveyor.codebuild', document.uri).get<boolean>('codeLens.enabled') !== false,
       // Watched projects notify when their builds end: they poll from the start.
       neededAtStartup: (c) => watchesAnyProject(c.globalState),
     },

@@ -27,7 +27,7 @@ describe('UI: Deployments view on the demo account', function () {
   it('shows the failed deployment of orders-api-prod down to its lifecycle events', async () => {
     const { page } = wb;
     await openConveyor(page);
-    for (const pane of ['Pipelines', 'Artifacts', 'Profiler']) await setPane(page, pane, false);
+    for (const pane of ['Pipelines', 'Artifacts', 'Profiler', 'CodeBuild']) await setPane(page, pane, false);
     await setPane(page, 'Deployments', true);
     await expand(page, 'orders-api');
     await expand(page, 'orders-api-prod', /last failed/);

@@ -15,7 +15,7 @@ describe('UI: the packaged .vsix', function () {
     vsix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-vsix-')), 'conveyor.vsix');
     // Package from a copy so the repository's dist/ (and a running watch build) are untouched.
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-pkg-'));
-    for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'src', 'media', 'schemas', 'scripts', 'tsconfig.json']) {
+    for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'src', 'packages', 'media', 'schemas', 'scripts', 'tsconfig.json']) {
       if (fs.existsSync(path.join(ROOT, entry))) fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
     }
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
@@ -28,7 +28,8 @@ describe('UI: the packaged .vsix', function () {
   after(async () => { await wb?.close(); });
 
   it('installs with code-server --install-extension and runs its commands', async () => {
-    assert.ok(fs.statSync(vsix).size < 2 * 1024 * 1024, 'the .vsix stays lean');
+    // 2.1 MiB with the CodeBuild and Deployments features and the linter CLI; over half of it is the README's screenshots.
+    assert.ok(fs.statSync(vsix).size < 2.5 * 1024 * 1024, `the .vsix stays lean (${fs.statSync(vsix).size} bytes)`);
     await openConveyor(wb.page);
     await runCommand(wb.page, 'Conveyor: Select Region');
     await pickQuickItem(wb.page, 'eu-north-1');

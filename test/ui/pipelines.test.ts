@@ -54,6 +54,8 @@ describe('UI: Pipelines explorer on the demo account', function () {
     await openConveyor(wb.page);
     await collapsePane(wb.page, 'Artifacts');
     await collapsePane(wb.page, 'Profiler');
+    await collapsePane(wb.page, 'Deployments');
+    await collapsePane(wb.page, 'CodeBuild');
     await treeRow(wb.page, 'payments-api').waitFor({ timeout: 60_000 });
     await wb.page.locator('.pane-body .monaco-list-row', { hasText: /Failed · / }).first().waitFor({ timeout: 60_000 });
     const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();

@@ -36,6 +36,7 @@ describe('A cold extension host: every feature works on first use', function () 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     if (emulatorUrl()) await admin('POST', 'reset');
     await releaseEmulator();
+    await vscode.workspace.getConfiguration('conveyor.codebuild').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('activation loads the shell and nothing else', async () => {
@@ -44,12 +45,15 @@ describe('A cold extension host: every feature works on first use', function () 
   });
 
   it('validation: opening a buildspec loads it and shows its problems', async () => {
+    // With the CodeBuild CodeLens on, a workspace buildspec also loads the CodeBuild feature (and its SDK client).
+    await vscode.workspace.getConfiguration('conveyor.codebuild').update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
     await firstUse('validation', async () => {
       const uri = fixture('validation', 'buildspec.yml');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       await waitFor('the buildspec problems', () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'conveyor'), 20_000);
     });
     assert.ok(!loadedFiles().some((f) => f.startsWith('sdk/')), 'validation needs no AWS SDK');
+    assert.ok(!loadedFiles().includes('features/codebuild.js'), 'the CodeBuild CodeLens is off: its feature stays unloaded');
   });
 
   it('profiler: a profile opened in the flame graph editor loads it, without the AWS SDK', async () => {

@@ -44,7 +44,7 @@ describe('Pipelines tree provider (emulator)', function () {
     assert.equal(item.iconPath.id, 'error');
     assert.equal((item.iconPath.color as vscode.ThemeColor | undefined)?.id, 'testing.iconFailed');
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
-    assert.match(item.tooltip.value, /Trigger: CloudWatchEvent/);
+    assert.match(item.tooltip.value, /Trigger: Source change event \(EventBridge\)/);
     assert.match(item.tooltip.value, /Reject refunds larger than the captured amount/);
     assert.equal(item.contextValue, 'pipeline:unpinned:unwatched');
     assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
