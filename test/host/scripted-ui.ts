@@ -2,6 +2,7 @@
 // prompts, and a log of everything the commands showed. Each feature's helpers extend it with the
 // rest of that feature's UI interface.
 import * as assert from 'node:assert/strict';
+import { describeValue } from './waits';
 
 export type SharedKind = 'pick' | 'input' | 'confirm' | 'notify' | 'progress' | 'copy';
 
@@ -41,7 +42,7 @@ export abstract class ScriptedUiBase<Kind extends string = never> {
     if (a === undefined) return undefined;
     if (a === ACCEPT_ACTIVE) return options.active;
     const found = items.find((i) => this.names(i, a));
-    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(found, `no choice ${describeValue(a)} among ${items.map((i) => i.label).join(', ')}`);
     return found.value;
   }
 
@@ -54,7 +55,7 @@ export abstract class ScriptedUiBase<Kind extends string = never> {
     this.calls.push({ kind: 'input', text: options.title });
     const a = this.answers.shift();
     if (a === undefined) return undefined;
-    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${String(a)}`);
+    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${describeValue(a)}`);
     return a as string;
   }
 

@@ -8,7 +8,7 @@ import { silentLogger } from '../../../src/core/log';
 import { ArtifactsFeature } from '../../../src/artifacts/editor/feature';
 import type { ArtifactsUi } from '../../../src/artifacts/editor/ui';
 import { activateConveyor } from '../foundation/helpers';
-import { ScriptedUiBase, type ScriptedCall } from '../scripted-ui';
+import { ScriptedUiBase } from '../scripted-ui';
 import { eventually } from '../waits';
 
 export function emulatorUrl(): string | undefined {
@@ -38,8 +38,6 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, bo
 }
 
 export { eventually } from '../waits';
-
-export type UiCall = ScriptedCall<'open'>;
 
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
 export class ScriptedUi extends ScriptedUiBase<'open'> implements ArtifactsUi {
@@ -109,7 +107,7 @@ export class MemoryEnvironment {
     return value === undefined ? undefined : { value, type: vscode.EnvironmentVariableMutatorType.Replace, options: {} };
   }
   forEach(cb: (variable: string, mutator: vscode.EnvironmentVariableMutator, collection: vscode.EnvironmentVariableCollection) => unknown): void {
-    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this as unknown as vscode.EnvironmentVariableCollection);
+    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this);
   }
   delete(variable: string): void {
     this.vars.delete(variable);
@@ -122,10 +120,10 @@ export class MemoryEnvironment {
   }
   getScoped(scope: vscode.EnvironmentVariableScope): vscode.EnvironmentVariableCollection {
     const folder = scope.workspaceFolder?.uri.fsPath;
-    if (folder === undefined) return this as unknown as vscode.EnvironmentVariableCollection;
+    if (folder === undefined) return this;
     const collection = this.scoped.get(folder) ?? new MemoryEnvironment();
     this.scoped.set(folder, collection);
-    return collection as unknown as vscode.EnvironmentVariableCollection;
+    return collection;
   }
   /** What a terminal started in `folder` (or outside every folder) gets. */
   terminal(folder?: string): Map<string, string> {
@@ -170,8 +168,8 @@ export async function rig(options: { poetryVersion?: string; window?: Rig } = {}
   const env = new MemoryEnvironment();
   const subscriptions: vscode.Disposable[] = [];
   const feature = new ArtifactsFeature({
-    subscriptions, globalState: state as unknown as vscode.ExtensionContext['globalState'], secrets,
-    environmentVariableCollection: env as unknown as vscode.GlobalEnvironmentVariableCollection, globalStoragePath: storage,
+    subscriptions, globalState: state, secrets,
+    environmentVariableCollection: env, globalStoragePath: storage,
   }, {
     log: silentLogger, aws: api.aws, ui, home, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
     sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],

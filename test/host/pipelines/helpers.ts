@@ -16,7 +16,7 @@ import { systemClock } from '../../../src/pipelines/polling/clock';
 import { DEFAULT_REFRESH_SETTINGS } from '../../../src/pipelines/polling/settings';
 import type { ConveyorApi } from '../../../src/extension';
 import { activateConveyor } from '../foundation/helpers';
-import { ScriptedUiBase, type ScriptedCall, type ScriptedPickItem } from '../scripted-ui';
+import { ScriptedUiBase, type ScriptedPickItem } from '../scripted-ui';
 import { eventually } from '../waits';
 
 export const DEMO: TargetRef = { profile: 'conveyor-demo', region: 'us-east-1' };
@@ -57,8 +57,6 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, bod
   if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${text}`);
   return text ? JSON.parse(text) as unknown : undefined;
 }
-
-export type UiCall = ScriptedCall<'error' | 'open'>;
 
 /** Answers prompts from a queue (in order) and records everything the commands showed. */
 export class ScriptedUi extends ScriptedUiBase<'error' | 'open'> implements PipelinesUi {

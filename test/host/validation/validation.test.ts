@@ -172,7 +172,7 @@ describe('Buildspec and appspec validation (editor)', function () {
 
   it('honours conveyor.validation.rules live: off, and another severity', async function () {
     if (!contributed()) {
-      // eslint-disable-next-line no-console
+       
       console.log('      (skipped: the extension does not contribute conveyor.validation.* settings yet)');
       this.skip();
     }
@@ -193,7 +193,7 @@ describe('Buildspec and appspec validation (editor)', function () {
 
   it('honours conveyor.validation.files and conveyor.validation.enabled live', async function () {
     if (!contributed()) {
-      // eslint-disable-next-line no-console
+       
       console.log('      (skipped: the extension does not contribute conveyor.validation.* settings yet)');
       this.skip();
     }
