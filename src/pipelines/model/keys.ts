@@ -17,14 +17,6 @@ export function parseTargetKey(key: string): { profile: string; region: string }
   return undefined;
 }
 
-export function pipelineId(key: PipelineKey): string {
-  return JSON.stringify([key.target, key.name]);
-}
-
-export function samePipeline(a: PipelineKey, b: PipelineKey): boolean {
-  return a.target === b.target && a.name === b.name;
-}
-
 /** Tree node ids: one string per node, stable across refreshes, unique across targets. */
 export const nodeIds = {
   target: (target: string): string => JSON.stringify(['T', target]),
