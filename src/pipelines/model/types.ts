@@ -11,7 +11,7 @@ export interface TargetRef {
   profile: string;
   region: string;
   /** Shown instead of "profile · region" when set. */
-  label?: string;
+  label?: string | undefined;
 }
 
 /** A pipeline in a target, by name; `target` is {@link targetKey} of its TargetRef. */
@@ -22,11 +22,11 @@ export interface PipelineKey {
 
 export interface PipelineSummary {
   name: string;
-  version?: number;
-  pipelineType?: string;
-  executionMode?: string;
-  created?: number;
-  updated?: number;
+  version?: number | undefined;
+  pipelineType?: string | undefined;
+  executionMode?: string | undefined;
+  created?: number | undefined;
+  updated?: number | undefined;
 }
 
 export interface ActionDeclaration {
@@ -34,10 +34,10 @@ export interface ActionDeclaration {
   category: string;
   owner: string;
   provider: string;
-  version?: string;
+  version?: string | undefined;
   runOrder: number;
   configuration: Record<string, string>;
-  region?: string;
+  region?: string | undefined;
 }
 
 export interface StageDeclaration {
@@ -47,95 +47,95 @@ export interface StageDeclaration {
 
 export interface VariableDeclaration {
   name: string;
-  defaultValue?: string;
-  description?: string;
+  defaultValue?: string | undefined;
+  description?: string | undefined;
 }
 
 /** GetPipeline: the declaration (changes only when the pipeline is edited). */
 export interface PipelineStructure {
   name: string;
-  version?: number;
-  arn?: string;
-  pipelineType?: string;
+  version?: number | undefined;
+  arn?: string | undefined;
+  pipelineType?: string | undefined;
   stages: StageDeclaration[];
   variables: VariableDeclaration[];
 }
 
 export interface TransitionInfo {
   enabled: boolean;
-  disabledReason?: string;
-  lastChangedBy?: string;
-  lastChangedAt?: number;
+  disabledReason?: string | undefined;
+  lastChangedBy?: string | undefined;
+  lastChangedAt?: number | undefined;
 }
 
 export interface ActionRuntime {
   name: string;
-  status?: ExecutionStatus;
-  summary?: string;
-  lastStatusChange?: number;
+  status?: ExecutionStatus | undefined;
+  summary?: string | undefined;
+  lastStatusChange?: number | undefined;
   /** Manual approvals: the token PutApprovalResult needs. */
-  token?: string;
-  externalExecutionId?: string;
-  externalExecutionUrl?: string;
-  errorCode?: string;
-  errorMessage?: string;
-  logStreamArn?: string;
-  entityUrl?: string;
-  revisionUrl?: string;
-  currentRevisionId?: string;
-  actionExecutionId?: string;
+  token?: string | undefined;
+  externalExecutionId?: string | undefined;
+  externalExecutionUrl?: string | undefined;
+  errorCode?: string | undefined;
+  errorMessage?: string | undefined;
+  logStreamArn?: string | undefined;
+  entityUrl?: string | undefined;
+  revisionUrl?: string | undefined;
+  currentRevisionId?: string | undefined;
+  actionExecutionId?: string | undefined;
 }
 
 export interface StageRuntime {
   name: string;
   inbound: TransitionInfo;
-  latestExecutionId?: string;
-  status?: ExecutionStatus;
+  latestExecutionId?: string | undefined;
+  status?: ExecutionStatus | undefined;
   actions: ActionRuntime[];
 }
 
 /** GetPipelineState: what each stage and action is doing now. */
 export interface PipelineRuntime {
-  version?: number;
+  version?: number | undefined;
   stages: StageRuntime[];
 }
 
 export interface SourceRevisionInfo {
   actionName: string;
-  revisionId?: string;
-  revisionSummary?: string;
-  revisionUrl?: string;
+  revisionId?: string | undefined;
+  revisionSummary?: string | undefined;
+  revisionUrl?: string | undefined;
 }
 
 export interface ExecutionSummary {
   id: string;
   status: ExecutionStatus;
-  statusSummary?: string;
-  startTime?: number;
-  lastUpdateTime?: number;
+  statusSummary?: string | undefined;
+  startTime?: number | undefined;
+  lastUpdateTime?: number | undefined;
   sourceRevisions: SourceRevisionInfo[];
-  triggerType?: string;
-  triggerDetail?: string;
-  stopReason?: string;
-  executionMode?: string;
-  executionType?: string;
+  triggerType?: string | undefined;
+  triggerDetail?: string | undefined;
+  stopReason?: string | undefined;
+  executionMode?: string | undefined;
+  executionType?: string | undefined;
 }
 
 /** One action execution inside a pipeline execution (ListActionExecutions), for the timeline. */
 export interface ActionExecutionInfo {
   stageName: string;
   actionName: string;
-  actionExecutionId?: string;
+  actionExecutionId?: string | undefined;
   status: ExecutionStatus;
-  startTime?: number;
-  lastUpdateTime?: number;
-  provider?: string;
-  category?: string;
-  externalExecutionId?: string;
-  externalExecutionUrl?: string;
-  summary?: string;
-  errorMessage?: string;
-  logStreamArn?: string;
+  startTime?: number | undefined;
+  lastUpdateTime?: number | undefined;
+  provider?: string | undefined;
+  category?: string | undefined;
+  externalExecutionId?: string | undefined;
+  externalExecutionUrl?: string | undefined;
+  summary?: string | undefined;
+  errorMessage?: string | undefined;
+  logStreamArn?: string | undefined;
 }
 
 /** GetPipelineExecution plus its action executions. */
@@ -143,11 +143,11 @@ export interface ExecutionDetail {
   pipelineName: string;
   id: string;
   status: ExecutionStatus;
-  statusSummary?: string;
-  pipelineVersion?: number;
-  triggerType?: string;
-  triggerDetail?: string;
-  artifactRevisions: { name: string; revisionId?: string; revisionSummary?: string; revisionUrl?: string }[];
+  statusSummary?: string | undefined;
+  pipelineVersion?: number | undefined;
+  triggerType?: string | undefined;
+  triggerDetail?: string | undefined;
+  artifactRevisions: { name: string; revisionId?: string | undefined; revisionSummary?: string | undefined; revisionUrl?: string | undefined }[];
   variables: { name: string; value: string }[];
   actions: ActionExecutionInfo[];
 }

@@ -27,12 +27,17 @@ async function call<T>(operation: CodeGuruOperation, run: () => Promise<T>): Pro
 
 const MAX_PAGES = 50;
 
+/** The SDK's per-call options: the abort signal, when there is one. */
+function sendOptions(abortSignal: AbortSignal | undefined): { abortSignal?: AbortSignal } {
+  return abortSignal ? { abortSignal } : {};
+}
+
 /** Every profiling group with its description (compute platform, last report). */
 export async function listProfilingGroups(client: CodeGuruProfilerClient, abortSignal?: AbortSignal): Promise<ProfilingGroupDescription[]> {
   const out: ProfilingGroupDescription[] = [];
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await call('ListProfilingGroups', () => client.send(new ListProfilingGroupsCommand({ includeDescription: true, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), { abortSignal }));
+    const res = await call('ListProfilingGroups', () => client.send(new ListProfilingGroupsCommand({ includeDescription: true, maxResults: 100, ...(nextToken ? { nextToken } : {}) }), sendOptions(abortSignal)));
     const described = res.profilingGroups ?? [];
     const names = new Set(described.map((g) => g.name));
     out.push(...described);
@@ -52,7 +57,7 @@ export async function listProfileTimes(client: CodeGuruProfilerClient, group: st
     const res = await call('ListProfileTimes', () => client.send(new ListProfileTimesCommand({
       profilingGroupName: group, startTime: window.start, endTime: window.end, period, orderBy: 'TimestampDescending', maxResults: 1000,
       ...(nextToken ? { nextToken } : {}),
-    }), { abortSignal }));
+    }), sendOptions(abortSignal)));
     for (const t of res.profileTimes ?? []) if (t.start) out.push(t.start);
     nextToken = res.nextToken;
     if (!nextToken) break;
@@ -64,7 +69,7 @@ export async function listProfileTimes(client: CodeGuruProfilerClient, group: st
 export async function fetchProfile(client: CodeGuruProfilerClient, group: string, range: Pick<TimeRange, 'start' | 'end'>, abortSignal?: AbortSignal): Promise<Profile> {
   const res = await call('GetProfile', () => client.send(new GetProfileCommand({
     profilingGroupName: group, startTime: range.start, endTime: range.end, accept: 'application/json',
-  }), { abortSignal }));
+  }), sendOptions(abortSignal)));
   if (!res.profile || res.profile.length === 0) throw new Error(`CodeGuru Profiler returned an empty profile for ${group}.`);
   return decodeProfile(res.profile, {
     ...(res.contentEncoding ? { contentEncoding: res.contentEncoding } : {}),
@@ -80,7 +85,7 @@ export interface Recommendations {
 export async function getRecommendations(client: CodeGuruProfilerClient, group: string, range: Pick<TimeRange, 'start' | 'end'>, abortSignal?: AbortSignal): Promise<Recommendations> {
   const res = await call('GetRecommendations', () => client.send(new GetRecommendationsCommand({
     profilingGroupName: group, startTime: range.start, endTime: range.end, locale: 'en-US',
-  }), { abortSignal }));
+  }), sendOptions(abortSignal)));
   return { recommendations: res.recommendations ?? [], anomalies: res.anomalies ?? [] };
 }
 
@@ -90,7 +95,7 @@ export async function listFindingsReports(client: CodeGuruProfilerClient, group:
   for (let page = 0; page < MAX_PAGES; page++) {
     const res = await call('ListFindingsReports', () => client.send(new ListFindingsReportsCommand({
       profilingGroupName: group, startTime: range.start, endTime: range.end, maxResults: 100, ...(nextToken ? { nextToken } : {}),
-    }), { abortSignal }));
+    }), sendOptions(abortSignal)));
     out.push(...(res.findingsReportSummaries ?? []));
     nextToken = res.nextToken;
     if (!nextToken) break;

@@ -11,27 +11,27 @@ export interface WaveDraft { name?: string; account?: string; regions?: string[]
 
 /** Everything answered so far. Immutable: each step returns a new draft, so Back restores the old one. */
 export interface WizardDraft {
-  targetFolder?: string;
-  projectName?: string;
-  language?: Language;
-  packageManager?: PackageManager;
-  pipelineAccount?: string;
-  pipelineRegion?: string;
-  sourceKind?: SourceKind;
-  provider?: ConnectionProvider;
-  codecommitRepository?: string;
-  connectionArn?: string;
-  repositoryPath?: string;
-  bucket?: string;
-  objectKey?: string;
-  branch?: string;
-  synthCommands?: string[];
+  targetFolder?: string | undefined;
+  projectName?: string | undefined;
+  language?: Language | undefined;
+  packageManager?: PackageManager | undefined;
+  pipelineAccount?: string | undefined;
+  pipelineRegion?: string | undefined;
+  sourceKind?: SourceKind | undefined;
+  provider?: ConnectionProvider | undefined;
+  codecommitRepository?: string | undefined;
+  connectionArn?: string | undefined;
+  repositoryPath?: string | undefined;
+  bucket?: string | undefined;
+  objectKey?: string | undefined;
+  branch?: string | undefined;
+  synthCommands?: string[] | undefined;
   deployments: DeploymentAnswer[];
-  pendingStage?: StageDraft;
-  pendingWave?: WaveDraft;
+  pendingStage?: StageDraft | undefined;
+  pendingWave?: WaveDraft | undefined;
   /** Index into deployments of the entry the person selected for removal. */
-  selectedDeployment?: number;
-  options?: PipelineOptions;
+  selectedDeployment?: number | undefined;
+  options?: PipelineOptions | undefined;
 }
 
 export interface RepositoryChoice { name: string; description?: string }
@@ -87,7 +87,7 @@ export interface PickView extends ViewBase {
   items: PickItem[];
   canSelectMany: boolean;
   /** Item to highlight first (the default or the earlier answer). */
-  activeId?: string;
+  activeId?: string | undefined;
   /** Typed text is accepted as an answer; the label shown for it. */
   custom?: { label: string };
   /** Data the adapter must load before showing this step. */
