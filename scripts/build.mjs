@@ -1,8 +1,10 @@
-// Bundles the extension (Node, CommonJS, `vscode` external), every webview (browser, IIFE), the
+// Bundles the extension (Node, CommonJS, `vscode` external) as an activation shell, one bundle per
+// feature and one per AWS SDK client (see lib/chunks.mjs), every webview (browser, IIFE), the
 // conveyor-lint CLI, and -- with --tests -- the host test suites.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSdk, buildVendor, featureBuild, featureEntries, shellBuild } from './lib/chunks.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = new Set(process.argv.slice(2));
@@ -27,12 +29,13 @@ const webviewEntries = fs.readdirSync(path.join(root, 'src'))
   .map((feature) => path.join('src', feature, 'webview', 'index.ts'))
   .filter((entry) => fs.existsSync(path.join(root, entry)));
 
+/** npm packages the feature bundles import, filled as they build. */
+const vendorSpecs = new Set();
+
 const builds = [
-  { ...nodeTarget, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true },
-  ...(fs.existsSync(path.join(root, 'src/validation/cli/main.ts'))
-    ? [{ ...nodeTarget, entryPoints: ['src/validation/cli/main.ts'], outfile: 'dist/conveyor-lint.js',
-        banner: { js: '#!/usr/bin/env node' } }]
-    : []),
+  { ...shellBuild(root, nodeTarget), metafile: true },
+  ...featureEntries(root).map((feature) => ({ ...featureBuild(root, nodeTarget, feature, vendorSpecs), metafile: true })),
+  { ...nodeTarget, entryPoints: ['src/validation/cli/main.ts'], outfile: 'dist/conveyor-lint.js', banner: { js: '#!/usr/bin/env node' } },
   ...webviewEntries.map((entry) => ({ ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: [entry], outfile: path.join('dist', 'webview', `${entry.split(path.sep)[1]}.js`) })),
 ];
@@ -50,18 +53,24 @@ async function main() {
   if (production) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   // The host runner loads every compiled *.test.js: a suite deleted or renamed since must not run.
   if (withTests && !watch) fs.rmSync(path.join(root, 'out/test/host'), { recursive: true, force: true });
+  // The SDK and npm package bundles change only with package-lock.json: watch mode builds them once.
+  await buildSdk(root, nodeTarget, esbuild);
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  await buildVendor(nodeTarget, esbuild, vendorSpecs, root);
   if (watch) {
-    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    // The markers the editor's "watch" task waits for (.vscode/tasks.json).
+    const markers = { name: 'watch-markers', setup(build) {
+      build.onStart(() => console.log('[build] rebuilding'));
+      build.onEnd((r) => console.log(`[build] rebuilt${r.errors.length ? ` with ${r.errors.length} errors` : ''}`));
+    } };
+    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), markers] })));
     await Promise.all(contexts.map((c) => c.watch()));
     console.log('[build] watching');
     return;
   }
-  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
-  const meta = results[0].metafile;
-  if (meta) {
-    const bytes = meta.outputs['dist/extension.js']?.bytes ?? 0;
-    console.log(`[build] dist/extension.js ${(bytes / 1024).toFixed(0)} KiB${production ? ' (production)' : ''}`);
-  }
+  const sizes = results.flatMap((r) => Object.entries(r.metafile?.outputs ?? {}))
+    .filter(([file]) => file.endsWith('.js')).map(([file, o]) => `${file.replace(/^dist\//, '')} ${(o.bytes / 1024).toFixed(0)} KiB`);
+  console.log(`[build] ${sizes.join(', ')}${production ? ' (production)' : ''}`);
 }
 
 main().catch((err) => {

@@ -5,8 +5,6 @@
 // whole run) starts with the first editor tier and runs alongside the others; its output is printed
 // when it ends. CONVEYOR_SERIAL_TIERS=1 runs every tier one after the other.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { ensureSystemPackages } from './lib/host-setup.mjs';
 import { ROOT } from './lib/test-env.mjs';
 import { changedUserConfig, snapshotUserConfig } from './lib/user-config-guard.mjs';
@@ -17,8 +15,8 @@ const TIERS = [
   { name: 'unit', cmd: ['scripts/test-unit.mjs'] },
   { name: 'host', cmd: ['scripts/test-host.mjs'] },
   { name: 'ui', cmd: ['scripts/test-ui.mjs'] },
-  { name: 'realclients', cmd: ['scripts/test-unit.mjs', 'test/realclients'], when: 'test/realclients' },
-  { name: 'scaffold-e2e', cmd: ['scripts/test-unit.mjs', 'test/scaffold-e2e'], when: 'test/scaffold-e2e', alongside: 'host' },
+  { name: 'realclients', cmd: ['scripts/test-unit.mjs', 'test/realclients'] },
+  { name: 'scaffold-e2e', cmd: ['scripts/test-unit.mjs', 'test/scaffold-e2e'], alongside: 'host' },
 ];
 
 const wanted = process.env.CONVEYOR_TIERS?.split(',').map((s) => s.trim());
@@ -50,7 +48,7 @@ async function main() {
   ensureSystemPackages();
   const results = [];
   const userConfig = snapshotUserConfig();
-  const selected = TIERS.filter((t) => (!wanted || wanted.includes(t.name)) && (!t.when || fs.existsSync(path.join(ROOT, t.when))));
+  const selected = TIERS.filter((t) => !wanted || wanted.includes(t.name));
   const serial = process.env.CONVEYOR_SERIAL_TIERS === '1';
   const background = [];
   let damaged = false;

@@ -1,46 +1,38 @@
+// The activation shell: the log, the AWS profile (status bar, profile and region commands) and every
+// feature's contributions, registered in a few milliseconds. Each feature's code and its AWS SDK
+// clients load on first use (src/editor/lazy-features.ts).
 import * as vscode from 'vscode';
-import type { Logger } from './core/log';
-import { registerArtifacts } from './artifacts/editor/register';
 import { registerAws } from './aws/editor/register';
 import type { AwsSession } from './aws/editor/session';
+import { SHOW_LOG_COMMAND } from './editor/commands';
+import { LazyFeatures } from './editor/lazy-features';
 import { createOutputLogger } from './editor/log';
-import { registerLogs } from './logs/editor/register';
-import { registerPipelines, type PipelinesFeature } from './pipelines/editor/register';
-import { registerProfiler } from './profiler/editor/register';
-import { registerScaffold } from './scaffold/editor/register';
-import { registerValidation } from './validation/editor/register';
+import { createEditorUi } from './editor/vscode-ui';
+import { featureDeclarations } from './features';
 
 /** What activate() returns: used by host tests and by other extensions. */
 export interface ConveyorApi {
   aws: AwsSession;
-  /** Undefined only if the feature failed to start (the log says why). */
-  pipelines: PipelinesFeature | undefined;
 }
 
-/** A feature that fails to start must not take the others (or the extension host) down with it. */
-function safely<T>(log: Logger, feature: string, start: () => T): T | undefined {
-  try {
-    return start();
-  } catch (err) {
-    log.error(`The ${feature} feature failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    return undefined;
-  }
-}
+/** Only in an extension test host: which features are loaded, and a loaded feature's own objects. */
+export const INTERNAL_FEATURES_COMMAND = 'conveyor.internal.features';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ConveyorApi> {
   const started = Date.now();
   const { log, channel } = createOutputLogger(context);
-  context.subscriptions.push(vscode.commands.registerCommand('conveyor.showLog', () => channel.show()));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => channel.show()));
   const aws = await registerAws(context, log);
-  const deps = { log, aws };
-  safely(log, 'artifacts', () => registerArtifacts(context, deps));
-  safely(log, 'logs', () => registerLogs(context, deps));
-  const pipelines = safely(log, 'pipelines', () => registerPipelines(context, deps));
-  safely(log, 'profiler', () => registerProfiler(context, deps));
-  safely(log, 'scaffold', () => registerScaffold(context, deps));
-  safely(log, 'validation', () => registerValidation(context, log));
+  const ui = createEditorUi({ aws });
+  const features = new LazyFeatures({ context, log, aws, ui }, featureDeclarations(context));
+  context.subscriptions.push(features);
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_FEATURES_COMMAND, (id?: unknown) =>
+      (typeof id === 'string' ? features.get(id) : features.loaded)));
+  }
+  features.startNeeded();
   log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
-  return { aws, pipelines };
+  return { aws };
 }
 
 export function deactivate(): void {

@@ -72,8 +72,8 @@ export async function startCodeServer({ host, workspace, env = {}, settings = {}
   const args = ['--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override'];
-  // 4.100.3 knows neither option (and honours test payloads without the smoke-test driver).
-  if (host.codeServer !== '4.100.3') {
+  // 4.100.3 and 4.103.2 know neither option (and honour test payloads without the smoke-test driver).
+  if (!['4.100.3', '4.103.2'].includes(host.codeServer)) {
     args.push('--reconnection-grace-time', '5');
     if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   }

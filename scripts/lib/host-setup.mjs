@@ -1,6 +1,6 @@
 // Installs (once, cached per user) everything the host and UI test tiers need to run a real VS Code
-// extension host offline: Debian Chromium and build headers, Node 24, and code-server builds for the
-// oldest and newest VS Code we claim to support.
+// extension host offline: Debian Chromium and build headers, Node 22 and 24, and code-server builds
+// for the oldest and newest VS Code we claim to support.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,9 +9,14 @@ import path from 'node:path';
 export const CACHE_DIR = process.env.CONVEYOR_CACHE_DIR
   ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'conveyor-test');
 
-/** VS Code builds the host suite runs on: oldest (= engines.vscode) and newest. */
+/**
+ * VS Code builds the host suite runs on: oldest (= engines.vscode) and newest. The oldest is the first
+ * VS Code with a Node 22 extension host that code-server publishes on npm (1.101 and 1.102 have none):
+ * the AWS SDK for JavaScript v3 requires Node 22 from January 2027. Each runs on the Node its VS Code
+ * ships (1.103: Electron 37, Node 22.17).
+ */
 export const HOSTS = {
-  oldest: { codeServer: '4.100.3', vscode: '1.100.3', node: 'system' },
+  oldest: { codeServer: '4.103.2', vscode: '1.103.2', node: '22.17.0' },
   newest: { codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0' },
 };
 
@@ -69,8 +74,8 @@ const npmEnvBase = () => {
   return env;
 };
 
-/** Node 24 runtime copied out of node_modules so later installs can't delete it under a running server. */
-export function ensureNode24(version = HOSTS.newest.node) {
+/** A Node runtime copied out of node_modules so later installs can't delete it under a running server. */
+export function ensureNode(version) {
   const rt = path.join(CACHE_DIR, `node-${version}`);
   if (fs.existsSync(path.join(rt, 'bin', 'node'))) return rt;
   const staging = path.join(CACHE_DIR, `node-${version}-npm`);
@@ -86,10 +91,13 @@ export function ensureNode24(version = HOSTS.newest.node) {
   return rt;
 }
 
-function seedRipgrepCache() {
-  // code-server 4.100.3's @vscode/ripgrep downloads rg from GitHub unless this tarball is already cached.
-  const dir = path.join(os.tmpdir(), 'vscode-ripgrep-cache-1.15.11');
-  const tarball = path.join(dir, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
+/** code-server → its @vscode/ripgrep version and the rg release that package downloads. */
+const RIPGREP = { '4.100.3': ['1.15.11', 'v13.0.0-10'], '4.103.2': ['1.15.14', 'v13.0.0-13'] };
+
+function seedRipgrepCache([packageVersion, release]) {
+  // @vscode/ripgrep downloads rg from GitHub unless this tarball is already cached.
+  const dir = path.join(os.tmpdir(), `vscode-ripgrep-cache-${packageVersion}`);
+  const tarball = path.join(dir, `ripgrep-${release}-x86_64-unknown-linux-musl.tar.gz`);
   if (fs.existsSync(tarball)) return;
   fs.mkdirSync(dir, { recursive: true });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-seed-'));
@@ -100,7 +108,7 @@ function seedRipgrepCache() {
 
 export function nodeBinFor(host) {
   if (host.node === 'system') return path.dirname(process.execPath);
-  return path.join(ensureNode24(host.node), 'bin');
+  return path.join(ensureNode(host.node), 'bin');
 }
 
 /** Returns the code-server entry script for a host, installing it on first use. */
@@ -110,7 +118,7 @@ export function ensureCodeServer(host) {
   const marker = path.join(prefix, '.installed');
   if (fs.existsSync(marker) && fs.existsSync(bin)) return bin;
   const nodeBin = nodeBinFor(host);
-  if (host.codeServer === '4.100.3') seedRipgrepCache();
+  if (RIPGREP[host.codeServer]) seedRipgrepCache(RIPGREP[host.codeServer]);
   fs.rmSync(prefix, { recursive: true, force: true });
   fs.mkdirSync(prefix, { recursive: true });
   log(`installing code-server ${host.codeServer} (VS Code ${host.vscode}); this takes a few minutes once`);

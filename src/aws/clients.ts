@@ -1,9 +1,12 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeartifactClient } from '@aws-sdk/client-codeartifact';
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
+import type { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import type { CodeGuruProfilerClient } from '@aws-sdk/client-codeguruprofiler';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { CodeStarConnectionsClient } from '@aws-sdk/client-codestar-connections';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider, HandlerExecutionContext, MiddlewareStack } from '@smithy/types';
 
 /** The SDK client for each service Conveyor talks to. */
 export interface ServiceClients {
@@ -12,6 +15,9 @@ export interface ServiceClients {
   codebuild: CodeBuildClient;
   logs: CloudWatchLogsClient;
   codeguruprofiler: CodeGuruProfilerClient;
+  codecommit: CodeCommitClient;
+  codestarconnections: CodeStarConnectionsClient;
+  sts: STSClient;
 }
 export type ServiceId = keyof ServiceClients;
 
@@ -37,6 +43,44 @@ export interface ClientOptions {
 
 const USER_AGENT = 'conveyor-vscode';
 
+/** Where a failed SDK call came from, stamped on the error by every client Conveyor builds. */
+export interface FailedCall {
+  service: ServiceId;
+  /** The API operation, e.g. `ListPipelines` (the IAM action's name). */
+  operation: string;
+}
+
+const FAILED_CALL = Symbol.for('conveyor.failedCall');
+
+/** The service and operation a thrown SDK error came from, when a Conveyor client raised it. */
+export function failedCallOf(error: unknown): FailedCall | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const stamp = (error as { [FAILED_CALL]?: unknown })[FAILED_CALL];
+  return typeof stamp === 'object' && stamp !== null ? (stamp as FailedCall) : undefined;
+}
+
+export function operationOf(error: unknown): string | undefined {
+  return failedCallOf(error)?.operation;
+}
+
+/**
+ * One middleware for every client: a failing call (after the SDK's retries) keeps the name of its
+ * operation, so any error message can say which call failed and which IAM action it needs.
+ */
+export function stampFailedCalls(stack: Pick<MiddlewareStack<object, object>, 'add'>, service: ServiceId): void {
+  stack.add((next, context: HandlerExecutionContext) => async (args) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      if (typeof err === 'object' && err !== null && !failedCallOf(err)) {
+        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        Object.defineProperty(err, FAILED_CALL, { value: { service, operation } satisfies FailedCall, enumerable: false });
+      }
+      throw err;
+    }
+  }, { step: 'initialize', name: 'conveyorFailedCall', override: true });
+}
+
 function construct<S extends ServiceId>(service: S, options: ClientOptions): ServiceClients[S] {
   const base = {
     region: options.region,
@@ -55,8 +99,14 @@ function construct<S extends ServiceId>(service: S, options: ClientOptions): Ser
     logs: () => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs'))
       .CloudWatchLogsClient({ ...base, disableHostPrefix: Boolean(options.endpoint) }),
     codeguruprofiler: () => new (require('@aws-sdk/client-codeguruprofiler') as typeof import('@aws-sdk/client-codeguruprofiler')).CodeGuruProfilerClient(base),
+    codecommit: () => new (require('@aws-sdk/client-codecommit') as typeof import('@aws-sdk/client-codecommit')).CodeCommitClient(base),
+    codestarconnections: () => new (require('@aws-sdk/client-codestar-connections') as typeof import('@aws-sdk/client-codestar-connections'))
+      .CodeStarConnectionsClient(base),
+    sts: () => new (require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')).STSClient(base),
   };
-  return make[service]();
+  const client = make[service]();
+  stampFailedCalls(client.middlewareStack, service);
+  return client;
 }
 
 /** One cached SDK client per (service, profile, region, endpoint, retry policy). */

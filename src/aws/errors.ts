@@ -37,6 +37,9 @@ const IAM_PREFIX: Record<ServiceId, string> = {
   codebuild: 'codebuild',
   logs: 'logs',
   codeguruprofiler: 'codeguru-profiler',
+  codecommit: 'codecommit',
+  codestarconnections: 'codestar-connections',
+  sts: 'sts',
 };
 
 const SERVICE_NAME: Record<ServiceId, string> = {
@@ -45,6 +48,9 @@ const SERVICE_NAME: Record<ServiceId, string> = {
   codebuild: 'CodeBuild',
   logs: 'CloudWatch Logs',
   codeguruprofiler: 'CodeGuru Profiler',
+  codecommit: 'CodeCommit',
+  codestarconnections: 'CodeConnections',
+  sts: 'STS',
 };
 
 interface ErrorShape {

@@ -16,6 +16,10 @@ export class DisposableStore implements Disposable {
     return item;
   }
 
+  addAll(...items: Disposable[]): void {
+    for (const item of items) this.add(item);
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

@@ -113,3 +113,44 @@ export function pathAffinity(filePath: string, projectName: string): number {
   const inPath = new Set(folders.flatMap(words));
   return [...new Set(words(projectName))].filter((w) => inPath.has(w)).length;
 }
+
+/** The command a build failed on, as the log shows it. */
+export interface LoggedCommand {
+  command: string;
+  phase?: string;
+  index?: number;
+}
+
+/**
+ * The order to read a workspace's buildspecs in: the project's configured buildspec path first, then
+ * files named exactly buildspec.yml, then the rest; shallower paths first within each.
+ */
+export function orderBuildspecPaths<T extends { path: string }>(files: readonly T[], configuredPath?: string): T[] {
+  const configured = configuredPath && !configuredPath.includes('\n') ? configuredPath.replace(/\\/g, '/') : undefined;
+  const rank = (p: string): number => (configured && p.endsWith(`/${configured}`) ? 0 : p.split('/').pop() === 'buildspec.yml' ? 1 : 2);
+  return [...files].sort((a, b) => rank(a.path) - rank(b.path) || a.path.length - b.path.length);
+}
+
+export interface BuildspecFile {
+  /** Workspace-relative, for the project-name affinity. */
+  relativePath: string;
+  text: string;
+}
+
+/**
+ * Which buildspec the failing build most likely used, and where the failing command is in it. Only
+ * files that contain the command count; the one declaring the most of the commands the build ran
+ * wins, then a folder named like the CodeBuild project, then the reading order.
+ */
+export function locateInBuildspecs<T extends BuildspecFile>(files: readonly T[], failing: LoggedCommand, ranCommands: readonly string[], projectName: string):
+  { file: T; location: BuildspecCommand } | undefined {
+  let best: { file: T; location: BuildspecCommand; overlap: number; affinity: number } | undefined;
+  for (const file of files) {
+    const location = locateCommand(file.text, failing.command, failing.phase, failing.index);
+    if (!location) continue;
+    const overlap = commandOverlap(file.text, ranCommands);
+    const affinity = pathAffinity(file.relativePath, projectName);
+    if (!best || overlap > best.overlap || (overlap === best.overlap && affinity > best.affinity)) best = { file, location, overlap, affinity };
+  }
+  return best ? { file: best.file, location: best.location } : undefined;
+}

@@ -1,23 +1,16 @@
 // Labels for the phase outline and folding of a build log.
+import { formatDuration } from '../core/format';
 import { phaseDuration, type LogPhase } from './phases';
 
 const STATUS_EMOJI: Record<string, string> = {
   SUCCEEDED: '✅', FAILED: '❌', FAULT: '❌', CLIENT_ERROR: '❌', TIMED_OUT: '⏱️', STOPPED: '⏹️',
 };
 
-function duration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
-}
-
 /** "BUILD", with "✅ SUCCEEDED · 42 s" (or "running…") as the detail. */
 export function phaseLabel(p: LogPhase, running: boolean): { name: string; detail: string } {
   const d = phaseDuration(p);
   const status = p.status ? `${STATUS_EMOJI[p.status] ?? ''} ${p.status}`.trim() : running ? '🔄 running…' : '';
-  const parts = [status, d !== undefined ? duration(d) : '', p.partial ? 'started before the loaded lines' : ''].filter(Boolean);
+  const parts = [status, d !== undefined ? formatDuration(d) : '', p.partial ? 'started before the loaded lines' : ''].filter(Boolean);
   return { name: p.name, detail: parts.join(' · ') };
 }
 

@@ -1,10 +1,13 @@
-// The part of the host suites' scripted UIs that every feature shares: a queue of answers for its
-// prompts, and a log of everything the commands showed. Each feature's helpers extend it with the
-// rest of that feature's UI interface.
+// The test twin of the production EditorUi (src/editor/ui.ts): a queue of answers for every prompt
+// and multi-step flow, and a log of everything the commands showed. It implements the same
+// interface, so any feature built on the kit runs unattended (a modal dialog would block the host).
 import * as assert from 'node:assert/strict';
-import { describeValue } from './waits';
+import type * as vscode from 'vscode';
+import { explainAwsError } from '../../src/aws/errors';
+import type { Flow, FlowPickView } from '../../src/core/flow';
+import type { AwsErrorContext, ConfirmOptions, EditorUi, InputOptions, NotifyLevel, OpenDocumentOptions, PickItem, PickOptions } from '../../src/editor/ui';
 
-export type SharedKind = 'pick' | 'input' | 'confirm' | 'notify' | 'progress' | 'copy';
+export type SharedKind = 'pick' | 'input' | 'confirm' | 'notify' | 'progress' | 'copy' | 'open' | 'error' | 'step';
 
 export interface ScriptedCall<Kind extends string = never> {
   kind: SharedKind | Kind;
@@ -18,12 +21,22 @@ export interface ScriptedPickItem<T> {
   value: T;
 }
 
-/** Answer for pick(): take the item the command preselected. */
+/** Answer for pick() and pick steps: take the item the command preselected. */
 export const ACCEPT_ACTIVE = Symbol('accept the preselected item');
+/** Answer for a flow step: press Back. */
+export const BACK = Symbol('back');
+
+export interface NotificationRecord {
+  message: string;
+  buttons: readonly string[];
+  press: (button: string) => void;
+}
 
 /** Answers prompts in order (pick by label or value, input by string, confirm by boolean) and records every call. */
-export abstract class ScriptedUiBase<Kind extends string = never> {
+export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
   readonly calls: ScriptedCall<Kind>[] = [];
+  /** Notifications with buttons, to press later. */
+  readonly buttons: NotificationRecord[] = [];
   private readonly answers: unknown[] = [];
 
   answer(...values: unknown[]): this {
@@ -35,14 +48,14 @@ export abstract class ScriptedUiBase<Kind extends string = never> {
     return this.answers.length;
   }
 
-  async pick<T>(items: readonly ScriptedPickItem<T>[], options: { title: string; active?: T }): Promise<T | undefined> {
+  async pick<T>(items: readonly (PickItem<T> | ScriptedPickItem<T>)[], options: PickOptions<T>): Promise<T | undefined> {
     const active = items.find((i) => options.active !== undefined && i.value === options.active)?.label;
     this.calls.push({ kind: 'pick', text: `${options.title}: ${items.map((i) => i.label).join(' | ')}`, ...(active ? { active } : {}) });
     const a = this.answers.shift();
     if (a === undefined) return undefined;
     if (a === ACCEPT_ACTIVE) return options.active;
     const found = items.find((i) => this.names(i, a));
-    assert.ok(found, `no choice ${describeValue(a)} among ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
     return found.value;
   }
 
@@ -51,23 +64,25 @@ export abstract class ScriptedUiBase<Kind extends string = never> {
     return item.label === answer || item.value === answer;
   }
 
-  async input(options: { title: string; validate?: (v: string) => string | undefined }): Promise<string | undefined> {
+  async input(options: InputOptions): Promise<string | undefined> {
     this.calls.push({ kind: 'input', text: options.title });
     const a = this.answers.shift();
     if (a === undefined) return undefined;
-    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${describeValue(a)}`);
+    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${String(a)}`);
     return a as string;
   }
 
-  async confirm(message: string): Promise<boolean> {
+  /** `options` may be the action alone for features not yet on the kit (the Artifacts UI). */
+  async confirm(message: string, _options?: ConfirmOptions | string): Promise<boolean> {
     this.calls.push({ kind: 'confirm', text: message });
     const a = this.answers.shift();
     assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
     return a as boolean;
   }
 
-  notify(level: 'info' | 'warning' | 'error', message: string): void {
+  notify(level: NotifyLevel, message: string, buttons: readonly string[] = [], onButton?: (button: string) => void): void {
     this.calls.push({ kind: 'notify', text: `${level}: ${message}` });
+    if (buttons.length) this.buttons.push({ message, buttons, press: (b) => onButton?.(b) });
   }
 
   async withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
@@ -79,7 +94,54 @@ export abstract class ScriptedUiBase<Kind extends string = never> {
     this.calls.push({ kind: 'copy', text });
   }
 
+  async openExternal(url: string): Promise<void> {
+    this.calls.push({ kind: 'open', text: url });
+  }
+
+  async openDocument(uri: vscode.Uri, _options?: OpenDocumentOptions): Promise<void> {
+    this.calls.push({ kind: 'open', text: uri.toString() });
+  }
+
+  reportAwsError(error: unknown, context: AwsErrorContext): void {
+    const operation = context.operation ?? 'request';
+    this.calls.push({ kind: 'error', text: `${operation}: ${explainAwsError(error, { service: context.service, operation }).message}` });
+  }
+
+  /**
+   * Answers each step from the script: a string types it (input) or names an item by label or id
+   * (pick), an array checks several, ACCEPT_ACTIVE takes the highlighted item, BACK goes back;
+   * running out of answers cancels. Records "Step n/N: title: item | item" for every step shown.
+   */
+  async runFlow<R>(flow: Flow<R>): Promise<R | undefined> {
+    for (;;) {
+      await flow.prepare();
+      const { view, number, total } = flow.show();
+      const items = view.kind === 'pick' ? view.items.filter((i) => !i.separator) : [];
+      const active = items.find((i) => i.id === (view.kind === 'pick' ? view.activeId : undefined))?.label;
+      this.calls.push({ kind: 'step', text: `Step ${number}/${total}: ${view.title}${items.length ? `: ${items.map((i) => i.label).join(' | ')}` : ''}`,
+        ...(active ? { active } : {}) });
+      const a = this.answers.shift();
+      if (a === undefined) return undefined;
+      if (a === BACK) {
+        assert.ok(flow.back(), `Back on the first step (${view.title})`);
+        continue;
+      }
+      const result = flow.submit(view.kind === 'input' ? { text: String(a) } : pickAnswer(view, a));
+      assert.notEqual(result.status, 'invalid', result.status === 'invalid' ? `${view.title}: ${result.message}` : '');
+      if (result.status === 'done') return result.result;
+    }
+  }
+
   of(kind: ScriptedCall<Kind>['kind']): string[] {
     return this.calls.filter((c) => c.kind === kind).map((c) => c.text);
   }
+}
+
+function pickAnswer(view: FlowPickView, answer: unknown): { ids: string[] } | { text: string } {
+  if (answer === ACCEPT_ACTIVE) return { ids: view.activeId ? [view.activeId] : [] };
+  const wanted = Array.isArray(answer) ? answer.map(String) : [String(answer)];
+  const ids = wanted.map((w) => view.items.find((i) => !i.separator && (i.id === w || i.label === w || i.label.includes(w)))?.id);
+  if (ids.every((id): id is string => id !== undefined)) return { ids };
+  assert.ok(view.custom, `no choice ${wanted.join(', ')} in "${view.title}": ${view.items.map((i) => i.label).join(' | ')}`);
+  return { text: wanted.join(' ') };
 }

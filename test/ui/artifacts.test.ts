@@ -37,13 +37,14 @@ describe('UI: Artifacts explorer and CodeArtifact login', function () {
   it('logs npm in to a repository from the palette, writing the user .npmrc', async () => {
     const { page } = wb;
     await runCommand(page, 'Conveyor: Log in to CodeArtifact');
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact (1/4)' }, { pick: 'acme' });
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact (2/4)' }, { pick: 'team-npm' });
-    await quickInputStep(page, { title: 'Log in to CodeArtifact (3/4)' });
+    // Step n of N: four steps until npm is chosen, then five (its scope is asked last).
+    await answerQuickInput(page, { title: 'Log in to CodeArtifact: domain (1/4)' }, { pick: 'acme' });
+    await answerQuickInput(page, { title: 'Log in to CodeArtifact: repository in acme (2/4)' }, { pick: 'team-npm' });
+    await quickInputStep(page, { title: 'Log in to CodeArtifact: package manager (3/4)' });
     await screenshot(page, 'artifacts-login-tool');
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact (3/4)' }, { pick: 'npm' });
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact (4/4)' }, { pick: 'User config' });
-    await answerQuickInput(page, { title: 'npm scope (optional)' });   // no npm scope
+    await answerQuickInput(page, { title: 'Log in to CodeArtifact: package manager (3/4)' }, { pick: 'npm' });
+    await answerQuickInput(page, { title: 'where npm gets the token (4/5)' }, { pick: 'User config' });
+    await answerQuickInput(page, { title: 'npm scope (optional) (5/5)' });   // no npm scope
     const npmrc = path.join(wb.env.home, '.npmrc');
     await eventually(`the login to write ${npmrc}`, () => fs.existsSync(npmrc), { timeout: 60_000 });
     const text = fs.readFileSync(npmrc, 'utf8');

@@ -12,7 +12,7 @@ export type { LoginMeta } from '../login/manifest';
 /** The record's file name in global storage. */
 export const MANIFEST_FILE = RECORD_FILE;
 /** Where versions before the shared record kept the logins (adopted once by the record). */
-const LEGACY_LOGINS_KEY = 'conveyor.codeartifact.logins';
+export const LEGACY_LOGINS_KEY = 'conveyor.codeartifact.logins';
 
 export type StoreContext = Pick<vscode.ExtensionContext, 'globalState' | 'secrets'> & { globalStoragePath: string };
 

@@ -9,23 +9,7 @@ import type { ConfigFs } from './node-fs';
 import { loginId, planLogin, type LoginPlan, type LoginRequest, type PlanContext } from './plan';
 import { TOOLS } from './tools';
 
-const OPERATION = Symbol('conveyor.codeartifact.operation');
-
-/** Sends a command; a failure remembers which operation failed (for the error message's IAM action). */
-export async function callOperation<T>(operation: string, send: () => Promise<T>): Promise<T> {
-  try {
-    return await send();
-  } catch (err) {
-    if (typeof err === 'object' && err !== null) (err as Record<symbol, unknown>)[OPERATION] = operation;
-    throw err;
-  }
-}
-
-/** The CodeArtifact operation an error came from, if it came from one. */
-export function failedOperation(err: unknown): string | undefined {
-  const op = typeof err === 'object' && err !== null ? (err as Record<symbol, unknown>)[OPERATION] : undefined;
-  return typeof op === 'string' ? op : undefined;
-}
+// A failed call carries its operation: every client Conveyor builds stamps it (src/aws/clients.ts).
 
 export interface IssuedToken {
   token: string;
@@ -37,7 +21,7 @@ export interface IssuedToken {
 /** GetAuthorizationToken; the token is registered with the redactor before anything can log it. */
 export async function issueToken(client: CodeartifactClient, domain: string, domainOwner: string, durationSeconds: number, now: () => number): Promise<IssuedToken> {
   const issuedAt = now();
-  const out = await callOperation('GetAuthorizationToken', () => client.send(new GetAuthorizationTokenCommand({ domain, domainOwner, durationSeconds })));
+  const out = await client.send(new GetAuthorizationTokenCommand({ domain, domainOwner, durationSeconds }));
   const token = out.authorizationToken;
   if (!token) throw new Error(`CodeArtifact returned no authorization token for domain ${domain}`);
   redactor.addSecret(token);
@@ -46,9 +30,9 @@ export async function issueToken(client: CodeartifactClient, domain: string, dom
 }
 
 export async function repositoryEndpoint(client: CodeartifactClient, request: Pick<LoginRequest, 'domain' | 'domainOwner' | 'repository' | 'tool'>): Promise<string> {
-  const out = await callOperation('GetRepositoryEndpoint', () => client.send(new GetRepositoryEndpointCommand({
+  const out = await client.send(new GetRepositoryEndpointCommand({
     domain: request.domain, domainOwner: request.domainOwner, repository: request.repository, format: TOOLS[request.tool].format,
-  })));
+  }));
   if (!out.repositoryEndpoint) throw new Error(`CodeArtifact returned no ${TOOLS[request.tool].format} endpoint for ${request.repository}`);
   return out.repositoryEndpoint;
 }

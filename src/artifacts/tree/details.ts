@@ -1,8 +1,9 @@
 // "Show details" for a package version: summary, dependencies, assets and readme, as Markdown.
 import {
-  DescribePackageVersionCommand, GetPackageVersionReadmeCommand, ListPackageVersionAssetsCommand,
-  ListPackageVersionDependenciesCommand, type CodeartifactClient, type PackageFormat as SdkPackageFormat,
+  DescribePackageVersionCommand, GetPackageVersionReadmeCommand, ListPackageVersionDependenciesCommand,
+  paginateListPackageVersionAssets, type CodeartifactClient, type PackageFormat as SdkPackageFormat,
 } from '@aws-sdk/client-codeartifact';
+import { collectPages } from '../../aws/paging';
 import { installSnippets } from '../snippets/snippets';
 import { displayName, formatTime, type VersionRef } from './nodes';
 
@@ -41,6 +42,7 @@ export async function fetchVersionDetails(client: CodeartifactClient, ref: Versi
   await Promise.all([
     (async () => {
       try {
+        // ListPackageVersionDependencies is the one listing the SDK has no paginator for.
         let nextToken: string | undefined;
         for (let page = 0; page < MAX_DEPENDENCY_PAGES; page++) {
           const out = await client.send(new ListPackageVersionDependenciesCommand({ ...base, ...(nextToken ? { nextToken } : {}) }));
@@ -57,13 +59,9 @@ export async function fetchVersionDetails(client: CodeartifactClient, ref: Versi
     })(),
     (async () => {
       try {
-        let nextToken: string | undefined;
-        for (let page = 0; page < MAX_DEPENDENCY_PAGES; page++) {
-          const out = await client.send(new ListPackageVersionAssetsCommand({ ...base, ...(nextToken ? { nextToken } : {}) }));
-          assets.push(...(out.assets ?? []).map((a) => ({ ...(a.name ? { name: a.name } : {}), ...(a.size !== undefined ? { size: a.size } : {}), ...(a.hashes ? { hashes: a.hashes } : {}) })));
-          nextToken = out.nextToken;
-          if (!nextToken) break;
-        }
+        const pages = paginateListPackageVersionAssets({ client, stopOnSameToken: true }, base);
+        assets.push(...(await collectPages(pages, (out) => out.assets, MAX_DEPENDENCY_PAGES))
+          .map((a) => ({ ...(a.name ? { name: a.name } : {}), ...(a.size !== undefined ? { size: a.size } : {}), ...(a.hashes ? { hashes: a.hashes } : {}) })));
       } catch (err) {
         problems.push(`Assets: ${explain(err, 'ListPackageVersionAssets')}`);
       }

@@ -9,6 +9,14 @@ const STORAGE_KEY: Record<FollowKind, string> = {
   watched: 'conveyor.pipelines.watched',
 };
 
+/** Whether any pipeline is pinned or watched (the activation shell starts the feature for those). */
+export function followsAny(memento: Pick<vscode.Memento, 'get'>): boolean {
+  return Object.values(STORAGE_KEY).some((key) => {
+    const list = memento.get<unknown>(key);
+    return Array.isArray(list) && list.length > 0;
+  });
+}
+
 function isKey(v: unknown): v is PipelineKey {
   return typeof v === 'object' && v !== null && typeof (v as PipelineKey).target === 'string' && typeof (v as PipelineKey).name === 'string';
 }

@@ -2,6 +2,7 @@
 // HEAD moves), else `git rev-parse HEAD` re-read when files under .git change.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { readHeadCommit } from '../git/head';
 
@@ -26,7 +27,7 @@ export class HeadWatcher implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<string | undefined>();
   readonly onDidChange = this.emitter.event;
   private current: string | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private debounce: NodeJS.Timeout | undefined;
 
   constructor(private readonly log: Logger) {}
@@ -45,7 +46,7 @@ export class HeadWatcher implements vscode.Disposable {
       this.debounce = setTimeout(() => void readHeadCommit(folder.uri.fsPath).then((h) => this.set(h)), 300);
     };
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.git/{HEAD,refs/**,packed-refs}'));
-    this.subscriptions.push(watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
+    this.subscriptions.addAll(watcher, watcher.onDidChange(refresh), watcher.onDidCreate(refresh), watcher.onDidDelete(refresh),
       vscode.window.onDidChangeWindowState((s) => { if (s.focused) refresh(); }));
     this.set(await readHeadCommit(folder.uri.fsPath));
   }
@@ -62,7 +63,7 @@ export class HeadWatcher implements vscode.Disposable {
         return !rel.startsWith('..') && !path.isAbsolute(rel);
       };
       const attach = (repo: GitRepository): void => {
-        this.subscriptions.push(repo.state.onDidChange(() => this.set(repo.state.HEAD?.commit)));
+        this.subscriptions.addAll(repo.state.onDidChange(() => this.set(repo.state.HEAD?.commit)));
         this.set(repo.state.HEAD?.commit);
       };
       const existing = api.repositories.find(inFolder);
@@ -70,7 +71,7 @@ export class HeadWatcher implements vscode.Disposable {
       else {
         // The repository may open after activation; fall back to rev-parse meanwhile.
         this.set(await readHeadCommit(folder.fsPath));
-        this.subscriptions.push(api.onDidOpenRepository((r) => { if (inFolder(r)) attach(r); }));
+        this.subscriptions.addAll(api.onDidOpenRepository((r) => { if (inFolder(r)) attach(r); }));
       }
       return true;
     } catch (err) {
@@ -89,6 +90,6 @@ export class HeadWatcher implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.debounce);
     this.emitter.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

@@ -7,7 +7,7 @@ import { actionsOf, failureOf, stagesOf } from '../model/queries';
 import { isCodeBuildAction } from '../model/queries';
 import type { PipelineKey } from '../model/types';
 import type { FollowState } from './follow';
-import type { PipelinesUi } from './ui';
+import type { EditorUi } from '../../editor/ui';
 
 export interface NotifierActions {
   showExecution(key: PipelineKey, executionId: string): void;
@@ -24,7 +24,7 @@ export class WatchNotifier {
   constructor(
     private readonly explorer: PipelineExplorer,
     private readonly follow: FollowState,
-    private readonly ui: PipelinesUi,
+    private readonly ui: EditorUi,
     private readonly settings: () => NotifySettings,
     private readonly actions: NotifierActions,
     private readonly log: Logger,

@@ -1,6 +1,7 @@
 // "Show execution": a read-only markdown document per execution, re-rendered every few seconds while
 // the execution runs and the document is open.
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import { explainAwsError } from '../../aws/errors';
 import type { PipelineApi } from '../model/api';
 import type { PipelineExplorer } from '../model/explorer';
@@ -43,10 +44,10 @@ export class TimelineDocuments implements vscode.TextDocumentContentProvider, vs
   readonly onDidChange = this.emitter.event;
   private readonly running = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
 
   constructor(private readonly explorer: PipelineExplorer, private readonly apiFor: (target: string) => PipelineApi, private readonly regionOf: (target: string) => string) {
-    this.subscriptions.push(vscode.workspace.onDidCloseTextDocument((doc) => {
+    this.subscriptions.addAll(vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === TIMELINE_SCHEME) this.running.delete(doc.uri.toString());
     }));
   }
@@ -86,6 +87,6 @@ export class TimelineDocuments implements vscode.TextDocumentContentProvider, vs
   dispose(): void {
     clearInterval(this.timer);
     this.emitter.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

@@ -4,24 +4,8 @@ import * as vscode from 'vscode';
 import { parentOf } from '../model/diff';
 import { ROOT_ID, type PipelineExplorer } from '../model/explorer';
 import type { TreeNode } from '../model/tree';
-import type { NodePresentation } from '../present/nodes';
-
-export function toTreeItem(p: NodePresentation, node: TreeNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(p.label,
-    p.collapsible === 'none' ? vscode.TreeItemCollapsibleState.None
-      : p.collapsible === 'expanded' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = p.id;
-  if (p.description) item.description = p.description;
-  item.contextValue = p.contextValue;
-  if (p.icon) item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
-  if (p.tooltip) {
-    const md = new vscode.MarkdownString(p.tooltip, true);
-    md.isTrusted = false;
-    item.tooltip = md;
-  }
-  if (p.command) item.command = { command: p.command.id, title: p.command.title, arguments: [node] };
-  return item;
-}
+import { parseTreeId } from '../../core/tree';
+import { toTreeItem } from '../../editor/tree';
 
 export class PipelinesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -105,10 +89,5 @@ export class PipelinesTreeProvider implements vscode.TreeDataProvider<TreeNode>,
 }
 
 function isTargetId(id: string): boolean {
-  try {
-    const parsed: unknown = JSON.parse(id);
-    return Array.isArray(parsed) && parsed[0] === 'T';
-  } catch {
-    return false;
-  }
+  return parseTreeId(id)?.kind === 'T';
 }

@@ -6,9 +6,9 @@ import {
   GetPipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
-  ListActionExecutionsCommand,
   ListPipelineExecutionsCommand,
-  ListPipelinesCommand,
+  paginateListActionExecutions,
+  paginateListPipelines,
   PutApprovalResultCommand,
   RetryStageExecutionCommand,
   StartPipelineExecutionCommand,
@@ -16,6 +16,7 @@ import {
   type CodePipelineClient,
   type SourceRevisionType,
 } from '@aws-sdk/client-codepipeline';
+import { collectPages } from '../../aws/paging';
 import {
   actionExecutionFromSdk,
   executionDetailFromSdk,
@@ -35,8 +36,6 @@ import type {
 
 /** ListPipelines accepts 1–1000 per page; fewer round trips matter for accounts with thousands. */
 export const LIST_PAGE_SIZE = 1000;
-/** Pages ListPipelines follows before giving up (a runaway token loop must not hang the view). */
-const MAX_LIST_PAGES = 100;
 
 export interface StartOptions {
   variables?: { name: string; value: string }[];
@@ -61,18 +60,8 @@ export function createPipelineApi(client: CodePipelineClient): PipelineApi {
   const opts = (signal?: AbortSignal): { abortSignal?: AbortSignal } => (signal ? { abortSignal: signal } : {});
   return {
     async listPipelines(signal) {
-      const all: PipelineSummary[] = [];
-      let nextToken: string | undefined;
-      for (let page = 0; page < MAX_LIST_PAGES; page++) {
-        const out = await client.send(new ListPipelinesCommand({ maxResults: LIST_PAGE_SIZE, ...(nextToken ? { nextToken } : {}) }), opts(signal));
-        for (const p of out.pipelines ?? []) {
-          const s = summaryFromSdk(p);
-          if (s) all.push(s);
-        }
-        if (!out.nextToken || out.nextToken === nextToken) break;
-        nextToken = out.nextToken;
-      }
-      return all;
+      const pages = paginateListPipelines({ client, pageSize: LIST_PAGE_SIZE, stopOnSameToken: true }, {}, opts(signal));
+      return collectPages(pages, (page) => (page.pipelines ?? []).map(summaryFromSdk).filter((p): p is PipelineSummary => p !== undefined));
     },
     async getStructure(name, signal) {
       return structureFromSdk(await client.send(new GetPipelineCommand({ name }), opts(signal)));
@@ -130,15 +119,7 @@ export function createPipelineApi(client: CodePipelineClient): PipelineApi {
 }
 
 async function listAllActionExecutions(client: CodePipelineClient, name: string, executionId: string, signal?: AbortSignal): Promise<ActionExecutionInfo[]> {
-  const all: ActionExecutionInfo[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const out = await client.send(new ListActionExecutionsCommand({
-      pipelineName: name, filter: { pipelineExecutionId: executionId }, maxResults: 100, ...(nextToken ? { nextToken } : {}),
-    }), signal ? { abortSignal: signal } : {});
-    all.push(...(out.actionExecutionDetails ?? []).map(actionExecutionFromSdk));
-    if (!out.nextToken || out.nextToken === nextToken) break;
-    nextToken = out.nextToken;
-  }
-  return all;
+  const pages = paginateListActionExecutions({ client, pageSize: 100, stopOnSameToken: true },
+    { pipelineName: name, filter: { pipelineExecutionId: executionId } }, signal ? { abortSignal: signal } : {});
+  return collectPages(pages, (page) => (page.actionExecutionDetails ?? []).map(actionExecutionFromSdk));
 }

@@ -1,3 +1,4 @@
+import { treeId } from '../../core/tree';
 import type { PipelineKey, TargetRef } from './types';
 
 /** A stable string for a target; profile names may hold any character, so this is JSON, not a join. */
@@ -17,15 +18,15 @@ export function parseTargetKey(key: string): { profile: string; region: string }
   return undefined;
 }
 
-/** Tree node ids: one string per node, stable across refreshes, unique across targets. */
+/** Tree node ids (the kit's scheme): one string per node, stable across refreshes, unique across targets. */
 export const nodeIds = {
-  target: (target: string): string => JSON.stringify(['T', target]),
-  morePipelines: (target: string): string => JSON.stringify(['PM', target]),
-  pipeline: (p: PipelineKey): string => JSON.stringify(['P', p.target, p.name]),
-  stage: (p: PipelineKey, stage: string): string => JSON.stringify(['S', p.target, p.name, stage]),
-  action: (p: PipelineKey, stage: string, action: string): string => JSON.stringify(['A', p.target, p.name, stage, action]),
-  executions: (p: PipelineKey): string => JSON.stringify(['X', p.target, p.name]),
-  execution: (p: PipelineKey, id: string): string => JSON.stringify(['E', p.target, p.name, id]),
-  moreExecutions: (p: PipelineKey): string => JSON.stringify(['XM', p.target, p.name]),
-  message: (parentId: string, kind: string): string => JSON.stringify(['M', parentId, kind]),
+  target: (target: string): string => treeId('T', target),
+  morePipelines: (target: string): string => treeId('PM', target),
+  pipeline: (p: PipelineKey): string => treeId('P', p.target, p.name),
+  stage: (p: PipelineKey, stage: string): string => treeId('S', p.target, p.name, stage),
+  action: (p: PipelineKey, stage: string, action: string): string => treeId('A', p.target, p.name, stage, action),
+  executions: (p: PipelineKey): string => treeId('X', p.target, p.name),
+  execution: (p: PipelineKey, id: string): string => treeId('E', p.target, p.name, id),
+  moreExecutions: (p: PipelineKey): string => treeId('XM', p.target, p.name),
+  message: (parentId: string, kind: string): string => treeId('M', parentId, kind),
 };

@@ -8,21 +8,11 @@ import { isActive, type ExecutionSummary, type PipelineKey } from '../model/type
 import { escapeMarkdown, inlineCode, link } from './markdown';
 import { providerIcon, providerLabel } from './providers';
 import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
-import { statusGlyph, statusIcon, statusLabel, type IconSpec } from './status';
-import { formatDuration, formatTimestamp, relativeTime } from './time';
+import { statusGlyph, statusIcon, statusLabel } from './status';
+import { formatAgo, formatDuration, formatTimestamp } from '../../core/format';
+import { errorNode, loadMoreNode, messageNode, type IconSpec, type NodePresentation } from '../../core/tree';
 
-export interface NodePresentation {
-  id: string;
-  label: string;
-  description?: string;
-  /** Markdown (theme icons allowed). */
-  tooltip?: string;
-  icon?: IconSpec;
-  contextValue: string;
-  collapsible: 'none' | 'collapsed' | 'expanded';
-  /** Runs on click with the node as its argument. */
-  command?: { id: string; title: string };
-}
+export type { NodePresentation } from '../../core/tree';
 
 export interface PresentContext {
   store: PipelineStore;
@@ -53,25 +43,22 @@ export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
     case 'execution':
       return presentExecution(node.id, node.key, node.executionId, ctx);
     case 'moreExecutions':
-      return { id: node.id, label: 'Load more…', icon: { id: 'ellipsis' }, contextValue: 'loadMore', collapsible: 'none',
-        tooltip: 'Load the next page of executions', command: { id: COMMANDS.loadMore, title: 'Load more' } };
+      return loadMoreNode(node.id, COMMANDS.loadMore, { tooltip: 'Load the next page of executions' });
     case 'morePipelines': {
       const next = Math.min(ctx.pageSize, node.remaining);
-      return { id: node.id, label: `Show ${next} more…`, description: `${node.remaining.toLocaleString('en-US')} not shown`,
-        icon: { id: 'ellipsis' }, contextValue: 'loadMore', collapsible: 'none',
-        tooltip: 'Show the next page of pipelines. Use the filter to find one by name.', command: { id: COMMANDS.loadMore, title: 'Show more' } };
+      return loadMoreNode(node.id, COMMANDS.loadMore, {
+        label: `Show ${next} more…`, description: `${node.remaining.toLocaleString('en-US')} not shown`,
+        tooltip: 'Show the next page of pipelines. Use the filter to find one by name.',
+      });
     }
     case 'message': {
-      const icon: IconSpec = node.severity === 'error' ? { id: 'error', color: 'errorForeground' }
-        : node.severity === 'warning' ? { id: 'warning', color: 'problemsWarningIcon.foreground' } : { id: 'info' };
-      return {
-        id: node.id, label: node.text, icon, collapsible: 'none',
+      const options = {
         contextValue: node.retry ? 'message:retry' : 'message',
-        tooltip: [escapeMarkdown(node.text), node.detail ? escapeMarkdown(node.detail) : '', node.retry ? '_Click to retry._' : '']
-          .filter(Boolean).join('\n\n'),
-        ...(node.detail ? { description: node.detail } : {}),
         ...(node.retry ? { command: { id: COMMANDS.refresh, title: 'Retry' } } : {}),
       };
+      if (node.severity === 'error') return errorNode(node.id, node.text, node.detail ?? '', options);
+      const p = messageNode(node.id, node.text, { ...options, ...(node.detail ? { description: node.detail } : {}) });
+      return node.severity === 'warning' ? { ...p, icon: { id: 'warning', color: 'problemsWarningIcon.foreground' } } : p;
     }
   }
 }
@@ -100,7 +87,7 @@ export function executionDescription(x: ExecutionSummary | undefined, now: numbe
   if (!x) return 'Never run';
   const running = isActive(x.status);
   const when = running ? x.startTime : x.lastUpdateTime ?? x.startTime;
-  return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${relativeTime(when, now)}`;
+  return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${formatAgo(when, now)}`;
 }
 
 function executionTooltipLines(x: ExecutionSummary, now: number): string[] {
@@ -146,7 +133,7 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   } else if (approvals.length) {
     icon = { id: 'person', color: 'charts.yellow' };
     const since = latest?.startTime;
-    description = `Waiting for approval${since ? ` · ${relativeTime(since, ctx.now)}` : ''}`;
+    description = `Waiting for approval${since ? ` · ${formatAgo(since, ctx.now)}` : ''}`;
   } else {
     icon = statusIcon(latest?.status);
     description = executionDescription(latest, ctx.now);
@@ -190,7 +177,7 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
   const parts = [
     disabled ? 'Transition disabled' : '',
     status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
-    when !== undefined ? relativeTime(when, ctx.now) : '',
+    when !== undefined ? formatAgo(when, ctx.now) : '',
   ].filter(Boolean);
   const flags = [
     ...(first ? [] : [disabled ? 'transitionDisabled' : 'transitionEnabled']),
@@ -202,7 +189,7 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
   if (disabled) {
     lines.push(`$(circle-slash) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
       + (inbound?.lastChangedBy ? ` — by ${escapeMarkdown(inbound.lastChangedBy)}` : '')
-      + (inbound?.lastChangedAt ? ` ${relativeTime(inbound.lastChangedAt, ctx.now)}` : ''));
+      + (inbound?.lastChangedAt ? ` ${formatAgo(inbound.lastChangedAt, ctx.now)}` : ''));
   }
   const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : statusIcon(status);
   return {
@@ -232,7 +219,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   const description = [
     provider,
     statusText,
-    rt?.lastStatusChange !== undefined ? relativeTime(rt.lastStatusChange, ctx.now) : '',
+    rt?.lastStatusChange !== undefined ? formatAgo(rt.lastStatusChange, ctx.now) : '',
     detail ? firstLine(detail, 80) : '',
   ].filter(Boolean).join(' · ');
   const codebuild = isCodeBuildAction(action);
@@ -245,7 +232,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   const lines = [`**${escapeMarkdown(actionName)}**${provider ? ` · ${escapeMarkdown(provider)}` : ''}`
     + (action.declaration ? ` · ${escapeMarkdown(action.declaration.category)} · run order ${action.declaration.runOrder}` : '')];
   lines.push(`${approval ? '$(person)' : statusGlyph(rt?.status)} ${escapeMarkdown(statusText)}`
-    + (rt?.lastStatusChange !== undefined ? ` · ${escapeMarkdown(relativeTime(rt.lastStatusChange, ctx.now))}` : ''));
+    + (rt?.lastStatusChange !== undefined ? ` · ${escapeMarkdown(formatAgo(rt.lastStatusChange, ctx.now))}` : ''));
   if (rt?.summary) lines.push(escapeMarkdown(rt.summary));
   if (rt?.errorCode || rt?.errorMessage) {
     lines.push(`$(error) ${rt.errorCode ? `${inlineCode(rt.errorCode)} ` : ''}${escapeMarkdown(rt.errorMessage ?? '')}`);

@@ -1,10 +1,6 @@
 import type { ExecutionStatus } from '../model/types';
+import type { IconSpec } from '../../core/tree';
 
-/** A codicon id plus an optional theme colour id; the editor adapter turns it into a ThemeIcon. */
-export interface IconSpec {
-  id: string;
-  color?: string;
-}
 
 const ICONS: Record<ExecutionStatus, IconSpec> = {
   InProgress: { id: 'sync~spin', color: 'charts.blue' },

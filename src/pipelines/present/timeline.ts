@@ -6,7 +6,7 @@ import { buildConsoleUrl, executionConsoleUrl, logStreamConsoleUrl } from './con
 import { escapeMarkdown, inlineCode, link } from './markdown';
 import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
-import { formatDuration, formatTimestamp } from './time';
+import { formatDuration, formatTimestamp } from '../../core/format';
 
 const EMOJI: Record<ExecutionStatus, string> = {
   InProgress: '🔄', Stopping: '⏳', Succeeded: '✅', Failed: '❌', Stopped: '⏹️', Cancelled: '🚫',

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import { viewLabel } from '../model/counters';
-import { formatPercent, formatSeconds } from '../model/format';
+import { formatDuration } from '../../core/format';
+import { formatPercent } from '../model/format';
 import { documentInsights } from './file-insights';
 import type { ProfilerSession } from './profile-session';
-import { inlineHeatEnabled, INLINE_SETTING } from './settings';
 
 /** Every file-backed document: which files hold profiled code is decided by the profile, not the language. */
 export const PROFILED_LANGUAGES: vscode.DocumentSelector = [{ scheme: 'file' }];
@@ -12,15 +13,16 @@ export const PROFILED_LANGUAGES: vscode.DocumentSelector = [{ scheme: 'file' }];
 export class ProfileCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly session: ProfilerSession) {
-    this.disposables.push(session.onDidChange(() => this.changed.fire()),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(INLINE_SETTING)) this.changed.fire(); }));
+    this.disposables.add(this.changed);
+    this.disposables.add(session.onDidChange(() => this.changed.fire()));
+    this.disposables.add(session.settings.onDidChange((e) => { if (e.affects('inlineHeat')) this.changed.fire(); }));
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    if (!inlineHeatEnabled()) return [];
+    if (!this.session.inlineHeat) return [];
     const insights = await documentInsights(this.session, doc);
     if (!insights) return [];
     const { analysis } = insights;
@@ -31,7 +33,7 @@ export class ProfileCodeLenses implements vscode.CodeLensProvider, vscode.Dispos
       const total = analysis.stats.total[f.nameId]!;
       if (!(total > 0) || f.line >= doc.lineCount) continue;
       const self = analysis.stats.self[f.nameId]!;
-      const secs = analysis.stats.totalSeconds ? ` · ${formatSeconds(analysis.stats.totalSeconds[f.nameId]!)}` : '';
+      const secs = analysis.stats.totalSeconds ? ` · ${formatDuration(analysis.stats.totalSeconds[f.nameId]! * 1000, { precise: true })}` : '';
       const lambda = f.frame.kind === 'java' && f.frame.lambdaOf ? 'λ ' : '';
       const title = `${lambda}${formatPercent(total / root)} total · ${formatPercent(self / root)} self · ${view}${secs}`;
       lenses.push(new vscode.CodeLens(doc.lineAt(f.line).range, {
@@ -43,6 +45,6 @@ export class ProfileCodeLenses implements vscode.CodeLensProvider, vscode.Dispos
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }

@@ -1,18 +1,25 @@
+// The Profiler commands: open time ranges, recommendations and reports of the view as flame graphs,
+// profile files from disk, the counter and inline heat settings, and reveal a function in the graph.
 import * as vscode from 'vscode';
 import type { AwsAccess } from '../../aws/access';
+import { asDate, asObject, asString } from '../../core/args';
+import type { CommandTable } from '../../editor/commands';
+import type { EditorUi } from '../../editor/ui';
 import { THREAD_STATES, viewLabel, type ViewId } from '../model/counters';
 import { heatLabel } from '../model/heat';
-import { customRange, describeRange, previousRange, type TimeRange } from '../model/time-ranges';
+import { customRange, previousRange, type TimeRange } from '../model/time-ranges';
+import { customRangeFlow } from '../tree/custom-range';
+import type { ProfilerNode } from '../tree/model';
+import type { RecommendationDiagnostics } from './diagnostics';
 import type { FlamePanels } from './flame-panel';
 import type { HeatDecorations } from './heat-decorations';
 import type { ProfileOpener } from './open-profile';
-import type { ProfilerNode, ProfilerTree } from './profiler-tree';
 import type { ProfilerSession } from './profile-session';
-import type { RecommendationDiagnostics } from './diagnostics';
-import { COUNTER_SETTING, INLINE_SETTING, inlineHeatEnabled } from './settings';
+import type { ProfilerTree } from './profiler-tree';
 
 export interface CommandDeps {
   aws: AwsAccess;
+  ui: EditorUi;
   session: ProfilerSession;
   panels: FlamePanels;
   opener: ProfileOpener;
@@ -21,115 +28,97 @@ export interface CommandDeps {
   diagnostics: RecommendationDiagnostics;
 }
 
-function asDate(v: unknown): Date | undefined {
-  const d = v instanceof Date ? v : typeof v === 'string' || typeof v === 'number' ? new Date(v) : undefined;
-  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+type NodeOf<K extends ProfilerNode['kind']> = Extract<ProfilerNode, { kind: K }>;
+
+/** A tree node of one of `kinds` (the view passes its nodes back to their commands). */
+function nodeOf<K extends ProfilerNode['kind']>(arg: unknown, ...kinds: K[]): NodeOf<K> | undefined {
+  const o = asObject(arg);
+  return o && (kinds as string[]).includes(String(o.kind)) ? (arg as NodeOf<K>) : undefined;
 }
 
 /** A range node from the tree, or `{ group, start, end, label? }` from a script or test. */
-function rangeArg(arg: unknown): { group: string; range: TimeRange; node?: Extract<ProfilerNode, { kind: 'range' }> } | undefined {
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const a = arg as Record<string, unknown>;
-  if (a.kind === 'range' && typeof a.group === 'string') {
-    const node = arg as Extract<ProfilerNode, { kind: 'range' }>;
-    return { group: node.group, range: node.range, node };
-  }
-  const start = asDate(a.start);
-  const end = asDate(a.end);
-  if (typeof a.group !== 'string' || !start || !end) return undefined;
+function rangeArg(arg: unknown): { group: string; range: TimeRange; node?: NodeOf<'range'> } | undefined {
+  const node = nodeOf(arg, 'range');
+  if (node) return { group: node.group, range: node.range, node };
+  const o = asObject(arg);
+  const group = asString(o?.group);
+  const start = asDate(o?.start);
+  const end = asDate(o?.end);
+  if (!group || !start || !end) return undefined;
   const checked = customRange(start, end);
   if (typeof checked === 'string') return undefined;
-  return { group: a.group, range: { ...checked, label: typeof a.label === 'string' ? a.label : 'Custom range' } };
+  return { group, range: { ...checked, label: asString(o?.label) ?? 'Custom range' } };
 }
 
-async function pickCustomRange(node: Extract<ProfilerNode, { kind: 'customRange' }>): Promise<TimeRange | undefined> {
-  const hour = 3_600_000;
-  const fmt = (d: Date): string => describeRange({ start: d, end: new Date(d.getTime() + hour) });
-  const typeIt = '$(edit) Type a range…';
-  const start = await vscode.window.showQuickPick([{ label: typeIt }, ...node.times.map((t) => ({ label: fmt(t), time: t }))],
-    { title: `Custom range for ${node.group} (1/2): from`, placeHolder: 'The first hourly profile to include' });
-  if (!start) return undefined;
-  if (!('time' in start)) {
-    const text = await vscode.window.showInputBox({
-      title: `Custom range for ${node.group}`, prompt: 'Start and end (UTC, at most one week apart)', placeHolder: '2024-03-23T09:00Z/2024-03-23T17:00Z',
-      validateInput: (v) => { const [s, e] = v.split('/'); const r = customRange(new Date(s ?? ''), new Date(e ?? '')); return typeof r === 'string' ? r : undefined; },
-    });
-    if (!text) return undefined;
-    const [s, e] = text.split('/');
-    const r = customRange(new Date(s ?? ''), new Date(e ?? ''));
-    return typeof r === 'string' ? undefined : r;
-  }
-  const candidates = node.times.filter((t) => t.getTime() >= start.time.getTime() && t.getTime() + hour - start.time.getTime() <= 7 * 24 * hour);
-  const end = await vscode.window.showQuickPick(candidates.map((t) => ({ label: fmt(t), time: t })),
-    { title: `Custom range for ${node.group} (2/2): to`, placeHolder: 'The last hourly profile to include' });
-  if (!end) return undefined;
-  const r = customRange(start.time, new Date(end.time.getTime() + hour));
-  return typeof r === 'string' ? undefined : r;
-}
+const COUNTER_CHOICES: { id: ViewId; detail: string }[] = [
+  { id: 'cpu', detail: 'RUNNABLE + BLOCKED + NATIVE: time on the CPU' },
+  { id: 'latency', detail: 'Every thread state except IDLE: where requests wait' },
+  { id: 'wall', detail: 'WALL_TIME: Python agents' },
+  ...THREAD_STATES.map((s) => ({ id: `counter:${s}` as ViewId, detail: `Only ${s} samples` })),
+];
 
-export function registerCommands(d: CommandDeps): vscode.Disposable[] {
-  const reg = vscode.commands.registerCommand;
-  return [
-    reg('conveyor.profiler.refresh', () => d.tree.refresh()),
-    reg('conveyor.profiler.openProfileFile', (arg?: unknown) => d.opener.openFile(arg)),
-    reg('conveyor.profiler.compareProfileFiles', (base?: unknown, target?: unknown) => d.opener.compareFiles(base, target)),
-    reg('conveyor.profiler.openRange', (arg: unknown) => {
+export function profilerCommands(d: CommandDeps): CommandTable {
+  const chooseRange = (): void => d.ui.notify('warning', 'Choose a time range of a profiling group in the Profiler view.');
+  return {
+    'conveyor.profiler.refresh': () => d.tree.refresh(),
+    'conveyor.profiler.openProfileFile': (arg) => d.opener.openFile(arg),
+    'conveyor.profiler.compareProfileFiles': (base, target) => d.opener.compareFiles(base, target),
+    'conveyor.profiler.openRange': (arg) => {
       const r = rangeArg(arg);
-      if (!r) return vscode.window.showWarningMessage('Choose a time range of a profiling group in the Profiler view.');
-      return d.opener.openRange(r.group, r.range, r.node?.target ?? d.aws.current);
-    }),
-    reg('conveyor.profiler.compareWithPrevious', (arg: unknown) => {
+      return r ? d.opener.openRange(r.group, r.range, r.node?.target ?? d.aws.current) : chooseRange();
+    },
+    'conveyor.profiler.compareWithPrevious': (arg) => {
       const r = rangeArg(arg);
-      if (!r) return vscode.window.showWarningMessage('Choose a time range of a profiling group in the Profiler view.');
-      return d.opener.compareRanges(r.group, previousRange(r.range), r.range, r.node?.target ?? d.aws.current);
-    }),
-    reg('conveyor.profiler.openCustomRange', async (node: Extract<ProfilerNode, { kind: 'customRange' }>) => {
-      const range = await pickCustomRange(node);
+      return r ? d.opener.compareRanges(r.group, previousRange(r.range), r.range, r.node?.target ?? d.aws.current) : chooseRange();
+    },
+    'conveyor.profiler.openCustomRange': async (arg) => {
+      const node = nodeOf(arg, 'customRange');
+      if (!node) return chooseRange();
+      const range = await d.ui.runFlow(customRangeFlow(node.group, node.times));
       return range ? d.opener.openRange(node.group, range, node.target) : undefined;
-    }),
-    reg('conveyor.profiler.openRecommendation', (node: Extract<ProfilerNode, { kind: 'recommendation' | 'anomaly' }>) => {
+    },
+    'conveyor.profiler.openRecommendation': (arg) => {
+      const node = nodeOf(arg, 'recommendation', 'anomaly');
+      if (!node) return undefined;
       const frame = node.kind === 'recommendation'
         ? node.recommendation.topMatches?.[0]?.frameAddress ?? node.recommendation.pattern?.targetFrames?.[0]?.slice(-1)[0]
         : node.anomaly.metric?.frameName;
-      return d.opener.openRange(node.group, { ...node.window, label: node.window.label }, node.target, frame ? { search: frame } : {});
-    }),
-    reg('conveyor.profiler.openReport', (node: Extract<ProfilerNode, { kind: 'report' }>) => {
-      const { profileStartTime: start, profileEndTime: end } = node.report;
-      if (!start || !end) return undefined;
+      return d.opener.openRange(node.group, node.window, node.target, frame ? { search: frame } : {});
+    },
+    'conveyor.profiler.openReport': (arg) => {
+      const node = nodeOf(arg, 'report');
+      const { profileStartTime: start, profileEndTime: end } = node?.report ?? {};
+      if (!node || !start || !end) return undefined;
       return d.opener.openRange(node.group, { kind: 'report', label: `Findings report ${end.toISOString().slice(0, 10)}`, start, end }, node.target);
-    }),
-    reg('conveyor.profiler.showError', async (node: Extract<ProfilerNode, { kind: 'message' }>) => {
-      if (!node?.error) return;
-      const { cause, operation, target } = node.error;
-      if (await d.aws.showError(cause, { service: 'codeguruprofiler', operation, ...(target ? { target } : {}) }) === 'retry') d.tree.refresh();
-    }),
-    reg('conveyor.profiler.toggleHeat', async () => {
-      const config = vscode.workspace.getConfiguration();
-      const inspect = config.inspect<boolean>(INLINE_SETTING);
-      const target = inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-      const next = !inlineHeatEnabled();
-      await config.update(INLINE_SETTING, next, target);
+    },
+    'conveyor.profiler.showError': (arg) => {
+      const node = nodeOf(arg, 'error');
+      if (!node) return;
+      const { cause, operation, target } = node.failure;
+      d.ui.reportAwsError(cause, { service: 'codeguruprofiler', operation, target }, () => d.tree.refresh());
+    },
+    'conveyor.profiler.toggleHeat': async () => {
+      const next = !d.session.inlineHeat;
+      await d.session.settings.update('inlineHeat', next);
       vscode.window.setStatusBarMessage(`Profiler heat ${next ? 'on' : 'off'}`, 2500);
       return next;
-    }),
-    reg('conveyor.profiler.selectCounter', async () => {
-      const views: { id: ViewId; detail: string }[] = [
-        { id: 'cpu', detail: 'RUNNABLE + BLOCKED + NATIVE: time on the CPU' },
-        { id: 'latency', detail: 'Every thread state except IDLE: where requests wait' },
-        { id: 'wall', detail: 'WALL_TIME: Python agents' },
-        ...THREAD_STATES.map((s) => ({ id: `counter:${s}` as ViewId, detail: `Only ${s} samples` })),
-      ];
+    },
+    'conveyor.profiler.selectCounter': async () => {
       const current = d.session.view;
-      const picked = await vscode.window.showQuickPick(views.map((v) => ({ label: viewLabel(v.id), detail: v.detail, id: v.id, picked: v.id === current,
-        description: v.id === current ? 'current' : undefined })), { title: 'Profiler counter for flame graphs and inline heat' });
+      const picked = await d.ui.pick(COUNTER_CHOICES.map((v) => ({
+        label: viewLabel(v.id), detail: v.detail, value: v.id, ...(v.id === current ? { description: 'current' } : {}),
+      })), { title: 'Profiler counter for flame graphs and inline heat', active: current });
       if (!picked) return undefined;
-      const value = picked.id.startsWith('counter:') ? picked.id.slice('counter:'.length) : picked.id;
-      await vscode.workspace.getConfiguration().update(COUNTER_SETTING, value, vscode.ConfigurationTarget.Global);
+      const value = picked.startsWith('counter:') ? picked.slice('counter:'.length) : picked;
+      await d.session.settings.update('counter', value);
       return value;
-    }),
-    reg('conveyor.profiler.revealInFlameGraph', (name?: unknown) => {
+    },
+    'conveyor.profiler.revealInFlameGraph': (name) => {
       const loaded = d.session.active;
-      if (!loaded) return vscode.window.showInformationMessage('Open a profile first (Conveyor: Open Profile File… or the Profiler view).');
+      if (!loaded) {
+        d.ui.notify('info', 'Open a profile first (Conveyor: Open Profile File… or the Profiler view).');
+        return undefined;
+      }
       const existing = d.panels.showing(loaded);
       if (existing) {
         existing.panel.reveal();
@@ -139,9 +128,9 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
       const { panel } = d.panels.open(loaded.key, loaded.title);
       panel.setContent({ kind: 'profile', loaded }, typeof name === 'string' ? { reveal: name } : {});
       return undefined;
-    }),
+    },
     // Not in the palette: lets host tests and automation see what the profiler shows.
-    reg('conveyor.profiler.debugState', async (options?: { tree?: boolean }) => {
+    'conveyor.profiler.debugState': async (arg) => {
       await d.diagnostics.settled();
       const heat: Record<string, { startLine: number; endLine: number; fraction: number; label: string }[]> = {};
       for (const editor of vscode.window.visibleTextEditors) {
@@ -150,10 +139,10 @@ export function registerCommands(d: CommandDeps): vscode.Disposable[] {
         if (marks) heat[editor.document.uri.toString()] = marks.map((m) => ({ startLine: m.startLine, endLine: m.endLine, fraction: m.fraction, label: heatLabel(m, view) }));
       }
       return {
-        active: d.session.active?.title, view: d.session.view, inlineHeat: inlineHeatEnabled(),
+        active: d.session.active?.title, view: d.session.view, inlineHeat: d.session.inlineHeat,
         panels: d.panels.all().map((p) => ({ title: p.title, stats: p.lastStats, cspViolations: p.cspViolations })), heat,
-        ...(options?.tree ? { tree: await d.tree.snapshot(2) } : {}),
+        ...(asObject(arg)?.tree === true ? { tree: await d.tree.snapshot(2) } : {}),
       };
-    }),
-  ];
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { findFunctionLine } from '../model/function-lines';
 import { locateRecommendations } from '../model/recommendations';
@@ -7,15 +8,16 @@ import type { ProfilerSession } from './profile-session';
 /** CodeGuru recommendations as Information diagnostics on the workspace function that leads to them. */
 export class RecommendationDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('CodeGuru Profiler');
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly disposables = new DisposableStore();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
   private generation = 0;
   private waiters: (() => void)[] = [];
 
   constructor(private readonly session: ProfilerSession, private readonly log: Logger) {
-    this.disposables.push(session.onDidChange(() => this.schedule(0)),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (this.collection.has(e.document.uri)) this.schedule(500); }));
+    this.disposables.add(this.collection);
+    this.disposables.add(session.onDidChange(() => this.schedule(0)));
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((e) => { if (this.collection.has(e.document.uri)) this.schedule(500); }));
   }
 
   /** Resolves once the diagnostics for the current state are published (host tests). */
@@ -74,6 +76,6 @@ export class RecommendationDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ProfilerNode } from './profiler-tree';
+import type { ProfilerNode } from '../tree/model';
 
 /**
  * Profile files dropped on the Profiler view open as flame graphs, one panel each ("text/uri-list"

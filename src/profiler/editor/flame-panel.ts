@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { fallbackNote, mineFlags, viewChoices, type Resolution } from '../model/analysis';
 import { viewLabel, type ViewId } from '../model/counters';
@@ -8,6 +9,7 @@ import { formatAmount } from '../model/format';
 import { toWire, type FlameTree } from '../flame/flame-tree';
 import { flameHtml, makeNonce } from '../flame/html';
 import { parseWebviewMessage, type FlameData, type HostMessage, type RenderStats } from '../flame/protocol';
+import { FLAME_VIEW_TYPE } from './ids';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
 export type PanelContent =
@@ -41,7 +43,7 @@ export class FlamePanel implements vscode.Disposable {
   readonly onDidRender = this.rendered.event;
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.closed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private disposed = false;
   readonly abort = new AbortController();
 
@@ -57,10 +59,8 @@ export class FlamePanel implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', 'profiler', 'flame.css')).toString(),
       title,
     });
-    this.disposables.push(this.rendered, this.closed,
-      webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
-      panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.activate(); }),
-      panel.onDidDispose(() => this.dispose()));
+    this.disposables.addAll(this.rendered, this.closed, webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      panel.onDidChangeViewState((e) => { if (e.webviewPanel.active) this.activate(); }), panel.onDidDispose(() => this.dispose()));
   }
 
   get lastStats(): RenderStats | undefined { return this.stats; }
@@ -210,7 +210,7 @@ export class FlamePanel implements vscode.Disposable {
     this.disposed = true;
     this.abort.abort();
     this.closed.fire();
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
     this.panel.dispose();
   }
 }
@@ -238,7 +238,7 @@ export class FlamePanels implements vscode.Disposable {
       existing.panel.reveal();
       return { panel: existing, created: false };
     }
-    const webviewPanel = vscode.window.createWebviewPanel('conveyor.profiler.flameGraph', title, vscode.ViewColumn.Active,
+    const webviewPanel = vscode.window.createWebviewPanel(FLAME_VIEW_TYPE, title, vscode.ViewColumn.Active,
       { ...webviewOptions(this.deps.extensionUri), retainContextWhenHidden: true, enableFindWidget: false });
     return { panel: this.adopt(key, webviewPanel, title), created: true };
   }

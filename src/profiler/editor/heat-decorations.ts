@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { viewLabel } from '../model/counters';
 import { findFunctionLine, functionEndLine } from '../model/function-lines';
 import { fileHeat, heatLabel, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
 import type { ProfilerSession } from './profile-session';
-import { inlineHeatEnabled, INLINE_SETTING } from './settings';
 
 interface DocHeat {
   profileKey: string;
@@ -47,7 +47,7 @@ export class HeatDecorations implements vscode.Disposable {
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables = new DisposableStore();
 
   constructor(extensionUri: vscode.Uri, private readonly session: ProfilerSession, private readonly log: Logger) {
     for (let level = 1; level <= LEVELS; level++) {
@@ -65,12 +65,12 @@ export class HeatDecorations implements vscode.Disposable {
       after: { color: new vscode.ThemeColor('editorCodeLens.foreground'), margin: '0 0 0 2.5em', fontStyle: 'italic' },
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
-    this.disposables.push(...this.levels, this.label,
+    this.disposables.addAll(this.changed, ...this.levels, this.label,
       session.onDidChange(() => this.refreshAll()),
       vscode.window.onDidChangeVisibleTextEditors((editors) => { for (const e of editors) void this.update(e); }),
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.byDoc.delete(d.uri.toString())),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(INLINE_SETTING)) this.refreshAll(); }));
+      session.settings.onDidChange((e) => { if (e.affects('inlineHeat')) this.refreshAll(); }));
   }
 
   /** Current (edit-tracked) marks of a document, if it is annotated. */
@@ -121,7 +121,7 @@ export class HeatDecorations implements vscode.Disposable {
 
   private async computeNow(doc: vscode.TextDocument): Promise<DocHeat | undefined> {
     const loaded = this.session.active;
-    if (!loaded || !inlineHeatEnabled() || doc.uri.scheme !== 'file') return undefined;
+    if (!loaded || !this.session.inlineHeat || doc.uri.scheme !== 'file') return undefined;
     const nameIds = new Set(await this.session.namesInFile(loaded, doc.uri.fsPath));
     const view = this.session.view;
     if (nameIds.size === 0) return { profileKey: loaded.key, view, label: '', marks: [], baseline: undefined };
@@ -148,7 +148,7 @@ export class HeatDecorations implements vscode.Disposable {
   private async update(editor: vscode.TextEditor): Promise<void> {
     const doc = editor.document;
     if (doc.uri.scheme !== 'file') return;
-    if (!this.session.active || !inlineHeatEnabled()) {
+    if (!this.session.active || !this.session.inlineHeat) {
       this.clear(editor);
       return;
     }
@@ -201,6 +201,6 @@ export class HeatDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { viewLabel } from '../model/counters';
 import { shortFunctionName } from '../model/frame-name';
 import { calleeTree, nodesNamed } from '../model/functions';
-import { formatPercent, formatSeconds } from '../model/format';
+import { formatDuration } from '../../core/format';
+import { formatPercent } from '../model/format';
 import { escapeMarkdown } from '../flame/escape';
 import { calleeFlameSvg, svgDataUri } from '../flame/svg';
 import { documentInsights } from './file-insights';
 import type { HeatDecorations } from './heat-decorations';
 import type { ProfilerSession } from './profile-session';
-import { inlineHeatEnabled } from './settings';
 
 const REVEAL = 'conveyor.profiler.revealInFlameGraph';
 
@@ -24,7 +24,7 @@ export class ProfileHover implements vscode.HoverProvider {
   constructor(private readonly session: ProfilerSession, private readonly heat: HeatDecorations) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    if (!inlineHeatEnabled()) return undefined;
+    if (!this.session.inlineHeat) return undefined;
     const insights = await documentInsights(this.session, doc);
     if (!insights) return undefined;
     const { analysis, loaded } = insights;
@@ -37,7 +37,7 @@ export class ProfileHover implements vscode.HoverProvider {
     const fn = insights.functions.find((f) => f.line === position.line && analysis.stats.total[f.nameId]! > 0);
     if (fn) {
       const total = analysis.stats.total[fn.nameId]!;
-      const secs = analysis.stats.totalSeconds ? ` · ${formatSeconds(analysis.stats.totalSeconds[fn.nameId]!)}` : '';
+      const secs = analysis.stats.totalSeconds ? ` · ${formatDuration(analysis.stats.totalSeconds[fn.nameId]! * 1000, { precise: true })}` : '';
       md.appendMarkdown(`**${escapeMarkdown(shortFunctionName(fn.frame, fn.name))}** — ${formatPercent(total / root)} total · ${formatPercent(analysis.stats.self[fn.nameId]! / root)} self · ${view}${secs}\n\n`);
       md.appendMarkdown(`${escapeMarkdown(fn.name)}\n\n`);
       const callees = calleeTree(tree, nodesNamed(tree, fn.nameId));
@@ -50,7 +50,7 @@ export class ProfileHover implements vscode.HoverProvider {
     if (!mark || mark.nodes.length === 0) return undefined;
     const names = mark.nameIds.map((id) => loaded.profile.tree.names[id]!);
     const lines = mark.startLine === mark.endLine ? `Line ${mark.startLine + 1}` : `Lines ${mark.startLine + 1}–${mark.endLine + 1}`;
-    const secs = mark.totalSeconds !== undefined ? ` (${formatSeconds(mark.totalSeconds)})` : '';
+    const secs = mark.totalSeconds !== undefined ? ` (${formatDuration(mark.totalSeconds * 1000, { precise: true })})` : '';
     md.appendMarkdown(`**${lines}** — ${formatPercent(mark.fraction)} of ${view} samples pass here${secs}, ${formatPercent(mark.self / root)} end here\n\n`);
     md.appendMarkdown(`in ${names.map(escapeMarkdown).join(', ')}\n\n`);
     const callees = calleeTree(tree, mark.nodes);

@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
 import type { AwsAccess, AwsTarget } from '../../aws/access';
+import { operationOf } from '../../aws/clients';
 import type { Logger } from '../../core/log';
+import type { EditorUi } from '../../editor/ui';
 import { decodeProfileAsync } from '../model/decode';
 import { FORMAT_LABELS } from '../model/profile';
 import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
-import { CodeGuruCallError, fetchProfile, getRecommendations, parseRecommendationsJson } from '../service/codeguru';
+import type { CodeGuruService } from '../service/codeguru';
+import { parseRecommendationsJson } from '../service/saved-recommendations';
 import { jfrPrinter } from '../service/jfr-tool';
 import { sourceMapMapper } from '../model/source-maps';
 import { loadSourceMapFor } from '../service/source-map-files';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
-import { configuredJfrPath } from './settings';
 
 export interface OpenResult {
   key: string;
@@ -47,7 +49,11 @@ export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
 export class ProfileOpener {
   private readonly cache = new Map<string, LoadedProfile>();
 
-  constructor(private readonly deps: { session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; log: Logger }) {}
+  constructor(private readonly deps: {
+    session: ProfilerSession; panels: FlamePanels; aws: AwsAccess; ui: EditorUi; log: Logger;
+    /** The CodeGuru calls (the SDK loads on the first profile read from AWS, not for files). */
+    codeguru(): Pick<CodeGuruService, 'fetchProfile' | 'getRecommendations'>;
+  }) {}
 
   private remember(loaded: LoadedProfile): LoadedProfile {
     this.cache.delete(loaded.key);
@@ -61,7 +67,7 @@ export class ProfileOpener {
     this.deps.session.rescanSources();
     const started = Date.now();
     const fileName = uri.path.split('/').pop() ?? uri.path;
-    const configured = configuredJfrPath();
+    const configured = this.deps.session.settings.value.jfrPath || undefined;
     const profile = await decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}), mapFrame: sourceMapMapper(loadSourceMapFor) });
     this.deps.log.info(`profiler: parsed ${fileName} as ${FORMAT_LABELS[profile.format]} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
     for (const w of profile.warnings) this.deps.log.warn(`profiler: ${fileName}: ${w}`);
@@ -97,7 +103,7 @@ export class ProfileOpener {
     } catch (err) {
       const message = `Could not open ${uri.path.split('/').pop()}: ${err instanceof Error ? err.message : String(err)}`;
       panel.setError(message);
-      void vscode.window.showErrorMessage(message);
+      this.deps.ui.notify('error', message);
       return undefined;
     }
   }
@@ -122,7 +128,7 @@ export class ProfileOpener {
     } catch (err) {
       const message = `Could not compare the profiles: ${err instanceof Error ? err.message : String(err)}`;
       panel.setError(message);
-      void vscode.window.showErrorMessage(message);
+      this.deps.ui.notify('error', message);
       return undefined;
     }
   }
@@ -133,10 +139,10 @@ export class ProfileOpener {
     if (cached) return cached;
     const client = this.deps.aws.client('codeguruprofiler', target);
     const started = Date.now();
-    const profile = await fetchProfile(client, group, range, signal);
+    const profile = await this.deps.codeguru().fetchProfile(client, group, range, signal);
     this.deps.log.info(`profiler: GetProfile ${group} ${describeRange(range)}: ${formatCount(profile.tree.size)} frames in ${Date.now() - started} ms`);
     const loaded = this.remember({ key, title: `${group} · ${range.label}`, detail: describeRange(range), source: { kind: 'aws', group, range, target }, profile, recommendations: [] });
-    void getRecommendations(client, group, range, signal).then((r) => {
+    void this.deps.codeguru().getRecommendations(client, group, range, signal).then((r) => {
       loaded.recommendations = r.recommendations;
       this.deps.session.touch(loaded);
     }, (err: unknown) => this.deps.log.warn(`profiler: no recommendations for ${group}: ${this.explain(err, target).message}`));
@@ -144,9 +150,8 @@ export class ProfileOpener {
   }
 
   private explain(err: unknown, target: AwsTarget | undefined): { message: string } {
-    if (err instanceof CodeGuruCallError) {
-      return this.deps.aws.explain(err.cause, { service: 'codeguruprofiler', operation: err.operation, ...(target ? { target } : {}) });
-    }
+    const operation = operationOf(err);
+    if (operation) return this.deps.aws.explain(err, { service: 'codeguruprofiler', operation, ...(target ? { target } : {}) });
     return { message: err instanceof Error ? err.message : String(err) };
   }
 
@@ -163,10 +168,8 @@ export class ProfileOpener {
       const explained = this.explain(err, target);
       this.deps.log.warn(`profiler: ${title}: ${explained.message}`);
       panel.setError(explained.message);
-      const cause = err instanceof CodeGuruCallError ? err.cause : err;
-      const operation = err instanceof CodeGuruCallError ? err.operation : 'GetProfile';
-      void this.deps.aws.showError(cause, { service: 'codeguruprofiler', operation, ...(target ? { target } : {}) }).then((choice) => {
-        if (choice === 'retry' && !panel.abort.signal.aborted) void this.withPanel(key, title, work, target);
+      this.deps.ui.reportAwsError(err, { service: 'codeguruprofiler', operation: operationOf(err) ?? 'GetProfile', ...(target ? { target } : {}) }, () => {
+        if (!panel.abort.signal.aborted) void this.withPanel(key, title, work, target);
       });
       return undefined;
     }

@@ -8,7 +8,10 @@ import type { Profile } from '../model/profile';
 import type { RecommendationLike } from '../model/recommendations';
 import { SourceResolver, type ResolvedFrame } from '../model/resolve';
 import type { TimeRange } from '../model/time-ranges';
-import { COUNTER_SETTING, configuredView, pathKey } from './settings';
+import { DisposableStore } from '../../core/disposables';
+import { pathKey } from '../../core/paths';
+import { FeatureSettings } from '../../editor/settings';
+import { PROFILER_SETTINGS } from '../settings';
 import { readSourceText } from './workspace-files';
 import type { WorkspaceFiles } from './workspace-files';
 
@@ -38,17 +41,19 @@ export class ProfilerSession implements vscode.Disposable {
   private resolutions = new WeakMap<LoadedProfile, Promise<Resolution>>();
   private readonly hintCache = new WeakMap<LoadedProfile, NameHints>();
   private resolver: Promise<SourceResolver> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
+  /** `conveyor.profiler.*`: the counter to show, inline heat on or off, the JDK's jfr tool. */
+  readonly settings = this.disposables.add(new FeatureSettings(PROFILER_SETTINGS));
 
   constructor(private readonly log: Logger, private readonly files: WorkspaceFiles) {
-    this.disposables.push(this.changed,
-      files.onDidChange(() => {
-        // Files were added or removed: every profile resolves again on next use.
-        this.resolver = undefined;
-        this.resolutions = new WeakMap();
-        this.changed.fire();
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(COUNTER_SETTING)) this.changed.fire(); }));
+    this.disposables.add(this.changed);
+    this.disposables.add(files.onDidChange(() => {
+      // Files were added or removed: every profile resolves again on next use.
+      this.resolver = undefined;
+      this.resolutions = new WeakMap();
+      this.changed.fire();
+    }));
+    this.disposables.add(this.settings.onDidChange((e) => { if (e.affects('counter')) this.changed.fire(); }));
   }
 
   get active(): LoadedProfile | undefined { return this.current; }
@@ -63,7 +68,9 @@ export class ProfilerSession implements vscode.Disposable {
     this.resolutions = new WeakMap();
   }
 
-  get view(): ViewId { return configuredView(); }
+  get view(): ViewId { return this.settings.value.counter; }
+
+  get inlineHeat(): boolean { return this.settings.value.inlineHeat; }
 
   setActive(loaded: LoadedProfile | undefined): void {
     if (loaded === this.current) return;
@@ -149,6 +156,6 @@ export class ProfilerSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import type { WorkspaceFile } from '../model/resolve';
 
@@ -25,12 +26,12 @@ export class WorkspaceFiles implements vscode.Disposable {
   private files: Promise<WorkspaceFile[]> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly log: Logger) {
     const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB, false, true, false);
     const invalidate = (): void => this.invalidate();
-    this.disposables.push(watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate),
+    this.disposables.addAll(watcher, watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate),
       vscode.workspace.onDidChangeWorkspaceFolders(invalidate), this.changed);
   }
 
@@ -75,6 +76,6 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.disposables.dispose();
   }
 }

@@ -165,14 +165,3 @@ export function fromCodeGuruDocument(doc: unknown, maxNodes = MAX_NODES): Profil
   };
   return makeProfile('codeguru', tree, meta, warnings.list(), truncated);
 }
-
-/** JSON text → Profile, via the document's objects (small profiles, tests; bytes go to codeguru-stream). */
-export function parseCodeGuruJson(json: string, maxNodes = MAX_NODES): Profile {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(json);
-  } catch (err) {
-    throw new ProfileFormatError(`The profile is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return fromCodeGuruDocument(doc, maxNodes);
-}

@@ -2,7 +2,8 @@ import type { CallTree } from './call-tree';
 import { viewMask, type ViewId } from './counters';
 import type { FrameTree } from './frame-tree';
 import { walkOutermost } from './functions';
-import { formatPercent, formatSeconds } from './format';
+import { formatDuration } from '../../core/format';
+import { formatPercent } from './format';
 import type { Profile } from './profile';
 
 /**
@@ -187,7 +188,7 @@ export function heatLevel(fraction: number): number {
  * line appears to carry it.
  */
 export function heatLabel(m: HeatMark, view: string): string {
-  const secs = m.totalSeconds !== undefined ? ` · ${formatSeconds(m.totalSeconds)}` : '';
+  const secs = m.totalSeconds !== undefined ? ` · ${formatDuration(m.totalSeconds * 1000, { precise: true })}` : '';
   const scope = m.granularity === 'function' ? ' · whole function (the profile has no line numbers)'
     : m.granularity === 'range' ? ` · lines ${m.startLine + 1}–${m.endLine + 1} together` : '';
   return `${formatPercent(m.fraction)} ${view}${secs}${scope}`;

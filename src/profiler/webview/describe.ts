@@ -1,11 +1,12 @@
-import { formatCount, formatDeltaPoints, formatPercent, formatSeconds } from '../model/format';
+import { formatDuration } from '../../core/format';
+import { formatCount, formatDeltaPoints, formatPercent } from '../model/format';
 import type { FlameTree } from '../flame/flame-tree';
 
 /** Lines describing one frame (tooltip and the status line), plain text: set with textContent only. */
 export function describeFrame(tree: FlameTree, node: number, source: string | undefined): { title: string; lines: string[] } {
   const all = tree.total[0] ?? 0;
   const pct = (v: number): string => formatPercent(all > 0 ? v / all : 0);
-  const secs = (arr: Float64Array | undefined): string => (arr ? ` · ${formatSeconds(arr[node]!)}` : '');
+  const secs = (arr: Float64Array | undefined): string => (arr ? ` · ${formatDuration(arr[node]! * 1000, { precise: true })}` : '');
   const lines = [
     `Total ${pct(tree.total[node]!)} · ${formatCount(tree.total[node]!)} samples${secs(tree.totalSeconds)}`,
     `Self ${pct(tree.self[node]!)} · ${formatCount(tree.self[node]!)} samples${secs(tree.selfSeconds)}`,

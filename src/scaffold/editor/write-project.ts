@@ -1,7 +1,8 @@
 // Writes a generated project to disk: never overwrites a file without a modal confirmation that
-// lists every conflicting file, then opens the pipeline stack and offers to install dependencies.
+// lists every conflicting file; then offers to install dependencies.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { EditorUi } from '../../editor/ui';
 import { conflictingFiles, type GeneratedProject } from '../generate/index';
 
 /** Asks before overwriting; resolves to true only on an explicit "Overwrite". */
@@ -9,16 +10,12 @@ export type ConfirmOverwrite = (folder: string, files: string[]) => Promise<bool
 
 const MAX_LISTED = 15;
 
-export const confirmOverwriteModal: ConfirmOverwrite = async (folder, files) => {
+/** Asks before overwriting; true only on an explicit "Overwrite". */
+export async function confirmOverwrite(ui: Pick<EditorUi, 'confirm'>, folder: string, files: readonly string[]): Promise<boolean> {
   const listed = files.slice(0, MAX_LISTED).map((f) => `• ${f}`).join('\n');
   const more = files.length > MAX_LISTED ? `\n…and ${files.length - MAX_LISTED} more` : '';
-  const choice = await vscode.window.showWarningMessage(
-    `${folder} already has ${files.length} of the files this project needs. Overwrite them?`,
-    { modal: true, detail: `${listed}${more}` },
-    'Overwrite',
-  );
-  return choice === 'Overwrite';
-};
+  return ui.confirm(`${folder} already has ${files.length} of the files this project needs. Overwrite them?`, { detail: `${listed}${more}`, action: 'Overwrite' });
+}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -45,18 +42,16 @@ export async function writeProject(folder: string, project: GeneratedProject, co
   return { written: paths, overwritten: conflicts };
 }
 
-/** Offers the install in a terminal; resolves once the person answered (or dismissed) the offer. */
-export async function offerInstall(folder: string, command: string): Promise<boolean> {
+/** Offers the install in a terminal (or the README) without waiting for the answer. */
+export function offerInstall(ui: Pick<EditorUi, 'notify'>, folder: string, command: string): void {
   const run = `Run ${command.length > 40 ? 'install' : command}`;
-  const choice = await vscode.window.showInformationMessage(
-    `Created the CDK pipeline project in ${path.basename(folder)}. Install its dependencies now?`, run, 'Open README');
-  if (choice === 'Open README') {
-    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(vscode.Uri.file(folder), 'README.md'));
-    return false;
-  }
-  if (choice !== run) return false;
-  const terminal = vscode.window.createTerminal({ name: 'CDK pipeline: install', cwd: folder });
-  terminal.show();
-  terminal.sendText(command, true);
-  return true;
+  ui.notify('info', `Created the CDK pipeline project in ${path.basename(folder)}. Install its dependencies now?`, [run, 'Open README'], (choice) => {
+    if (choice === 'Open README') {
+      void vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(vscode.Uri.file(folder), 'README.md'));
+      return;
+    }
+    const terminal = vscode.window.createTerminal({ name: 'CDK pipeline: install', cwd: folder });
+    terminal.show();
+    terminal.sendText(command, true);
+  });
 }

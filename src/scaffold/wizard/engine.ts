@@ -4,12 +4,13 @@ import type { ProjectAnswers } from '../answers';
 import { deploymentsStep, removeDeploymentStep, stageAccountStep, stageApprovalStep, stageNameStep, stageRegionStep,
   waveAccountStep, waveApprovalStep, waveNameStep, waveRegionsStep } from './deployment-steps';
 import { confirmStep, draftToAnswers, optionsStep } from './finish-steps';
-import type { StepAnswer, StepDefinition, StepId, StepView, WizardContext, WizardDraft } from './model';
+import { FlowEngine, type FlowDefinition, type FlowSubmitResult } from '../../core/flow';
+import type { PickView, StepDefinition, StepId, WizardContext, WizardDraft } from './model';
 import { folderStep, languageStep, packageManagerStep, pipelineAccountStep, pipelineRegionStep, projectNameStep } from './project-steps';
 import { branchStep, bucketStep, codecommitRepositoryStep, connectionArnStep, objectKeyStep, repositoryPathStep,
   sourceKindStep, synthCommandsStep } from './source-steps';
 
-export const STEPS: Readonly<Record<StepId, StepDefinition>> = {
+const STEPS: Readonly<Record<StepId, StepDefinition>> = {
   folder: folderStep,
   projectName: projectNameStep,
   language: languageStep,
@@ -38,76 +39,27 @@ export const STEPS: Readonly<Record<StepId, StepDefinition>> = {
   confirm: confirmStep,
 };
 
-export type SubmitResult =
-  | { status: 'next'; step: StepId }
-  | { status: 'invalid'; message: string }
-  | { status: 'done'; answers: ProjectAnswers };
+export type SubmitResult = FlowSubmitResult<StepId, ProjectAnswers>;
 
-export interface ShownStep {
-  view: StepView;
-  /** 1-based position in the path taken so far. */
-  number: number;
-  canGoBack: boolean;
+/** Loads what a step `needs` (AWS lookups) into the context; true when the step's list changed. */
+export type PrepareStep = (view: PickView, draft: WizardDraft, ctx: WizardContext) => Promise<boolean>;
+
+function definition(prepare?: PrepareStep): FlowDefinition<WizardDraft, WizardContext, StepId, ProjectAnswers> {
+  return {
+    first: 'folder',
+    steps: STEPS,
+    finish: (draft) => draftToAnswers(draft) ?? { error: 'Some answers are missing; go back and complete them.' },
+    // The deployment list is restored to what it was when that step was shown (so re-answering can't
+    // add a stage twice); single answers typed since are kept as defaults.
+    restore: rememberAnswers,
+    ...(prepare ? { prepare } : {}),
+  };
 }
 
-export class WizardEngine {
-  private readonly history: Array<{ step: StepId; draft: WizardDraft }> = [];
-  private step: StepId = 'folder';
-  private state: WizardDraft;
-
-  constructor(private readonly ctx: WizardContext, initial: Partial<WizardDraft> = {}) {
-    this.state = { deployments: [], ...initial };
-  }
-
-  get current(): StepId {
-    return this.step;
-  }
-
-  get draft(): WizardDraft {
-    return this.state;
-  }
-
-  get context(): WizardContext {
-    return this.ctx;
-  }
-
-  show(): ShownStep {
-    return { view: STEPS[this.step].view(this.state, this.ctx), number: this.history.length + 1, canGoBack: this.history.length > 0 };
-  }
-
-  /** Live validation of typed text; undefined when acceptable or the step takes no text. */
-  validate(text: string): string | undefined {
-    return STEPS[this.step].validate?.(text, this.state, this.ctx);
-  }
-
-  submit(answer: StepAnswer): SubmitResult {
-    const definition = STEPS[this.step];
-    const result = definition.apply(this.state, answer, this.ctx);
-    if ('error' in result) return { status: 'invalid', message: result.error };
-    const next = definition.next(result, this.ctx);
-    if (next === 'finish') {
-      const answers = draftToAnswers(result);
-      if (!answers) return { status: 'invalid', message: 'Some answers are missing; go back and complete them.' };
-      this.state = result;
-      return { status: 'done', answers };
-    }
-    this.history.push({ step: this.step, draft: this.state });
-    this.step = next;
-    this.state = result;
-    return { status: 'next', step: next };
-  }
-
-  /**
-   * Returns to the previous step. The deployment list is restored to what it was when that step was
-   * shown (so re-answering can't add a stage twice); single answers typed since are kept as defaults.
-   * False on the first step.
-   */
-  back(): boolean {
-    const previous = this.history.pop();
-    if (!previous) return false;
-    this.step = previous.step;
-    this.state = rememberAnswers(previous.draft, this.state);
-    return true;
+/** The "New CDK Pipeline Project" wizard: the flow engine over the steps above. */
+export class WizardEngine extends FlowEngine<WizardDraft, WizardContext, StepId, ProjectAnswers> {
+  constructor(ctx: WizardContext, initial: Partial<WizardDraft> = {}, prepare?: PrepareStep) {
+    super(definition(prepare), ctx, { deployments: [], ...initial });
   }
 }
 

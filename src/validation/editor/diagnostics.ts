@@ -54,6 +54,9 @@ export class DiagnosticsUpdater implements vscode.Disposable {
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
     this.collection.delete(document.uri);
+    // A new untitled document may already have taken this URI (its open can arrive before this close).
+    const successor = vscode.workspace.textDocuments.find((d) => d !== document && !d.isClosed && d.uri.toString() === key);
+    if (successor) this.update(successor);
   }
 
   updateAll(): void {

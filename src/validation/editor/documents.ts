@@ -1,26 +1,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { detectKind } from '../engine/detect';
 import type { SpecKind } from '../types';
 import { validate, type ValidationReport } from '../validate';
+import { detectDocumentKind } from './detect-document';
 import { readSettings } from './settings';
 
-const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
-
-const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
-
-/** What each open document is, and its latest validation, per document version. */
+/**
+ * What each open document is, and its latest validation, per document and version. A URI alone is not
+ * enough: an untitled URI is reused by the next untitled document, whose versions start at 1 again.
+ */
 export class SpecDocuments {
-  private readonly kinds = new Map<string, { version: number; kind: SpecKind | undefined }>();
-  private readonly reports = new Map<string, { version: number; report: ValidationReport }>();
+  private readonly kinds = new Map<string, { document: vscode.TextDocument; version: number; kind: SpecKind | undefined }>();
+  private readonly reports = new Map<string, { document: vscode.TextDocument; version: number; report: ValidationReport }>();
 
   kindOf(document: vscode.TextDocument): SpecKind | undefined {
     const key = document.uri.toString();
     const cached = this.kinds.get(key);
-    if (cached && cached.version === document.version) return cached.kind;
-    const kind = this.detect(document);
-    this.kinds.set(key, { version: document.version, kind });
+    if (cached?.document === document && cached.version === document.version) return cached.kind;
+    const kind = detectDocumentKind(document);
+    this.kinds.set(key, { document, version: document.version, kind });
     return kind;
   }
 
@@ -35,10 +34,10 @@ export class SpecDocuments {
     if (!kind) return undefined;
     const key = document.uri.toString();
     const cached = this.reports.get(key);
-    if (cached && cached.version === document.version && cached.report.kind === kind) return cached.report;
+    if (cached?.document === document && cached.version === document.version && cached.report.kind === kind) return cached.report;
     const { rules } = readSettings(document.uri);
     const report = validate(document.getText(), { kind, path: document.uri.path, rules, ...this.fileExists(document) });
-    this.reports.set(key, { version: document.version, report });
+    this.reports.set(key, { document, version: document.version, report });
     return report;
   }
 
@@ -51,18 +50,6 @@ export class SpecDocuments {
       this.kinds.clear();
       this.reports.clear();
     }
-  }
-
-  private detect(document: vscode.TextDocument): SpecKind | undefined {
-    // Only what the person edits: not the git:/diff copies VS Code opens for quick diff and history,
-    // whose problems would show twice.
-    if (!EDITABLE_SCHEMES.has(document.uri.scheme)) return undefined;
-    const settings = readSettings(document.uri);
-    if (!settings.enabled || !LANGUAGES.has(document.languageId)) return undefined;
-    const relative = vscode.workspace.asRelativePath(document.uri, false);
-    const kind = detectKind(document.getText(), { path: relative, associations: settings.associations, byContent: settings.byContent });
-    if (kind === 'cloudformation' && !settings.cloudFormation) return undefined;
-    return kind;
   }
 
   /** Hook scripts are looked up next to the appspec, on disk (the revision root). */

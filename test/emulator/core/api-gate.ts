@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AwsServiceError } from './contract';
 import type { FaultRegistry } from './faults';
-import { AWS_JSON_CONTENT_TYPE, type Protocol, sendError, throttlingError } from './protocol';
+import { AWS_JSON_CONTENT_TYPE, type Protocol, sendError as sendProtocolError, throttlingError } from './protocol';
 import { verifySignature, type VerifiedCaller } from './sigv4/verify';
 import type { Stats } from './stats';
 
@@ -20,7 +20,15 @@ export interface GateInput {
   protocol: Protocol;
   signingName: string;
   operation: string;
+  /** awsQuery: the namespace errors are rendered in. */
+  xmlNamespace?: string;
 }
+
+const MALFORMED: Record<Protocol, { contentType: string; text: string }> = {
+  json: { contentType: AWS_JSON_CONTENT_TYPE, text: '{"malformed": [1, 2, ' },
+  rest: { contentType: 'application/json', text: '{"malformed": [1, 2, ' },
+  query: { contentType: 'text/xml', text: '<?xml version="1.0"?><Malformed><Unclosed>' },
+};
 
 /**
  * Returns the verified caller when the request may proceed to its handler; otherwise it has already
@@ -28,13 +36,14 @@ export interface GateInput {
  */
 export async function passGate(ctx: GateContext, input: GateInput): Promise<VerifiedCaller | undefined> {
   const { req, res, protocol } = input;
+  const sendError = (err: AwsServiceError): void => sendProtocolError(res, protocol, err, input.xmlNamespace);
   ctx.stats.countOperation(input.signingName, input.operation);
   let caller: VerifiedCaller;
   try {
     caller = verifySignature({ method: req.method ?? 'GET', rawUrl: req.url ?? '/', rawHeaders: req.rawHeaders, body: input.body }, input.signingName, protocol);
   } catch (err) {
     if (err instanceof AwsServiceError) {
-      sendError(res, protocol, err);
+      sendError(err);
       return undefined;
     }
     throw err;
@@ -49,21 +58,20 @@ export async function passGate(ctx: GateContext, input: GateInput): Promise<Veri
       req.socket.destroy();
       return undefined;
     case 'malformed': {
-      const contentType = protocol === 'json' ? AWS_JSON_CONTENT_TYPE : 'application/json';
-      const text = '{"malformed": [1, 2, ';
+      const { contentType, text } = MALFORMED[protocol];
       res.writeHead(200, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(text)) });
       res.end(text);
       return undefined;
     }
     case 'throttle': {
       const t = throttlingError(protocol);
-      sendError(res, protocol, new AwsServiceError(t.type, fault.message ?? t.message, fault.status ?? t.status, fault.extra ?? {}, t.headers));
+      sendError(new AwsServiceError(t.type, fault.message ?? t.message, fault.status ?? t.status, fault.extra ?? {}, t.headers));
       return undefined;
     }
     default: {
-      const type = fault.errorType ?? (protocol === 'json' ? 'InternalFailure' : 'InternalServerException');
+      const type = fault.errorType ?? (protocol === 'rest' ? 'InternalServerException' : 'InternalFailure');
       const status = fault.status ?? (fault.errorType ? 400 : 500);
-      sendError(res, protocol, new AwsServiceError(type, fault.message ?? `Injected fault: ${type}`, status, fault.extra ?? {}));
+      sendError(new AwsServiceError(type, fault.message ?? `Injected fault: ${type}`, status, fault.extra ?? {}));
       return undefined;
     }
   }

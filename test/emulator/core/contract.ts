@@ -53,6 +53,23 @@ export class StreamingReply {
 /** awsJson1_1 operation: the parsed JSON input in, the JSON output object out. */
 export type JsonOperation = (input: Record<string, unknown>, req: EmuRequest) => unknown; // or a Promise of it
 
+/**
+ * awsQuery operation: the request's form parameters in (flattened, e.g. `Tags.member.1.Key`), the
+ * members of `<Operation>Result` out, in the order they are serialised (nested objects become nested
+ * elements, arrays `<member>` lists).
+ */
+export type QueryOperation = (params: URLSearchParams, req: EmuRequest) => Record<string, unknown> | Promise<Record<string, unknown>>;
+
+/** An awsQuery service (STS): requests carry `Action` and `Version`; replies and errors are XML. */
+export interface QueryService {
+  /** The API version the requests name, e.g. `2011-06-15`; it tells the services apart. */
+  version: string;
+  signingName: string;
+  /** The XML namespace of replies and errors, e.g. `https://sts.amazonaws.com/doc/2011-06-15/`. */
+  xmlNamespace: string;
+  operations: Record<string, QueryOperation>;
+}
+
 /** restJson1 route: `pattern` is the Smithy URI, e.g. `/profilingGroups/{profilingGroupName}/profile`. */
 export interface RestRoute {
   method: string;
@@ -81,6 +98,8 @@ export interface ServiceRegistry {
   json(targetPrefix: string, signingName: string, operations: Record<string, JsonOperation>): void;
   /** restJson1: signing name `codeartifact` or `codeguru-profiler`. */
   rest(signingName: string, routes: RestRoute[]): void;
+  /** awsQuery: form-encoded `Action=…&Version=…` requests, XML replies. */
+  query(service: QueryService): void;
   raw(route: RawRoute): void;
   clock: Clock;
   /** The server's own base URL, e.g. http://127.0.0.1:41234 (known once listening). */

@@ -1,9 +1,10 @@
-// Dispatches one HTTP request: admin routes, raw routes, awsJson1_1 targets and restJson1 routes.
+// Dispatches one HTTP request: admin routes, raw routes, awsQuery actions, awsJson1_1 targets and restJson1 routes.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ADMIN_PREFIX, type AdminContext, handleAdmin } from './admin';
 import { passGate, type GateContext } from './api-gate';
 import { AwsServiceError, type EmuReply, type EmuRequest, EMULATOR_ACCOUNTS, StreamingReply } from './contract';
+import { dispatchQuery, isQueryRequest } from './dispatch-query';
 import { readBody } from './http-body';
 import { AWS_JSON_CONTENT_TYPE, type Protocol, sendError, sendJson } from './protocol';
 import type { Router } from './router';
@@ -25,9 +26,9 @@ function splitUrl(rawUrl: string): { rawPath: string; query: URLSearchParams; ra
   return { rawPath, rawQuery, query: new URLSearchParams(rawQuery) };
 }
 
-function internalError(ctx: DispatchContext, protocol: Protocol, err: unknown): AwsServiceError {
+export function internalError(ctx: DispatchContext, protocol: Protocol, err: unknown): AwsServiceError {
   ctx.log(`[emulator] handler failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  return new AwsServiceError(protocol === 'json' ? 'InternalFailure' : 'InternalServerException', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+  return new AwsServiceError(protocol === 'rest' ? 'InternalServerException' : 'InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
 }
 
 export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -58,6 +59,10 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     return;
   }
 
+  if (isQueryRequest(method, rawPath, req.headers, query)) {
+    await dispatchQuery(ctx, req, res, method, body, query);
+    return;
+  }
   const amzTarget = req.headers['x-amz-target'];
   if (typeof amzTarget === 'string' && method === 'POST') {
     await dispatchJson(ctx, req, res, amzTarget, body, query);

@@ -1,8 +1,9 @@
 // How each protocol family renders a reply or an error on the wire.
 import type { ServerResponse } from 'node:http';
 import type { AwsServiceError } from './contract';
+import { sendQueryError } from './query-xml';
 
-export type Protocol = 'json' | 'rest';
+export type Protocol = 'json' | 'rest' | 'query';
 
 export const AWS_JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
@@ -15,9 +16,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, con
 /**
  * awsJson1_1: `{"__type": "...", "message": "..."}` with status 400 (or the model's @httpError / 500).
  * restJson1: `x-amzn-errortype` header, status from @httpError, body `{"message": ..., ...extra}`.
+ * awsQuery: `<ErrorResponse>` XML in the service's namespace.
  */
-export function sendError(res: ServerResponse, protocol: Protocol, err: AwsServiceError): void {
-  if (protocol === 'json') {
+export function sendError(res: ServerResponse, protocol: Protocol, err: AwsServiceError, xmlNamespace?: string): void {
+  if (protocol === 'query') {
+    sendQueryError(res, err, xmlNamespace);
+  } else if (protocol === 'json') {
     sendJson(res, err.status, { __type: err.type, message: err.message, ...err.extra }, AWS_JSON_CONTENT_TYPE, err.headers);
   } else {
     sendJson(res, err.status, { message: err.message, ...err.extra }, 'application/json', {
@@ -32,6 +36,7 @@ export function sendError(res: ServerResponse, protocol: Protocol, err: AwsServi
  * `retryAfterSeconds` bound to the Retry-After header).
  */
 export function throttlingError(protocol: Protocol): { type: string; status: number; message: string; headers: Record<string, string> } {
+  if (protocol === 'query') return { type: 'Throttling', status: 400, message: 'Rate exceeded', headers: {} };
   return protocol === 'json'
     ? { type: 'ThrottlingException', status: 400, message: 'Rate exceeded', headers: {} }
     : { type: 'ThrottlingException', status: 429, message: 'Rate exceeded', headers: { 'retry-after': '1' } };

@@ -1,5 +1,5 @@
 // Where service modules register their operations, and how a request finds one.
-import type { JsonOperation, RawRoute, RestRoute } from './contract';
+import type { JsonOperation, QueryService, RawRoute, RestRoute } from './contract';
 import { compileUriPattern, matchUriPattern, type UriPattern } from './uri-pattern';
 
 export interface JsonTarget {
@@ -24,6 +24,7 @@ export class Router {
   private readonly targets = new Map<string, JsonTarget>();
   private readonly restByMethod = new Map<string, CompiledRoute[]>();
   private raws: RawRoute[] = [];
+  private readonly queryByVersion = new Map<string, QueryService>();
 
   addJson(targetPrefix: string, signingName: string, operations: Record<string, JsonOperation>): void {
     const existing = this.targets.get(targetPrefix);
@@ -41,6 +42,16 @@ export class Router {
       list.sort((a, b) => b.pattern.specificity - a.pattern.specificity);
       this.restByMethod.set(method, list);
     }
+  }
+
+  addQuery(service: QueryService): void {
+    if (this.queryByVersion.has(service.version)) throw new Error(`API version ${service.version} is registered twice`);
+    this.queryByVersion.set(service.version, service);
+  }
+
+  /** The awsQuery service whose API version a request names. */
+  query(version: string): QueryService | undefined {
+    return this.queryByVersion.get(version);
   }
 
   addRaw(route: RawRoute): void {
@@ -81,6 +92,7 @@ export class Router {
     const out: string[] = [];
     for (const t of this.targets.values()) for (const op of Object.keys(t.operations)) out.push(`${t.signingName}:${op}`);
     for (const list of this.restByMethod.values()) for (const c of list) out.push(`${c.signingName}:${c.route.operation}`);
+    for (const q of this.queryByVersion.values()) for (const op of Object.keys(q.operations)) out.push(`${q.signingName}:${op}`);
     return out.sort();
   }
 }

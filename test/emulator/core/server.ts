@@ -61,6 +61,7 @@ export async function startCore(options: CoreOptions): Promise<EmulatorCore> {
   const registryFor = (r: Router): ServiceRegistry => ({
     json: (targetPrefix, signingName, operations) => r.addJson(targetPrefix, signingName, operations),
     rest: (signingName, routes) => r.addRest(signingName, routes),
+    query: (service) => r.addQuery(service),
     raw: (route) => r.addRaw(route),
     clock,
     baseUrl: () => url,

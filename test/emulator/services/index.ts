@@ -1,6 +1,6 @@
 // Composes every service module into one emulator: CodePipeline, CodeBuild, CloudWatch Logs and
 // CodeDeploy (sharing state: pipeline builds write logs, pipeline CodeDeploy actions create
-// deployments) plus CodeArtifact and CodeGuru Profiler.
+// deployments) plus CodeArtifact, CodeGuru Profiler and STS.
 import type { SimClock } from '../core/clock';
 import type { SeedOptions, ServiceFactory, ServiceRegistry } from '../core/contract';
 import { SwitchableClock } from '../core/switchable-clock';
@@ -13,6 +13,7 @@ import { codeguruService } from './codeguru/index';
 import { PipelinesWorld, registerCodePipeline } from './codepipeline/index';
 import { seedPipelines } from './codepipeline/seed/index';
 import { LogsWorld, registerLogs } from './logs/index';
+import { stsService } from './sts/index';
 
 /** Typed access to the emulator's CodePipeline, CodeBuild, CloudWatch Logs and CodeDeploy state (for tests). */
 export interface EmulatorState {
@@ -29,7 +30,7 @@ export interface ComposeOptions {
   liveTailIntervalMs: number;
 }
 
-const OTHER_SERVICES: readonly ServiceFactory[] = [codeartifactService, codeguruService];
+const OTHER_SERVICES: readonly ServiceFactory[] = [codeartifactService, codeguruService, stsService];
 
 const LIVE_TAIL_TIMEOUT_MS = 3 * 3_600_000;
 

@@ -5,10 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/log';
-import { ArtifactsFeature } from '../../../src/artifacts/editor/feature';
-import type { ArtifactsUi } from '../../../src/artifacts/editor/ui';
-import { activateConveyor } from '../foundation/helpers';
-import { ScriptedUiBase } from '../scripted-ui';
+import { ArtifactsFeature } from '../../../src/artifacts/editor/artifacts-feature';
+import { activateConveyor, testAwsSession } from '../foundation/helpers';
+import { ScriptedUiBase, type ScriptedCall } from '../scripted-ui';
 import { eventually } from '../waits';
 
 export function emulatorUrl(): string | undefined {
@@ -39,12 +38,10 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, bo
 
 export { eventually } from '../waits';
 
+export type UiCall = ScriptedCall;
+
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
-export class ScriptedUi extends ScriptedUiBase<'open'> implements ArtifactsUi {
-  async open(uri: vscode.Uri): Promise<void> {
-    this.calls.push({ kind: 'open', text: uri.toString() });
-  }
-}
+export class ScriptedUi extends ScriptedUiBase {}
 
 export { ACCEPT_ACTIVE } from '../scripted-ui';
 
@@ -107,7 +104,7 @@ export class MemoryEnvironment {
     return value === undefined ? undefined : { value, type: vscode.EnvironmentVariableMutatorType.Replace, options: {} };
   }
   forEach(cb: (variable: string, mutator: vscode.EnvironmentVariableMutator, collection: vscode.EnvironmentVariableCollection) => unknown): void {
-    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this);
+    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this as unknown as vscode.EnvironmentVariableCollection);
   }
   delete(variable: string): void {
     this.vars.delete(variable);
@@ -120,10 +117,10 @@ export class MemoryEnvironment {
   }
   getScoped(scope: vscode.EnvironmentVariableScope): vscode.EnvironmentVariableCollection {
     const folder = scope.workspaceFolder?.uri.fsPath;
-    if (folder === undefined) return this;
+    if (folder === undefined) return this as unknown as vscode.EnvironmentVariableCollection;
     const collection = this.scoped.get(folder) ?? new MemoryEnvironment();
     this.scoped.set(folder, collection);
-    return collection;
+    return collection as unknown as vscode.EnvironmentVariableCollection;
   }
   /** What a terminal started in `folder` (or outside every folder) gets. */
   terminal(folder?: string): Map<string, string> {
@@ -155,7 +152,6 @@ export interface Rig {
  */
 export async function rig(options: { poetryVersion?: string; window?: Rig } = {}): Promise<Rig> {
   await useEmulator();
-  const api = await activateConveyor();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-artifacts-host-'));
   const home = options.window?.home ?? path.join(root, 'home');
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? root;
@@ -166,19 +162,20 @@ export async function rig(options: { poetryVersion?: string; window?: Rig } = {}
   const state = new MemoryMemento();
   const secrets = options.window?.secrets ?? new MemorySecrets();
   const env = new MemoryEnvironment();
-  const subscriptions: vscode.Disposable[] = [];
+  // The test bundle's own session: the feature's paginators need clients of the test bundle's SDK.
+  const aws = await testAwsSession();
   const feature = new ArtifactsFeature({
-    subscriptions, globalState: state, secrets,
-    environmentVariableCollection: env, globalStoragePath: storage,
+    globalState: state as unknown as vscode.ExtensionContext['globalState'], secrets,
+    environmentVariableCollection: env as unknown as vscode.GlobalEnvironmentVariableCollection, globalStoragePath: storage,
   }, {
-    log: silentLogger, aws: api.aws, ui, home, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
+    log: silentLogger, aws, ui, home, env: {}, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
     sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],
   });
   return {
     feature, ui, home, project, folder, state, secrets, env, storage,
     dispose: () => {
       feature.dispose();
-      for (const s of subscriptions) s.dispose();
+      aws.dispose();
       fs.rmSync(root, { recursive: true, force: true });
       fs.rmSync(project, { recursive: true, force: true });
     },

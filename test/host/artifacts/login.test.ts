@@ -30,13 +30,15 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
     r.ui.answer('acme', 'team-npm', ACCEPT_ACTIVE, 'Project config', '');
     const result = await r.feature.login({ projectDir: r.project });
     assert.ok(result.ok, JSON.stringify(result));
-    const picks = r.ui.calls.filter((c) => c.kind === 'pick');
-    assert.match(picks[0]?.text ?? '', /domain: acme \| platform/);
-    assert.match(picks[1]?.text ?? '', /repository in acme: npm-store \| python \| team-npm/);
-    assert.equal(picks[2]?.active, 'pnpm', 'pnpm-lock.yaml preselects pnpm');
-    assert.match(picks[3]?.text ?? '', /\$\(circle-slash\) Terminal only/, 'terminal only is shown as unavailable for pnpm');
-    assert.equal(picks[3]?.active, 'Project config');
-    assert.deepEqual(r.ui.of('input'), ['pnpm: npm scope (optional)']);
+    // One multi-step flow, numbered out of the steps the answers lead through (pnpm adds the scope).
+    const steps = r.ui.calls.filter((c) => c.kind === 'step');
+    assert.match(steps[0]?.text ?? '', /^Step 1\/4: Log in to CodeArtifact: domain: acme \| platform/);
+    assert.match(steps[1]?.text ?? '', /^Step 2\/4: Log in to CodeArtifact: repository in acme: npm-store \| python \| team-npm/);
+    assert.equal(steps[2]?.active, 'pnpm', 'pnpm-lock.yaml preselects pnpm');
+    assert.match(steps[3]?.text ?? '', /^Step 4\/5: .*\$\(circle-slash\) Terminal only/, 'terminal only is shown as unavailable for pnpm');
+    assert.equal(steps[3]?.active, 'Project config');
+    assert.match(steps[4]?.text ?? '', /^Step 5\/5: Log in to CodeArtifact: npm scope \(optional\)$/);
+    assert.equal(steps.length, 5);
 
     assert.match(fs.readFileSync(path.join(r.project, '.npmrc'), 'utf8'), /^registry=http:\/\/127\.0\.0\.1:\d+\/_codeartifact\/acme-111111111111\/npm\/team-npm\/\n$/);
     assert.match(fs.readFileSync(path.join(r.home, '.npmrc'), 'utf8'), /_authToken=\$\{CODEARTIFACT_AUTH_TOKEN\}\n$/);
@@ -101,7 +103,10 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
     assert.deepEqual(result.changes, []);
     assert.deepEqual(tree(r.home), before);
     assert.deepEqual([...r.env.terminal(r.folder).keys()].sort(), ['CODEARTIFACT_AUTH_TOKEN', 'YARN_NPM_ALWAYS_AUTH', 'YARN_NPM_AUTH_TOKEN', 'YARN_NPM_REGISTRY_SERVER']);
-    assert.equal(r.ui.of('input').length, 0, 'no scope question: Yarn has no environment form for scopes');
+    // Until the placement is known a scope question may follow (Step 2/3); terminal-only Yarn has none.
+    assert.deepEqual(r.ui.of('step').map((t) => t.split(':').slice(0, 3).join(':')),
+      ['Step 1/2: Log in to CodeArtifact: package manager', 'Step 2/3: Log in to CodeArtifact: where Yarn (Berry, 2+) gets the token'],
+      'no scope question: Yarn has no environment form for scopes');
     await r.feature.logout(result.id);
     assert.equal(r.env.terminal(r.folder).size, 0);
   });

@@ -3,10 +3,9 @@
 // "load older".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { createLogsFeature, LOG_COMMANDS, type LogsFeature } from '../../../src/logs/editor/register';
-import { silentLogger } from '../../../src/core/log';
+import type { LogsFeature } from '../../../src/logs/editor/feature';
 import { admin, releaseEmulator, DEMO, emulatorUrl, eventually, useEmulator } from '../pipelines/helpers';
-import { activateConveyor } from '../foundation/helpers';
+import { activateConveyor, extensionFeature } from '../foundation/helpers';
 import { CodePipelineClient, GetPipelineStateCommand } from '@aws-sdk/client-codepipeline';
 
 async function buildIdOf(client: CodePipelineClient, pipeline: string, stage: string): Promise<string> {
@@ -18,12 +17,10 @@ async function buildIdOf(client: CodePipelineClient, pipeline: string, stage: st
 
 describe('Build logs documents (emulator)', function () {
   this.timeout(120_000);
-  let feature: LogsFeature | undefined;
+  let feature: LogsFeature;
   let client: CodePipelineClient;
-  const subscriptions: { dispose(): void }[] = [];
 
-  /** Runs a logs command: through the extension when it registered them, else through our own instance. */
-  async function run<T>(command: (typeof LOG_COMMANDS)[number], arg: unknown): Promise<T> {
+  async function run<T>(command: string, arg: unknown): Promise<T> {
     return vscode.commands.executeCommand<T>(command, arg);
   }
 
@@ -33,14 +30,10 @@ describe('Build logs documents (emulator)', function () {
     await admin('POST', 'reset');
     const api = await activateConveyor();
     client = api.aws.client('codepipeline', DEMO);
-    const registered = await vscode.commands.getCommands(true);
-    if (!registered.includes('conveyor.logs.showActionLogs')) {
-      feature = createLogsFeature({ subscriptions }, { log: silentLogger, aws: api.aws });
-    }
+    feature = await extensionFeature<LogsFeature>('logs');
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const s of subscriptions.splice(0)) s.dispose();
     if (emulatorUrl()) await admin('POST', 'reset');
     await releaseEmulator();
   });
@@ -84,20 +77,15 @@ describe('Build logs documents (emulator)', function () {
     const uri = await run<vscode.Uri>('conveyor.logs.showActionLogs', { ...DEMO, externalExecutionId: buildId, provider: 'CodeBuild' });
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     assert.ok(doc);
-    if (feature) {
-      const session = feature.session(uri);
-      assert.ok(session);
-      if (!session.build?.complete) {
-        await eventually('the tail to start', () => session.tailing);
-        const before = doc.lineCount;
-        await admin('POST', 'clock/advance', { ms: 20_000 });
-        await eventually('new lines to arrive', () => doc.lineCount > before, 30_000);
-        await run('conveyor.logs.stopTail', uri);
-        await eventually('the tail to stop', () => !session.tailing);
-      }
-    } else {
-      assert.ok(doc.lineCount >= 1);
-    }
+    const session = feature.logs.session(uri);
+    assert.ok(session);
+    assert.equal(session.build?.complete, false, 'storefront-web builds while the demo starts');
+    await eventually('the tail to start', () => session.tailing);
+    const before = doc.lineCount;
+    await admin('POST', 'clock/advance', { ms: 20_000 });
+    await eventually('new lines to arrive', () => doc.lineCount > before, 30_000);
+    await run('conveyor.logs.stopTail', uri);
+    await eventually('the tail to stop', () => !session.tailing);
   });
 
   it('loads older events of a long log', async () => {

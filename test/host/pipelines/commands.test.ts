@@ -28,7 +28,7 @@ describe('Pipeline commands (emulator)', function () {
   });
   beforeEach(async () => {
     r = await rig();
-    client = r.api.aws.client('codepipeline', DEMO);
+    client = r.aws.client('codepipeline', DEMO);
     await r.explorer.getChildren();
   });
   afterEach(() => r.dispose());
@@ -123,7 +123,7 @@ describe('Pipeline commands (emulator)', function () {
     assert.equal(await r.commands.showExecution(pipelineNode('payments-api')), true);
     const shown = r.timelines[0];
     assert.equal(shown?.name, 'payments-api');
-    const docs = new TimelineDocuments(r.explorer, (t) => createPipelineApi(r.api.aws.client('codepipeline', t === T ? DEMO : undefined)), () => 'us-east-1');
+    const docs = new TimelineDocuments(r.explorer, (t) => createPipelineApi(r.aws.client('codepipeline', t === T ? DEMO : undefined)), () => 'us-east-1');
     try {
       const md = await docs.provideTextDocumentContent(timelineUri(key('payments-api'), shown?.id ?? ''));
       assert.match(md, /^# ❌ payments-api · execution/);

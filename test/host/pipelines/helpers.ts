@@ -7,7 +7,6 @@ import { silentLogger } from '../../../src/core/log';
 import type { PipelineCommands } from '../../../src/pipelines/editor/commands';
 import { PipelineCommands as Commands } from '../../../src/pipelines/editor/commands';
 import { FollowState } from '../../../src/pipelines/editor/follow';
-import type { PipelinesUi } from '../../../src/pipelines/editor/ui';
 import { createPipelineApi } from '../../../src/pipelines/model/api';
 import { PipelineExplorer } from '../../../src/pipelines/model/explorer';
 import { parseTargetKey } from '../../../src/pipelines/model/keys';
@@ -15,8 +14,9 @@ import type { TargetRef } from '../../../src/pipelines/model/types';
 import { systemClock } from '../../../src/pipelines/polling/clock';
 import { DEFAULT_REFRESH_SETTINGS } from '../../../src/pipelines/polling/settings';
 import type { ConveyorApi } from '../../../src/extension';
-import { activateConveyor } from '../foundation/helpers';
-import { ScriptedUiBase, type ScriptedPickItem } from '../scripted-ui';
+import type { AwsSession } from '../../../src/aws/editor/session';
+import { activateConveyor, testAwsSession } from '../foundation/helpers';
+import { ScriptedUiBase, type ScriptedCall, type ScriptedPickItem } from '../scripted-ui';
 import { eventually } from '../waits';
 
 export const DEMO: TargetRef = { profile: 'conveyor-demo', region: 'us-east-1' };
@@ -58,11 +58,10 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, bod
   return text ? JSON.parse(text) as unknown : undefined;
 }
 
-/** Answers prompts from a queue (in order) and records everything the commands showed. */
-export class ScriptedUi extends ScriptedUiBase<'error' | 'open'> implements PipelinesUi {
-  /** Notification buttons chosen by the test later: pressButton(). */
-  readonly buttons: { message: string; buttons: readonly string[]; press: (b: string) => void }[] = [];
+export type UiCall = ScriptedCall;
 
+/** Answers prompts from a queue (in order) and records everything the commands showed. */
+export class ScriptedUi extends ScriptedUiBase {
   /** A pick answer may also be part of the label. */
   protected override names(item: ScriptedPickItem<unknown>, answer: unknown): boolean {
     return super.names(item, answer) || (typeof answer === 'string' && item.label.includes(answer));
@@ -74,19 +73,6 @@ export class ScriptedUi extends ScriptedUiBase<'error' | 'open'> implements Pipe
     const problem = options.validate?.(a);
     assert.equal(problem, undefined, `the input box would refuse ${a}: ${problem}`);
     return a;
-  }
-
-  override notify(level: 'info' | 'warning' | 'error', message: string, buttons: readonly string[] = [], onButton?: (b: string) => void): void {
-    super.notify(level, message);
-    if (buttons.length) this.buttons.push({ message, buttons, press: (b) => onButton?.(b) });
-  }
-
-  reportAwsError(error: unknown, context: { operation: string }): void {
-    this.calls.push({ kind: 'error', text: `${context.operation}: ${explainAwsError(error, { service: 'codepipeline', operation: context.operation }).message}` });
-  }
-
-  async openExternal(url: string): Promise<void> {
-    this.calls.push({ kind: 'open', text: url });
   }
 }
 
@@ -116,14 +102,16 @@ export interface Rig {
   follow: FollowState;
   timelines: { target: string; name: string; id: string }[];
   executed: { command: string; args: unknown[] }[];
+  /** The test's own AWS session (same settings and profiles as the extension's), for the rig's clients. */
+  aws: AwsSession;
   dispose(): void;
 }
 
-/** An explorer + commands on the extension's real AWS session (profiles from the test HOME, emulator endpoint). */
+/** An explorer + commands on an AWS session like the extension's (profiles from the test HOME, emulator endpoint). */
 export async function rig(targets: TargetRef[] = [DEMO]): Promise<Rig> {
   await useEmulator();
   const api = await activateConveyor();
-  const aws = api.aws;
+  const aws = await testAwsSession();
   const apiFor = (target: string) => {
     const t = parseTargetKey(target);
     return createPipelineApi(aws.client('codepipeline', t));
@@ -150,7 +138,7 @@ export async function rig(targets: TargetRef[] = [DEMO]): Promise<Rig> {
     onFilterChanged: () => undefined,
     executeCommand: async (command, ...args) => { executed.push({ command, args }); return undefined; },
   });
-  return { api, explorer, commands, ui, follow, timelines, executed, dispose: () => { explorer.dispose(); follow.dispose(); } };
+  return { api, explorer, commands, ui, follow, timelines, executed, aws, dispose: () => { explorer.dispose(); follow.dispose(); aws.dispose(); } };
 }
 
 export { eventually } from '../waits';

@@ -41,25 +41,25 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
   it('puts a CodeLens above each profiled function (CPU falls back to wall time for Python)', async () => {
     const found = await lenses(service());
     assert.deepEqual(found, [
-      { line: 11, title: '97.0% total · 2.0% self · Wall time · 58 min 12 s' },
-      { line: 17, title: '20.0% total · 0% self · Wall time · 12 min 0 s' },
-      { line: 23, title: '25.0% total · 0% self · Wall time · 15 min 0 s' },
-      { line: 28, title: '97.0% total · 0% self · Wall time · 58 min 12 s' },
+      { line: 11, title: '97.0% total · 2.0% self · Wall time · 58 min 12 sec' },
+      { line: 17, title: '20.0% total · 0% self · Wall time · 12 min' },
+      { line: 23, title: '25.0% total · 0% self · Wall time · 15 min' },
+      { line: 28, title: '97.0% total · 0% self · Wall time · 58 min 12 sec' },
     ]);
   });
 
   it('heats the executing lines the profile names, labelled with the view they count', async () => {
     assert.deepEqual(await heatOf(service()), [
-      { startLine: 12, endLine: 14, label: '97.0% Wall time' },
-      { startLine: 18, endLine: 18, label: '20.0% Wall time' },
-      { startLine: 24, endLine: 24, label: '25.0% Wall time' },
-      { startLine: 31, endLine: 31, label: '97.0% Wall time' },
+      { startLine: 12, endLine: 14, label: '97.0% Wall time · 58 min 12 sec · lines 13–15 together' },
+      { startLine: 18, endLine: 18, label: '20.0% Wall time · 12 min' },
+      { startLine: 24, endLine: 24, label: '25.0% Wall time · 15 min' },
+      { startLine: 31, endLine: 31, label: '97.0% Wall time · 58 min 12 sec' },
     ]);
   });
 
   it('shows callees as an escaped SVG flame graph in the hover', async () => {
     const fn = await hoverText(service(), 11, 10);
-    assert.match(fn, /\*\*OrderService\\\.place\\_order\*\* — 97\.0% total · 2\.0% self · Wall time · 58 min 12 s/);
+    assert.match(fn, /\*\*OrderService\\\.place\\_order\*\* — 97\.0% total · 2\.0% self · Wall time · 58 min 12 sec/);
     const data = /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(fn)?.[1];
     assert.ok(data, 'the hover has an SVG image');
     const svg = Buffer.from(data, 'base64').toString('utf8');
@@ -112,13 +112,13 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     const java = vscode.Uri.file(workspacePath('java', 'src', 'main', 'java', 'com', 'example', 'shop', 'OrderController.java'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(java), { preview: false });
     const cpu = await lenses(java);
-    assert.deepEqual(cpu.find((l) => l.line === 8), { line: 8, title: '97.6% total · 6.1% self · CPU · 1 min 20 s' });
+    assert.deepEqual(cpu.find((l) => l.line === 8), { line: 8, title: '97.6% total · 6.1% self · CPU · 1 min 20 sec' });
     assert.ok(cpu.some((l) => l.line === 13 && l.title.startsWith('λ ')), 'the lambda is credited to process()');
     assert.ok(cpu.some((l) => l.line === 18), 'the inner class method');
     await setSetting('conveyor.profiler.counter', 'latency');
-    await waitFor('the CodeLens to switch to latency', async () => (await lenses(java)).some((l) => l.title === '44.0% total · 2.7% self · Latency · 1 min 20 s'));
+    await waitFor('the CodeLens to switch to latency', async () => (await lenses(java)).some((l) => l.title === '44.0% total · 2.7% self · Latency · 1 min 20 sec'));
     await waitForPanel('Flame: shop-java.json', (s) => s.nodes > 0);
     const heat = (await debugState()).heat[java.toString()] ?? [];
-    assert.ok(heat.some((m) => m.startLine === 8 && m.label === '44.0% Latency'), JSON.stringify(heat));
+    assert.ok(heat.some((m) => m.startLine === 8 && m.endLine > 8 && m.label === '44.0% Latency · 1 min 20 sec · whole function (the profile has no line numbers)'), JSON.stringify(heat));
   });
 });

@@ -1,11 +1,17 @@
-// Drives "New CDK Pipeline Project" through the real quick input: the command's step hook names each
-// QuickPick/InputBox as it is shown; answers go in through the API (value, activeItems, selectedItems)
-// and are accepted or undone with the workbench's own commands, as a keyboard would; each step waits
-// for the one before it to be gone (see ../waits.ts).
-import * as vscode from 'vscode';
+// Drives "New CDK Pipeline Project" through the real quick input: the production EditorUi, built with a
+// step listener, names each QuickPick/InputBox as it is shown; answers go in through the API (value,
+// activeItems, selectedItems) and are accepted or undone with the workbench's own commands, as a
+// keyboard would; each step waits for the one before it to be gone (see ../waits.ts). Only the
+// overwrite question (a modal) and the install offer are answered by the driver.
+import type * as vscode from 'vscode';
+import { silentLogger } from '../../../src/core/log';
+import type { EditorUi } from '../../../src/editor/ui';
+import { createEditorUi } from '../../../src/editor/vscode-ui';
+import { COMMAND, newCdkPipelineProject } from '../../../src/scaffold/editor/new-project';
+import { testAwsSession } from '../foundation/helpers';
 import { eventuallyValue, watchQuickInputs } from '../waits';
 
-export const COMMAND = 'conveyor.scaffold.newCdkPipelineProject';
+export { COMMAND };
 
 type Input = vscode.QuickPick<vscode.QuickPickItem & { id?: string }> | vscode.InputBox;
 interface Shown { id: string; input: Input }
@@ -19,11 +25,17 @@ export class WizardDriver {
   conflicts: string[] | undefined;
 
   constructor(targetFolder: string, overwrite = false) {
-    this.result = vscode.commands.executeCommand<ScaffoldResult | undefined>(COMMAND, {
-      targetFolder,
-      offerInstall: false,
-      onDidShowStep: (event: Shown) => { this.ids.set(event.input, event.id); },
-      confirmOverwrite: async (_folder: string, files: string[]) => { this.conflicts = files; return overwrite; },
+    this.result = testAwsSession().then((aws) => {
+      const real = createEditorUi({ aws, onDidShowStep: (event) => { this.ids.set(event.input, event.id); } });
+      const ui: EditorUi = {
+        ...real,
+        confirm: async (_message, options) => {
+          this.conflicts = (options.detail ?? '').split('\n').filter((l) => l.startsWith('• ')).map((l) => l.slice(2));
+          return overwrite;
+        },
+        notify: () => undefined,
+      };
+      return newCdkPipelineProject({ log: silentLogger, aws, ui }, targetFolder).finally(() => aws.dispose());
     });
     this.result.then(() => this.watch.dispose(), () => this.watch.dispose());
   }

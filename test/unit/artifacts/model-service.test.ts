@@ -8,7 +8,8 @@ import { explainAwsError } from '../../../src/aws/errors';
 import { redactor } from '../../../src/core/redact';
 import { EMPTY_MANIFEST } from '../../../src/artifacts/login/manifest';
 import { nodeConfigFs } from '../../../src/artifacts/login/node-fs';
-import { failedOperation, performLogin } from '../../../src/artifacts/login/service';
+import { performLogin } from '../../../src/artifacts/login/service';
+import { operationOf, stampFailedCalls } from '../../../src/aws/clients';
 import { fetchVersionDetails, renderVersionDetails } from '../../../src/artifacts/tree/details';
 import { ArtifactsModel } from '../../../src/artifacts/tree/model';
 import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
@@ -23,6 +24,8 @@ describe('artifacts model and login service (emulator)', function () {
   before(async () => {
     emu = await createEmulator({ seed: { dataset: 'demo' }, speed: 0 });
     client = new CodeartifactClient(emu.clientConfig());
+    // As every client the extension builds (src/aws/clients.ts): a failed call says which operation failed.
+    stampFailedCalls(client.middlewareStack, 'codeartifact');
   });
   after(async () => {
     client.destroy();
@@ -86,7 +89,7 @@ describe('artifacts model and login service (emulator)', function () {
       const deps = { client, fs: nodeConfigFs, now: () => emu.clock.now(), context: { home, platform: 'linux' as const, env: {}, exists: (p: string) => fs.existsSync(p) } };
       const request = { tool: 'twine' as const, placement: 'user' as const, domain: 'acme', domainOwner: '111111111111', repository: 'python', region: 'us-east-1', tokenVariable: 'CODEARTIFACT_AUTH_TOKEN' };
       const err = await performLogin(deps, request, 900, EMPTY_MANIFEST).then(() => undefined, (e: unknown) => e);
-      assert.equal(failedOperation(err), 'GetAuthorizationToken');
+      assert.equal(operationOf(err), 'GetAuthorizationToken');
       assert.deepEqual(fs.readdirSync(home), []);
       emu.faults.clear();
       const ok = await performLogin(deps, request, 900, EMPTY_MANIFEST);

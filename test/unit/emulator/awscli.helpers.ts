@@ -18,7 +18,7 @@ export function assertAwsCli(): void {
   assert.ok(existsSync(AWS), `${AWS} is missing: install Debian's awscli (apt-get install awscli)`);
 }
 
-export function awsCli(emu: Emulator, args: string[], options: { dataPath?: string } = {}): Promise<CliResult> {
+export function awsCli(emu: Emulator, args: string[], options: { dataPath?: string; secretAccessKey?: string } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(AWS, [...args, '--endpoint-url', emu.url, '--output', 'json'], {
       timeout: 60_000,
@@ -26,7 +26,7 @@ export function awsCli(emu: Emulator, args: string[], options: { dataPath?: stri
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: process.env.HOME ?? '/tmp',
         AWS_ACCESS_KEY_ID: EMULATOR_ACCOUNTS.main.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: EMULATOR_ACCOUNTS.main.secretAccessKey,
+        AWS_SECRET_ACCESS_KEY: options.secretAccessKey ?? EMULATOR_ACCOUNTS.main.secretAccessKey,
         AWS_DEFAULT_REGION: 'us-east-1',
         AWS_CONFIG_FILE: '/dev/null',
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',

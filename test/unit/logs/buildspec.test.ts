@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { commandOverlap, listBuildspecCommands, locateCommand, pathAffinity } from '../../../src/logs/buildspec';
+import { commandOverlap, locateInBuildspecs, orderBuildspecPaths, listBuildspecCommands, locateCommand, pathAffinity } from '../../../src/logs/buildspec';
 import { BUILDSPEC } from './sample-log';
 
 describe('buildspec command lookup', () => {
@@ -44,5 +44,32 @@ describe('buildspec command lookup', () => {
     assert.equal(pathAffinity('/ws/pipelines/payments-api/buildspec.yml', 'payments-api-unit-tests'), 2);
     assert.equal(pathAffinity('/ws/pipelines/storefront-web/buildspec.yml', 'payments-api-unit-tests'), 0);
     assert.equal(pathAffinity('buildspec.yml', 'payments-api'), 0, 'the file name itself does not count');
+  });
+
+  it('reads the configured buildspec first, then buildspec.yml, shallow paths first', () => {
+    const files = ['ci/deep/buildspec-test.yml', 'svc/buildspec.yml', 'buildspec.yml', 'ci/buildspec-release.yml'].map((path) => ({ path: `/ws/${path}` }));
+    assert.deepEqual(orderBuildspecPaths(files).map((f) => f.path),
+      ['/ws/buildspec.yml', '/ws/svc/buildspec.yml', '/ws/ci/buildspec-release.yml', '/ws/ci/deep/buildspec-test.yml']);
+    assert.deepEqual(orderBuildspecPaths(files, 'ci\\buildspec-release.yml').map((f) => f.path)[0], '/ws/ci/buildspec-release.yml');
+    assert.deepEqual(orderBuildspecPaths(files, 'version: 0.2\nphases: {}').map((f) => f.path)[0], '/ws/buildspec.yml', 'an inline buildspec is not a path');
+  });
+
+  it('finds the failing command in the buildspec the build most likely used', () => {
+    const other = 'version: 0.2\nphases:\n  build:\n    commands:\n      - npm test\n';
+    const ran = ['npm ci', 'npm run lint', 'npm test'];
+    const files = [
+      { relativePath: 'pipelines/storefront-web/buildspec.yml', text: other },
+      { relativePath: 'pipelines/payments-api/buildspec.yml', text: other },
+      { relativePath: 'buildspec.yml', text: BUILDSPEC },
+      { relativePath: 'unrelated.yml', text: 'not: a buildspec' },
+    ];
+    const found = locateInBuildspecs(files, { command: 'npm test', phase: 'BUILD' }, ran, 'payments-api-unit-tests');
+    assert.equal(found?.file.relativePath, 'buildspec.yml', 'the most commands that ran win');
+    assert.equal(found?.location.text, 'npm test');
+    const tie = locateInBuildspecs(files.slice(0, 2), { command: 'npm test' }, ran, 'payments-api-unit-tests');
+    assert.equal(tie?.file.relativePath, 'pipelines/payments-api/buildspec.yml', 'then the folder named like the project');
+    assert.equal(locateInBuildspecs(files.slice(0, 2), { command: 'npm test' }, ran, 'other')?.file.relativePath,
+      'pipelines/storefront-web/buildspec.yml', 'then the reading order');
+    assert.equal(locateInBuildspecs(files, { command: 'make deploy' }, ran, 'x'), undefined);
   });
 });

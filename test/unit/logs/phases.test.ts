@@ -56,8 +56,8 @@ describe('CodeBuild phase parsing', () => {
 
   it('labels phases and commands for the outline', () => {
     const phases = parseCodeBuildLog(FAILED_BUILD_LOG);
-    assert.deepEqual(phaseLabel(phases[2]!, false), { name: 'BUILD', detail: '❌ FAILED · 30 s' });
-    assert.deepEqual(phaseLabel(phases[1]!, false), { name: 'INSTALL', detail: '✅ SUCCEEDED · 24 s' });
+    assert.deepEqual(phaseLabel(phases[2]!, false), { name: 'BUILD', detail: '❌ FAILED · 30 sec' });
+    assert.deepEqual(phaseLabel(phases[1]!, false), { name: 'INSTALL', detail: '✅ SUCCEEDED · 24 sec' });
     assert.deepEqual(commandLabel(phases[2]!.commands[1]!), { name: 'npm test', detail: '❌ exit status 2' });
   });
 });

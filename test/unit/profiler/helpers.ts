@@ -2,9 +2,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Function as PFunction, Line, Location, Profile as PProfile, Sample, StringTable, ValueType } from 'pprof-format';
 import type { CallTree } from '../../../src/profiler/model/call-tree';
+import { fromCodeGuruDocument } from '../../../src/profiler/model/codeguru-format';
+import { ProfileFormatError, type Profile } from '../../../src/profiler/model/profile';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'profiler');
 export const WORKSPACE = path.resolve(__dirname, '..', '..', 'fixtures', 'workspace', 'profiler');
+
+/**
+ * JSON text → Profile through the document's objects: the slow, obvious reading that the streaming
+ * parser (src/profiler/model/codeguru-stream.ts) is checked against. Tests only: the extension reads bytes.
+ */
+export function parseCodeGuruJson(json: string, maxNodes?: number): Profile {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(json);
+  } catch (err) {
+    throw new ProfileFormatError(`The profile is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return maxNodes === undefined ? fromCodeGuruDocument(doc) : fromCodeGuruDocument(doc, maxNodes);
+}
 
 export function fixture(name: string): Buffer {
   return fs.readFileSync(path.join(FIXTURES, name));

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { viewTree } from '../../../src/profiler/model/call-tree';
-import { parseCodeGuruJson, fromCodeGuruDocument } from '../../../src/profiler/model/codeguru-format';
+import { fromCodeGuruDocument } from '../../../src/profiler/model/codeguru-format';
 import { decodeProfile } from '../../../src/profiler/model/decode';
 import { diffTrees } from '../../../src/profiler/model/diff';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
@@ -9,7 +9,7 @@ import { calleeTree, functionStats, nodesNamed } from '../../../src/profiler/mod
 import { invertTree } from '../../../src/profiler/model/inverted';
 import { ProfileFormatError } from '../../../src/profiler/model/profile';
 import { searchTree } from '../../../src/profiler/model/search';
-import { nodeAt } from './helpers';
+import { nodeAt, parseCodeGuruJson } from './helpers';
 
 function deepJson(depth: number, name = 'f'): string {
   return `{"callgraph":${'{"children":{"'.concat(name, '":').repeat(depth)}{"counts":{"RUNNABLE":1}}${'}}'.repeat(depth)}}`;

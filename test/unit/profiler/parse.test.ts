@@ -2,11 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { viewTree } from '../../../src/profiler/model/call-tree';
-import { parseCodeGuruJson } from '../../../src/profiler/model/codeguru-format';
 import { decodeProfile } from '../../../src/profiler/model/decode';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
 import { ProfileFormatError } from '../../../src/profiler/model/profile';
-import { FIXTURES, fixture, nodeAt } from './helpers';
+import { fixture, FIXTURES, nodeAt, parseCodeGuruJson } from './helpers';
 
 describe('profiler: parsing CodeGuru agent JSON', () => {
   it('parses every shared sample profile without warnings', () => {

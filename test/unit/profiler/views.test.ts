@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { viewTree } from '../../../src/profiler/model/call-tree';
-import { parseCodeGuruJson } from '../../../src/profiler/model/codeguru-format';
 import { availableViews, parseViewSetting, resolveView, viewLabel, viewMask } from '../../../src/profiler/model/counters';
-import { nodeAt } from './helpers';
+import { nodeAt, parseCodeGuruJson } from './helpers';
 
 const jvm = parseCodeGuruJson(JSON.stringify({
   agentMetadata: { sampleWeights: { RUNNABLE: 10, BLOCKED: 10, NATIVE: 10, WAITING: 10, TIMED_WAITING: 10, IDLE: 10 } },

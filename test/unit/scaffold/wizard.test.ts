@@ -91,7 +91,7 @@ describe('scaffold wizard', () => {
     assert.deepEqual(seen, ['folder', 'projectName', 'language', 'packageManager', 'pipelineAccount', 'pipelineRegion', 'sourceKind',
       'connectionArn', 'repositoryPath', 'branch', 'synthCommands', 'deployments', 'stageName', 'stageAccount', 'stageRegion',
       'stageApproval', 'deployments', 'options', 'confirm']);
-    const a = result.answers;
+    const a = result.result;
     assert.equal(a.targetFolder, '/home/dev/work/Orders Service');
     assert.equal(a.projectName, 'orders-service');
     assert.equal(a.language, 'typescript');

@@ -1,0 +1,178 @@
+// The activation shell's feature registry: registers every contribution of every feature at
+// activation, and loads a feature (its bundle, its SDK clients) the first time one is used — a command
+// run, a view opened, a document of its scheme or kind opened — or at startup when its saved state
+// needs it (a pinned pipeline, a CodeArtifact login to refresh), then only that feature.
+import * as vscode from 'vscode';
+import type { AwsAccess } from '../aws/access';
+import { DisposableStore } from '../core/disposables';
+import type { Logger } from '../core/log';
+import { reportCommandFailure, runCommand, type CommandDeps } from './commands';
+import type { Feature, FeatureHost, FeatureModule } from './feature';
+import { LazyCustomEditor, LazyDocumentProvider, LazyDropController, LazyTreeProvider } from './lazy-providers';
+import type { EditorUi } from './ui';
+
+export interface FeatureDeclaration {
+  id: string;
+  /** Requires the feature's bundle (synchronous: `require`). */
+  load(): FeatureModule;
+  commands: readonly string[];
+  /** `dropMimeTypes`: what the view accepts dropped on it (the feature's controller handles it). */
+  views?: readonly { id: string; showCollapseAll?: boolean; dropMimeTypes?: readonly string[] }[];
+  schemes?: readonly string[];
+  customEditors?: readonly { viewType: string; options?: Parameters<typeof vscode.window.registerCustomEditorProvider>[2] }[];
+  /** A cheap check, run on each opened document until the feature is loaded. */
+  wantsDocument?(document: vscode.TextDocument): boolean;
+  /** Whether saved state needs the feature right after startup. */
+  neededAtStartup?(context: vscode.ExtensionContext): boolean;
+}
+
+export interface LazyFeaturesDeps {
+  context: vscode.ExtensionContext;
+  log: Logger;
+  aws: AwsAccess;
+  ui: EditorUi;
+}
+
+interface Slot {
+  declaration: FeatureDeclaration;
+  feature?: Feature;
+  failure?: Error;
+  views: Map<string, { provider: LazyTreeProvider; view: vscode.TreeView<unknown>; drop?: LazyDropController }>;
+}
+
+export class LazyFeatures implements vscode.Disposable {
+  private readonly slots = new Map<string, Slot>();
+  private readonly disposables = new DisposableStore();
+  private readonly commandDeps: CommandDeps;
+
+  constructor(private readonly deps: LazyFeaturesDeps, declarations: readonly FeatureDeclaration[]) {
+    this.commandDeps = { log: deps.log, ui: deps.ui };
+    for (const declaration of declarations) this.declare(declaration);
+    this.watchDocuments();
+  }
+
+  /** Ids of the features loaded so far (host tests, the benchmark). */
+  get loaded(): string[] {
+    return [...this.slots.values()].filter((s) => s.feature).map((s) => s.declaration.id);
+  }
+
+  /**
+   * Right after activation returns: loads the features whose saved state needs them, and those that
+   * want a document already open.
+   */
+  startNeeded(): void {
+    const needed = [...this.slots.values()].filter((s) => s.declaration.neededAtStartup?.(this.deps.context));
+    setImmediate(() => {
+      for (const slot of needed) this.tryLoad(slot);
+      for (const document of vscode.workspace.textDocuments) this.checkDocument(document);
+    });
+  }
+
+  /** The feature, loaded now if it was not; throws when it cannot start. */
+  get(id: string): Feature {
+    const slot = this.slots.get(id);
+    if (!slot) throw new Error(`Conveyor has no feature named ${id}.`);
+    return this.load(slot);
+  }
+
+  private declare(declaration: FeatureDeclaration): void {
+    const slot: Slot = { declaration, views: new Map() };
+    this.slots.set(declaration.id, slot);
+    for (const id of declaration.commands) {
+      this.disposables.add(vscode.commands.registerCommand(id, (...args: unknown[]) => this.runCommand(slot, id, args)));
+    }
+    for (const v of declaration.views ?? []) {
+      const provider = new LazyTreeProvider(declaration.id, () => this.load(slot));
+      const drop = v.dropMimeTypes ? new LazyDropController(v.dropMimeTypes, () => this.load(slot)) : undefined;
+      const view = vscode.window.createTreeView<unknown>(v.id, {
+        treeDataProvider: provider, showCollapseAll: v.showCollapseAll ?? false, ...(drop ? { dragAndDropController: drop } : {}),
+      });
+      slot.views.set(v.id, { provider, view, ...(drop ? { drop } : {}) });
+      this.disposables.add(view);
+      this.disposables.add(provider);
+    }
+    for (const scheme of declaration.schemes ?? []) {
+      const provider = new LazyDocumentProvider(() => this.load(slot).documents?.[scheme]);
+      this.disposables.add(provider);
+      this.disposables.add(vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
+    }
+    for (const editor of declaration.customEditors ?? []) {
+      const provider = new LazyCustomEditor(() => this.load(slot).customEditors?.[editor.viewType]);
+      this.disposables.add(vscode.window.registerCustomEditorProvider(editor.viewType, provider, editor.options));
+    }
+  }
+
+  private async runCommand(slot: Slot, id: string, args: readonly unknown[]): Promise<unknown> {
+    let entry;
+    try {
+      entry = this.load(slot).commands[id];
+      if (!entry) throw new Error(`${id} is declared but the ${slot.declaration.id} feature has no handler for it.`);
+    } catch (err) {
+      reportCommandFailure(id, err, this.commandDeps);
+      return undefined;
+    }
+    return runCommand(id, entry, args, this.commandDeps);
+  }
+
+  private tryLoad(slot: Slot): void {
+    try {
+      this.load(slot);
+    } catch {
+      // load() logged it; the feature's contributions say so when used
+    }
+  }
+
+  private load(slot: Slot): Feature {
+    if (slot.feature) return slot.feature;
+    if (slot.failure) throw slot.failure;
+    const { id } = slot.declaration;
+    const started = Date.now();
+    try {
+      slot.feature = slot.declaration.load().activate(this.host(slot));
+      this.disposables.add(slot.feature);
+      this.deps.log.info(`The ${id} feature started in ${Date.now() - started} ms`);
+      return slot.feature;
+    } catch (err) {
+      slot.failure = new Error(`The ${id} feature failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.log.error(`${slot.failure.message}\n${err instanceof Error ? err.stack ?? '' : ''}`);
+      throw slot.failure;
+    }
+  }
+
+  private host(slot: Slot): FeatureHost {
+    const { context, log, aws, ui } = this.deps;
+    return {
+      context, log, aws, ui,
+      treeView: <N>(viewId: string, provider: vscode.TreeDataProvider<N>, drop?: vscode.TreeDragAndDropController<N>): vscode.TreeView<N> => {
+        const entry = slot.views.get(viewId);
+        if (!entry) throw new Error(`The ${slot.declaration.id} feature does not declare the view ${viewId}.`);
+        entry.provider.attach(provider as vscode.TreeDataProvider<unknown>);
+        if (drop) {
+          if (!entry.drop) throw new Error(`The view ${viewId} is declared without drop types.`);
+          entry.drop.attach(drop as vscode.TreeDragAndDropController<unknown>);
+        }
+        // The view only ever shows elements `provider` returned: it is a view of N.
+        return entry.view as vscode.TreeView<N>;
+      },
+    };
+  }
+
+  private checkDocument(document: vscode.TextDocument): void {
+    for (const slot of this.slots.values()) {
+      if (!slot.feature && !slot.failure && slot.declaration.wantsDocument?.(document)) this.tryLoad(slot);
+    }
+  }
+
+  private watchDocuments(): void {
+    if (![...this.slots.values()].some((s) => s.declaration.wantsDocument)) return;
+    this.disposables.add(vscode.workspace.onDidOpenTextDocument((d) => this.checkDocument(d)));
+    // Saved files are checked when opened; a new untitled one may become a buildspec as it is typed,
+    // and a setting (e.g. file associations) may make an open document one.
+    this.disposables.add(vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.isUntitled && e.contentChanges.length > 0) this.checkDocument(e.document); }));
+    this.disposables.add(vscode.workspace.onDidChangeConfiguration(() => { for (const d of vscode.workspace.textDocuments) this.checkDocument(d); }));
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}

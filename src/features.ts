@@ -1,0 +1,73 @@
+// Every feature as the activation shell sees it: how to load its bundle (the build turns each
+// `require` below into a separate file), the contributions that load it on first use, and the saved
+// state that needs it at startup. The commands are the ones package.json contributes under the
+// feature's prefix, plus the few that are not in the palette.
+import type * as vscode from 'vscode';
+import { hasLoginState } from './artifacts/editor/startup';
+import type { FeatureModule } from './editor/feature';
+import type { FeatureDeclaration } from './editor/lazy-features';
+import { followsAny } from './pipelines/editor/follow';
+import { detectDocumentKind } from './validation/editor/detect-document';
+
+interface Manifest {
+  contributes?: { commands?: { command: string }[] };
+}
+
+/** Contributed commands under `conveyor.<prefix>.`. */
+function commandsOf(manifest: Manifest, prefix: string): string[] {
+  return (manifest.contributes?.commands ?? []).map((c) => c.command).filter((id) => id.startsWith(`conveyor.${prefix}.`));
+}
+
+const flameEditor = { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: false };
+
+export function featureDeclarations(context: vscode.ExtensionContext): FeatureDeclaration[] {
+  const manifest = context.extension.packageJSON as Manifest;
+  return [
+    {
+      id: 'pipelines',
+      load: () => require('./pipelines/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'pipelines'),
+      views: [{ id: 'conveyor.pipelines', showCollapseAll: true }],
+      schemes: ['conveyor-execution'],
+      // Pinned pipelines show in the status bar and watched ones notify: both poll from the start.
+      neededAtStartup: (c) => followsAny(c.globalState),
+    },
+    {
+      id: 'logs',
+      load: () => require('./logs/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'logs'),
+      schemes: ['conveyor-log'],
+    },
+    {
+      id: 'artifacts',
+      load: () => require('./artifacts/editor/feature') as FeatureModule,
+      commands: [...commandsOf(manifest, 'artifacts'), 'conveyor.artifacts.internal.state'],
+      views: [{ id: 'conveyor.artifacts', showCollapseAll: true }],
+      schemes: ['conveyor-artifact'],
+      // A login's token is refreshed before it expires and handed to new terminals.
+      neededAtStartup: (c) => hasLoginState(c),
+    },
+    {
+      id: 'profiler',
+      load: () => require('./profiler/editor/feature') as FeatureModule,
+      commands: [...commandsOf(manifest, 'profiler'), 'conveyor.profiler.debugState'],
+      // Profile files dropped on the view open as flame graphs.
+      views: [{ id: 'conveyor.profiler', showCollapseAll: true, dropMimeTypes: ['text/uri-list'] }],
+      customEditors: [
+        { viewType: 'conveyor.profiler.foldedEditor', options: flameEditor },
+        { viewType: 'conveyor.profiler.profileEditor', options: flameEditor },
+      ],
+    },
+    {
+      id: 'scaffold',
+      load: () => require('./scaffold/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'scaffold'),
+    },
+    {
+      id: 'validation',
+      load: () => require('./validation/editor/feature') as FeatureModule,
+      commands: [],
+      wantsDocument: (document) => detectDocumentKind(document) !== undefined,
+    },
+  ];
+}

@@ -1,0 +1,23 @@
+// Which open documents are buildspecs, appspecs or templates with inline buildspecs: by name, by the
+// `conveyor.validation.files` associations, or by content. Small on purpose: the activation shell
+// uses it to load validation only when such a document is opened.
+import * as vscode from 'vscode';
+import { detectKind } from '../engine/detect';
+import type { SpecKind } from '../types';
+import { readSettings } from './settings';
+
+const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
+const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
+
+export function detectDocumentKind(document: vscode.TextDocument): SpecKind | undefined {
+  // Only what the person edits: not the git:/diff copies VS Code opens for quick diff and history,
+  // whose problems would show twice.
+  if (!EDITABLE_SCHEMES.has(document.uri.scheme) || !LANGUAGES.has(document.languageId)) return undefined;
+  const settings = readSettings(document.uri);
+  if (!settings.enabled) return undefined;
+  const relative = vscode.workspace.asRelativePath(document.uri, false);
+  const kind = detectKind(document.getText(), { path: relative, associations: settings.files, byContent: settings.detectByContent });
+  if (kind === 'cloudformation' && !settings.cloudFormation) return undefined;
+  return kind;
+}

@@ -1,0 +1,20 @@
+// The validation settings (`conveyor.validation.*`), declared once.
+import { declareSettings, setting } from '../core/settings';
+import type { Association } from './engine/detect';
+import { ruleSettingsFrom } from './engine/rule-settings';
+import type { RuleSettings } from './types';
+
+/** `{ "glob": "buildspec" | "appspec" }`; other kinds are ignored. */
+function readAssociations(raw: unknown): Association[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  return Object.entries(raw).flatMap(([pattern, kind]): Association[] => (kind === 'buildspec' || kind === 'appspec' ? [{ pattern, kind }] : []));
+}
+
+export const VALIDATION_SETTINGS = declareSettings('conveyor.validation', {
+  enabled: setting.boolean(true),
+  files: setting.custom<Association[]>([], readAssociations),
+  detectByContent: setting.boolean(true),
+  cloudFormation: setting.boolean(true),
+  /** Per rule: `off` or the severity to report it with. */
+  rules: setting.custom<RuleSettings>({}, ruleSettingsFrom),
+});
