@@ -1,6 +1,6 @@
 // Buildspec and appspec validation latency: Conveyor's engine (`validate`) against yaml-language-server 1.25
 // (`doValidation`, the engine behind the Red Hat YAML extension), both validating the same text against
-// the same schema (schemas/buildspec.schema.json, schemas/appspec.schema.json). Every run gets a fresh text (a distinct trailing comment) and,
+// the same schema (packages/conveyor-lint/schemas/). Every run gets a fresh text (a distinct trailing comment) and,
 // for the peer, a fresh document URI, so neither side can answer from a cache. Both are warmed up first;
 // runs alternate between the two; medians are reported.
 import * as fs from 'node:fs';
@@ -8,12 +8,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, type LanguageService } from 'yaml-language-server/lib/umd/languageservice/yamlLanguageService';
-import { validate } from '../src/validation/validate';
+import { validate } from '../packages/conveyor-lint/src/validate';
 import { median, type BenchResult } from './types';
 
-const SCHEMA_PATH = path.resolve(__dirname, '../schemas/buildspec.schema.json');
+const SCHEMA_PATH = path.resolve(__dirname, '../packages/conveyor-lint/schemas/buildspec.schema.json');
 const SCHEMA_URI = pathToFileURL(SCHEMA_PATH).toString();
-const APPSPEC_SCHEMA_PATH = path.resolve(__dirname, '../schemas/appspec.schema.json');
+const APPSPEC_SCHEMA_PATH = path.resolve(__dirname, '../packages/conveyor-lint/schemas/appspec.schema.json');
 const APPSPEC_SCHEMA_URI = pathToFileURL(APPSPEC_SCHEMA_PATH).toString();
 
 /** A realistic buildspec of about `lines` lines: env, runtimes, four phases, reports, artifacts, cache. */

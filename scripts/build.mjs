@@ -22,6 +22,8 @@ const common = {
 };
 
 const nodeTarget = { ...common, platform: 'node', target: 'node20', format: 'cjs', external: ['vscode'],
+  // Workspace packages (packages/*) are bundled from their TypeScript sources.
+  conditions: ['conveyor-source'],
   // The AWS SDK ships ESM+CJS; prefer the CJS "main" so one copy of each module is bundled.
   mainFields: ['main', 'module'] };
 
@@ -35,7 +37,7 @@ const vendorSpecs = new Set();
 const builds = [
   { ...shellBuild(root, nodeTarget), metafile: true },
   ...featureEntries(root).map((feature) => ({ ...featureBuild(root, nodeTarget, feature, vendorSpecs), metafile: true })),
-  { ...nodeTarget, entryPoints: ['src/validation/cli/main.ts'], outfile: 'dist/conveyor-lint.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...nodeTarget, entryPoints: ['packages/conveyor-lint/src/cli-main.ts'], outfile: 'dist/conveyor-lint.js', banner: { js: '#!/usr/bin/env node' } },
   ...webviewEntries.map((entry) => ({ ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: [entry], outfile: path.join('dist', 'webview', `${entry.split(path.sep)[1]}.js`) })),
 ];

@@ -2,7 +2,7 @@
 // feature's contributions, registered in a few milliseconds. Each feature's code and its AWS SDK
 // clients load on first use (src/editor/lazy-features.ts).
 import * as vscode from 'vscode';
-import { registerAws } from './aws/editor/register';
+import { createAwsSession, registerAwsCommands } from './aws/editor/register';
 import type { AwsSession } from './aws/editor/session';
 import { SHOW_LOG_COMMAND } from './editor/commands';
 import { LazyFeatures } from './editor/lazy-features';
@@ -22,8 +22,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
   const started = Date.now();
   const { log, channel } = createOutputLogger(context);
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => channel.show()));
-  const aws = await registerAws(context, log);
+  const aws = await createAwsSession(context, log);
   const ui = createEditorUi({ aws });
+  registerAwsCommands(context, aws, log, ui);
   const features = new LazyFeatures({ context, log, aws, ui }, featureDeclarations(context));
   context.subscriptions.push(features);
   if (context.extensionMode === vscode.ExtensionMode.Test) {

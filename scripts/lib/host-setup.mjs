@@ -33,6 +33,7 @@ const EXTRA_TOOLS = [
   ['/usr/bin/mvn', 'maven'],
   ['/usr/bin/javac', 'openjdk-17-jdk-headless'],
   ['/usr/bin/go', 'golang-go'], ['/usr/bin/perf', 'linux-perf'], // the profiler's real-profile tests
+  ['/usr/bin/nvim', 'neovim'], ['/usr/bin/pre-commit', 'pre-commit'], // conveyor-lint's editor and hook clients
 ];
 
 const log = (msg) => process.stderr.write(`[host-setup] ${msg}\n`);

@@ -22,11 +22,21 @@ export interface AwsAccess {
    * profile is configured.
    */
   clientOptions(target?: AwsTarget): ClientOptions | undefined;
-  /** Turns any error thrown by an SDK call into a message a person can act on. */
-  explain(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): ActionableError;
+  /**
+   * Turns any error thrown by an SDK call into a message a person can act on. The failing operation is
+   * the one the client recorded on the error (src/aws/clients.ts); `operation` names it only for errors
+   * that did not come from a client call.
+   */
+  explain(error: unknown, context: AwsErrorTarget): ActionableError;
   /**
    * Shows an explained error with its actions (e.g. "Run aws sso login" opens a terminal with it).
    * Resolves to 'retry' when the person asked to try again, undefined otherwise.
    */
-  showError(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): Promise<'retry' | undefined>;
+  showError(error: unknown, context: AwsErrorTarget): Promise<'retry' | undefined>;
+}
+
+export interface AwsErrorTarget {
+  service: ServiceId;
+  operation?: string;
+  target?: AwsTarget;
 }

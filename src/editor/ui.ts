@@ -2,8 +2,7 @@
 // Production uses `createEditorUi` (VS Code's pickers, dialogs and notifications); host tests implement
 // the same interface with a script (test/host/scripted-ui.ts), since a modal dialog would block them.
 import type * as vscode from 'vscode';
-import type { AwsTarget } from '../aws/access';
-import type { ServiceId } from '../aws/clients';
+import type { AwsErrorTarget } from '../aws/access';
 import type { Flow } from '../core/flow';
 
 export interface PickItem<T> {
@@ -49,12 +48,8 @@ export interface OpenDocumentOptions {
   selection?: { line: number; character: number; endLine: number; endCharacter: number };
 }
 
-export interface AwsErrorContext {
-  service: ServiceId;
-  /** The failing operation; taken from the error when the client stamped it. */
-  operation?: string;
-  target?: AwsTarget;
-}
+/** The failing operation is taken from the error when a client recorded it; `operation` is the fallback. */
+export type AwsErrorContext = AwsErrorTarget;
 
 export interface EditorUi {
   pick<T>(items: readonly PickItem<T>[], options: PickOptions<T>): Promise<T | undefined>;

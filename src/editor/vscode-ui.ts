@@ -1,7 +1,6 @@
 // The production EditorUi: VS Code's quick picks, input boxes, modal dialogs, notifications and progress.
 import * as vscode from 'vscode';
 import type { AwsAccess } from '../aws/access';
-import { operationOf } from '../aws/clients';
 import { runFlowInQuickInput, type StepListener } from './flow-input';
 import type { EditorUi, ProgressLocation } from './ui';
 
@@ -84,8 +83,7 @@ export function createEditorUi(deps: EditorUiDeps): EditorUi {
       });
     },
     reportAwsError(error, context, retry) {
-      const operation = context.operation ?? operationOf(error) ?? 'request';
-      void deps.aws.showError(error, { service: context.service, operation, ...(context.target ? { target: context.target } : {}) }).then((choice) => {
+      void deps.aws.showError(error, context).then((choice) => {
         if (choice === 'retry') retry?.();
       });
     },

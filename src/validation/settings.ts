@@ -1,8 +1,6 @@
 // The validation settings (`conveyor.validation.*`), declared once.
 import { declareSettings, setting } from '../core/settings';
-import type { Association } from './engine/detect';
-import { ruleSettingsFrom } from './engine/rule-settings';
-import type { RuleSettings } from './types';
+import { type Association, ruleSettingsFrom, type RuleSettings } from 'conveyor-lint/detect';
 
 /** `{ "glob": "buildspec" | "appspec" }`; other kinds are ignored. */
 function readAssociations(raw: unknown): Association[] {

@@ -3,6 +3,7 @@
 // interface, so any feature built on the kit runs unattended (a modal dialog would block the host).
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
+import { operationOf } from '../../src/aws/clients';
 import { explainAwsError } from '../../src/aws/errors';
 import type { Flow, FlowPickView } from '../../src/core/flow';
 import { describeValue } from './waits';
@@ -73,8 +74,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
     return a as string;
   }
 
-  /** `options` may be the action alone for features not yet on the kit (the Artifacts UI). */
-  async confirm(message: string, _options?: ConfirmOptions | string): Promise<boolean> {
+  async confirm(message: string, _options: ConfirmOptions): Promise<boolean> {
     this.calls.push({ kind: 'confirm', text: message });
     const a = this.answers.shift();
     assert.equal(typeof a, 'boolean', `a confirmation was asked (${message}) but the script has ${String(a)}`);
@@ -104,7 +104,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
   }
 
   reportAwsError(error: unknown, context: AwsErrorContext): void {
-    const operation = context.operation ?? 'request';
+    const operation = operationOf(error) ?? context.operation ?? 'request';
     this.calls.push({ kind: 'error', text: `${operation}: ${explainAwsError(error, { service: context.service, operation }).message}` });
   }
 

@@ -6,23 +6,16 @@ import type { FeatureSettings } from '../../editor/settings';
 import type { EditorUi } from '../../editor/ui';
 import type { FileChange } from '../login/engine';
 import type { TokenScheduler, TrackedToken } from '../login/lifecycle';
+import type { LoginAnswers } from '../login/login-flow';
 import type { LoginRequest, PlanContext } from '../login/plan';
 import type { TransactionDeps } from '../login/transactions';
-import { TOOLS, type Placement, type ToolId } from '../login/tools';
+import { TOOLS } from '../login/tools';
 import type { ARTIFACTS_SETTINGS, SharedDomain } from '../settings';
 import type { ArtifactNode, RepoRef } from '../tree/nodes';
 import type { LoginMeta, LoginStore } from './store';
 
-export interface LoginArgs {
-  domain?: string;
-  domainOwner?: string;
-  repository?: string;
-  tool?: ToolId;
-  placement?: Placement;
-  /** npm or Swift scope; '' for none. */
-  scope?: string;
-  pipOption?: LoginRequest['pipOption'];
-  mavenMode?: LoginRequest['mavenMode'];
+/** The login command's arguments: any of the flow's answers (those steps are skipped), and more. */
+export interface LoginArgs extends LoginAnswers {
   poetryStyle?: LoginRequest['poetryStyle'];
   poetryPriority?: LoginRequest['poetryPriority'];
   projectDir?: string;

@@ -1,18 +1,21 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
-import { selectProfile, selectRegion } from './commands';
+import { registerCommands } from '../../editor/commands';
+import type { EditorUi } from '../../editor/ui';
+import { awsCommands } from './commands';
 import { AwsSession } from './session';
 import { createAwsStatusBar } from './status-bar';
 
-/** Creates the AWS session, its status bar item and the profile/region commands. */
-export async function registerAws(context: vscode.ExtensionContext, log: Logger): Promise<AwsSession> {
+/** Creates the AWS session (profile, region, endpoint) and its status bar item. */
+export async function createAwsSession(context: vscode.ExtensionContext, log: Logger): Promise<AwsSession> {
   const session = new AwsSession(log, { state: context.globalState });
   context.subscriptions.push(session);
   await session.reload('activation');
-  context.subscriptions.push(
-    createAwsStatusBar(session),
-    vscode.commands.registerCommand('conveyor.aws.selectProfile', (name?: unknown) => selectProfile(session, name)),
-    vscode.commands.registerCommand('conveyor.aws.selectRegion', (region?: unknown) => selectRegion(session, region)),
-  );
+  context.subscriptions.push(createAwsStatusBar(session));
   return session;
+}
+
+/** The profile and region commands, run the kit's way (failures logged and explained). */
+export function registerAwsCommands(context: vscode.ExtensionContext, session: AwsSession, log: Logger, ui: EditorUi): void {
+  context.subscriptions.push(...registerCommands(awsCommands(session, ui), { log, ui }));
 }

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { toDisposable, type Disposable } from '../../core/disposables';
 import type { Logger } from '../../core/log';
-import type { AwsAccess, AwsTarget } from '../access';
-import { ClientCache, type ClientOptions, type ClientSettings, type ServiceClients, type ServiceId } from '../clients';
+import type { AwsAccess, AwsErrorTarget, AwsTarget } from '../access';
+import { ClientCache, operationOf, type ClientOptions, type ClientSettings, type ServiceClients, type ServiceId } from '../clients';
 import { credentialsFor } from '../credentials';
 import { credentialEndpoint, decideEndpoint, type EndpointDecision } from '../endpoint';
 import { explainAwsError, type ActionableError } from '../errors';
@@ -103,19 +103,21 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     };
   }
 
-  explain(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): ActionableError {
+  explain(error: unknown, context: AwsErrorTarget): ActionableError {
     const t = context.target ?? this.target;
+    // The client's record of the failing call wins over what the caller expected to fail.
+    const operation = operationOf(error) ?? context.operation ?? 'request';
     const explained = explainAwsError(error, {
       service: context.service,
-      operation: context.operation,
+      operation,
       ...(t ? { profile: t.profile, region: t.region } : {}),
       ...(this.endpoint.url ? { endpointUrl: this.endpoint.url } : {}),
     });
-    this.log.warn(`${context.service}.${context.operation} failed: ${explained.code ?? explained.category}: ${explained.message}`);
+    this.log.warn(`${context.service}.${operation} failed: ${explained.code ?? explained.category}: ${explained.message}`);
     return explained;
   }
 
-  async showError(error: unknown, context: { service: ServiceId; operation: string; target?: AwsTarget }): Promise<'retry' | undefined> {
+  async showError(error: unknown, context: AwsErrorTarget): Promise<'retry' | undefined> {
     return presentError(this.explain(error, context));
   }
 

@@ -94,7 +94,7 @@ export class LogCommands {
     try {
       return await this.d.ui.withProgress('Loading older log events', () => session.loadOlder(), 'window');
     } catch (err) {
-      this.d.ui.reportAwsError(err, { service: 'logs', operation: 'GetLogEvents', target: { profile: session.params.profile, region: session.params.region } });
+      this.d.ui.reportAwsError(err, { service: 'logs', target: { profile: session.params.profile, region: session.params.region } });
       return 0;
     }
   }

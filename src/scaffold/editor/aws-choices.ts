@@ -80,7 +80,7 @@ export class AwsChoices {
       const client = this.aws.client('sts', target);
       return (await withTimeout((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }))).Account;
     } catch (err) {
-      this.log.debug(`New CDK Pipeline Project: could not determine the account: ${this.aws.explain(err, { service: 'sts', operation: 'GetCallerIdentity', target }).message}`);
+      this.log.debug(`New CDK Pipeline Project: could not determine the account: ${this.aws.explain(err, { service: 'sts', target }).message}`);
       return undefined;
     }
   }

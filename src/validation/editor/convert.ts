@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import type { CompletionItem } from '../language/completion';
-import type { DocumentSymbol, SymbolKind } from '../language/symbols';
-import { BUILTIN_RULES, RULES } from '../rules/catalog';
-import type { Diagnostic, Fix, Range } from '../types';
+import { type CompletionItem, type Diagnostic, type DocumentSymbol, type Fix, type Range, ruleCatalog, type SymbolKind } from 'conveyor-lint';
 
 export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -14,7 +11,7 @@ const SEVERITY = {
   information: vscode.DiagnosticSeverity.Information,
 } as const;
 
-const helpUris = new Map<string, string>([...RULES.map((r) => [r.id, r.helpUri] as const), ...BUILTIN_RULES.map((r) => [r.id, r.helpUri] as const)]);
+const helpUris = new Map<string, string>(ruleCatalog().map((r) => [r.id, r.helpUri]));
 
 export const DIAGNOSTIC_SOURCE = 'conveyor';
 

@@ -2,8 +2,7 @@
 // `conveyor.validation.files` associations, or by content. Small on purpose: the activation shell
 // uses it to load validation only when such a document is opened.
 import * as vscode from 'vscode';
-import { detectKind } from '../engine/detect';
-import type { SpecKind } from '../types';
+import { detectKind, type SpecKind } from 'conveyor-lint/detect';
 import { readSettings } from './settings';
 
 const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);

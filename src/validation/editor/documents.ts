@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SpecKind } from '../types';
-import { validate, type ValidationReport } from '../validate';
+import { type SpecKind, validate, type ValidationReport } from 'conveyor-lint';
 import { detectDocumentKind } from './detect-document';
 import { readSettings } from './settings';
 

@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
-import { complete } from '../language/completion';
-import { foldingRanges } from '../language/folding';
-import { hover } from '../language/hover';
-import { documentSymbols } from '../language/symbols';
+import { complete, documentSymbols, type Fix, foldingRanges, hover } from 'conveyor-lint';
 import { DIAGNOSTIC_SOURCE, ruleOf, toCompletionItem, toDocumentSymbol, toRange, toWorkspaceEdit } from './convert';
-import type { Fix } from '../types';
 import type { SpecDocuments } from './documents';
 
 export class CompletionProvider implements vscode.CompletionItemProvider {

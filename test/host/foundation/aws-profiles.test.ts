@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { selectProfile, selectRegion } from '../../../src/aws/editor/commands';
+import { ScriptedUiBase } from '../scripted-ui';
 import { nextEvent } from '../waits';
 import { activateConveyor, waitFor } from './helpers';
 
@@ -28,6 +30,18 @@ describe('AWS profiles and regions', () => {
     await vscode.commands.executeCommand('conveyor.aws.selectProfile', 'sso-dev');
     assert.deepEqual(api.aws.current, { profile: 'sso-dev', region: 'us-west-2' });
     assert.equal(config().get('profile'), 'sso-dev', 'the choice is stored in settings');
+  });
+
+  it('asks for a profile and a region through the editor UI; the region pick can clear the override', async () => {
+    const api = await activateConveyor();
+    const ui = new ScriptedUiBase().answer('conveyor-prod', 'ap-southeast-2', "Use the profile's region (eu-west-1)");
+    assert.equal(await selectProfile(api.aws, ui), 'conveyor-prod');
+    assert.equal(ui.calls[0]?.active, '$(check) conveyor-demo', 'the current profile is highlighted');
+    assert.equal(await selectRegion(api.aws, ui), 'ap-southeast-2');
+    assert.deepEqual(api.aws.current, { profile: 'conveyor-prod', region: 'ap-southeast-2' });
+    assert.equal(await selectRegion(api.aws, ui), 'eu-west-1');
+    assert.equal(config().inspect('region')?.globalValue, undefined, 'the override is cleared, not set to an empty string');
+    assert.equal(ui.pending, 0);
   });
 
   it('honours the region setting over the profile region', async () => {

@@ -2,6 +2,7 @@
 // profile without a session, dropped connections, a pipeline that vanished. The view shows an error
 // node or message, recovers once the fault clears, and the extension host keeps running.
 import * as assert from 'node:assert/strict';
+import { GetPipelineCommand } from '@aws-sdk/client-codepipeline';
 import * as vscode from 'vscode';
 import { nodeIds, targetKey } from '../../../src/pipelines/model/keys';
 import type { TreeNode } from '../../../src/pipelines/model/tree';
@@ -84,6 +85,15 @@ describe('Pipelines under faults (emulator)', function () {
     await r.explorer.loadList(targetKey(DEMO));
     await r.explorer.refresh(docs);
     assert.ok(r.explorer.tree.children(docs).some((n) => n.kind === 'stage'), 'back once it answers again');
+  });
+
+  it('an explained error names the call that failed, as the client recorded it, not the one the caller expected', async () => {
+    const client = r.aws.client('codepipeline');
+    const err = await client.send(new GetPipelineCommand({ name: 'no-such-pipeline' })).then(() => undefined, (e: unknown) => e);
+    assert.ok(err, 'GetPipeline of a missing pipeline fails');
+    const explained = r.aws.explain(err, { service: 'codepipeline', operation: 'ListPipelines' });
+    assert.match(explained.message, /CodePipeline GetPipeline\b/);
+    assert.doesNotMatch(explained.message, /ListPipelines/);
   });
 
   it('the extension host survived every fault', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { chooseTokenVariable, loginId, planLogin, PlanError, type LoginRequest, type PlanContext } from '../../../src/artifacts/login/plan';
+import { poetryStyleOf } from '../../../src/artifacts/login/poetry';
 import { TOOL_IDS, TOOLS, type Placement } from '../../../src/artifacts/login/tools';
 
 const HOME = '/home/dev';
@@ -61,6 +62,25 @@ describe('login planning', () => {
       assert.ok(Object.values(env).some((v) => v.includes('TOK')), `${tool} passes the token to terminals`);
       for (const name of Object.keys(env)) assert.match(name, /^[A-Za-z_][A-Za-z0-9_]*$/, `${tool}: ${name} is a portable variable name`);
     }
+  });
+
+  it('terminal-only logins use each tool\'s own environment variables (one planner per tool)', () => {
+    const E = 'https://acme-111111111111.d.codeartifact.us-east-1.amazonaws.com/x/r/';
+    const env = (tool: LoginRequest['tool']): Record<string, string> => planLogin(req({ tool, placement: 'terminal', endpoint: E }), ctx()).environment('TOK');
+    const T = { CODEARTIFACT_AUTH_TOKEN: 'TOK' };
+    assert.deepEqual(env('yarn'), { ...T, YARN_NPM_REGISTRY_SERVER: E.slice(0, -1), YARN_NPM_AUTH_TOKEN: 'TOK', YARN_NPM_ALWAYS_AUTH: 'true' });
+    assert.deepEqual(env('pip'), { ...T, PIP_INDEX_URL: 'https://aws:TOK@acme-111111111111.d.codeartifact.us-east-1.amazonaws.com/x/r/simple/' });
+    assert.deepEqual(env('poetry'), { ...T, POETRY_HTTP_BASIC_CODEARTIFACT_USERNAME: 'aws', POETRY_HTTP_BASIC_CODEARTIFACT_PASSWORD: 'TOK', POETRY_REPOSITORIES_CODEARTIFACT_URL: E });
+    assert.deepEqual(env('twine'), { ...T, TWINE_REPOSITORY_URL: E, TWINE_USERNAME: 'aws', TWINE_PASSWORD: 'TOK' });
+    assert.deepEqual(env('gradle'), { ...T, ORG_GRADLE_PROJECT_codeartifactUrl: E, ORG_GRADLE_PROJECT_codeartifactToken: 'TOK' });
+  });
+
+  it('reads which pyproject keys the installed Poetry understands from `poetry --version`', () => {
+    assert.equal(poetryStyleOf('Poetry (version 1.4.2)'), 'legacy');
+    assert.equal(poetryStyleOf('Poetry (version 1.5.0)'), 'priority');
+    assert.equal(poetryStyleOf('Poetry (version 2.1.3)'), 'priority');
+    assert.equal(poetryStyleOf('Poetry version 0.12.17'), 'legacy');
+    assert.equal(poetryStyleOf(undefined), 'priority', 'no Poetry on PATH: the current form');
   });
 
   it('every placement that writes files marks exactly the token-holding ones for mode 0600', () => {

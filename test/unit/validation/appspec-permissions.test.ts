@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { checkAclEntry } from '../../../src/validation/appspec/acl-entry';
-import { checkMode } from '../../../src/validation/appspec/permission-mode';
-import { rubyToI, yaml11Integer } from '../../../src/validation/appspec/ruby-yaml';
-import { checkSelinuxRange } from '../../../src/validation/appspec/selinux-range';
+import { checkAclEntry } from '../../../packages/conveyor-lint/src/appspec/acl-entry';
+import { checkMode } from '../../../packages/conveyor-lint/src/appspec/permission-mode';
+import { rubyToI, yaml11Integer } from '../../../packages/conveyor-lint/src/appspec/ruby-yaml';
+import { checkSelinuxRange } from '../../../packages/conveyor-lint/src/appspec/selinux-range';
 import { appspec, applyFix, byRule, errors, show, textAt } from './helpers';
 
 /** An EC2 appspec with one permission entry (its lines indented by four spaces). */

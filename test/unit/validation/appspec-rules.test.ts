@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { inferPlatform } from '../../../src/validation/appspec/platform';
-import { parseText } from '../../../src/validation/syntax/parse';
+import { inferPlatform } from '../../../packages/conveyor-lint/src/appspec/platform';
+import { parseText } from '../../../packages/conveyor-lint/src/syntax/parse';
 import { appspec, applyFix, byRule, errors, lineOf, show, textAt } from './helpers';
 
 const EC2 = (hooks: string, os = 'linux'): string => `version: 0.0\nos: ${os}\nfiles:\n  - source: /\n    destination: ${os === 'windows' ? 'c:\\app' : '/opt/app'}\nhooks:\n${hooks}`;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { validate } from '../../../src/validation/validate';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { show } from './helpers';
 
 const DOCS = path.resolve(__dirname, '../../fixtures/validation/aws-docs');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { checkOnFailure } from '../../../src/validation/rules/buildspec/on-failure';
-import { checkSecretReference } from '../../../src/validation/rules/buildspec/secrets-manager';
-import { getLoginPasswordCommand } from '../../../src/validation/rules/buildspec/ecr-get-login';
+import { checkOnFailure } from '../../../packages/conveyor-lint/src/rules/buildspec/on-failure';
+import { checkSecretReference } from '../../../packages/conveyor-lint/src/rules/buildspec/secrets-manager';
+import { getLoginPasswordCommand } from '../../../packages/conveyor-lint/src/rules/buildspec/ecr-get-login';
 import { applyFix, BASE, buildspec, byRule, errors, lineOf, show, textAt } from './helpers';
 
 function withOnFailure(value: string): string {

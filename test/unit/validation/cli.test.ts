@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Log } from 'sarif';
-import { main } from '../../../src/validation/cli/main';
-import { toSarif } from '../../../src/validation/cli/sarif';
+import { main } from '../../../packages/conveyor-lint/src/cli/main';
+import { toSarif } from '../../../packages/conveyor-lint/src/cli/sarif';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/validation/project');
 const TEMPLATES = path.resolve(__dirname, '../../fixtures/validation/templates');

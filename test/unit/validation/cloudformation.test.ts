@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findEmbeddedBuildspecs } from '../../../src/validation/cloudformation/embedded';
-import { validate } from '../../../src/validation/validate';
+import { findEmbeddedBuildspecs } from '../../../packages/conveyor-lint/src/cloudformation/embedded';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { applyFix, show, textAt } from './helpers';
 
 const TEMPLATES = path.resolve(__dirname, '../../fixtures/validation/templates');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Diagnostic } from '../../../src/validation/types';
-import { validate } from '../../../src/validation/validate';
+import type { Diagnostic } from '../../../packages/conveyor-lint/src/types';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { CORPUS_DIR, corpusAvailable, corpusFiles, type CorpusFile } from './corpus';
 
 /** Where each file marked invalid must get an error: the first line matching `at`, and the rule. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { MAX_DUPLICATE_KEY_REPORTS } from '../../../src/validation/syntax/parse';
-import { validate } from '../../../src/validation/validate';
+import { MAX_DUPLICATE_KEY_REPORTS } from '../../../packages/conveyor-lint/src/syntax/parse';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { byRule } from './helpers';
 
 const HEAD = 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo\nenv:\n  variables:\n';

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { detectKind, kindFromAssociations, kindFromFileName } from '../../../src/validation/engine/detect';
-import { globToRegExp } from '../../../src/validation/engine/glob';
-import { LIMITS } from '../../../src/validation/syntax/limits';
-import { validate } from '../../../src/validation/validate';
+import { detectKind, kindFromAssociations, kindFromFileName } from '../../../packages/conveyor-lint/src/engine/detect';
+import { globToRegExp } from '../../../packages/conveyor-lint/src/engine/glob';
+import { LIMITS } from '../../../packages/conveyor-lint/src/syntax/limits';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { applyFix, BASE, buildspec, byRule, errors, lineOf, show, textAt } from './helpers';
 
 describe('validation engine', () => {

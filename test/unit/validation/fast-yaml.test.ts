@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { parseFastYaml } from '../../../src/validation/syntax/fast-yaml';
-import type { Node } from '../../../src/validation/syntax/tree';
-import { parseWithYamlLib } from '../../../src/validation/syntax/yaml-lib-parser';
+import { parseFastYaml } from '../../../packages/conveyor-lint/src/syntax/fast-yaml';
+import type { Node } from '../../../packages/conveyor-lint/src/syntax/tree';
+import { parseWithYamlLib } from '../../../packages/conveyor-lint/src/syntax/yaml-lib-parser';
 import { CORPUS_DIR, corpusAvailable, corpusFiles } from './corpus';
 
 /** Everything a rule or a range can observe: structure, values, styles and offsets. */

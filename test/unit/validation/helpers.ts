@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { Diagnostic, Fix } from '../../../src/validation/types';
-import { validate, type ValidateOptions } from '../../../src/validation/validate';
-import { LineIndex } from '../../../src/validation/text/line-index';
+import type { Diagnostic, Fix } from '../../../packages/conveyor-lint/src/types';
+import { validate, type ValidateOptions } from '../../../packages/conveyor-lint/src/validate';
+import { LineIndex } from '../../../packages/conveyor-lint/src/text/line-index';
 
 export function lint(text: string, kind: 'buildspec' | 'appspec' | 'cloudformation', options: Omit<ValidateOptions, 'kind'> = {}): Diagnostic[] {
   return validate(text, { kind, ...options }).diagnostics;

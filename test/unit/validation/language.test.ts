@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { complete } from '../../../src/validation/language/completion';
-import { foldingRanges } from '../../../src/validation/language/folding';
-import { hover } from '../../../src/validation/language/hover';
-import { documentSymbols, type DocumentSymbol } from '../../../src/validation/language/symbols';
-import { yamlCursor } from '../../../src/validation/language/yaml-context';
+import { complete } from '../../../packages/conveyor-lint/src/language/completion';
+import { foldingRanges } from '../../../packages/conveyor-lint/src/language/folding';
+import { hover } from '../../../packages/conveyor-lint/src/language/hover';
+import { documentSymbols, type DocumentSymbol } from '../../../packages/conveyor-lint/src/language/symbols';
+import { yamlCursor } from '../../../packages/conveyor-lint/src/language/yaml-context';
 
 /** Text with a `|` marking the cursor. */
 function at(marked: string): { text: string; offset: number } {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { detectKind } from '../../../src/validation/engine/detect';
-import { validate } from '../../../src/validation/validate';
+import { detectKind } from '../../../packages/conveyor-lint/src/engine/detect';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { show, textAt } from './helpers';
 
 describe('recognition', () => {

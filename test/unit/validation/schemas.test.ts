@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { buildspec, appspec, show } from './helpers';
 
-const SCHEMAS = path.resolve(__dirname, '../../../schemas');
+const SCHEMAS = path.resolve(__dirname, '../../../packages/conveyor-lint/schemas');
 const load = (name: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(SCHEMAS, name), 'utf8')) as Record<string, unknown>;
 
 /** Every schema that documents a property: values of properties maps, additionalProperties and items schemas. */

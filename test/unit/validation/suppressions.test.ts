@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ruleSettingsFrom } from '../../../src/validation/engine/rule-settings';
-import { findDirectives } from '../../../src/validation/engine/suppressions';
-import { BUILTIN_RULES, RULES, ruleIds } from '../../../src/validation/rules/catalog';
-import { validate } from '../../../src/validation/validate';
+import { ruleSettingsFrom } from '../../../packages/conveyor-lint/src/engine/rule-settings';
+import { findDirectives } from '../../../packages/conveyor-lint/src/engine/suppressions';
+import { BUILTIN_RULES, RULES, ruleIds } from '../../../packages/conveyor-lint/src/rules/catalog';
+import { validate } from '../../../packages/conveyor-lint/src/validate';
 import { applyFix, buildspec, show, textAt } from './helpers';
 
 /** A buildspec with a hyphenated phase (error) and the removed `aws ecr get-login` (warning). */
