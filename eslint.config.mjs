@@ -68,7 +68,7 @@ export default tseslint.config(
   },
   // --- Architecture -------------------------------------------------------------------------------------------
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'packages/**/*.ts'],
     ignores: VSCODE_ALLOWED,
     rules: { 'no-restricted-imports': ['error', { paths: [vscodeImport] }] },
   },
