@@ -11,8 +11,8 @@ import { silentLogger } from '../src/core/log';
 import { createPipelineApi } from '../src/pipelines/model/api';
 import { PipelineExplorer } from '../src/pipelines/model/explorer';
 import { targetKey } from '../src/pipelines/model/keys';
-import { ManualClock } from '../src/pipelines/polling/clock';
-import { DEFAULT_REFRESH_SETTINGS } from '../src/pipelines/polling/settings';
+import { ManualClock } from '../src/core/polling/clock';
+import { DEFAULT_REFRESH_SETTINGS } from '../src/core/polling/settings';
 import { createEmulator, type Emulator } from '../test/emulator/index';
 import { median, type BenchResult } from './types';
 

@@ -12,7 +12,7 @@ const results = [];
 for (const file of files) {
   console.log(`=== ${file} ===`);
   const out = path.join(ROOT, 'bench', `.${file}.json`);
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/lib/bench-one.mjs'), path.join(ROOT, 'bench', file), out],
+  const res = spawnSync(process.execPath, ['--conditions=conveyor-source', '--import', 'tsx', path.join(ROOT, 'scripts/lib/bench-one.mjs'), path.join(ROOT, 'bench', file), out],
     { cwd: ROOT, stdio: 'inherit' });
   if (res.status !== 0 || !fs.existsSync(out)) { console.error(`${file} failed`); process.exitCode = 1; continue; }
   results.push(...JSON.parse(fs.readFileSync(out, 'utf8')));

@@ -13,6 +13,6 @@ ensureAll(['newest']);
 // A failure's evidence lands in test-results/ui/failures/<test>/: none left over from an earlier run.
 fs.rmSync(path.join(ROOT, 'test-results', 'ui', 'failures'), { recursive: true, force: true });
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test/ui'];
-const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/lib/mocha-run.mjs'), 'ui', '180000', ...roots],
+const res = spawnSync(process.execPath, ['--conditions=conveyor-source', '--import', 'tsx', path.join(ROOT, 'scripts/lib/mocha-run.mjs'), 'ui', '180000', ...roots],
   { cwd: ROOT, stdio: 'inherit' });
 process.exit(res.status ?? 1);

@@ -9,6 +9,6 @@ import { ROOT } from './lib/test-env.mjs';
 ensureSystemPackages();
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit'];
-const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/lib/mocha-run.mjs'), 'unit', '60000', ...roots],
+const res = spawnSync(process.execPath, ['--conditions=conveyor-source', '--import', 'tsx', path.join(ROOT, 'scripts/lib/mocha-run.mjs'), 'unit', '60000', ...roots],
   { cwd: ROOT, stdio: 'inherit' });
 process.exit(res.status ?? 1);

@@ -4,6 +4,9 @@
 // feature's prefix, plus the few that are not in the palette.
 import type * as vscode from 'vscode';
 import { hasLoginState } from './artifacts/editor/startup';
+import { isBuildspecPath } from './codebuild/buildspec-path';
+import { watchesAny as watchesAnyProject } from './codebuild/editor/watched';
+import { watchesAny as watchesAnyGroup } from './deploy/editor/watched-groups';
 import type { FeatureModule } from './editor/feature';
 import type { FeatureDeclaration } from './editor/lazy-features';
 import { followsAny } from './pipelines/editor/follow';
@@ -33,6 +36,17 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       neededAtStartup: (c) => followsAny(c.globalState),
     },
     {
+      id: 'codebuild',
+      load: () => require('./codebuild/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'codebuild'),
+      views: [{ id: 'conveyor.codebuild', showCollapseAll: true }],
+      schemes: ['conveyor-build'],
+      // A workspace buildspec gets the CodeLens of the project that builds it.
+      wantsDocument: (document) => document.uri.scheme === 'file' && isBuildspecPath(document.uri.path),
+      // Watched projects notify when their builds end: they poll from the start.
+      neededAtStartup: (c) => watchesAnyProject(c.globalState),
+    },
+    {
       id: 'logs',
       load: () => require('./logs/editor/feature') as FeatureModule,
       commands: commandsOf(manifest, 'logs'),
@@ -57,6 +71,15 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
         { viewType: 'conveyor.profiler.foldedEditor', options: flameEditor },
         { viewType: 'conveyor.profiler.profileEditor', options: flameEditor },
       ],
+    },
+    {
+      id: 'deploy',
+      load: () => require('./deploy/editor/feature') as FeatureModule,
+      commands: commandsOf(manifest, 'deploy'),
+      views: [{ id: 'conveyor.deploy', showCollapseAll: true }],
+      schemes: ['conveyor-deploy-event'],
+      // Watched deployment groups notify and mark their appspec hooks: the watch runs from the start.
+      neededAtStartup: (c) => watchesAnyGroup(c.globalState),
     },
     {
       id: 'scaffold',

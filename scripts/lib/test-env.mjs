@@ -66,13 +66,15 @@ export function writeAwsFiles(home) {
   return { config: path.join(aws, 'config'), credentials: path.join(aws, 'credentials'), processMarker: marker };
 }
 
-/** Copies the sample workspace and makes it a git repository with one commit. */
+/** Copies the sample workspace and makes it a git repository (origin: the demo's orders API) with one commit. */
 export function prepareWorkspace(dest) {
   fs.cpSync(path.join(ROOT, 'test/fixtures/workspace'), dest, { recursive: true });
   const git = (...args) => execFileSync('git', args, { cwd: dest, stdio: 'ignore',
     env: { ...process.env, GIT_AUTHOR_NAME: 'Conveyor Demo', GIT_AUTHOR_EMAIL: 'demo@example.com',
       GIT_COMMITTER_NAME: 'Conveyor Demo', GIT_COMMITTER_EMAIL: 'demo@example.com' } });
   git('init', '-q', '-b', 'main');
+  // The sample application is the demo's orders API: its CodeBuild project builds buildspec.yml from this remote.
+  git('remote', 'add', 'origin', 'https://github.com/acme-retail/orders-api.git');
   git('add', '-A');
   git('commit', '-q', '-m', 'Sample application');
   return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dest, encoding: 'utf8' }).trim();
@@ -82,7 +84,7 @@ export function prepareWorkspace(dest) {
 export async function startEmulator({ seed = 'demo', latencyMs, extraArgs = [], logFile, headCommit } = {}) {
   const main = path.join(ROOT, 'test/emulator/main.ts');
   if (!fs.existsSync(main)) return undefined;
-  const args = ['--import', 'tsx', main, '--seed', seed, '--port', '0', ...extraArgs];
+  const args = ['--conditions=conveyor-source', '--import', 'tsx', main, '--seed', seed, '--port', '0', ...extraArgs];
   if (latencyMs) args.push('--latency', String(latencyMs));
   if (headCommit) args.push('--head-commit', headCommit);
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';

@@ -1,6 +1,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeartifactClient } from '@aws-sdk/client-codeartifact';
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import type { CodeGuruProfilerClient } from '@aws-sdk/client-codeguruprofiler';
 import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
@@ -13,6 +14,7 @@ export interface ServiceClients {
   codepipeline: CodePipelineClient;
   codeartifact: CodeartifactClient;
   codebuild: CodeBuildClient;
+  codedeploy: CodeDeployClient;
   logs: CloudWatchLogsClient;
   codeguruprofiler: CodeGuruProfilerClient;
   codecommit: CodeCommitClient;
@@ -95,6 +97,7 @@ function construct<S extends ServiceId>(service: S, options: ClientOptions): Ser
     codepipeline: () => new (require('@aws-sdk/client-codepipeline') as typeof import('@aws-sdk/client-codepipeline')).CodePipelineClient(base),
     codeartifact: () => new (require('@aws-sdk/client-codeartifact') as typeof import('@aws-sdk/client-codeartifact')).CodeartifactClient(base),
     codebuild: () => new (require('@aws-sdk/client-codebuild') as typeof import('@aws-sdk/client-codebuild')).CodeBuildClient(base),
+    codedeploy: () => new (require('@aws-sdk/client-codedeploy') as typeof import('@aws-sdk/client-codedeploy')).CodeDeployClient(base),
     // A custom endpoint (local emulator, LocalStack) must not get StartLiveTail's `stream-` host prefix.
     logs: () => new (require('@aws-sdk/client-cloudwatch-logs') as typeof import('@aws-sdk/client-cloudwatch-logs'))
       .CloudWatchLogsClient({ ...base, disableHostPrefix: Boolean(options.endpoint) }),

@@ -13,12 +13,18 @@ export interface LogDocumentParams {
   groupArn?: string;
 }
 
-/** The path part: readable in the tab title, e.g. `/payments-api/1a2b3c4d.log`. */
+/**
+ * The path part, whose last segment is the tab title: a build's log is named by its project and build
+ * (`/payments-api-unit-tests/payments-api-unit-tests #1a2b3c4d.log`, as GitHub names a run), any other
+ * log by its group and stream (`/group/main.log`).
+ */
 export function logDocumentPath(p: LogDocumentParams): string {
-  const project = p.buildId && p.buildId.includes(':') ? p.buildId.slice(0, p.buildId.indexOf(':')) : p.group.split('/').filter(Boolean).pop() ?? 'log';
+  const buildProject = p.buildId && p.buildId.includes(':') ? p.buildId.slice(0, p.buildId.indexOf(':')) : undefined;
+  const project = buildProject ?? p.group.split('/').filter(Boolean).pop() ?? 'log';
   const stream = p.stream.split('/').pop() ?? p.stream;
   const safe = (s: string): string => s.replace(/[\\/:*?"<>|#%]/g, '_');
-  return `/${safe(project)}/${safe(stream.length > 12 && /^[0-9a-f-]{36}$/i.test(stream) ? stream.slice(0, 8) : stream)}.log`;
+  const short = safe(stream.length > 12 && /^[0-9a-f-]{36}$/i.test(stream) ? stream.slice(0, 8) : stream);
+  return `/${safe(project)}/${buildProject ? `${safe(buildProject)} #${short}` : short}.log`;
 }
 
 export function encodeLogQuery(p: LogDocumentParams): string {

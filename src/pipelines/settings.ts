@@ -3,7 +3,7 @@ import { declareSettings, setting, type SettingsValues } from '../core/settings'
 import { DEFAULT_NOTIFY_SETTINGS, type NotifySettings } from './model/notifications';
 import { DEFAULT_PAGE_SIZE } from './model/tree';
 import type { TargetRef } from './model/types';
-import { normalizeRefreshSettings, REFRESH_SETTING_DEFAULTS as R, type RefreshSettings } from './polling/settings';
+import { normalizeRefreshSettings, REFRESH_SETTING_DEFAULTS as R, type RefreshSettings } from '../core/polling/settings';
 
 /** Entries without a profile or region are ignored. */
 function readAccounts(raw: unknown): TargetRef[] {
@@ -35,6 +35,7 @@ export const PIPELINES_SETTINGS = declareSettings('conveyor.pipelines', {
   notify: setting.custom<NotifySettings>({ ...DEFAULT_NOTIFY_SETTINGS }, readNotify),
   pageSize: setting.integer(DEFAULT_PAGE_SIZE, 10, 500),
   'yourCommit.enabled': setting.boolean(true),
+  sortBy: setting.oneOf(['attention', 'name'] as const, 'attention'),
 });
 
 export type PipelinesSettings = SettingsValues<typeof PIPELINES_SETTINGS.schema>;

@@ -22,7 +22,7 @@ describe('UI: the Conveyor container', function () {
     await quickPickRows(wb.page).first().waitFor();
     await screenshot(wb.page, 'foundation-command-palette');
     // The list is virtualised: look each command up by name, as a person would.
-    for (const title of ['Conveyor: Select AWS Profile', 'Conveyor: Select Region', 'Conveyor: Show Log',
+    for (const title of ['Conveyor: Select AWS Profile', 'Conveyor: Select Region', 'Conveyor: Show Extension Log',
       'Conveyor: New CDK Pipeline Project', 'Conveyor: Log in to CodeArtifact', 'Conveyor: Start Pipeline…']) {
       await input.fill(`>${title}`);
       await quickPickRows(wb.page).filter({ hasText: title }).first().waitFor({ timeout: 10_000 });

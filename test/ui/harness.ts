@@ -25,6 +25,12 @@ const FAILURES = path.join(SCREENSHOTS, 'failures');
  * 2-core machine screens doubles and full triples a UI test's duration, so they are for reproducing.
  */
 const TRACE = process.env.CONVEYOR_UI_TRACE ?? 'actions';
+/**
+ * `CONVEYOR_UI_THEME=light` runs the workbench in VS Code's light theme and names every screenshot
+ * `<name>-light.png`, so each view is proven readable in both themes (dark is the default).
+ */
+const LIGHT = process.env.CONVEYOR_UI_THEME === 'light';
+const THEME_SETTINGS: Record<string, unknown> = LIGHT ? { 'workbench.colorTheme': 'Default Light Modern' } : {};
 
 export interface Workbench {
   page: Page;
@@ -117,7 +123,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     execFileSync(host.bin, ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', options.vsix],
       { env: { ...process.env, PATH: `${host.nodeBin}:${process.env.PATH ?? ''}` }, stdio: 'ignore' });
   }
-  const server = await startCodeServer({ host, env: env.env, settings: { ...env.settings, ...options.settings }, dataDir,
+  const server = await startCodeServer({ host, env: env.env, settings: { ...env.settings, ...THEME_SETTINGS, ...options.settings }, dataDir,
     logFile: path.join(logDir, 'code-server.log'), smokeDriver: false, ...(options.vsix ? {} : { installExtension: ROOT }) });
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
@@ -147,7 +153,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const file = path.join(SCREENSHOTS, `${name}.png`);
+  const file = path.join(SCREENSHOTS, `${name}${LIGHT ? '-light' : ''}.png`);
   await page.screenshot({ path: file });
   return file;
 }

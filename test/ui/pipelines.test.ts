@@ -84,7 +84,8 @@ describe('UI: Pipelines explorer on the demo account', function () {
     await filterPipelines(page, 'payments-api');
     await expand(page, 'payments-api');
     await expand(page, 'Build');
-    await contextMenu(page, 'Unit-Tests', 'Show Build Logs');
+    // One click on the action, as on a job in GitHub Actions (no context menu, no inline icon).
+    await treeRow(page, 'Unit-Tests').click();
     await page.locator('.tabs-container .tab').first().waitFor({ timeout: 60_000 });
     await page.locator('.view-lines', { hasText: 'Entering phase' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.view-lines', { hasText: 'Phase complete: INSTALL State: SUCCEEDED' }).first().waitFor({ timeout: 30_000 });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './harness';
+import { acceptQuickInput, eventually, openWorkbench, quickInputState, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'profiler', 'real');
 
@@ -11,13 +11,24 @@ function flamePage(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-/** Types a path into VS Code's own file dialog (code-server's simple dialog) and accepts it. */
+/**
+ * Types a path into VS Code's own file dialog (code-server's simple dialog) and accepts it once the
+ * dialog has listed the file's folder and shows the file: until then Enter would take the folder it
+ * is still reading.
+ */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await waitFor('the file dialog', input);
   await input.fill(file);
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: path.basename(file) });
+  const busy = page.locator('.quick-input-widget .quick-input-progress.active');
+  let seen = '';
+  await eventually(`the file dialog to show ${path.basename(file)} with the typed path`, async () => {
+    const state = await quickInputState(page);
+    seen = `value "${state.value}", rows: ${state.rows.join(' | ')}`;
+    return state.value === file && await row.count() > 0 && !(await busy.isVisible());
+  }, { seen: () => seen });
+  await acceptQuickInput(page, { highlighted: false });
 }
 
 describe('UI: a go test -cpuprofile pprof, opened like a person would', function () {
@@ -61,10 +72,39 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
     await editor.locator('.codelens-decoration', { hasText: /% total · .*% self · cpu · / }).first().waitFor({ timeout: 60_000 });
     const labels = async (): Promise<string[]> => editor.locator('.view-lines span').evaluateAll((els) =>
       els.map((e) => getComputedStyle(e, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal'));
-    for (let i = 0; i < 100 && !(await labels()).some((l) => /% cpu/.test(l)); i++) await page.waitForTimeout(200);
-    const shown = await labels();
+    let shown: string[] = [];
+    await eventually('the per-line cpu labels after the hot lines', async () => (shown = await labels()).some((l) => /% cpu/.test(l)),
+      { seen: () => `labels: ${shown.join(' | ') || 'none'}` });
     assert.ok(shown.some((l) => /\d% cpu · [\d.]+ (ms|s)"?$/.test(l)), `per-line labels: ${shown.join(' | ')}`);
     assert.ok(!shown.some((l) => /whole function/.test(l)), 'pprof has lines: nothing is marked as a whole function');
     await screenshot(page, 'profiler-pprof-inline-heat');
+  });
+
+  it('opens the pprof as a flame graph when it is dragged from the Explorer into the editor area', async () => {
+    const { page } = wb;
+    await runCommand(page, 'View: Close All Editors');
+    await waitFor('the editors to close', page.locator('.tab'), { state: 'detached' });
+    await runCommand(page, 'View: Show Explorer');
+    const row = (name: string) => page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) });
+    await waitFor('the hotloop folder in the Explorer', row('hotloop'));
+    if ((await row('hotloop').getAttribute('aria-expanded')) !== 'true') await row('hotloop').click();
+    await waitFor('cpu.pprof in the Explorer', row('cpu.pprof'));
+    // A real HTML5 drag (Playwright moves the mouse with the button down): the workbench's own
+    // drop handling opens the file with its default editor, the Flame Graph custom editor.
+    const from = await row('cpu.pprof').boundingBox();
+    const to = await page.locator('.part.editor .content').boundingBox();
+    assert.ok(from && to, 'the Explorer row and the editor area are on screen');
+    await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+    await page.mouse.down();
+    // Several moves: the workbench shows its drop overlay on the first dragover, then takes the drop there.
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await waitFor('the editor area\'s drop overlay', page.locator('#monaco-workbench-editor-drop-overlay, .editor-group-overlay-indicator'), { timeout: 10_000 });
+    await page.mouse.move(to.x + to.width / 2 + 5, to.y + to.height / 2 + 5, { steps: 3 });
+    await page.mouse.up();
+    await waitFor('the cpu.pprof editor tab', page.locator('.tab', { hasText: 'cpu.pprof' }), { timeout: 60_000 });
+    const flame = flamePage(page);
+    await waitFor('the flame graph in the dropped file\'s editor', flame.locator('#subtitle', { hasText: /cpu/ }), { timeout: 60_000 });
+    assert.ok(await flame.locator('#canvas').isVisible(), 'the chart is drawn');
+    await screenshot(page, 'profiler-pprof-dropped');
   });
 });

@@ -6,6 +6,7 @@ import {
 import { collectPages } from '../../aws/paging';
 import { installSnippets } from '../snippets/snippets';
 import { displayName, formatTime, type VersionRef } from './nodes';
+import { originTypePhrase } from './words';
 
 export interface VersionDetails {
   ref: VersionRef;
@@ -109,7 +110,7 @@ export function renderVersionDetails(d: VersionDetails): string {
   const facts: [string, string | undefined][] = [
     ['Repository', `${ref.repository} (domain ${ref.domain}, owner ${ref.domainOwner})`],
     ['Format', ref.format], ['Status', d.status], ['Published', d.publishedTime ? formatTime(d.publishedTime) : undefined],
-    ['Origin', d.origin], ['Revision', d.revision], ['Home page', d.homePage], ['Source', d.sourceCodeRepository],
+    ['Origin', d.origin ? originTypePhrase(d.origin) : undefined], ['Revision', d.revision], ['Home page', d.homePage], ['Source', d.sourceCodeRepository],
     ['Licenses', d.licenses.map((l) => (l.url ? `[${l.name ?? l.url}](${l.url})` : l.name)).filter(Boolean).join(', ') || undefined],
   ];
   out.push('| | |', '|---|---|', ...facts.filter(([, v]) => v).map(([k, v]) => `| ${k} | ${cell(v)} |`), '');

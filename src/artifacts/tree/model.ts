@@ -9,6 +9,7 @@ import {
   displayName, formatTime, FORMAT_LABELS, packageId, repoId, statusIcon,
   type ArtifactNode, type NodeData, type PackageRef, type RepoRef,
 } from './nodes';
+import { originRestrictionsPhrase } from './words';
 
 export interface ModelOptions {
   /** The client for the current profile/region; throws when none is configured. */
@@ -275,7 +276,7 @@ export class ArtifactsModel {
       const full = displayName(p.format, p.namespace, p.package);
       return [{
         id: `pkg:${packageId(pref)}`, label: p.package, ...(full !== p.package ? { description: full } : {}),
-        tooltip: `${full} (${FORMAT_LABELS[p.format] ?? p.format})${origin ? `\nPublish: ${origin.publish ?? '?'} · Upstream: ${origin.upstream ?? '?'}` : ''}`,
+        tooltip: `${full} (${FORMAT_LABELS[p.format] ?? p.format})${origin ? `\n${originRestrictionsPhrase(origin.publish, origin.upstream)}` : ''}`,
         contextValue: 'conveyor.artifacts.package', collapsible: true, icon: 'package', data: { kind: 'package', ref: pref },
       }];
     });

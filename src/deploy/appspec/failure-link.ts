@@ -30,9 +30,11 @@ export function scriptPathFor(appspecPath: string, location: string): string {
   return parts.join('/');
 }
 
-export function failureMessage(failed: FailedEvent): string {
+/** "AfterInstall failed in deployment d-… on i-… (ScriptFailed)"; `otherTargets` where it failed the same way elsewhere. */
+export function failureMessage(failed: FailedEvent, otherTargets = 0): string {
   const code = failed.event.diagnostics?.errorCode || failed.event.status;
-  return `${failed.event.name} failed in deployment ${failed.deploymentId} on ${failed.target.id} (${code})`;
+  const more = otherTargets > 0 ? ` and ${otherTargets} other target${otherTargets === 1 ? '' : 's'}` : '';
+  return `${failed.event.name} failed in deployment ${failed.deploymentId} on ${failed.target.id}${more} (${code})`;
 }
 
 const words = (s: string): string[] => s.toLowerCase().split(/[-_.\s/]+/).filter((w) => w.length > 1);

@@ -18,16 +18,19 @@ export interface HookEntry {
 
 export interface AppSpecHook {
   event: string;
-  /** Position of the event's key. */
+  /** Position of the event's key (quotes included in JSON). */
   line: number;
   character: number;
+  endCharacter: number;
   entries: HookEntry[];
 }
 
 export interface HookLocation {
   event: string;
+  /** The event's key (quotes included in JSON). */
   line: number;
   character: number;
+  endCharacter: number;
   /** The script or function the failure names (absent when it names none the hook declares). */
   entry?: HookEntry;
   /**
@@ -82,7 +85,7 @@ export function listAppSpecHooks(text: string): AppSpecHook[] {
   const add = (keyNode: unknown, entries: HookEntry[]): void => {
     const event = scalarText(keyNode);
     const at = isScalar(keyNode) ? position(lines, keyNode) : undefined;
-    if (event && at) out.push({ event, line: at.line, character: at.character, entries });
+    if (event && at) out.push({ event, line: at.line, character: at.character, endCharacter: at.endLine === at.line ? at.endCharacter : at.character + event.length, entries });
   };
   if (isMap(hooks)) {
     for (const pair of hooks.items) add(pair.key, scriptEntries(lines, pair.value));
@@ -118,5 +121,8 @@ export function locateHook(text: string, event: string, scriptName?: string): Ho
   const hook = listAppSpecHooks(text).find((h) => h.event === event);
   if (!hook) return undefined;
   const entry = matchEntry(hook.entries, scriptName);
-  return { event, line: hook.line, character: hook.character, ...(entry ? { entry } : {}), fromPreviousRevision: PREVIOUS_REVISION_EVENTS.has(event) };
+  return {
+    event, line: hook.line, character: hook.character, endCharacter: hook.endCharacter,
+    ...(entry ? { entry } : {}), fromPreviousRevision: PREVIOUS_REVISION_EVENTS.has(event),
+  };
 }

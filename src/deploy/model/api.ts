@@ -33,7 +33,9 @@ export interface DeployApi {
   listDeployments(application: string, group: string, options?: { statuses?: DeploymentStatus[]; nextToken?: string }, signal?: AbortSignal): Promise<{ ids: string[]; nextToken?: string }>;
   /** Deployments by id, in the order asked; ids the service does not know are left out. */
   getDeployments(ids: readonly string[], signal?: AbortSignal): Promise<DeploymentSummary[]>;
-  /** Every target id of a deployment the filter selects (the service filters). */
+  /** One page of the target ids the filter selects (the service filters), in the service's order. */
+  listTargetPage(deploymentId: string, filter?: TargetFilter, nextToken?: string, signal?: AbortSignal): Promise<{ ids: string[]; nextToken?: string }>;
+  /** Every target id of a deployment the filter selects. */
   listTargets(deploymentId: string, filter?: TargetFilter, signal?: AbortSignal): Promise<string[]>;
   getTargets(deploymentId: string, ids: readonly string[], signal?: AbortSignal): Promise<TargetInfo[]>;
   stop(deploymentId: string, rollback: boolean): Promise<{ status?: string; message?: string }>;
@@ -77,6 +79,16 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
     return out;
   }
 
+  async function listTargetPage(deploymentId: string, filter: TargetFilter = {}, nextToken?: string, signal?: AbortSignal): Promise<{ ids: string[]; nextToken?: string }> {
+    const targetFilters: Record<string, string[]> = {};
+    if (filter.statuses?.length) targetFilters.TargetStatus = filter.statuses;
+    if (filter.labels?.length) targetFilters.ServerInstanceLabel = filter.labels;
+    const out = await client.send(new ListDeploymentTargetsCommand({
+      deploymentId, ...(Object.keys(targetFilters).length ? { targetFilters } : {}), ...(nextToken ? { nextToken } : {}),
+    }), opts(signal));
+    return { ids: out.targetIds ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+  }
+
   return {
     listApplications: (signal) => allPages(
       (nextToken) => client.send(new ListApplicationsCommand({ ...(nextToken ? { nextToken } : {}) }), opts(signal)), (p) => p.applications),
@@ -117,14 +129,8 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
       return ids.map((id) => byId.get(id)).filter((d): d is DeploymentSummary => d !== undefined);
     },
 
-    listTargets: (deploymentId, filter = {}, signal) => {
-      const targetFilters: Record<string, string[]> = {};
-      if (filter.statuses?.length) targetFilters.TargetStatus = filter.statuses;
-      if (filter.labels?.length) targetFilters.ServerInstanceLabel = filter.labels;
-      return allPages((nextToken) => client.send(new ListDeploymentTargetsCommand({
-        deploymentId, ...(Object.keys(targetFilters).length ? { targetFilters } : {}), ...(nextToken ? { nextToken } : {}),
-      }), opts(signal)), (p) => p.targetIds);
-    },
+    listTargetPage,
+    listTargets: (deploymentId, filter = {}, signal) => allPages((nextToken) => listTargetPage(deploymentId, filter, nextToken, signal), (p) => p.ids),
 
     async getTargets(deploymentId, ids, signal) {
       const pages = await mapLimit(chunk([...new Set(ids)], ID_BATCH), concurrency,

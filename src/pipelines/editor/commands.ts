@@ -37,4 +37,5 @@ export class PipelineCommands {
   copyArn(arg?: unknown): Promise<string | undefined> { return this.navigation.copyArn(arg); }
   follow(arg: unknown, kind: FollowKind, on: boolean): Promise<boolean> { return this.navigation.follow(arg, kind, on); }
   showActionLogs(arg?: unknown): Promise<boolean> { return this.navigation.showActionLogs(arg); }
+  showDeployment(arg?: unknown): Promise<boolean> { return this.navigation.showDeployment(arg); }
 }

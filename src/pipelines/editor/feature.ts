@@ -28,6 +28,7 @@ function commandTable(f: PipelinesFeature): CommandTable {
     'conveyor.pipelines.watch': (arg) => c.follow(arg, 'watched', true),
     'conveyor.pipelines.unwatch': (arg) => c.follow(arg, 'watched', false),
     'conveyor.pipelines.showActionLogs': (arg) => c.showActionLogs(arg),
+    'conveyor.pipelines.showDeployment': (arg) => c.showDeployment(arg),
     'conveyor.pipelines.showYourCommit': () => f.showYourCommit(),
   };
 }

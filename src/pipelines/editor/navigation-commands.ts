@@ -1,10 +1,11 @@
 // The view's own commands (refresh, filter, load more) and the ones that take you somewhere: the
 // execution timeline, the AWS console, the ARN on the clipboard, pins and watches, build logs.
 import { asArgs, isNode } from '../model/command-args';
-import { actionsOf, findAction, isCodeBuildAction, stagesOf } from '../model/queries';
+import { actionsOf, codeDeployDeploymentId, findAction, isCodeBuildAction, stagesOf } from '../model/queries';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
-import { buildConsoleUrl, consoleBase, executionConsoleUrl, httpsOnly, pipelineConsoleUrl } from '../present/console';
+import { buildConsoleUrl, consoleBase, httpsOnly } from '../../aws/console';
+import { executionConsoleUrl, pipelineConsoleUrl } from '../present/console';
 import { executionDescription } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import type { CommandContext } from './command-context';
@@ -181,4 +182,18 @@ export class NavigationCommands {
     return true;
   }
 
+  /** A CodeDeploy action's deployment, shown in the Deployments view (by command id: features don't import each other). */
+  async showDeployment(arg?: unknown): Promise<boolean> {
+    if (!isNode(arg) || arg.kind !== 'action') return false;
+    const e = this.c.explorer.store.pipeline(arg.key);
+    const action = findAction(e?.structure, e?.runtime, arg.stage, arg.action);
+    const deploymentId = action && codeDeployDeploymentId(action);
+    if (!deploymentId) {
+      this.c.ui.notify('info', `${arg.stage} / ${arg.action} has not started a CodeDeploy deployment.`);
+      return false;
+    }
+    const ref = this.c.ref(arg.key);
+    await this.c.d.executeCommand('conveyor.deploy.showDeployment', { deploymentId, ...(ref ? { profile: ref.profile, region: ref.region } : {}) });
+    return true;
+  }
 }

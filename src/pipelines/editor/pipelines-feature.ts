@@ -13,7 +13,7 @@ import { PipelineExplorer, type ExplainedError } from '../model/explorer';
 import { nodeIds, parseTargetKey } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { PipelineKey, TargetRef } from '../model/types';
-import { systemClock, type Clock } from '../polling/clock';
+import { systemClock, type Clock } from '../../core/polling/clock';
 import { filterMessage } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import { statusPhrase } from '../present/status';
@@ -64,6 +64,7 @@ export class PipelinesFeature implements vscode.Disposable {
       log,
       pageSize: this.settings.value.pageSize,
     });
+    this.explorer.setOrder(this.settings.value.sortBy);
     this.disposables.add({ dispose: () => this.explorer.dispose() });
     this.follow = this.disposables.add(new FollowState(context.globalState));
     this.provider = this.disposables.add(new PipelinesTreeProvider(this.explorer));
@@ -116,6 +117,7 @@ export class PipelinesFeature implements vscode.Disposable {
     d.add(this.deps.aws.onDidChange(() => this.retarget(true)));
     d.add(this.settings.onDidChange((change) => {
       this.explorer.tree.pageSize = this.settings.value.pageSize;
+      this.explorer.setOrder(this.settings.value.sortBy);
       this.retarget(change.affects('accounts'));
       this.explorer.updateTasks();
       if (change.affects('yourCommit.enabled')) this.yourCommit.setHead(this.headToShow(this.heads.head));

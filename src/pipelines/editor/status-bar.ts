@@ -5,7 +5,7 @@ import type { PipelineExplorer } from '../model/explorer';
 import { parseTargetKey } from '../model/keys';
 import { pendingApprovals } from '../model/queries';
 import type { PipelineKey } from '../model/types';
-import { escapeMarkdown } from '../present/markdown';
+import { escapeMarkdown } from '../../core/markdown';
 import { executionDescription } from '../present/nodes';
 import { statusGlyph } from '../present/status';
 import type { FollowState } from './follow';

@@ -6,7 +6,7 @@ import { explainAwsError } from '../../aws/errors';
 import type { PipelineApi } from '../model/api';
 import type { PipelineExplorer } from '../model/explorer';
 import { isActive, type PipelineKey } from '../model/types';
-import { escapeMarkdown } from '../present/markdown';
+import { escapeMarkdown } from '../../core/markdown';
 import { renderTimeline } from '../present/timeline';
 
 export const TIMELINE_SCHEME = 'conveyor-execution';

@@ -1,7 +1,7 @@
 // "Your commit": where the workspace's HEAD commit is in the pipelines that built it.
 import { positionOf } from '../model/queries';
 import { isActive, type ExecutionStatus, type ExecutionSummary, type PipelineKey, type PipelineRuntime } from '../model/types';
-import { escapeMarkdown, inlineCode } from '../present/markdown';
+import { escapeMarkdown, inlineCode } from '../../core/markdown';
 import { statusGlyph, statusPhrase } from '../present/status';
 
 /** Same commit: equal ignoring case, or one is an abbreviation (at least 7 characters) of the other. */

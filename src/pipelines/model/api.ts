@@ -7,10 +7,13 @@ import {
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
+  OverrideStageConditionCommand,
   paginateListActionExecutions,
   paginateListPipelines,
+  paginateListRuleExecutions,
   PutApprovalResultCommand,
   RetryStageExecutionCommand,
+  RollbackStageCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   type CodePipelineClient,
@@ -25,6 +28,8 @@ import {
   structureFromSdk,
   summaryFromSdk,
 } from './from-sdk';
+import type { RuleExecutionInfo } from './conditions';
+import { ruleExecutionFromSdk } from './v2-from-sdk';
 import type {
   ActionExecutionInfo,
   ExecutionDetail,
@@ -48,12 +53,20 @@ export interface PipelineApi {
   getStructure(name: string, signal?: AbortSignal): Promise<PipelineStructure | undefined>;
   getRuntime(name: string, signal?: AbortSignal): Promise<PipelineRuntime>;
   listExecutions(name: string, maxResults: number, nextToken?: string, signal?: AbortSignal): Promise<{ items: ExecutionSummary[]; nextToken?: string }>;
-  getExecution(name: string, executionId: string, signal?: AbortSignal): Promise<ExecutionDetail | undefined>;
+  /** `withRules`: also the rule evaluations (V2 pipelines whose stages declare conditions). */
+  getExecution(name: string, executionId: string, signal?: AbortSignal, withRules?: boolean): Promise<ExecutionDetail | undefined>;
   start(name: string, options: StartOptions): Promise<string | undefined>;
   stop(name: string, executionId: string, abandon: boolean, reason: string): Promise<void>;
   retryStage(name: string, stageName: string, executionId: string, mode: 'FAILED_ACTIONS' | 'ALL_ACTIONS'): Promise<string | undefined>;
   putApproval(name: string, stageName: string, actionName: string, token: string, status: 'Approved' | 'Rejected', summary: string): Promise<void>;
   setTransition(name: string, stageName: string, enabled: boolean, reason: string): Promise<void>;
+  /** V2: executions that succeeded in a stage, newest first (the targets RollbackStage accepts). */
+  listSucceededInStage(name: string, stageName: string, maxResults: number, signal?: AbortSignal): Promise<ExecutionSummary[]>;
+  /** V2: every rule evaluation of an execution (all pages). */
+  listRuleExecutions(name: string, executionId: string, signal?: AbortSignal): Promise<RuleExecutionInfo[]>;
+  overrideCondition(name: string, stageName: string, executionId: string, conditionType: 'BEFORE_ENTRY' | 'ON_SUCCESS'): Promise<void>;
+  /** Starts a rollback execution of the stage to the target's revisions; resolves to its id. */
+  rollbackStage(name: string, stageName: string, targetExecutionId: string): Promise<string | undefined>;
 }
 
 export function createPipelineApi(client: CodePipelineClient): PipelineApi {
@@ -76,12 +89,13 @@ export function createPipelineApi(client: CodePipelineClient): PipelineApi {
       const items = (out.pipelineExecutionSummaries ?? []).map(executionFromSdk).filter((e): e is ExecutionSummary => e !== undefined);
       return out.nextToken ? { items, nextToken: out.nextToken } : { items };
     },
-    async getExecution(name, executionId, signal) {
-      const [execution, actions] = await Promise.all([
+    async getExecution(name, executionId, signal, withRules = false) {
+      const [execution, actions, rules] = await Promise.all([
         client.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: executionId }), opts(signal)),
         listAllActionExecutions(client, name, executionId, signal),
+        withRules ? listAllRuleExecutions(client, name, executionId, signal) : Promise.resolve([]),
       ]);
-      return executionDetailFromSdk(execution, actions);
+      return executionDetailFromSdk(execution, actions, rules);
     },
     async start(name, options) {
       const out = await client.send(new StartPipelineExecutionCommand({
@@ -108,6 +122,22 @@ export function createPipelineApi(client: CodePipelineClient): PipelineApi {
         pipelineName: name, stageName, actionName, token, result: { status, summary },
       }));
     },
+    async listSucceededInStage(name, stageName, maxResults, signal) {
+      const out = await client.send(new ListPipelineExecutionsCommand({
+        pipelineName: name, maxResults, filter: { succeededInStage: { stageName } },
+      }), opts(signal));
+      return (out.pipelineExecutionSummaries ?? []).map(executionFromSdk).filter((e): e is ExecutionSummary => e !== undefined);
+    },
+    listRuleExecutions(name, executionId, signal) {
+      return listAllRuleExecutions(client, name, executionId, signal);
+    },
+    async overrideCondition(name, stageName, executionId, conditionType) {
+      await client.send(new OverrideStageConditionCommand({ pipelineName: name, stageName, pipelineExecutionId: executionId, conditionType }));
+    },
+    async rollbackStage(name, stageName, targetExecutionId) {
+      const out = await client.send(new RollbackStageCommand({ pipelineName: name, stageName, targetPipelineExecutionId: targetExecutionId }));
+      return out.pipelineExecutionId;
+    },
     async setTransition(name, stageName, enabled, reason) {
       if (enabled) {
         await client.send(new EnableStageTransitionCommand({ pipelineName: name, stageName, transitionType: 'Inbound' }));
@@ -122,4 +152,10 @@ async function listAllActionExecutions(client: CodePipelineClient, name: string,
   const pages = paginateListActionExecutions({ client, pageSize: 100, stopOnSameToken: true },
     { pipelineName: name, filter: { pipelineExecutionId: executionId } }, signal ? { abortSignal: signal } : {});
   return collectPages(pages, (page) => (page.actionExecutionDetails ?? []).map(actionExecutionFromSdk));
+}
+
+async function listAllRuleExecutions(client: CodePipelineClient, name: string, executionId: string, signal?: AbortSignal): Promise<RuleExecutionInfo[]> {
+  const pages = paginateListRuleExecutions({ client, pageSize: 100, stopOnSameToken: true },
+    { pipelineName: name, filter: { pipelineExecutionId: executionId } }, signal ? { abortSignal: signal } : {});
+  return collectPages(pages, (page) => (page.ruleExecutionDetails ?? []).map(ruleExecutionFromSdk));
 }

@@ -1,11 +1,15 @@
 // Which tree nodes a new piece of data changes, so the view refreshes those nodes and nothing else.
-import { deepEqual } from './equal';
+import { deepEqual } from '../../core/equal';
 import { nodeIds } from './keys';
 import { pendingApprovals } from './queries';
 import type { ExecutionSummary, PipelineKey, PipelineRuntime, PipelineStructure, StageRuntime } from './types';
 
 function stageOwnData(s: StageRuntime): unknown {
-  return { inbound: s.inbound, latestExecutionId: s.latestExecutionId, status: s.status, actions: s.actions.map((a) => a.name) };
+  // Conditions and their rules are children of the stage: a change refreshes the stage's subtree.
+  return {
+    inbound: s.inbound, latestExecutionId: s.latestExecutionId, status: s.status, actions: s.actions.map((a) => a.name),
+    latestExecutionType: s.latestExecutionType, waiting: s.waiting, conditions: s.conditions,
+  };
 }
 
 /** Nodes whose rendering differs between two GetPipelineState results. */
@@ -47,7 +51,7 @@ export function parentOf(id: string): string | undefined {
     return undefined;
   }
   if (!Array.isArray(parts) || typeof parts[0] !== 'string') return undefined;
-  const [kind, target, name, extra] = parts as [string, string, string | undefined, string | undefined];
+  const [kind, target, name, extra, kindOf] = parts as [string, string, string | undefined, string | undefined, string | undefined];
   switch (kind) {
     case 'P':
     case 'PM':
@@ -56,7 +60,10 @@ export function parentOf(id: string): string | undefined {
     case 'X':
       return name === undefined ? undefined : nodeIds.pipeline({ target, name });
     case 'A':
+    case 'C':
       return name === undefined || extra === undefined ? undefined : nodeIds.stage({ target, name }, extra);
+    case 'R':
+      return name === undefined || extra === undefined || kindOf === undefined ? undefined : nodeIds.condition({ target, name }, extra, kindOf);
     case 'E':
     case 'XM':
       return name === undefined ? undefined : nodeIds.executions({ target, name });

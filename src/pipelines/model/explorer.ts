@@ -2,12 +2,13 @@
 // store, and reports which tree nodes changed. The VS Code tree, the status bar, notifications and the
 // benchmark all drive this same object.
 import type { Logger } from '../../core/log';
-import type { Clock } from '../polling/clock';
-import { desiredTasks, taskKey, type Interest, type TaskSpec } from '../polling/policy';
-import { PollScheduler, type ErrorClass } from '../polling/scheduler';
-import type { RefreshSettings } from '../polling/settings';
+import type { Clock } from '../../core/polling/clock';
+import { desiredTasks, specOfKey, taskKey, type Interest, type TaskSpec } from '../polling/policy';
+import { PollScheduler, type ErrorClass } from '../../core/polling/scheduler';
+import type { RefreshSettings } from '../../core/polling/settings';
 import { present, type NodePresentation } from '../present/nodes';
 import type { PipelineApi } from './api';
+import type { PipelineOrder } from './attention';
 import { pruneDescendants } from './diff';
 import { nodeIds } from './keys';
 import type { LoadError, PipelineStore } from './store';
@@ -53,7 +54,9 @@ type Listener<T> = (value: T) => void;
 export class PipelineExplorer {
   readonly store: PipelineStore = new Store();
   readonly tree: TreeModel;
-  readonly scheduler: PollScheduler;
+  /** The pipeline rows of each target in the order last reported, so a reorder refreshes the list. */
+  private readonly shownOrder = new Map<string, string>();
+  readonly scheduler: PollScheduler<TaskSpec>;
   private viewVisible = false;
   private windowFocused = true;
   private pinned: PipelineKey[] = [];
@@ -78,6 +81,7 @@ export class PipelineExplorer {
         deps.log.debug(`poll ${task.kind} ${task.pipeline ?? task.target} failed (${message}); next try in ${Math.round(wait / 1000)} s`);
       },
       onRunFinished: () => this.updateTasks(),
+      specOfKey,
     });
   }
 
@@ -393,8 +397,27 @@ export class PipelineExplorer {
     return changed;
   }
 
-  private emit(ids: string[]): void {
-    if (this.disposed || !ids.length) return;
+  /** Sorts the pipeline list by attention or by name; the list re-renders when that changed. */
+  setOrder(order: PipelineOrder): void {
+    if (this.tree.setOrder(order)) this.emit([ROOT_ID]);
+  }
+
+  /** Adds the parent of every pipeline list whose order the new data changed (a row moved up or down). */
+  private withReordered(ids: string[]): string[] {
+    const out = [...ids];
+    for (const t of this.store.targets()) {
+      const signature = this.tree.orderSignature(t);
+      if (this.shownOrder.get(t.key) === signature) continue;
+      const known = this.shownOrder.has(t.key);
+      this.shownOrder.set(t.key, signature);
+      if (known) out.push(this.tree.multiRoot ? nodeIds.target(t.key) : ROOT_ID);
+    }
+    return out;
+  }
+
+  private emit(changed: string[]): void {
+    if (this.disposed || !changed.length) return;
+    const ids = this.withReordered(changed);
     const pruned = ids.includes(ROOT_ID) ? [ROOT_ID] : pruneDescendants(ids);
     for (const l of this.changeListeners) l(pruned);
   }
@@ -428,6 +451,8 @@ function ownerOf(node: TreeNode): { key?: PipelineKey; target?: string; executio
     case 'pipeline':
     case 'stage':
     case 'action':
+    case 'condition':
+    case 'rule':
       return { key: node.key };
     case 'message': {
       try {

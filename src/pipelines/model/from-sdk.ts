@@ -8,6 +8,7 @@ import type {
   PipelineSummary as SdkPipelineSummary,
 } from '@aws-sdk/client-codepipeline';
 import { definedOnly as defined, epochMillis as ms } from '../../core/records';
+import type { RuleExecutionInfo } from './conditions';
 import {
   toStatus,
   type ActionExecutionInfo,
@@ -17,6 +18,7 @@ import {
   type PipelineStructure,
   type PipelineSummary,
 } from './types';
+import { conditionDeclarationsFromSdk, conditionStatesFromSdk, triggersFromSdk, waitingFromSdk } from './v2-from-sdk';
 
 export function summaryFromSdk(p: SdkPipelineSummary): PipelineSummary | undefined {
   if (!p.name) return undefined;
@@ -38,8 +40,11 @@ export function structureFromSdk(out: GetPipelineOutput): PipelineStructure | un
     version: decl.version,
     arn: out.metadata?.pipelineArn,
     pipelineType: decl.pipelineType,
-    stages: (decl.stages ?? []).map((s) => ({
+    executionMode: decl.executionMode,
+    triggers: triggersFromSdk(decl.triggers),
+    stages: (decl.stages ?? []).map((s) => defined({
       name: s.name ?? '',
+      conditions: conditionDeclarationsFromSdk(s),
       actions: (s.actions ?? []).map((a) => defined({
         name: a.name ?? '',
         category: a.actionTypeId?.category ?? '',
@@ -68,6 +73,9 @@ export function runtimeFromSdk(out: GetPipelineStateOutput): PipelineRuntime {
       }),
       latestExecutionId: s.latestExecution?.pipelineExecutionId,
       status: s.latestExecution?.status ? toStatus(s.latestExecution.status) : undefined,
+      latestExecutionType: s.latestExecution?.type === 'ROLLBACK' ? 'ROLLBACK' : undefined,
+      waiting: waitingFromSdk(s),
+      conditions: conditionStatesFromSdk(s),
       actions: (s.actionStates ?? []).map((a) => {
         const e = a.latestExecution;
         return defined({
@@ -110,6 +118,7 @@ export function executionFromSdk(e: PipelineExecutionSummary): ExecutionSummary 
     stopReason: e.stopTrigger?.reason,
     executionMode: e.executionMode,
     executionType: e.executionType,
+    rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
   });
 }
 
@@ -129,10 +138,12 @@ export function actionExecutionFromSdk(a: ActionExecutionDetail): ActionExecutio
     summary: result?.externalExecutionSummary,
     errorMessage: result?.errorDetails?.message,
     logStreamArn: result?.logStreamARN,
+    namespace: a.input?.namespace,
+    outputVariables: a.output?.outputVariables && Object.keys(a.output.outputVariables).length ? { ...a.output.outputVariables } : undefined,
   });
 }
 
-export function executionDetailFromSdk(out: GetPipelineExecutionOutput, actions: ActionExecutionInfo[]): ExecutionDetail | undefined {
+export function executionDetailFromSdk(out: GetPipelineExecutionOutput, actions: ActionExecutionInfo[], rules?: RuleExecutionInfo[]): ExecutionDetail | undefined {
   const e = out.pipelineExecution;
   if (!e?.pipelineExecutionId) return undefined;
   return defined({
@@ -143,6 +154,9 @@ export function executionDetailFromSdk(out: GetPipelineExecutionOutput, actions:
     pipelineVersion: e.pipelineVersion,
     triggerType: e.trigger?.triggerType,
     triggerDetail: e.trigger?.triggerDetail,
+    executionMode: e.executionMode,
+    executionType: e.executionType,
+    rollbackTargetId: e.rollbackMetadata?.rollbackTargetPipelineExecutionId,
     artifactRevisions: (e.artifactRevisions ?? []).map((r) => defined({
       name: r.name ?? '',
       revisionId: r.revisionId,
@@ -151,5 +165,6 @@ export function executionDetailFromSdk(out: GetPipelineExecutionOutput, actions:
     })),
     variables: (e.variables ?? []).map((v) => ({ name: v.name ?? '', value: v.resolvedValue ?? '' })),
     actions,
+    rules: rules?.length ? rules : undefined,
   });
 }

@@ -1,12 +1,14 @@
 // Questions the views and commands ask of a pipeline's declaration + runtime state.
-import type {
-  ActionDeclaration,
-  ActionRuntime,
-  ExecutionStatus,
-  PipelineRuntime,
-  PipelineStructure,
-  StageDeclaration,
-  StageRuntime,
+import {
+  isActive,
+  type ActionDeclaration,
+  type ActionRuntime,
+  type ExecutionStatus,
+  type ExecutionSummary,
+  type PipelineRuntime,
+  type PipelineStructure,
+  type StageDeclaration,
+  type StageRuntime,
 } from './types';
 
 export interface PendingApproval {
@@ -109,6 +111,31 @@ export function isCodeBuildAction(action: ActionView): boolean {
     || (/^[^:\s]+:[0-9a-f-]{36}$/i.test(action.runtime?.externalExecutionId ?? '') && (action.runtime?.externalExecutionUrl ?? '').includes('codebuild'));
 }
 
+/** The CodeDeploy deployment a CodeDeploy action ran (its external execution id), for the Deployments view. */
+export function codeDeployDeploymentId(action: ActionView): string | undefined {
+  const id = action.runtime?.externalExecutionId;
+  return /^CodeDeploy/.test(action.declaration?.provider ?? '') && id && /^d-[A-Z0-9]{9}$/.test(id) ? id : undefined;
+}
+
 export function sourceActions(structure: PipelineStructure | undefined): ActionDeclaration[] {
   return (structure?.stages ?? []).flatMap((s) => s.actions).filter((a) => a.category === 'Source');
+}
+
+/** Where an execution in flight is: the stage running it, or the stage it waits to enter (QUEUED / PARALLEL). */
+export function whereIs(runtime: PipelineRuntime | undefined, executionId: string): { stage?: string; waitingAt?: string } {
+  const waitingAt = runtime?.stages.find((s) => s.waiting?.some((w) => w.executionId === executionId))?.name;
+  const running = runtime?.stages.find((s) => s.latestExecutionId === executionId && (s.status === 'InProgress' || s.status === 'Stopping'))?.name;
+  if (running) return { stage: running };
+  return waitingAt ? { waitingAt } : {};
+}
+
+export interface InFlight {
+  execution: ExecutionSummary;
+  stage?: string;
+  waitingAt?: string;
+}
+
+/** The executions still running, newest first, with the stage each is in when the state says so. */
+export function executionsInFlight(recent: readonly ExecutionSummary[] | undefined, runtime: PipelineRuntime | undefined): InFlight[] {
+  return (recent ?? []).filter((x) => isActive(x.status)).map((execution) => ({ execution, ...whereIs(runtime, execution.id) }));
 }

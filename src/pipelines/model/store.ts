@@ -1,7 +1,7 @@
 // Everything known about the pipelines of every configured account/region. Each apply* method
 // stores new data and returns the ids of the tree nodes whose rendering changed (often none).
 import { diffLatest, diffRuntime, diffStructure } from './diff';
-import { deepEqual } from './equal';
+import { deepEqual } from '../../core/equal';
 import { nodeIds, targetKey } from './keys';
 import type {
   ExecutionSummary,

@@ -1,5 +1,9 @@
 // The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
+import { matchesFilter } from '../../core/name-filter';
+import { NodeCache } from '../../core/node-cache';
+import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
+import { orderPipelines, type PipelineOrder } from './attention';
 import { nodeIds, parseTargetKey } from './keys';
 import { actionsOf, findStage, stagesOf } from './queries';
 import type { PipelineStore, TargetEntry } from './store';
@@ -12,6 +16,8 @@ export type TreeNode =
   | { kind: 'pipeline'; id: string; key: PipelineKey }
   | { kind: 'stage'; id: string; key: PipelineKey; stage: string }
   | { kind: 'action'; id: string; key: PipelineKey; stage: string; action: string }
+  | { kind: 'condition'; id: string; key: PipelineKey; stage: string; condition: ConditionKind }
+  | { kind: 'rule'; id: string; key: PipelineKey; stage: string; condition: ConditionKind; index: number; rule: string }
   | { kind: 'executions'; id: string; key: PipelineKey }
   | { kind: 'execution'; id: string; key: PipelineKey; executionId: string }
   | { kind: 'moreExecutions'; id: string; key: PipelineKey }
@@ -21,19 +27,11 @@ export type TreeNode =
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Case-insensitive; `*` and `?` make it a glob over the whole name, otherwise a substring match. */
-export function matchesFilter(name: string, filter: string): boolean {
-  const f = filter.trim().toLowerCase();
-  if (!f) return true;
-  const n = name.toLowerCase();
-  if (!/[*?]/.test(f)) return n.includes(f);
-  const pattern = f.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${pattern}$`).test(n);
-}
 
 export class TreeModel {
-  private readonly nodes = new Map<string, TreeNode>();
+  private readonly cache = new NodeCache<TreeNode>();
   private filterText = '';
+  private order: PipelineOrder = 'attention';
   private readonly shown = new Map<string, number>();
   private readonly collapsedTargets = new Set<string>();
   private readonly expandedPipelines = new Set<string>();
@@ -74,12 +72,14 @@ export class TreeModel {
       }
       case 'pipeline':
         return this.pipelineChildren(parent.key);
-      case 'stage': {
-        const e = this.store.pipeline(parent.key);
-        const stage = findStage(e?.structure, e?.runtime, parent.stage);
-        return stage ? actionsOf(stage).map((a) => this.node({
-          kind: 'action', id: nodeIds.action(parent.key, parent.stage, a.name), key: parent.key, stage: parent.stage, action: a.name,
-        })) : [];
+      case 'stage':
+        return this.stageChildren(parent.key, parent.stage);
+      case 'condition': {
+        const stage = findStage(this.store.pipeline(parent.key)?.structure, this.store.pipeline(parent.key)?.runtime, parent.stage);
+        return rulesOf(parent.condition, stage?.declaration?.conditions, stage?.runtime?.conditions).map((r) => this.node({
+          kind: 'rule', id: nodeIds.rule(parent.key, parent.stage, parent.condition, r.condition, r.name),
+          key: parent.key, stage: parent.stage, condition: parent.condition, index: r.condition, rule: r.name,
+        }));
       }
       case 'executions':
         return this.executionChildren(parent.key);
@@ -90,12 +90,25 @@ export class TreeModel {
 
   /** The node a given id stands for, if the tree has produced it. */
   get(id: string): TreeNode | undefined {
-    return this.nodes.get(id);
+    return this.cache.get(id);
   }
 
-  /** Matching pipeline names of a target, after the filter. */
+  /** Matching pipeline names of a target, after the filter, in the list's order. */
   matching(target: TargetEntry): string[] {
-    return this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    const names = this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    return orderPipelines(names, this.order, (name) => target.pipelines?.get(name));
+  }
+
+  /** The order of the pipeline list (conveyor.pipelines.sortBy). Returns true when it changed. */
+  setOrder(order: PipelineOrder): boolean {
+    if (order === this.order) return false;
+    this.order = order;
+    return true;
+  }
+
+  /** The pipeline rows' order of a target as last shown, to tell whether new data moved a row. */
+  orderSignature(target: TargetEntry): string {
+    return JSON.stringify(this.matching(target).slice(0, this.shownCount(target.key)));
   }
 
   /** Shows the next page of a target's pipelines. */
@@ -204,6 +217,22 @@ export class TreeModel {
     return out;
   }
 
+  /** Entry conditions, the actions, then success and failure conditions: the order an execution meets them. */
+  private stageChildren(key: PipelineKey, stageName: string): TreeNode[] {
+    const e = this.store.pipeline(key);
+    const stage = findStage(e?.structure, e?.runtime, stageName);
+    if (!stage) return [];
+    const condition = (kind: ConditionKind): TreeNode => this.node({
+      kind: 'condition', id: nodeIds.condition(key, stageName, kind), key, stage: stageName, condition: kind,
+    });
+    const kinds = conditionKindsOf(stage.declaration?.conditions, stage.runtime?.conditions);
+    return [
+      ...kinds.filter((k) => k === 'beforeEntry').map(condition),
+      ...actionsOf(stage).map((a) => this.node({ kind: 'action', id: nodeIds.action(key, stageName, a.name), key, stage: stageName, action: a.name })),
+      ...kinds.filter((k) => k !== 'beforeEntry').map(condition),
+    ];
+  }
+
   private executionChildren(key: PipelineKey): TreeNode[] {
     const e = this.store.pipeline(key);
     const parentId = nodeIds.executions(key);
@@ -224,15 +253,7 @@ export class TreeModel {
     });
   }
 
-  /** Returns the cached node for the id, updated in place with the new data. */
   private node<T extends TreeNode>(fresh: T): T {
-    const existing = this.nodes.get(fresh.id);
-    if (existing && existing.kind === fresh.kind) {
-      for (const k of Object.keys(existing)) if (!(k in fresh)) delete (existing as Record<string, unknown>)[k];
-      Object.assign(existing, fresh);
-      return existing as T;
-    }
-    this.nodes.set(fresh.id, fresh);
-    return fresh;
+    return this.cache.node(fresh);
   }
 }

@@ -1,5 +1,7 @@
 // Conveyor's own view of CodePipeline data: plain, JSON-comparable records (epoch-millisecond times),
 // so diffing, presenting and testing never depend on SDK classes or Date identity.
+import type { RuleExecutionInfo, StageConditionDeclarations, StageConditionStates } from './conditions';
+import type { TriggerDeclaration } from './triggers';
 
 /** Every status a pipeline execution, stage execution or action execution can report. */
 export type ExecutionStatus =
@@ -43,6 +45,8 @@ export interface ActionDeclaration {
 export interface StageDeclaration {
   name: string;
   actions: ActionDeclaration[];
+  /** V2: beforeEntry / onSuccess / onFailure. */
+  conditions?: StageConditionDeclarations;
 }
 
 export interface VariableDeclaration {
@@ -57,8 +61,12 @@ export interface PipelineStructure {
   version?: number | undefined;
   arn?: string | undefined;
   pipelineType?: string | undefined;
+  /** QUEUED, SUPERSEDED or PARALLEL. */
+  executionMode?: string | undefined;
   stages: StageDeclaration[];
   variables: VariableDeclaration[];
+  /** V2 Git triggers (push / pull request filters). */
+  triggers?: TriggerDeclaration[];
 }
 
 export interface TransitionInfo {
@@ -86,11 +94,21 @@ export interface ActionRuntime {
   actionExecutionId?: string | undefined;
 }
 
+/** An execution at a stage: GetPipelineState's StageExecution. */
+export interface StageExecutionRef {
+  executionId: string;
+  status: ExecutionStatus;
+  /** STANDARD or ROLLBACK. */
+  type?: string;
+}
+
 export interface StageRuntime {
   name: string;
   inbound: TransitionInfo;
   latestExecutionId?: string | undefined;
   status?: ExecutionStatus | undefined;
+  /** QUEUED, SUPERSEDED or PARALLEL. */
+  executionMode?: string | undefined;
   actions: ActionRuntime[];
 }
 
@@ -119,6 +137,8 @@ export interface ExecutionSummary {
   stopReason?: string | undefined;
   executionMode?: string | undefined;
   executionType?: string | undefined;
+  /** QUEUED, SUPERSEDED or PARALLEL. */
+  executionMode?: string | undefined;
 }
 
 /** One action execution inside a pipeline execution (ListActionExecutions), for the timeline. */
@@ -136,6 +156,8 @@ export interface ActionExecutionInfo {
   summary?: string | undefined;
   errorMessage?: string | undefined;
   logStreamArn?: string | undefined;
+  /** QUEUED, SUPERSEDED or PARALLEL. */
+  executionMode?: string | undefined;
 }
 
 /** GetPipelineExecution plus its action executions. */
@@ -148,8 +170,12 @@ export interface ExecutionDetail {
   triggerType?: string | undefined;
   triggerDetail?: string | undefined;
   artifactRevisions: { name: string; revisionId?: string | undefined; revisionSummary?: string | undefined; revisionUrl?: string | undefined }[];
+  /** QUEUED, SUPERSEDED or PARALLEL. */
+  executionMode?: string | undefined;
   variables: { name: string; value: string }[];
   actions: ActionExecutionInfo[];
+  /** V2: every rule evaluation of the execution (ListRuleExecutions). */
+  rules?: RuleExecutionInfo[];
 }
 
 const KNOWN_STATUSES = new Set<string>([

@@ -1,6 +1,7 @@
 // Which AWS calls are worth making right now, and how often. Pure: everything it needs is passed in.
+import type { RefreshSettings } from '../../core/polling/settings';
+import { addTask, parseTaskKey, taskKey as genericTaskKey, type TaskSpec as GenericTaskSpec, type Tier } from '../../core/polling/tasks';
 import type { PipelineKey } from '../model/types';
-import type { RefreshSettings } from './settings';
 
 /** What the person can currently see or asked to follow. */
 export interface Interest {
@@ -30,19 +31,24 @@ export const NO_INTEREST: Interest = {
  * state: GetPipelineState (stages/actions); executions: the first page of the "Executions" node.
  */
 export type TaskKind = 'list' | 'latest' | 'state' | 'executions';
-/** active: the pipeline runs; watched: idle but looked at closely; idle: merely listed. */
-export type Tier = 'active' | 'watched' | 'idle';
 
-export interface TaskSpec {
-  key: string;
+export interface TaskSpec extends GenericTaskSpec {
   kind: TaskKind;
-  target: string;
   pipeline?: string;
-  tier: Tier;
 }
 
 export function taskKey(kind: TaskKind, target: string, pipeline?: string): string {
-  return JSON.stringify(pipeline === undefined ? [kind, target] : [kind, target, pipeline]);
+  return pipeline === undefined ? genericTaskKey(kind, target) : genericTaskKey(kind, target, pipeline);
+}
+
+const KINDS: readonly string[] = ['list', 'latest', 'state', 'executions'];
+
+/** The task a key made by {@link taskKey} stands for (its tier is unknown: idle). */
+export function specOfKey(key: string): TaskSpec | undefined {
+  const parsed = parseTaskKey(key);
+  if (!parsed || !KINDS.includes(parsed.kind)) return undefined;
+  const [pipeline] = parsed.parts;
+  return { key, kind: parsed.kind as TaskKind, target: parsed.target, ...(pipeline === undefined ? {} : { pipeline }), tier: 'idle' };
 }
 
 /** Polling happens only in a focused window, and only while the view shows or something is pinned/watched. */
@@ -50,8 +56,6 @@ export function pollingAllowed(interest: Interest, settings: RefreshSettings): b
   if (!settings.enabled || !interest.windowFocused) return false;
   return interest.viewVisible || interest.pinned.length > 0 || interest.watched.length > 0;
 }
-
-const TIER_RANK: Record<Tier, number> = { active: 0, watched: 1, idle: 2 };
 
 /**
  * The tasks to keep polling. `isRunning` says whether a pipeline's latest execution is in progress.
@@ -61,13 +65,8 @@ const TIER_RANK: Record<Tier, number> = { active: 0, watched: 1, idle: 2 };
 export function desiredTasks(interest: Interest, settings: RefreshSettings, isRunning: (p: PipelineKey) => boolean): TaskSpec[] {
   if (!pollingAllowed(interest, settings)) return [];
   const tasks = new Map<string, TaskSpec>();
-  const add = (kind: TaskKind, target: string, pipeline: string | undefined, tier: Tier): void => {
-    const key = taskKey(kind, target, pipeline);
-    const existing = tasks.get(key);
-    if (!existing || TIER_RANK[tier] < TIER_RANK[existing.tier]) {
-      tasks.set(key, { key, kind, target, ...(pipeline === undefined ? {} : { pipeline }), tier });
-    }
-  };
+  const add = (kind: TaskKind, target: string, pipeline: string | undefined, tier: Tier): void =>
+    addTask(tasks, { key: taskKey(kind, target, pipeline), kind, target, ...(pipeline === undefined ? {} : { pipeline }), tier });
   const closely = (p: PipelineKey): Tier => (isRunning(p) ? 'active' : 'watched');
 
   if (interest.viewVisible) {
@@ -83,22 +82,4 @@ export function desiredTasks(interest: Interest, settings: RefreshSettings, isRu
   // Approvals and failed stages of a followed run are only visible in GetPipelineState.
   for (const p of [...interest.watched, ...interest.tracked]) if (isRunning(p)) add('state', p.target, p.name, 'active');
   return [...tasks.values()];
-}
-
-/** Backoff factor for a running pipeline that keeps showing no change. */
-export const ACTIVE_BACKOFF_FACTOR = 1.5;
-
-/**
- * How long after a successful poll a task runs again. `unchanged` counts polls in a row that found
- * nothing new: a running pipeline is polled every 5 s after a change, then 7.5 s, 11 s… up to 30 s.
- */
-export function intervalFor(tier: Tier, unchanged: number, settings: RefreshSettings): number {
-  switch (tier) {
-    case 'active':
-      return Math.min(settings.activeMaxIntervalMs, Math.round(settings.activeIntervalMs * ACTIVE_BACKOFF_FACTOR ** Math.max(0, unchanged - 1)));
-    case 'watched':
-      return settings.watchedIntervalMs;
-    case 'idle':
-      return settings.idleIntervalMs;
-  }
 }

@@ -1,16 +1,20 @@
 // How each tree node looks: label, description, icon, markdown tooltip, context value. Pure, so the
 // same presentation feeds the VS Code tree, the benchmark's "first paint" and the unit tests.
+import { attentionOf } from '../model/attention';
 import { parseTargetKey } from '../model/keys';
-import { findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, type ActionView, type StageView } from '../model/queries';
+import { codeDeployDeploymentId, executionsInFlight, findAction, findStage, isCodeBuildAction, isRetryable, pendingApprovals, stagesOf, whereIs, type ActionView, type StageView } from '../model/queries';
 import type { PipelineStore } from '../model/store';
 import type { TreeNode } from '../model/tree';
 import { isActive, type ExecutionSummary, type PipelineKey } from '../model/types';
-import { escapeMarkdown, inlineCode, link } from './markdown';
+import { escapeMarkdown, inlineCode, link } from '../../core/markdown';
 import { providerIcon, providerLabel } from './providers';
 import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revision';
 import { statusGlyph, statusIcon, statusLabel } from './status';
+import { configurationKeyLabel, executionModePhrase, pipelineTypePhrase, sourceRevisionLabel } from './words';
 import { formatAgo, formatDuration, formatTimestamp } from '../../core/format';
 import { errorNode, loadMoreNode, messageNode, type IconSpec, type NodePresentation } from '../../core/tree';
+import { presentCondition, presentRule, stageV2Parts } from './conditions';
+import { describeTrigger } from './triggers';
 
 export type { NodePresentation } from '../../core/tree';
 
@@ -26,6 +30,7 @@ export const COMMANDS = {
   loadMore: 'conveyor.pipelines.loadMore',
   refresh: 'conveyor.pipelines.refresh',
   showExecution: 'conveyor.pipelines.showExecution',
+  showActionLogs: 'conveyor.pipelines.showActionLogs',
 } as const;
 
 export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
@@ -42,6 +47,10 @@ export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
       return presentExecutions(node.id, node.key, ctx);
     case 'execution':
       return presentExecution(node.id, node.key, node.executionId, ctx);
+    case 'condition':
+      return presentCondition(node.id, node.condition, stageOf(ctx, node.key, node.stage), ctx.now);
+    case 'rule':
+      return presentRule(node.id, node.condition, node.index, node.rule, stageOf(ctx, node.key, node.stage), ctx.now);
     case 'moreExecutions':
       return loadMoreNode(node.id, COMMANDS.loadMore, { tooltip: 'Load the next page of executions' });
     case 'morePipelines': {
@@ -90,16 +99,25 @@ export function executionDescription(x: ExecutionSummary | undefined, now: numbe
   return when === undefined ? statusLabel(x.status) : `${statusLabel(x.status)} · ${formatAgo(when, now)}`;
 }
 
-function executionTooltipLines(x: ExecutionSummary, now: number): string[] {
+function stageOf(ctx: PresentContext, key: PipelineKey, stage: string): StageView | undefined {
+  const e = ctx.store.pipeline(key);
+  return findStage(e?.structure, e?.runtime, stage);
+}
+
+function executionTooltipLines(x: ExecutionSummary, now: number, ctx?: { key: PipelineKey; store: PipelineStore }): string[] {
   const lines: string[] = [];
+  const e = ctx ? ctx.store.pipeline(ctx.key) : undefined;
   lines.push(`${statusGlyph(x.status)} ${escapeMarkdown(executionDescription(x, now))}`
     + (x.lastUpdateTime ? ` (${escapeMarkdown(formatTimestamp(x.lastUpdateTime))})` : ''));
   if (x.statusSummary) lines.push(escapeMarkdown(x.statusSummary));
-  if (x.triggerType) lines.push(`Trigger: ${escapeMarkdown(x.triggerType)}${x.triggerDetail ? ` — ${escapeMarkdown(x.triggerDetail)}` : ''}`);
+  const trigger = describeTrigger(x, e?.structure?.triggers);
+  if (trigger.full) lines.push(`Trigger: ${escapeMarkdown(trigger.full)}`);
+  for (const f of trigger.filters) lines.push(`Trigger filter: ${escapeMarkdown(f)}`);
+  if (x.executionMode) lines.push(`Mode: ${escapeMarkdown(x.executionMode)}${x.executionType === 'ROLLBACK' ? ' · rollback execution' : ''}`);
   for (const rev of x.sourceRevisions) {
     const message = commitMessageOf(rev.revisionSummary);
     const id = rev.revisionId ? link(shortRevision(rev.revisionId), rev.revisionUrl) : '';
-    lines.push(`Source ${escapeMarkdown(rev.actionName)}: ${id}${message ? ` — ${escapeMarkdown(firstLine(message, 120))}` : ''}`);
+    lines.push(`${escapeMarkdown(sourceRevisionLabel(rev.actionName))}: ${id}${message ? ` — ${escapeMarkdown(firstLine(message, 120))}` : ''}`);
   }
   if (x.stopReason) lines.push(`Stopped: ${escapeMarkdown(x.stopReason)}`);
   if (x.startTime && x.lastUpdateTime && !isActive(x.status)) lines.push(`Duration: ${formatDuration(x.lastUpdateTime - x.startTime)}`);
@@ -111,6 +129,7 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
   const e = ctx.store.pipeline(key);
   const latest = latestOf(ctx, key);
   const approvals = pendingApprovals(e?.runtime);
+  const attention = attentionOf(e);
   const pinned = ctx.isPinned(key);
   const watched = ctx.isWatched(key);
   const flags = [
@@ -134,18 +153,37 @@ function presentPipeline(id: string, key: PipelineKey, ctx: PresentContext): Nod
     icon = { id: 'person', color: 'charts.yellow' };
     const since = latest?.startTime;
     description = `Waiting for approval${since ? ` · ${formatAgo(since, ctx.now)}` : ''}`;
+  } else if (attention.kind === 'blocked') {
+    icon = { id: 'lock', color: 'charts.yellow' };
+    description = `Blocked: ${attention.stageName} transition disabled`;
   } else {
     icon = statusIcon(latest?.status);
     description = executionDescription(latest, ctx.now);
   }
   const summary = e?.summary;
   const header = `**${escapeMarkdown(key.name)}**`
-    + [summary?.pipelineType, summary?.executionMode ? `${summary.executionMode} mode` : undefined, summary?.version ? `version ${summary.version}` : undefined]
+    + [summary?.pipelineType ? pipelineTypePhrase(summary.pipelineType) : undefined,
+      summary?.executionMode ? executionModePhrase(summary.executionMode) : undefined, summary?.version ? `version ${summary.version}` : undefined]
       .filter(Boolean).map((s) => ` · ${escapeMarkdown(String(s))}`).join('');
+  const inFlight = executionsInFlight(e?.recent, e?.runtime);
+  if (inFlight.length > 1 && !e?.deleted && !approvals.length) {
+    icon = statusIcon('InProgress');
+    const where = inFlight.map((f) => f.stage ?? (f.waitingAt ? `waiting for ${f.waitingAt}` : '')).filter(Boolean);
+    description = `${inFlight.length} in progress${where.length ? ` · ${where.join(', ')}` : ''}`;
+  }
   const lines = [header];
-  if (latest) lines.push(...executionTooltipLines(latest, ctx.now));
+  if (inFlight.length > 1) {
+    lines.push(`$(sync) ${inFlight.length} executions in flight:`
+      + inFlight.map((f) => `  \n${inlineCode(f.execution.id.slice(0, 8))} ${escapeMarkdown(revisionLine(f.execution.sourceRevisions[0]) ?? '')}`
+        + (f.stage ? ` — in ${escapeMarkdown(f.stage)}` : f.waitingAt ? ` — waiting to enter ${escapeMarkdown(f.waitingAt)}` : '')).join(''));
+  }
+  if (latest) lines.push(...executionTooltipLines(latest, ctx.now, { key, store: ctx.store }));
   else if (e?.recent) lines.push('Never run');
   for (const a of approvals) lines.push(`$(person) Waiting for approval: ${escapeMarkdown(a.stageName)} / ${escapeMarkdown(a.actionName)}`);
+  if (attention.kind === 'blocked') {
+    lines.push(`$(lock) Held before ${escapeMarkdown(attention.stageName)}: its inbound transition is disabled`
+      + (attention.reason ? ` (“${escapeMarkdown(attention.reason)}”)` : '') + '. Enable it to let the run continue.');
+  }
   if (e?.error) lines.push(`$(warning) ${escapeMarkdown(e.error.message)}`);
   if (e?.deleted) lines.push('$(trash) This pipeline no longer exists.');
   const follow = [pinned ? '$(pin) Pinned to the status bar' : '', watched ? '$(eye) Watched: you get notifications' : ''].filter(Boolean);
@@ -174,24 +212,35 @@ function presentStage(id: string, key: PipelineKey, stageName: string, ctx: Pres
   const inbound = stage?.runtime?.inbound;
   const disabled = inbound !== undefined && !inbound.enabled;
   const when = stage ? stageTime(stage) : undefined;
+  const v2 = stageV2Parts(stage, { v2: (e?.structure?.pipelineType ?? e?.summary.pipelineType) === 'V2', first, now: ctx.now });
+  const waiting = stage?.runtime?.actions.some((a) => a.status === 'InProgress' && a.token !== undefined) ?? false;
   const parts = [
     disabled ? 'Transition disabled' : '',
-    status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
+    ...v2.description,
+    waiting ? 'Waiting for approval' : status ? statusLabel(status) : stage?.runtime ? 'Not run yet' : '',
     when !== undefined ? formatAgo(when, ctx.now) : '',
   ].filter(Boolean);
   const flags = [
     ...(first ? [] : [disabled ? 'transitionDisabled' : 'transitionEnabled']),
     ...(isRetryable(status) && stage?.runtime?.latestExecutionId ? ['retryable'] : []),
     ...(status === 'InProgress' ? ['running'] : []),
+    ...v2.flags,
   ];
-  const lines = [`**${escapeMarkdown(stageName)}**`, `${statusGlyph(status)} ${escapeMarkdown(parts.filter((p) => p !== 'Transition disabled').join(' · ') || 'Not run yet')}`];
+  const plain = parts.filter((p) => p !== 'Transition disabled' && !v2.description.includes(p));
+  const lines = [`**${escapeMarkdown(stageName)}**`, `${waiting ? '$(person)' : statusGlyph(status)} ${escapeMarkdown(plain.join(' · ') || 'Not run yet')}`];
+  lines.push(...v2.tooltip);
   if (stage?.runtime?.latestExecutionId) lines.push(`Execution ${inlineCode(stage.runtime.latestExecutionId)}`);
   if (disabled) {
-    lines.push(`$(circle-slash) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
+    lines.push(`$(lock) Inbound transition disabled${inbound?.disabledReason ? `: ${escapeMarkdown(inbound.disabledReason)}` : ''}`
       + (inbound?.lastChangedBy ? ` — by ${escapeMarkdown(inbound.lastChangedBy)}` : '')
       + (inbound?.lastChangedAt ? ` ${formatAgo(inbound.lastChangedAt, ctx.now)}` : ''));
   }
-  const icon: IconSpec = disabled && !status ? { id: 'circle-slash', color: 'disabledForeground' } : statusIcon(status);
+  // A human is awaited (not spinning), a closed transition is a lock whatever the stage's last run did.
+  const attention = attentionOf(e);
+  const holding = attention.kind === 'blocked' && attention.stageName === stageName;
+  if (holding) lines.push(`$(lock) The latest run waits here until the transition is enabled.`);
+  const icon: IconSpec = waiting ? { id: 'person', color: 'charts.yellow' }
+    : disabled ? { id: 'lock', color: holding ? 'charts.yellow' : 'disabledForeground' } : v2.icon ?? statusIcon(status);
   return {
     id, label: stageName, description: parts.join(' · '), icon, tooltip: lines.join('\n\n'),
     contextValue: ['stage', ...flags].join(':'),
@@ -226,6 +275,7 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   const flags = [
     ...(approval ? ['approval'] : []),
     ...(codebuild ? ['codebuild'] : []),
+    ...(codeDeployDeploymentId(action) ? ['codedeploy'] : []),
     ...(rt?.status === 'Failed' ? ['failed'] : []),
     ...(rt?.externalExecutionUrl || rt?.entityUrl ? ['link'] : []),
   ];
@@ -239,14 +289,18 @@ function presentAction(id: string, key: PipelineKey, stageName: string, actionNa
   }
   const config = action.declaration?.configuration ?? {};
   const configKeys = Object.keys(config).filter((k) => !/token|secret|password/i.test(k)).slice(0, 6);
-  if (configKeys.length) lines.push(configKeys.map((k) => `${escapeMarkdown(k)}: ${inlineCode(config[k] ?? '')}`).join('  \n'));
+  if (configKeys.length) lines.push(configKeys.map((k) => `${escapeMarkdown(configurationKeyLabel(k))}: ${inlineCode(config[k] ?? '')}`).join('  \n'));
   if (rt?.externalExecutionId) lines.push(`External execution ${link(rt.externalExecutionId, rt.externalExecutionUrl)}`);
   else if (rt?.externalExecutionUrl) lines.push(link('Open execution details', rt.externalExecutionUrl));
   if (rt?.entityUrl) lines.push(link('Open the resource', rt.entityUrl));
-  if (codebuild) lines.push('_Right-click → Show Build Logs to read the log._');
+  // A build that ran opens its log on click, as a job does in GitHub Actions.
+  const opensLog = codebuild && rt?.externalExecutionId !== undefined;
+  if (opensLog) lines.push('_Click to open the build log._');
+  if (codeDeployDeploymentId(action)) lines.push('_Show Deployment opens its targets and lifecycle events._');
   return {
     id, label: actionName, description, icon: actionIcon(action), tooltip: lines.join('\n\n'),
     contextValue: ['action', ...flags].join(':'), collapsible: 'none',
+    ...(opensLog ? { command: { id: COMMANDS.showActionLogs, title: 'Show Build Logs' } } : {}),
   };
 }
 
@@ -267,13 +321,17 @@ function presentExecution(id: string, key: PipelineKey, executionId: string, ctx
   const duration = x.startTime !== undefined && x.lastUpdateTime !== undefined && !isActive(x.status)
     ? formatDuration(x.lastUpdateTime - x.startTime) : '';
   const rev = revisionLine(x.sourceRevisions[0]);
+  const trigger = describeTrigger(x, e?.structure?.triggers).short;
+  const place = isActive(x.status) ? whereIs(e?.runtime, x.id) : {};
+  const at = place.stage ? `at ${place.stage}` : place.waitingAt ? `queued before ${place.waitingAt}` : '';
   return {
     id,
     label: rev ?? x.id.slice(0, 8),
-    description: [executionDescription(x, ctx.now), duration].filter(Boolean).join(' · '),
+    description: [executionDescription(x, ctx.now), at, trigger, duration].filter(Boolean).join(' · '),
     icon: statusIcon(x.status),
-    tooltip: [`**${escapeMarkdown(key.name)}** execution`, ...executionTooltipLines(x, ctx.now)].join('\n\n'),
-    contextValue: ['execution', isActive(x.status) ? 'running' : 'done', ...(x.status === 'Failed' ? ['failed'] : [])].join(':'),
+    tooltip: [`**${escapeMarkdown(key.name)}** execution`, ...executionTooltipLines(x, ctx.now, { key, store: ctx.store })].join('\n\n'),
+    contextValue: ['execution', isActive(x.status) ? 'running' : 'done', ...(x.status === 'Failed' ? ['failed'] : []),
+      ...(x.status === 'Succeeded' && (e?.structure?.pipelineType ?? e?.summary.pipelineType) === 'V2' ? ['rollbackTarget'] : [])].join(':'),
     collapsible: 'none',
     command: { id: COMMANDS.showExecution, title: 'Show execution' },
   };

@@ -2,10 +2,14 @@
 // order, their actions with start, duration, status and links, and a text Gantt bar per stage.
 import type { ActionExecutionInfo, ExecutionDetail, ExecutionStatus, PipelineStructure } from '../model/types';
 import { isActive } from '../model/types';
-import { buildConsoleUrl, executionConsoleUrl, logStreamConsoleUrl } from './console';
-import { escapeMarkdown, inlineCode, link } from './markdown';
+import { buildConsoleUrl, logStreamConsoleUrl } from '../../aws/console';
+import { executionConsoleUrl } from './console';
+import { escapeMarkdown, ganttBar, inlineCode, link, tableCell } from '../../core/markdown';
 import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
+import { conditionStatusLabel } from './conditions';
+import { describeTrigger } from './triggers';
+import type { ConditionStatus, RuleExecutionInfo } from '../model/conditions';
 import { formatDuration, formatTimestamp } from '../../core/format';
 
 const EMOJI: Record<ExecutionStatus, string> = {
@@ -55,19 +59,6 @@ export function stageSpans(detail: ExecutionDetail, structure: PipelineStructure
   });
 }
 
-/** A fixed-width bar showing where a span sits between `from` and `to`. */
-export function ganttBar(start: number | undefined, end: number | undefined, from: number, to: number, width = 32): string {
-  if (start === undefined || end === undefined || to <= from) return ' '.repeat(width);
-  const scale = width / (to - from);
-  const a = Math.min(width - 1, Math.max(0, Math.floor((start - from) * scale)));
-  const b = Math.min(width, Math.max(a + 1, Math.ceil((end - from) * scale)));
-  return ' '.repeat(a) + '█'.repeat(b - a) + ' '.repeat(width - b);
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function actionLinks(a: ActionExecutionInfo, region: string): string {
   const links: string[] = [];
   if (a.externalExecutionUrl) links.push(link('details', a.externalExecutionUrl));
@@ -94,12 +85,17 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
   facts.push(`**Status:** ${statusLabel(detail.status)}${detail.statusSummary ? ` — ${escapeMarkdown(detail.statusSummary)}` : ''}`);
   if (from !== undefined) facts.push(`**Started:** ${formatTimestamp(from)}`);
   if (from !== undefined && to !== undefined) facts.push(`**${isActive(detail.status) ? 'Running for' : 'Took'}:** ${formatDuration(to - from)}`);
-  if (detail.triggerType) facts.push(`**Trigger:** ${escapeMarkdown(detail.triggerType)}${detail.triggerDetail ? ` — ${escapeMarkdown(detail.triggerDetail)}` : ''}`);
+  const trigger = describeTrigger(detail, structure?.triggers);
+  if (trigger.full) facts.push(`**Trigger:** ${escapeMarkdown(trigger.full)}`);
+  for (const f of trigger.filters) facts.push(`**Trigger filter:** ${escapeMarkdown(f)}`);
+  if (detail.executionMode || detail.executionType === 'ROLLBACK') {
+    facts.push(`**Mode:** ${escapeMarkdown(detail.executionMode ?? '')}${detail.executionType === 'ROLLBACK' ? ' · rollback execution' : ''}`);
+  }
   for (const r of detail.artifactRevisions) {
     const message = commitMessageOf(r.revisionSummary);
     facts.push(`**Source ${escapeMarkdown(r.name)}:** ${r.revisionId ? link(shortRevision(r.revisionId), r.revisionUrl) : '–'}${message ? ` ${escapeMarkdown(firstLine(message, 100))}` : ''}`);
   }
-  if (detail.variables.length) facts.push(`**Variables:** ${detail.variables.map((v) => `${escapeMarkdown(v.name)}=${inlineCode(v.value)}`).join(', ')}`);
+  if (detail.variables.length) facts.push(`**Pipeline variables:** ${detail.variables.map((v) => `${escapeMarkdown(v.name)}=${inlineCode(v.value)}`).join(', ')}`);
   if (detail.pipelineVersion !== undefined) facts.push(`**Pipeline version:** ${detail.pipelineVersion}`);
   facts.push(`**Execution id:** ${inlineCode(detail.id)}`);
   facts.push(link('Open in the AWS console', executionConsoleUrl(opts.region, detail.pipelineName, detail.id)));
@@ -117,9 +113,14 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
 
   for (const s of spans) {
     const duration = s.start !== undefined && s.end !== undefined ? ` · ${formatDuration(s.end - s.start)}` : '';
-    out.push(`## ${statusEmoji(s.status)} ${escapeMarkdown(s.name)} — ${s.status ? statusLabel(s.status) : 'Not reached'}${duration}`, '');
+    const rules = detail.rules?.filter((r) => r.stageName === s.name) ?? [];
+    const blocked = !s.actions.length && rules.some((r) => r.status === 'Failed' || r.status === 'Errored');
+    const heading = blocked ? '⛔' : statusEmoji(s.status);
+    const state = blocked ? 'Blocked by a condition' : s.status ? statusLabel(s.status) : 'Not reached';
+    out.push(`## ${heading} ${escapeMarkdown(s.name)} — ${state}${duration}`, '');
+    out.push(...ruleTable(rules, opts.now));
     if (!s.actions.length) {
-      out.push('_This execution did not reach this stage._', '');
+      if (!blocked) out.push('_This execution did not reach this stage._', '');
       continue;
     }
     out.push('| | Action | Provider | Started | Duration | Details |', '|---|---|---|---|---|---|');
@@ -130,9 +131,51 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
         a.errorMessage ? `❗ ${escapeMarkdown(firstLine(a.errorMessage, 140))}` : a.summary ? escapeMarkdown(firstLine(a.summary, 140)) : '',
         actionLinks(a, opts.region),
       ].filter(Boolean).join(' · ');
-      out.push(`| ${statusEmoji(a.status)} | ${cell(escapeMarkdown(a.actionName))} | ${cell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${cell(details)} |`);
+      out.push(`| ${statusEmoji(a.status)} | ${tableCell(escapeMarkdown(a.actionName))} | ${tableCell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${tableCell(details)} |`);
     }
     out.push('');
   }
+  out.push(...variablesSection(detail));
   return out.join('\n');
+}
+
+const CONDITION_EMOJI: Record<ConditionStatus, string> = {
+  InProgress: '🔄', Succeeded: '✅', Failed: '❌', Errored: '❌', Overridden: '⏭️', Cancelled: '🚫', Abandoned: '🚫', Unknown: '⚪',
+};
+
+/** The rule evaluations of one stage: which rule decided what, and why. */
+function ruleTable(rules: readonly RuleExecutionInfo[], now: number): string[] {
+  if (!rules.length) return [];
+  const out = ['**Conditions**', '', '| | Rule | Type | Started | Duration | Result |', '|---|---|---|---|---|---|'];
+  for (const r of [...rules].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
+    const end = r.status === 'InProgress' ? now : r.lastUpdateTime;
+    const took = r.startTime !== undefined && end !== undefined ? formatDuration(end - r.startTime) : '–';
+    const message = r.errorMessage ?? r.summary;
+    const result = [conditionStatusLabel(r.status), message ? escapeMarkdown(firstLine(message, 140)) : '', r.externalExecutionUrl ? link('details', r.externalExecutionUrl) : '']
+      .filter(Boolean).join(' · ');
+    out.push(`| ${CONDITION_EMOJI[r.status]} | ${tableCell(escapeMarkdown(r.ruleName))} | ${tableCell(r.provider ?? '')} | ${r.startTime !== undefined ? formatTimestamp(r.startTime).slice(11) : '–'} | ${took} | ${tableCell(result)} |`);
+  }
+  out.push('');
+  return out;
+}
+
+/** Action output variables as later actions reference them: `#{namespace.name}`. */
+function variablesSection(detail: ExecutionDetail): string[] {
+  const latest = new Map<string, ActionExecutionInfo>();
+  for (const a of detail.actions) {
+    if (!a.outputVariables) continue;
+    const k = `${a.stageName}/${a.actionName}`;
+    const prev = latest.get(k);
+    if (!prev || (a.startTime ?? 0) >= (prev.startTime ?? 0)) latest.set(k, a);
+  }
+  if (!latest.size) return [];
+  const out = ['## Variables', '', '| Variable | Value | Output by |', '|---|---|---|'];
+  for (const a of latest.values()) {
+    for (const [name, value] of Object.entries(a.outputVariables ?? {})) {
+      const ref = a.namespace ? `#{${a.namespace}.${name}}` : name;
+      out.push(`| ${tableCell(inlineCode(ref))} | ${tableCell(inlineCode(firstLine(value, 200)))} | ${tableCell(escapeMarkdown(`${a.stageName} / ${a.actionName}`))} |`);
+    }
+  }
+  out.push('');
+  return out;
 }

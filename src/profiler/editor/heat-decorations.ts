@@ -5,7 +5,9 @@ import type { Logger } from '../../core/log';
 import { viewLabel } from '../model/counters';
 import { findFunctionLine, functionEndLine } from '../model/function-lines';
 import { fileHeat, heatLabel, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
+import { mapRanges } from '../model/line-map';
 import type { ProfilerSession } from './profile-session';
+import { readSourceText } from './workspace-files';
 
 interface DocHeat {
   profileKey: string;
@@ -127,7 +129,11 @@ export class HeatDecorations implements vscode.Disposable {
     if (nameIds.size === 0) return { profileKey: loaded.key, view, label: '', marks: [], baseline: undefined };
     const resolution = await this.session.resolution(loaded);
     const analysis = this.session.analysis(loaded, view);
-    const text = doc.getText();
+    // The profile's line numbers are those of the file as it ran, i.e. on disk: with unsaved edits the
+    // marks are computed there and then moved onto the edited text along a line diff.
+    const profiled = doc.isDirty ? readSourceText(doc.uri.fsPath) : undefined;
+    const text = profiled ?? doc.getText();
+    const lineCount = profiled === undefined ? doc.lineCount : profiled.split(/\r\n|\r|\n/).length;
     const defs = new Map<number, number | undefined>();
     const marks = fileHeat({
       tree: analysis.tree, frames: loaded.profile.tree, profile: loaded.profile, view: analysis.view,
@@ -139,10 +145,12 @@ export class HeatDecorations implements vscode.Disposable {
         }
         return defs.get(id);
       },
-    }).filter((m) => m.startLine < doc.lineCount);
+    }).filter((m) => m.startLine < lineCount);
     // A function-level mark covers the whole function: the profile does not say which of its lines ran.
     for (const m of marks) if (m.granularity === 'function') m.endLine = functionEndLine(text, m.startLine);
-    return { profileKey: loaded.key, view, label: viewLabel(analysis.view), marks, baseline: text.length <= MAX_BASELINE ? text : undefined };
+    const current = doc.getText();
+    const placed = profiled === undefined ? marks : mapRanges(marks, profiled, current);
+    return { profileKey: loaded.key, view, label: viewLabel(analysis.view), marks: placed, baseline: current.length <= MAX_BASELINE ? current : undefined };
   }
 
   private async update(editor: vscode.TextEditor): Promise<void> {

@@ -5,7 +5,7 @@ import { DETAILS_SCHEME, DetailsDocuments, detailsUri } from '../../../src/artif
 import { ArtifactsTreeProvider } from '../../../src/artifacts/editor/tree-provider';
 import { ArtifactsModel } from '../../../src/artifacts/tree/model';
 import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
-import { activateConveyor } from '../foundation/helpers';
+import { activateConveyor, testAwsSession } from '../foundation/helpers';
 import { admin, emulatorUrl, rig, useEmulator, type Rig } from './helpers';
 
 async function child(provider: ArtifactsTreeProvider, parent: ArtifactNode | undefined, name: string): Promise<ArtifactNode> {
@@ -120,11 +120,12 @@ describe('Artifacts tree (emulator)', function () {
   });
 
   it('"Show details" renders summary, dependencies, assets and readme as Markdown', async () => {
-    const aws = (await activateConveyor()).aws;
+    // The test bundle's own session: the document's paginator needs a client of the test bundle's SDK.
+    const aws = await testAwsSession();
     const docs = new DetailsDocuments((t) => aws.client('codeartifact', t), (err, op) => aws.explain(err, { service: 'codeartifact', operation: op }).message);
     const uri = detailsUri({ domain: 'acme', domainOwner: '111111111111', repository: 'team-npm', format: 'npm', namespace: 'acme', package: 'ui-kit', version: '1.2.0' });
     assert.equal(uri.scheme, DETAILS_SCHEME);
-    const text = await docs.provideTextDocumentContent(uri);
+    const text = await docs.provideTextDocumentContent(uri).finally(() => aws.dispose());
     assert.match(text, /^# @acme\/ui-kit 1\.2\.0/);
     assert.match(text, /npm install @acme\/ui-kit@1\.2\.0/);
     assert.match(text, /## Dependencies \(3\)[\s\S]*@acme\/logger \| \^2\.1\.0/);

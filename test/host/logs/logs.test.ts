@@ -42,7 +42,7 @@ describe('Build logs documents (emulator)', function () {
     const buildId = await buildIdOf(client, 'payments-api', 'Build');
     const uri = await run<vscode.Uri>('conveyor.logs.showActionLogs', { ...DEMO, externalExecutionId: buildId, provider: 'CodeBuild', actionName: 'Unit-Tests' });
     assert.equal(uri.scheme, 'conveyor-log');
-    assert.match(uri.path, /^\/payments-api-unit-tests\/[0-9a-f]{8}\.log$/);
+    assert.match(uri.path, /^\/payments-api-unit-tests\/payments-api-unit-tests #[0-9a-f]{8}\.log$/, 'the tab names the project and the build');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     assert.ok(doc);
     assert.match(doc.getText(), /Running command npm test/);

@@ -90,6 +90,13 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [13, 24, 31], 'the deleted hot line lost its mark');
     const moved = await lenses(service());
     assert.deepEqual(moved.map((l) => l.line), [12, 18, 23, 28], 'CodeLenses follow the definitions');
+    // Recomputed while the edits are unsaved (as when another profile opens or the sources are listed
+    // again): the profile's lines are those of the file on disk, placed onto the edited text.
+    assert.equal(await vscode.commands.executeCommand('conveyor.profiler.toggleHeat'), false);
+    await waitFor('the heat to go', async () => (await debugState()).heat[service().toString()] === undefined);
+    assert.equal(await vscode.commands.executeCommand('conveyor.profiler.toggleHeat'), true);
+    await waitFor('the heat to be recomputed', async () => (await heatOf(service())).length > 0);
+    assert.deepEqual((await heatOf(service())).map((m) => m.startLine), [13, 24, 31], 'recomputed on unsaved edits');
     await revertDocument(service());
     let heat: { startLine: number }[] = [];
     await waitFor('heat to come back after revert', async () => (heat = await heatOf(service())).length === 4, {

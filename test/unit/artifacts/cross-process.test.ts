@@ -37,7 +37,7 @@ class Window {
   }
 
   static async open(init: Extract<WorkerCommand, { type: 'init' }>): Promise<Window> {
-    const w = new Window(fork(WORKER, [], { execArgv: ['--no-warnings', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    const w = new Window(fork(WORKER, [], { execArgv: ['--no-warnings', '--conditions=conveyor-source', '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     w.send(init);
     await w.next((e) => e.type === 'ready');
     return w;

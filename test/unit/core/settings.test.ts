@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CODEBUILD_SETTINGS } from '../../../src/codebuild/settings';
 import { readSettings, setting, type SettingsDeclaration, type SettingsSchema } from '../../../src/core/settings';
 import { LOGS_SETTINGS } from '../../../src/logs/settings';
 import { PIPELINES_SETTINGS, refreshSettingsOf } from '../../../src/pipelines/settings';
@@ -10,11 +11,11 @@ import { VALIDATION_SETTINGS } from '../../../src/validation/settings';
 interface Contributed { default?: unknown; type?: string; enum?: unknown[]; minimum?: number; maximum?: number }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, Contributed> } };
+  contributes: { configuration: { properties: Record<string, Contributed> }[] };
 };
-const contributed = manifest.contributes.configuration.properties;
+const contributed: Record<string, Contributed> = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties));
 
-const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS];
+const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS, CODEBUILD_SETTINGS];
 
 describe('settings readers', () => {
   it('read raw values into typed ones and never throw', () => {

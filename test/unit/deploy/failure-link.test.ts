@@ -2,24 +2,15 @@
 // the emulator) leads to test/fixtures/workspace/deploy/orders-api/appspec.yml, its AfterInstall hook and
 // scripts/migrate_db.sh; the choice between several appspecs; script paths relative to the revision root.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
-import { type AppSpecCandidate, linkFailure, pickAppSpec, scriptPathFor } from '../../../src/deploy/appspec/failure-link';
+import { linkFailure, pickAppSpec, scriptPathFor } from '../../../src/deploy/appspec/failure-link';
 import { createDeployApi } from '../../../src/deploy/model/api';
 import { loadGroups, loadLatestFailures } from '../../../src/deploy/model/loader';
 import type { FailedEvent } from '../../../src/deploy/model/types';
 import { createEmulator } from '../../emulator/index';
-
-const WORKSPACE = join(__dirname, '..', '..', 'fixtures', 'workspace');
-
-function workspaceAppSpecs(dir = WORKSPACE): AppSpecCandidate[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return workspaceAppSpecs(path);
-    return /^appspec\.(ya?ml|json)$/.test(entry.name) ? [{ path: relative(WORKSPACE, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }] : [];
-  });
-}
+import { WORKSPACE, workspaceAppSpecs } from './helpers';
 
 function failed(event: string, scriptName: string, targetId = 'i-0123456789abcdef0'): FailedEvent {
   return {

@@ -3,10 +3,11 @@ import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { explainAwsError } from '../../../src/aws/errors';
 import { silentLogger } from '../../../src/core/log';
 import { createPipelineApi } from '../../../src/pipelines/model/api';
+import type { PipelineOrder } from '../../../src/pipelines/model/attention';
 import { PipelineExplorer, type ExplainedError } from '../../../src/pipelines/model/explorer';
 import { targetKey } from '../../../src/pipelines/model/keys';
-import { ManualClock } from '../../../src/pipelines/polling/clock';
-import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/pipelines/polling/settings';
+import { ManualClock } from '../../../src/core/polling/clock';
+import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/core/polling/settings';
 import type { AccountName, Emulator } from '../../emulator/index';
 
 export function explain(error: unknown, operation: string): ExplainedError {
@@ -25,7 +26,8 @@ export interface Harness {
   dispose(): void;
 }
 
-export function explorerOn(emu: Emulator, opts: { account?: AccountName; region?: string; profile?: string; settings?: Partial<RefreshSettings>; pageSize?: number } = {}): Harness {
+/** `order` defaults to alphabetical, so tests of per-row change events see no list reorders. */
+export function explorerOn(emu: Emulator, opts: { account?: AccountName; region?: string; profile?: string; settings?: Partial<RefreshSettings>; pageSize?: number; order?: PipelineOrder } = {}): Harness {
   const account = opts.account ?? 'main';
   const region = opts.region ?? 'us-east-1';
   const client = new CodePipelineClient(emu.clientConfig(account, region));
@@ -41,6 +43,7 @@ export function explorerOn(emu: Emulator, opts: { account?: AccountName; region?
     ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
   });
   const target = targetKey({ profile: opts.profile ?? account, region });
+  explorer.setOrder(opts.order ?? 'name');
   explorer.setTargets([{ profile: opts.profile ?? account, region }]);
   const changes: string[][] = [];
   explorer.onDidChange((ids) => changes.push(ids));

@@ -44,6 +44,32 @@ describe('pipelines explorer against the emulator', function () {
     assert.match(h.explorer.present(deploy).description ?? '', /^Transition disabled/);
   });
 
+  it('puts what needs attention first and refreshes the list when a row moves', async () => {
+    h.dispose();
+    h = explorerOn(emu, { order: 'attention' });
+    const roots = await h.explorer.getChildren();
+    assert.equal(names(roots)[0], 'analytics-dashboard', 'nothing known yet: alphabetical');
+    for (const name of ['orders-service-release', 'legacy-billing']) {
+      await h.explorer.getChildren(roots.find((n) => n.kind === 'pipeline' && n.key.name === name));
+    }
+    h.explorer.setWindowFocused(true);
+    h.explorer.setViewVisible(true);
+    h.changes.length = 0;
+    await h.advance(0);
+    assert.ok(h.changes.some((ids) => ids.includes('')), 'the reordered list re-renders from the root');
+    const ordered = names(await h.explorer.getChildren());
+    // Failed (infra-networking's push was blocked by its alarm), waiting for approval, held by a
+    // disabled transition, running, then the rest; alphabetical within each.
+    assert.deepEqual(ordered, ['infra-networking', 'payments-api', 'orders-service-release', 'legacy-billing',
+      'ml-feature-store', 'storefront-web', 'analytics-dashboard', 'auth-service', 'data-lake-etl', 'docs-site', 'inventory-sync', 'mobile-backend']);
+    const billing = h.explorer.tree.get(nodeIds.pipeline({ target: h.target, name: 'legacy-billing' }))!;
+    assert.equal(h.explorer.present(billing).description, 'Blocked: Deploy transition disabled', 'not "In progress · 3 h ago"');
+    h.changes.length = 0;
+    h.explorer.setOrder('name');
+    assert.deepEqual(h.changes, [['']]);
+    assert.equal(names(await h.explorer.getChildren())[0], 'analytics-dashboard');
+  });
+
   it('polls statuses of listed pipelines in the background and fires each row once', async () => {
     await h.explorer.getChildren();
     h.explorer.setWindowFocused(true);

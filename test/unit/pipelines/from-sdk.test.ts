@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { executionFromSdk, runtimeFromSdk, structureFromSdk } from '../../../src/pipelines/model/from-sdk';
-import { deepEqual } from '../../../src/pipelines/model/equal';
+import { deepEqual } from '../../../src/core/equal';
 
 describe('SDK output mapping', () => {
   it('maps GetPipelineState to plain records with epoch-ms times and no undefined members', () => {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { jitteredBackoff } from '../../../src/pipelines/polling/backoff';
-import { desiredTasks, intervalFor, NO_INTEREST, pollingAllowed, type Interest } from '../../../src/pipelines/polling/policy';
-import { DEFAULT_REFRESH_SETTINGS, normalizeRefreshSettings } from '../../../src/pipelines/polling/settings';
+import { jitteredBackoff } from '../../../src/core/polling/backoff';
+import { intervalFor } from '../../../src/core/polling/tasks';
+import { desiredTasks, NO_INTEREST, pollingAllowed, type Interest } from '../../../src/pipelines/polling/policy';
+import { DEFAULT_REFRESH_SETTINGS, normalizeRefreshSettings } from '../../../src/core/polling/settings';
 import type { PipelineKey } from '../../../src/pipelines/model/types';
 
 const S = DEFAULT_REFRESH_SETTINGS;

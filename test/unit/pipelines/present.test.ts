@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { nodeIds } from '../../../src/pipelines/model/keys';
 import { PipelineStore } from '../../../src/pipelines/model/store';
 import type { TreeNode } from '../../../src/pipelines/model/tree';
-import { buildConsoleUrl, executionConsoleUrl, httpsOnly, logStreamConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
-import { escapeMarkdown, inlineCode, link } from '../../../src/pipelines/present/markdown';
+import { buildConsoleUrl, httpsOnly, logStreamConsoleUrl } from '../../../src/aws/console';
+import { executionConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
+import { escapeMarkdown, inlineCode, link } from '../../../src/core/markdown';
 import { executionDescription, filterMessage, present, type PresentContext } from '../../../src/pipelines/present/nodes';
 import { commitMessageOf, revisionLine, shortRevision } from '../../../src/pipelines/present/revision';
 import { statusIcon } from '../../../src/pipelines/present/status';
@@ -41,6 +42,7 @@ describe('presenters', () => {
     assert.equal(p.description, 'Succeeded · 5 minutes ago');
     assert.deepEqual(p.icon, { id: 'pass', color: 'testing.iconPassed' });
     assert.match(p.tooltip ?? '', /Trigger: Webhook/);
+    assert.match(p.tooltip ?? '', /^\*\*web\*\* · V2 pipeline · runs queue · version 4\n/);
     assert.match(p.tooltip ?? '', /\[aaaaaaa\]\(https:\/\/github\.com\/acme\/web\/commit\/aaaa\)/);
     assert.match(p.tooltip ?? '', /Fix the login page/);
     assert.doesNotMatch(p.tooltip ?? '', /Longer body/, 'only the first line of the message');
@@ -58,6 +60,29 @@ describe('presenters', () => {
     assert.equal(p.icon?.id, 'person');
     assert.match(p.contextValue, /:approval$/);
     assert.match(p.tooltip ?? '', /Waiting for approval: Prod \/ Approve/);
+    const prod = present({ kind: 'stage', id: nodeIds.stage(key, 'Prod'), key, stage: 'Prod' }, ctx(s));
+    assert.deepEqual(prod.icon, { id: 'person', color: 'charts.yellow' }, 'a stage waiting on a person does not spin');
+    assert.match(prod.description ?? '', /^Waiting for approval · /);
+  });
+
+  it('says on the row that a disabled transition holds the latest run, with a lock on that stage', () => {
+    const s = seeded();
+    s.applyStructure(key, structure());
+    s.applyRecent(key, [execution('exec-1', { status: 'InProgress', startTime: NOW - 3 * 3_600_000 })]);
+    s.applyRuntime(key, runtime([
+      stage('Source', [action('Source')]),
+      stage('Build', [action('Build')]),
+      stage('Prod', [action('Approve'), action('Deploy')], { latestExecutionId: 'exec-0', inbound: { enabled: false, disabledReason: 'Change freeze' } }),
+    ]));
+    const p = present(pipelineNode, ctx(s));
+    assert.equal(p.description, 'Blocked: Prod transition disabled');
+    assert.deepEqual(p.icon, { id: 'lock', color: 'charts.yellow' });
+    assert.match(p.tooltip ?? '', /\$\(lock\) Held before Prod: its inbound transition is disabled \(“Change freeze”\)/);
+    const prod = present({ kind: 'stage', id: nodeIds.stage(key, 'Prod'), key, stage: 'Prod' }, ctx(s));
+    assert.deepEqual(prod.icon, { id: 'lock', color: 'charts.yellow' }, 'not the green check of its previous run');
+    assert.match(prod.tooltip ?? '', /latest run waits here/);
+    const build = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
+    assert.equal(build.icon?.id, 'pass');
   });
 
   it('shows a disabled inbound transition on the stage, with its reason in the tooltip', () => {
@@ -69,7 +94,8 @@ describe('presenters', () => {
     const p = present({ kind: 'stage', id: nodeIds.stage(key, 'Build'), key, stage: 'Build' }, ctx(s));
     assert.match(p.description ?? '', /^Transition disabled · Failed · /);
     assert.match(p.tooltip ?? '', /Inbound transition disabled: Release freeze — by alice/);
-    assert.equal(p.contextValue, 'stage:transitionDisabled:retryable');
+    assert.deepEqual(p.icon, { id: 'lock', color: 'disabledForeground' }, 'closed, but holding no run');
+    assert.equal(p.contextValue, 'stage:transitionDisabled:retryable:rollbackable', 'a V2 stage after the first can be rolled back');
     assert.equal(p.collapsible, 'expanded', 'failed stages open by themselves');
     const first = present({ kind: 'stage', id: nodeIds.stage(key, 'Source'), key, stage: 'Source' }, ctx(s));
     assert.equal(first.contextValue, 'stage', 'the first stage has no inbound transition to toggle');
@@ -88,9 +114,12 @@ describe('presenters', () => {
     assert.deepEqual(build.icon, { id: 'tools', color: 'testing.iconFailed' });
     assert.equal(build.contextValue, 'action:codebuild:failed:link');
     assert.match(build.tooltip ?? '', /`JobFailed`/);
-    assert.match(build.tooltip ?? '', /ProjectName: `web-build`/);
+    assert.match(build.tooltip ?? '', /Project: `web-build`/);
+    assert.deepEqual(build.command, { id: 'conveyor.pipelines.showActionLogs', title: 'Show Build Logs' }, 'a click opens the build log');
+    assert.doesNotMatch(build.tooltip ?? '', /right-click/i);
     const approve = present({ kind: 'action', id: 'a', key, stage: 'Prod', action: 'Approve' }, ctx(s));
     assert.equal(approve.contextValue, 'action:approval');
+    assert.equal(approve.command, undefined, 'approving takes a decision, not a click');
     assert.deepEqual(approve.icon, { id: 'person', color: 'charts.yellow' });
   });
 
@@ -99,9 +128,9 @@ describe('presenters', () => {
     s.applyExecutions(key, { items: [execution('0123456789abcdef', { lastUpdateTime: NOW - 60_000, startTime: NOW - 360_000 })] }, false);
     const p = present({ kind: 'execution', id: 'x', key, executionId: '0123456789abcdef' }, ctx(s));
     assert.equal(p.label, 'aaaaaaa Fix the login page');
-    assert.equal(p.description, 'Succeeded · 1 minute ago · 5 min');
+    assert.equal(p.description, 'Succeeded · 1 minute ago · webhook · 5 min');
     assert.equal(p.command?.id, 'conveyor.pipelines.showExecution');
-    assert.equal(p.contextValue, 'execution:done');
+    assert.equal(p.contextValue, 'execution:done:rollbackTarget', 'a V2 execution that succeeded is a rollback target');
   });
 
   it('says "Never run" for pipelines without executions and nothing before statuses load', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ExecutionDetail } from '../../../src/pipelines/model/types';
-import { ganttBar, renderTimeline, stageSpans } from '../../../src/pipelines/present/timeline';
+import { ganttBar } from '../../../src/core/markdown';
+import { renderTimeline, stageSpans } from '../../../src/pipelines/present/timeline';
 import { structure } from './fixtures';
 
 const t0 = Date.UTC(2026, 10, 21, 10, 0, 0);
@@ -28,7 +29,8 @@ describe('execution timeline', () => {
     const md = renderTimeline(detail, structure(), { region: 'us-east-1', now: t0 + 300_000 });
     assert.match(md, /^# ❌ web · execution `7d9f4a3e`/);
     assert.match(md, /\*\*Took:\*\* 3 min 21 sec/);
-    assert.match(md, /\*\*Trigger:\*\* Webhook — push to main/);
+    assert.match(md, /\*\*Trigger:\*\* Webhook  \n/);
+    assert.match(md, /\*\*Pipeline variables:\*\* ENV=`prod`/);
     assert.match(md, /\[aaaaaaa\]\(https:\/\/github\.com\/acme\/web\/commit\/a\) Fix \\\| pipes/);
     assert.match(md, /codepipeline\/pipelines\/web\/executions\/7d9f4a3e-0000-4000-8000-000000000001\/timeline\?region=us-east-1/);
     assert.match(md, /```text\nSource \|█+ +\| 20 sec\nBuild {2}\| *█+ *\| 3 min\nProd {3}\| +\| not reached\n```/);

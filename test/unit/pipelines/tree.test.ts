@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { nodeIds } from '../../../src/pipelines/model/keys';
 import { PipelineStore } from '../../../src/pipelines/model/store';
-import { matchesFilter, TreeModel, type TreeNode } from '../../../src/pipelines/model/tree';
+import { matchesFilter } from '../../../src/core/name-filter';
+import { TreeModel, type TreeNode } from '../../../src/pipelines/model/tree';
 import { standardRuntime, structure, T } from './fixtures';
 
 function store(names: string[], targets = [{ profile: 'demo', region: 'us-east-1' }]): PipelineStore {

@@ -6,6 +6,7 @@ import { viewTree } from '../../../src/profiler/model/call-tree';
 import { decodeProfile } from '../../../src/profiler/model/decode';
 import { formatCount, formatDeltaPoints, formatPercent } from '../../../src/profiler/model/format';
 import { fileHeat, lineEdit, shiftMarks } from '../../../src/profiler/model/heat';
+import { lineMap, mapRanges } from '../../../src/profiler/model/line-map';
 import { locateRecommendations, type RecommendationLike } from '../../../src/profiler/model/recommendations';
 import { SourceResolver } from '../../../src/profiler/model/resolve';
 import { countIn, customRange, dataEnd, describeRange, previousRange, standardRanges } from '../../../src/profiler/model/time-ranges';
@@ -76,6 +77,29 @@ describe('profiler: decorations follow edits', () => {
       if (shifted.length === 1) assert.equal(next[shifted[0]!.startLine], 'line 8');
       else assert.ok(at <= 8 && end > 8, 'only dropped when the hot line itself was removed');
     }));
+  });
+});
+
+describe('profiler: heat computed on the file as profiled, placed on unsaved edits', () => {
+  const profiled = Array.from({ length: 20 }, (_, i) => `line ${i}`);
+  it('moves ranges along a line diff and drops those whose first or last line is gone', () => {
+    const edited = ['# new first line', ...profiled.slice(0, 9), ...profiled.slice(10)].join('\n');
+    const ranges = [{ startLine: 2, endLine: 4 }, { startLine: 9, endLine: 9 }, { startLine: 12, endLine: 12 }];
+    assert.deepEqual(mapRanges(ranges, profiled.join('\n'), edited), [{ startLine: 3, endLine: 5 }, { startLine: 12, endLine: 12 }]);
+    assert.deepEqual(mapRanges(ranges, profiled.join('\r\n'), profiled.join('\n')), ranges, 'line endings are not edits');
+  });
+  it('keeps every range holding the same lines (property: random edits in several places)', () => {
+    const edits = fc.array(fc.record({ at: fc.integer({ min: 0, max: 19 }), removed: fc.integer({ min: 0, max: 3 }), added: fc.integer({ min: 0, max: 3 }) }), { maxLength: 4 });
+    fc.assert(fc.property(edits, (list) => {
+      let lines = [...profiled];
+      for (const e of list) lines = [...lines.slice(0, e.at), ...Array.from({ length: e.added }, () => 'new'), ...lines.slice(e.at + e.removed)];
+      const map = lineMap(profiled.join('\n'), lines.join('\n'))!;
+      for (let i = 0; i < profiled.length; i++) {
+        const to = map(i);
+        if (to !== undefined) assert.equal(lines[to], profiled[i]);
+        else assert.ok(!lines.includes(profiled[i]!), `line ${i} is still in the text but was not found`);
+      }
+    }), { numRuns: 300 });
   });
 });
 

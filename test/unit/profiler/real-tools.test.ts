@@ -32,11 +32,11 @@ function workspace(name: string): { dir: string; files: WorkspaceFile[] } {
 
 const readText = (p: string): string | undefined => { try { return fs.readFileSync(p, 'utf8'); } catch { return undefined; } };
 
-/** The function with the most self samples in the profile's default view. */
-function hottest(profile: Profile): { name: string; self: number; share: number } {
+/** The function with the most self samples in the profile's default view (among those `counts` keeps). */
+function hottest(profile: Profile, counts: (name: string) => boolean = () => true): { name: string; self: number; share: number } {
   const a = analyse(profile, 'cpu');
   let best = 0;
-  for (let id = 1; id < a.tree.names.length; id++) if (a.stats.self[id]! > a.stats.self[best]!) best = id;
+  for (let id = 1; id < a.tree.names.length; id++) if (counts(a.tree.names[id]!) && a.stats.self[id]! > a.stats.self[best]!) best = id;
   return { name: a.tree.names[best]!, self: a.stats.self[best]!, share: a.stats.self[best]! / a.stats.rootTotal };
 }
 
@@ -70,7 +70,9 @@ describe('profiler: real profiles from the real tools', function () {
     assert.deepEqual([...profile.tree.counters], ['samples', 'cpu']);
     assert.equal(profile.units.get('cpu'), 'nanoseconds');
     assert.equal(analyse(profile, 'cpu').view, 'counter:cpu', 'the pprof default sample type is shown');
-    const hot = hottest(profile);
+    // On a busy machine most CPU samples can land in runtime.asyncPreempt, on top of the preempted
+    // loop (`go tool pprof -top` shows the same): the program's own hottest function is the point.
+    const hot = hottest(profile, (name) => !name.startsWith('runtime.'));
     assert.equal(hot.name, 'example.com/hotloop.Checksum');
     const hotGo = path.join(dir, 'hot.go');
     const resolver = new SourceResolver(files, readText);

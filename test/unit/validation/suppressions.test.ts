@@ -103,8 +103,9 @@ describe('suppression comments and rule settings', () => {
     });
     it('offers every rule, with its description and default, in the conveyor.validation.rules setting', () => {
       const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
-        contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> } } };
-      const listed = pkg.contributes.configuration.properties['conveyor.validation.rules']?.properties ?? {};
+        contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }> }> }[] } };
+      const section = pkg.contributes.configuration.find((s) => 'conveyor.validation.rules' in s.properties);
+      const listed = section?.properties['conveyor.validation.rules']?.properties ?? {};
       const catalog = [...RULES, ...BUILTIN_RULES];
       const line = (rule: (typeof catalog)[number]): string =>
         `${JSON.stringify(rule.id)}: { "enum": ["off", "error", "warning", "information"], "description": ${JSON.stringify(`${rule.description} (default: ${rule.severity})`)} }`;

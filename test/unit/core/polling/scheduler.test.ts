@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ManualClock, flushMicrotasks } from '../../../src/pipelines/polling/clock';
-import { taskKey, type TaskSpec, type Tier } from '../../../src/pipelines/polling/policy';
-import { PollScheduler, type ErrorClass } from '../../../src/pipelines/polling/scheduler';
-import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/pipelines/polling/settings';
+import { ManualClock, flushMicrotasks } from '../../../../src/core/polling/clock';
+import { taskKey, type TaskSpec, type Tier } from '../../../../src/core/polling/tasks';
+import { PollScheduler, type ErrorClass } from '../../../../src/core/polling/scheduler';
+import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../../src/core/polling/settings';
 
-function spec(kind: TaskSpec['kind'], pipeline: string, tier: Tier, target = 't1'): TaskSpec {
-  return { key: taskKey(kind, target, pipeline), kind, target, pipeline, tier };
+function spec(kind: string, subject: string, tier: Tier, target = 't1'): TaskSpec {
+  return { key: taskKey(kind, target, subject), kind, target, tier };
 }
 
 interface Harness {
@@ -23,6 +23,7 @@ function harness(opts: {
   changed?: (key: string, n: number) => boolean;
   fail?: (key: string, n: number) => ErrorClass | undefined;
   random?: () => number;
+  specOfKey?: (key: string) => TaskSpec | undefined;
 } = {}): Harness {
   const clock = new ManualClock(1_000_000);
   const settings = { ...DEFAULT_REFRESH_SETTINGS, ...opts.settings };
@@ -34,6 +35,7 @@ function harness(opts: {
     random: opts.random ?? (() => 0.5),
     settings: () => settings,
     classify: (e) => (e as { cls: ErrorClass }).cls,
+    ...(opts.specOfKey ? { specOfKey: opts.specOfKey } : {}),
     run: (task) => {
       runs.push({ key: task.key, at: clock.now() });
       const n = (counts.get(task.key) ?? 0) + 1;
@@ -120,6 +122,19 @@ describe('PollScheduler (simulated clock)', () => {
     for (const t of runsOf(h, b.key)) assert.ok(!(t > 0 && t < 2_500) && !(t > 2_500 && t < 12_500) && !(t > 12_500 && t < 27_500), `p1 ran at ${t}`);
   });
 
+  it('a task that stays throttled backs off further although other tasks of the account succeed', async () => {
+    const h = harness({ fail: (key) => (key.includes('slow') ? 'throttled' : undefined) });
+    const throttled = spec('recent', 'slow', 'watched');
+    const busy = spec('running', 'fast', 'active');
+    h.scheduler.setTasks([busy, throttled]);
+    await h.clock.advance(10 * 60_000);
+    const runs = runsOf(h, throttled.key);
+    const gaps = runs.slice(1).map((t, i) => t - (runs[i] ?? 0));
+    assert.ok(gaps.every((g, i) => i === 0 || g >= (gaps[i - 1] ?? 0)), `gaps grow: ${gaps.join(', ')}`);
+    assert.ok(runs.length <= 9, `${runs.length} throttled calls in 10 minutes`);
+    assert.ok(runsOf(h, busy.key).length >= runs.length - 1, 'the other task runs whenever the account is not cooling down');
+  });
+
   it('retries transient errors with backoff and keeps fatal ones at least at the tier interval', async () => {
     const h = harness({ fail: (key, n) => (key.includes('flaky') && n <= 2 ? 'transient' : key.includes('denied') ? 'fatal' : undefined) });
     const flaky = spec('latest', 'flaky', 'idle');
@@ -175,6 +190,27 @@ describe('PollScheduler (simulated clock)', () => {
     assert.deepEqual(runsOf(h, t.key), [0, 10_000]);
     await h.clock.advance(1_000);
     assert.deepEqual(runsOf(h, t.key), [0, 10_000, 510_000]);
+  });
+
+  it('a kick reaches a task that is not scheduled now, through specOfKey', async () => {
+    const t = spec('latest', 'p', 'idle');
+    const h = harness({ specOfKey: (key) => (key === t.key ? t : undefined) });
+    h.scheduler.setTasks([t]);
+    await h.clock.advance(10_000);
+    h.scheduler.setTasks([]);
+    h.scheduler.kick((s) => s.kind === 'latest');
+    h.scheduler.setTasks([t]);
+    await h.clock.advance(0);
+    assert.deepEqual(runsOf(h, t.key), [0, 10_000], 'the kicked task forgot its last run');
+    const other = spec('latest', 'q', 'idle');
+    const h2 = harness();
+    h2.scheduler.setTasks([other]);
+    await h2.clock.advance(10_000);
+    h2.scheduler.setTasks([]);
+    h2.scheduler.kick(() => true);
+    h2.scheduler.setTasks([other]);
+    await h2.clock.advance(0);
+    assert.deepEqual(runsOf(h2, other.key), [0], 'without specOfKey the remembered timing stays');
   });
 
   it('shortens the wait when a pipeline starts running', async () => {

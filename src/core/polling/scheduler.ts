@@ -2,26 +2,28 @@
 // with jitter after errors (a throttled account pauses all of its tasks, not just the one that failed).
 import { jitteredBackoff } from './backoff';
 import type { Clock, TimerHandle } from './clock';
-import { intervalFor, type TaskSpec } from './policy';
+import { intervalFor, type TaskSpec } from './tasks';
 import type { RefreshSettings } from './settings';
 
 export type ErrorClass = 'throttled' | 'transient' | 'fatal';
 
-export interface SchedulerDeps {
+export interface SchedulerDeps<S extends TaskSpec> {
   clock: Clock;
   /** In [0, 1); injectable so tests can pin the jitter. */
   random: () => number;
   settings: () => RefreshSettings;
   /** Performs the task; resolves to whether the data it fetched differs from what was known. */
-  run(task: TaskSpec, signal: AbortSignal): Promise<boolean>;
+  run(task: S, signal: AbortSignal): Promise<boolean>;
   classify(error: unknown): ErrorClass;
-  onError?(task: TaskSpec, error: unknown, retryInMs: number): void;
+  onError?(task: S, error: unknown, retryInMs: number): void;
   /** After every finished run; the owner typically recomputes the task set (a pipeline may have started or finished). */
-  onRunFinished?(task: TaskSpec): void;
+  onRunFinished?(task: S): void;
+  /** The task a key stands for, so `kick` also reaches tasks that are not scheduled right now. */
+  specOfKey?(key: string): S | undefined;
 }
 
-interface TaskState {
-  spec: TaskSpec;
+interface TaskState<S extends TaskSpec> {
+  spec: S;
   nextDue: number;
   lastRun?: number;
   unchanged: number;
@@ -40,8 +42,8 @@ export interface SchedulerStats {
   byKind: Record<string, number>;
 }
 
-export class PollScheduler {
-  private readonly tasks = new Map<string, TaskState>();
+export class PollScheduler<S extends TaskSpec = TaskSpec> {
+  private readonly tasks = new Map<string, TaskState<S>>();
   /** Tasks dropped from the desired set whose last run we still remember (they may come back). */
   private readonly memory = new Map<string, { lastRun: number; unchanged: number }>();
   private readonly cooldown = new Map<string, { until: number; attempts: number }>();
@@ -53,10 +55,10 @@ export class PollScheduler {
   private idleWaiters: (() => void)[] = [];
   readonly stats: SchedulerStats = { started: 0, succeeded: 0, failed: 0, byKind: {} };
 
-  constructor(private readonly deps: SchedulerDeps) {}
+  constructor(private readonly deps: SchedulerDeps<S>) {}
 
   /** Replaces the set of tasks to poll; kept tasks keep their timing, new ones run at once unless fresh. */
-  setTasks(specs: readonly TaskSpec[]): void {
+  setTasks(specs: readonly S[]): void {
     if (this.disposed) return;
     const now = this.deps.clock.now();
     const settings = this.deps.settings();
@@ -113,7 +115,7 @@ export class PollScheduler {
   }
 
   /** Runs the matching tasks as soon as a slot is free (manual refresh, after an action). */
-  kick(match: (spec: TaskSpec) => boolean): void {
+  kick(match: (spec: S) => boolean): void {
     const now = this.deps.clock.now();
     for (const state of this.tasks.values()) {
       if (!match(state.spec)) continue;
@@ -122,7 +124,7 @@ export class PollScheduler {
       if (state.running) state.kicked = true;
     }
     for (const key of [...this.memory.keys()]) {
-      const spec = parseKeyForMatch(key);
+      const spec = this.deps.specOfKey?.(key);
       if (spec && match(spec)) this.memory.delete(key);
     }
     this.pump();
@@ -134,7 +136,7 @@ export class PollScheduler {
     this.pump();
   }
 
-  get activeTasks(): readonly TaskSpec[] {
+  get activeTasks(): readonly S[] {
     return [...this.tasks.values()].map((t) => t.spec);
   }
 
@@ -179,7 +181,7 @@ export class PollScheduler {
     this.arm(now);
   }
 
-  private readyAt(state: TaskState): number {
+  private readyAt(state: TaskState<S>): number {
     return Math.max(state.nextDue, this.cooldown.get(state.spec.target)?.until ?? 0);
   }
 
@@ -208,7 +210,7 @@ export class PollScheduler {
     }, Math.max(0, next - now));
   }
 
-  private start(state: TaskState): void {
+  private start(state: TaskState<S>): void {
     state.running = true;
     this.running++;
     this.stats.started++;
@@ -222,7 +224,7 @@ export class PollScheduler {
     );
   }
 
-  private finish(state: TaskState, result: { changed: boolean } | { error: unknown }): void {
+  private finish(state: TaskState<S>, result: { changed: boolean } | { error: unknown }): void {
     state.running = false;
     this.running--;
     if (this.disposed) return;
@@ -243,7 +245,9 @@ export class PollScheduler {
       let wait: number;
       if (kind === 'throttled') {
         const cool = this.cooldown.get(state.spec.target);
-        const attempts = (cool?.attempts ?? 0) + 1;
+        // Another task of the account may have succeeded meanwhile (AWS throttles per operation): the
+        // failing task keeps its own count too.
+        const attempts = Math.max((cool?.attempts ?? 0) + 1, state.errors);
         wait = jitteredBackoff(attempts, settings.activeIntervalMs, settings.idleIntervalMs, this.deps.random);
         this.cooldown.set(state.spec.target, { until: now + wait, attempts });
       } else if (kind === 'transient') {
@@ -267,18 +271,5 @@ export class PollScheduler {
       this.pump();
       if (this.running === 0) for (const w of this.idleWaiters.splice(0)) w();
     }
-  }
-}
-
-function parseKeyForMatch(key: string): TaskSpec | undefined {
-  try {
-    const parsed: unknown = JSON.parse(key);
-    if (!Array.isArray(parsed) || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') return undefined;
-    const kind = parsed[0];
-    if (kind !== 'list' && kind !== 'latest' && kind !== 'state' && kind !== 'executions') return undefined;
-    const pipeline = typeof parsed[2] === 'string' ? parsed[2] : undefined;
-    return { key, kind, target: parsed[1], ...(pipeline === undefined ? {} : { pipeline }), tier: 'idle' };
-  } catch {
-    return undefined;
   }
 }

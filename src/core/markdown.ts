@@ -25,3 +25,17 @@ export function link(text: string, url: string | undefined): string {
   const safe = url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${escapeMarkdown(text)}](${safe})`;
 }
+
+/** Text for a markdown table cell: pipes escaped, one line. */
+export function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A fixed-width bar showing where a span sits between `from` and `to` (a text Gantt chart row). */
+export function ganttBar(start: number | undefined, end: number | undefined, from: number, to: number, width = 32): string {
+  if (start === undefined || end === undefined || to <= from) return ' '.repeat(width);
+  const scale = width / (to - from);
+  const a = Math.min(width - 1, Math.max(0, Math.floor((start - from) * scale)));
+  const b = Math.min(width, Math.max(a + 1, Math.ceil((end - from) * scale)));
+  return ' '.repeat(a) + '█'.repeat(b - a) + ' '.repeat(width - b);
+}

@@ -1,0 +1,207 @@
+// The CodeBuild view in VS Code: the tree, the build documents, the buildspec CodeLens, the Testing
+// view's reports and notifications when a build started here or of a watched project ends — all
+// driven by the pure CodeBuildExplorer.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AwsAccess } from '../../aws/access';
+import { explainAwsError } from '../../aws/errors';
+import { parseTargetKey } from '../../aws/targets';
+import { DisposableStore } from '../../core/disposables';
+import type { Logger } from '../../core/log';
+import { systemClock, type Clock } from '../../core/polling/clock';
+import { FeatureSettings } from '../../editor/settings';
+import { ModelTreeProvider } from '../../editor/tree';
+import type { EditorUi } from '../../editor/ui';
+import { createCodeBuildApi, type CodeBuildApi } from '../model/api';
+import { CodeBuildExplorer } from '../model/explorer';
+import type { ExplainedError } from '../model/loads';
+import { nodeIds } from '../model/keys';
+import type { TreeNode } from '../model/tree';
+import type { ProjectKey, TargetRef } from '../model/types';
+import { filterMessage } from '../present/nodes';
+import { BUILDSPEC_GLOBS } from '../buildspec-path';
+import { CODEBUILD_SETTINGS, refreshSettingsOf } from '../settings';
+import { BuildCommands } from './build-commands';
+import { BUILD_SCHEME, BuildDocuments, buildUri, type BuildRef } from './build-documents';
+import { BUILDSPEC_SELECTOR, BuildspecLenses } from './buildspec-lens';
+import { CommandContext } from './command-context';
+import { BuildNotifier } from './notifier';
+import { TestResults } from './test-results';
+import { treeModelOf } from './tree-provider';
+import { ViewCommands } from './view-commands';
+import { WatchedProjects } from './watched';
+
+export const VIEW_ID = 'conveyor.codebuild';
+
+export interface CodeBuildDeps {
+  log: Logger;
+  aws: AwsAccess;
+  ui: EditorUi;
+  globalState: vscode.Memento;
+  /** The view to fill (the shell creates it at activation). */
+  treeView(provider: ModelTreeProvider<TreeNode>): vscode.TreeView<TreeNode>;
+  clock?: Clock;
+}
+
+export class CodeBuildFeature implements vscode.Disposable {
+  readonly explorer: CodeBuildExplorer;
+  readonly provider: ModelTreeProvider<TreeNode>;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly documents: BuildDocuments;
+  readonly lenses: BuildspecLenses;
+  readonly tests: TestResults;
+  readonly builds: BuildCommands;
+  readonly view: ViewCommands;
+  readonly watched: WatchedProjects;
+  readonly notifier: BuildNotifier;
+  private readonly settings = new FeatureSettings(CODEBUILD_SETTINGS);
+  private readonly disposables = new DisposableStore();
+  private readonly followedBy = { documents: [] as ProjectKey[], lenses: [] as ProjectKey[], started: [] as ProjectKey[] };
+
+  constructor(private readonly deps: CodeBuildDeps) {
+    const clock = deps.clock ?? systemClock;
+    const now = (): number => clock.now();
+    this.disposables.add(this.settings);
+    this.explorer = new CodeBuildExplorer({
+      apiFor: (t) => this.apiFor(t), clock, log: deps.log,
+      settings: () => refreshSettingsOf(this.settings.value),
+      explain: (error, target, operation) => this.explain(error, target, operation),
+      pageSize: this.settings.value.pageSize,
+    });
+    this.disposables.add({ dispose: () => this.explorer.dispose() });
+    this.watched = this.disposables.add(new WatchedProjects(deps.globalState));
+    this.provider = this.disposables.add(new ModelTreeProvider(treeModelOf(this.explorer, (key) => this.watched.has(key))));
+    this.treeView = deps.treeView(this.provider);
+    this.documents = this.disposables.add(new BuildDocuments(this.explorer, now));
+    this.documents.onFollow = (keys) => this.setFollowed('documents', keys);
+    this.lenses = this.disposables.add(new BuildspecLenses({
+      explorer: this.explorer, log: deps.log, now, enabled: () => this.settings.value['codeLens.enabled'],
+      onFollow: (keys) => this.setFollowed('lenses', keys),
+    }));
+    this.disposables.add(vscode.languages.registerCodeLensProvider(BUILDSPEC_SELECTOR, this.lenses));
+    this.tests = this.disposables.add(new TestResults({ explorer: this.explorer, apiFor: (t) => this.apiFor(t), log: deps.log }));
+    this.notifier = this.disposables.add(new BuildNotifier({
+      explorer: this.explorer, ui: deps.ui, watched: this.watched, settings: () => this.settings.value.notify,
+      showBuild: (ref, label) => void this.showBuild(ref, label),
+      run: (command, args) => void vscode.commands.executeCommand(command, args),
+      onFollow: (keys) => this.setFollowed('started', keys),
+    }));
+    const context = new CommandContext({
+      explorer: this.explorer, apiFor: (t) => this.apiFor(t), ui: deps.ui, log: deps.log, now,
+      showBuild: (ref, label) => this.showBuild(ref, label),
+      showReport: async (target, arn) => {
+        const shown = await this.tests.show(target, arn);
+        if (shown) await vscode.commands.executeCommand('workbench.view.testing.focus');
+      },
+      onFilterChanged: () => this.onFilterChanged(),
+      started: (target, run) => this.notifier.started(target, run),
+      workspaceBuildspecs: () => this.workspaceBuildspecs(),
+      executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
+    });
+    this.builds = new BuildCommands(context);
+    this.view = new ViewCommands(context);
+    this.subscribe();
+    this.explorer.setWindowFocused(vscode.window.state.focused);
+    this.explorer.setViewVisible(this.treeView.visible);
+    this.setFollowed('started', []);
+    this.retarget(false);
+    const ticker = setInterval(() => {
+      if (vscode.window.state.focused && this.treeView.visible) this.provider.refresh();
+    }, 60_000);
+    this.disposables.add({ dispose: () => clearInterval(ticker) });
+  }
+
+  private subscribe(): void {
+    const d = this.disposables;
+    d.add(this.treeView.onDidChangeVisibility((e) => this.explorer.setViewVisible(e.visible)));
+    d.add(this.treeView.onDidExpandElement((e) => this.explorer.setExpanded(e.element, true)));
+    d.add(this.treeView.onDidCollapseElement((e) => this.explorer.setExpanded(e.element, false)));
+    d.add(vscode.window.onDidChangeWindowState((s) => this.explorer.setWindowFocused(s.focused)));
+    d.add(this.deps.aws.onDidChange(() => this.retarget(true)));
+    d.add(this.watched.onDidChange(() => {
+      this.setFollowed('started', this.followedBy.started);
+      this.provider.refresh();
+    }));
+    d.add(this.settings.onDidChange((change) => {
+      this.explorer.tree.pageSize = this.settings.value.pageSize;
+      this.explorer.updateTasks();
+      if (change.affects('codeLens.enabled')) this.lenses.refresh();
+      if (change.affects('pageSize')) this.provider.refresh();
+    }));
+    d.add(this.explorer.onDidChange(() => {
+      if (this.explorer.tree.filter) this.updateFilterMessage();
+    }));
+  }
+
+  private setFollowed(by: keyof CodeBuildFeature['followedBy'], keys: readonly ProjectKey[]): void {
+    this.followedBy[by] = [...keys];
+    const all = new Map<string, ProjectKey>();
+    for (const k of [...this.followedBy.documents, ...this.followedBy.lenses, ...this.followedBy.started, ...this.watched.list()]) all.set(nodeIds.project(k), k);
+    this.explorer.setFollowed([...all.values()]);
+  }
+
+  /** The root: the selected profile and region. */
+  targets(): TargetRef[] {
+    const current = this.deps.aws.current;
+    return current ? [{ profile: current.profile, region: current.region }] : [];
+  }
+
+  private retarget(reload: boolean): void {
+    this.explorer.setTargets(this.targets());
+    this.lenses.refresh();
+    if (reload) void this.explorer.refresh();
+  }
+
+  apiFor(target: string): CodeBuildApi {
+    const ref = this.explorer.store.target(target)?.ref ?? parseTargetKey(target);
+    return createCodeBuildApi(this.deps.aws.client('codebuild', ref ? { profile: ref.profile, region: ref.region } : undefined));
+  }
+
+  private explain(error: unknown, target: string, operation: string): ExplainedError {
+    const ref = parseTargetKey(target);
+    const e = explainAwsError(error, { service: 'codebuild', operation, ...(ref ? { profile: ref.profile, region: ref.region } : {}) });
+    return {
+      message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}),
+      errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal',
+    };
+  }
+
+  private onFilterChanged(): void {
+    this.updateFilterMessage();
+    void vscode.commands.executeCommand('setContext', 'conveyor.codebuild.filtered', this.explorer.tree.filter !== '');
+    this.provider.refresh();
+    this.explorer.updateTasks();
+  }
+
+  private updateFilterMessage(): void {
+    let matched = 0;
+    let total = 0;
+    let complete = true;
+    for (const t of this.explorer.store.targets()) {
+      total += t.names.length;
+      matched += this.explorer.tree.matching(t).length;
+      complete &&= t.complete;
+    }
+    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total, complete);
+  }
+
+  async showBuild(ref: BuildRef, label: string): Promise<void> {
+    await this.deps.ui.openDocument(buildUri(ref, label), { preview: true });
+  }
+
+  /** Buildspec files of the workspace (not in dependencies), as the Start Build prompts offer them. */
+  private async workspaceBuildspecs(): Promise<{ label: string; read(): Promise<string> }[]> {
+    const found = await Promise.all(BUILDSPEC_GLOBS.map((glob) => vscode.workspace.findFiles(glob, '**/node_modules/**', 20)));
+    const uris = [...new Map(found.flat().map((u) => [u.toString(), u])).values()];
+    return uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath)).map((uri) => ({
+      label: vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) || path.basename(uri.fsPath),
+      read: async () => (await vscode.workspace.openTextDocument(uri)).getText(),
+    }));
+  }
+
+  dispose(): void {
+    this.disposables.dispose();
+  }
+}
+
+export { BUILD_SCHEME };

@@ -1,0 +1,56 @@
+// The Deployments view in the real workbench, on the emulator's demo account: a failed deployment's
+// lifecycle events, and the appspec opened at the failing hook with the script, the log tail and the
+// hook's diagnostic.
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openConveyor, openWorkbench, runCommand, screenshot, treeItem, waitFor, type Workbench } from './harness';
+
+async function expand(page: Page, label: string | RegExp, description?: string | RegExp): Promise<void> {
+  const row = treeItem(page, label, description);
+  await waitFor(`the row ${String(label)}`, row, { timeout: 60_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await waitFor(`the row ${String(label)} to expand`, treeItem(page, label, description).and(page.locator('[aria-expanded="true"]')));
+}
+
+async function setPane(page: Page, title: string, open: boolean): Promise<void> {
+  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
+  await waitFor(`the ${title} pane`, header);
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== open) await header.click();
+}
+
+describe('UI: Deployments view on the demo account', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+  before(async () => { wb = await openWorkbench({ name: 'deploy', emulator: true }); });
+  after(async () => { await wb?.close(); });
+
+  it('shows the failed deployment of orders-api-prod down to its lifecycle events', async () => {
+    const { page } = wb;
+    await openConveyor(page);
+    for (const pane of ['Pipelines', 'Artifacts', 'Profiler']) await setPane(page, pane, false);
+    await setPane(page, 'Deployments', true);
+    await expand(page, 'orders-api');
+    await expand(page, 'orders-api-prod', /last failed/);
+    await expand(page, /^d-[A-Z0-9]{9}$/, /^Failed · /);
+    // The failed instance opens on its lifecycle events by itself.
+    const failed = treeItem(page, 'AfterInstall', /ScriptFailed · scripts\/migrate_db\.sh/);
+    await waitFor('the failed AfterInstall event', failed, { timeout: 60_000 });
+    await waitFor('the skipped events after it', treeItem(page, 'ValidateService', 'Skipped'));
+    assert.match(await failed.innerHTML(), /codicon-error/);
+    await screenshot(page, 'deploy-failed-lifecycle-events');
+  });
+
+  it('opens the appspec at the failing hook, with the script, the log tail and the diagnostic', async () => {
+    const { page } = wb;
+    await treeItem(page, 'AfterInstall', /ScriptFailed/).click();
+    await waitFor('the appspec tab', page.locator('.tabs-container .tab', { hasText: 'appspec.yml' }), { timeout: 60_000 });
+    await waitFor('the script tab', page.locator('.tabs-container .tab', { hasText: 'migrate_db.sh' }));
+    await waitFor('the log tail tab', page.locator('.tabs-container .tab', { hasText: /AfterInstall · i-/ }));
+    await waitFor('the log tail', page.locator('.view-lines', { hasText: 'DuplicateColumn' }));
+    await waitFor('the failing script entry in view', page.locator('.view-lines', { hasText: 'location: scripts/migrate_db.sh' }));
+    await waitFor('the hook diagnostic squiggle', page.locator('.squiggly-error').first(), { timeout: 60_000 });
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await waitFor('the diagnostic in Problems', page.locator('.markers-panel', { hasText: /AfterInstall failed in deployment d-[A-Z0-9]{9} on i-[0-9a-f]+ \(ScriptFailed\)/ }));
+    await screenshot(page, 'deploy-appspec-at-failing-hook');
+  });
+});
