@@ -13,7 +13,7 @@ export interface TargetRef {
   profile: string;
   region: string;
   /** Shown instead of "profile · region" when set. */
-  label?: string | undefined;
+  label?: string;
 }
 
 /** A pipeline in a target, by name; `target` is {@link targetKey} of its TargetRef. */
@@ -24,11 +24,11 @@ export interface PipelineKey {
 
 export interface PipelineSummary {
   name: string;
-  version?: number | undefined;
-  pipelineType?: string | undefined;
-  executionMode?: string | undefined;
-  created?: number | undefined;
-  updated?: number | undefined;
+  version?: number;
+  pipelineType?: string;
+  executionMode?: string;
+  created?: number;
+  updated?: number;
 }
 
 export interface ActionDeclaration {
@@ -36,10 +36,10 @@ export interface ActionDeclaration {
   category: string;
   owner: string;
   provider: string;
-  version?: string | undefined;
+  version?: string;
   runOrder: number;
   configuration: Record<string, string>;
-  region?: string | undefined;
+  region?: string;
 }
 
 export interface StageDeclaration {
@@ -51,18 +51,18 @@ export interface StageDeclaration {
 
 export interface VariableDeclaration {
   name: string;
-  defaultValue?: string | undefined;
-  description?: string | undefined;
+  defaultValue?: string;
+  description?: string;
 }
 
 /** GetPipeline: the declaration (changes only when the pipeline is edited). */
 export interface PipelineStructure {
   name: string;
-  version?: number | undefined;
-  arn?: string | undefined;
-  pipelineType?: string | undefined;
+  version?: number;
+  arn?: string;
+  pipelineType?: string;
   /** QUEUED, SUPERSEDED or PARALLEL. */
-  executionMode?: string | undefined;
+  executionMode?: string;
   stages: StageDeclaration[];
   variables: VariableDeclaration[];
   /** V2 Git triggers (push / pull request filters). */
@@ -71,27 +71,27 @@ export interface PipelineStructure {
 
 export interface TransitionInfo {
   enabled: boolean;
-  disabledReason?: string | undefined;
-  lastChangedBy?: string | undefined;
-  lastChangedAt?: number | undefined;
+  disabledReason?: string;
+  lastChangedBy?: string;
+  lastChangedAt?: number;
 }
 
 export interface ActionRuntime {
   name: string;
-  status?: ExecutionStatus | undefined;
-  summary?: string | undefined;
-  lastStatusChange?: number | undefined;
+  status?: ExecutionStatus;
+  summary?: string;
+  lastStatusChange?: number;
   /** Manual approvals: the token PutApprovalResult needs. */
-  token?: string | undefined;
-  externalExecutionId?: string | undefined;
-  externalExecutionUrl?: string | undefined;
-  errorCode?: string | undefined;
-  errorMessage?: string | undefined;
-  logStreamArn?: string | undefined;
-  entityUrl?: string | undefined;
-  revisionUrl?: string | undefined;
-  currentRevisionId?: string | undefined;
-  actionExecutionId?: string | undefined;
+  token?: string;
+  externalExecutionId?: string;
+  externalExecutionUrl?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  logStreamArn?: string;
+  entityUrl?: string;
+  revisionUrl?: string;
+  currentRevisionId?: string;
+  actionExecutionId?: string;
 }
 
 /** An execution at a stage: GetPipelineState's StageExecution. */
@@ -105,59 +105,64 @@ export interface StageExecutionRef {
 export interface StageRuntime {
   name: string;
   inbound: TransitionInfo;
-  latestExecutionId?: string | undefined;
-  status?: ExecutionStatus | undefined;
-  /** QUEUED, SUPERSEDED or PARALLEL. */
-  executionMode?: string | undefined;
+  latestExecutionId?: string;
+  status?: ExecutionStatus;
+  /** ROLLBACK when the stage's latest run was a rollback. */
+  latestExecutionType?: string;
+  /** Executions waiting to enter the stage (QUEUED and PARALLEL modes; a held one in SUPERSEDED). */
+  waiting?: StageExecutionRef[];
+  /** V2: the latest evaluation of each kind of condition the stage declares. */
+  conditions?: StageConditionStates;
   actions: ActionRuntime[];
 }
 
 /** GetPipelineState: what each stage and action is doing now. */
 export interface PipelineRuntime {
-  version?: number | undefined;
+  version?: number;
   stages: StageRuntime[];
 }
 
 export interface SourceRevisionInfo {
   actionName: string;
-  revisionId?: string | undefined;
-  revisionSummary?: string | undefined;
-  revisionUrl?: string | undefined;
+  revisionId?: string;
+  revisionSummary?: string;
+  revisionUrl?: string;
 }
 
 export interface ExecutionSummary {
   id: string;
   status: ExecutionStatus;
-  statusSummary?: string | undefined;
-  startTime?: number | undefined;
-  lastUpdateTime?: number | undefined;
+  statusSummary?: string;
+  startTime?: number;
+  lastUpdateTime?: number;
   sourceRevisions: SourceRevisionInfo[];
-  triggerType?: string | undefined;
-  triggerDetail?: string | undefined;
-  stopReason?: string | undefined;
-  executionMode?: string | undefined;
-  executionType?: string | undefined;
-  /** QUEUED, SUPERSEDED or PARALLEL. */
-  executionMode?: string | undefined;
+  triggerType?: string;
+  triggerDetail?: string;
+  stopReason?: string;
+  executionMode?: string;
+  executionType?: string;
+  /** A rollback execution: the execution whose revisions it went back to. */
+  rollbackTargetId?: string;
 }
 
 /** One action execution inside a pipeline execution (ListActionExecutions), for the timeline. */
 export interface ActionExecutionInfo {
   stageName: string;
   actionName: string;
-  actionExecutionId?: string | undefined;
+  actionExecutionId?: string;
   status: ExecutionStatus;
-  startTime?: number | undefined;
-  lastUpdateTime?: number | undefined;
-  provider?: string | undefined;
-  category?: string | undefined;
-  externalExecutionId?: string | undefined;
-  externalExecutionUrl?: string | undefined;
-  summary?: string | undefined;
-  errorMessage?: string | undefined;
-  logStreamArn?: string | undefined;
-  /** QUEUED, SUPERSEDED or PARALLEL. */
-  executionMode?: string | undefined;
+  startTime?: number;
+  lastUpdateTime?: number;
+  provider?: string;
+  category?: string;
+  externalExecutionId?: string;
+  externalExecutionUrl?: string;
+  summary?: string;
+  errorMessage?: string;
+  logStreamArn?: string;
+  /** The action's variable namespace and the values it output (`#{namespace.name}`). */
+  namespace?: string;
+  outputVariables?: Record<string, string>;
 }
 
 /** GetPipelineExecution plus its action executions. */
@@ -165,13 +170,14 @@ export interface ExecutionDetail {
   pipelineName: string;
   id: string;
   status: ExecutionStatus;
-  statusSummary?: string | undefined;
-  pipelineVersion?: number | undefined;
-  triggerType?: string | undefined;
-  triggerDetail?: string | undefined;
-  artifactRevisions: { name: string; revisionId?: string | undefined; revisionSummary?: string | undefined; revisionUrl?: string | undefined }[];
-  /** QUEUED, SUPERSEDED or PARALLEL. */
-  executionMode?: string | undefined;
+  statusSummary?: string;
+  pipelineVersion?: number;
+  triggerType?: string;
+  triggerDetail?: string;
+  executionMode?: string;
+  executionType?: string;
+  rollbackTargetId?: string;
+  artifactRevisions: { name: string; revisionId?: string; revisionSummary?: string; revisionUrl?: string }[];
   variables: { name: string; value: string }[];
   actions: ActionExecutionInfo[];
   /** V2: every rule evaluation of the execution (ListRuleExecutions). */
