@@ -29,7 +29,7 @@ describe('execution timeline', () => {
     const md = renderTimeline(detail, structure(), { region: 'us-east-1', now: t0 + 300_000 });
     assert.match(md, /^# ❌ web · execution `7d9f4a3e`/);
     assert.match(md, /\*\*Took:\*\* 3 min 21 sec/);
-    assert.match(md, /\*\*Trigger:\*\* Webhook  \n/);
+    assert.match(md, /\*\*Trigger:\*\* Webhook {2}\n/);
     assert.match(md, /\*\*Pipeline variables:\*\* ENV=`prod`/);
     assert.match(md, /\[aaaaaaa\]\(https:\/\/github\.com\/acme\/web\/commit\/a\) Fix \\\| pipes/);
     assert.match(md, /codepipeline\/pipelines\/web\/executions\/7d9f4a3e-0000-4000-8000-000000000001\/timeline\?region=us-east-1/);
