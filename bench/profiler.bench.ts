@@ -29,6 +29,7 @@ async function loadNodeSide(): Promise<NodeSide> {
   try {
     await esbuild.build({ entryPoints: [path.join(ROOT, 'bench', 'profiler', 'node-side.ts')], bundle: true, platform: 'node', target: 'node20',
       format: 'cjs', minify: true, mainFields: ['main', 'module'], logLevel: 'warning', absWorkingDir: ROOT, outfile });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle esbuild just wrote, at a temporary path
     return require(outfile) as NodeSide;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -99,6 +100,7 @@ interface Bench {
 
 async function onPage<T>(page: Page, fn: (bench: Bench, arg: number) => Promise<T> | T, arg = 0): Promise<T> {
   return page.evaluate(([source, a]) => {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the bench's own function source inside the page
     const f = new Function('bench', 'arg', `return (${source})(bench, arg);`) as (b: unknown, a: number) => Promise<T>;
     return f((window as unknown as { bench: unknown }).bench, a);
   }, [fn.toString(), arg] as const);
@@ -207,7 +209,7 @@ export async function largeBench(): Promise<BenchResult[]> {
   routes['/ours.html']!.body = flameHtml({ cspSource: server.origin, nonce: 'QmVuY2htYXJrTm9uY2UwMDAx', scriptUri: `${server.origin}/ours.js`, styleUri: `${server.origin}/flame.css`, title: 'bench' });
   const browser = await launchChromium({ width: 1400, height: 900 });
   const frames: number[] = [];
-  let first = NaN;
+  let first: number;
   try {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/ours.html`);

@@ -25,7 +25,7 @@ async function main() {
   const env = await createTestEnvironment({ emulator: true, seed: 'demo' });
   if (!env.emulatorUrl) throw new Error('the emulator (test/emulator/main.ts) is missing');
   say(`emulator: ${env.emulatorUrl}  (profile "conveyor-demo" — a LOCAL DEMO account, not AWS)`);
-  const stops = [env.cleanup];
+  const stops = [() => env.cleanup()];
   const shutdown = async () => {
     say('stopping…');
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -33,7 +33,7 @@ async function main() {
   };
   // Ctrl+C reaches this process; closing the terminal sends SIGHUP. The emulator and code-server run
   // in their own process groups, so they are stopped here explicitly.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, shutdown);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown());
 
   if (hasDesktopCode()) {
     const userData = path.join(env.root, 'code-user');
@@ -42,13 +42,13 @@ async function main() {
     say('opening desktop VS Code with Conveyor under development…');
     const code = spawn('code', ['--wait', '--new-window', `--user-data-dir=${userData}`, `--extensionDevelopmentPath=${ROOT}`, env.workspace],
       { stdio: 'inherit', env: { ...process.env, ...env.env } });
-    code.on('exit', shutdown);
+    code.on('exit', () => void shutdown());
     return;
   }
   const host = ensureAll(['newest']).newest;
   const server = await startCodeServer({ host, workspace: env.workspace, env: env.env, settings: env.settings,
     smokeDriver: false, installExtension: ROOT, logFile: path.join(env.root, 'code-server.log') });
-  stops.push(server.stop);
+  stops.push(() => server.stop());
   say(`VS Code (code-server ${host.codeServer}) is ready: open ${server.url}/?folder=${encodeURIComponent(env.workspace)}`);
   say('Conveyor is in the activity bar; the status bar shows the LOCAL demo account. Ctrl+C to stop.');
 }

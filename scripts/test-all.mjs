@@ -11,6 +11,7 @@ import { changedUserConfig, snapshotUserConfig } from './lib/user-config-guard.m
 
 const TIERS = [
   { name: 'typecheck', cmd: ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'] },
+  { name: 'lint', cmd: ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.'] },
   { name: 'unit', cmd: ['scripts/test-unit.mjs'] },
   { name: 'host', cmd: ['scripts/test-host.mjs'] },
   { name: 'ui', cmd: ['scripts/test-ui.mjs'] },

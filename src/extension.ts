@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Convey
       (typeof id === 'string' ? features.get(id) : features.loaded)));
   }
   features.startNeeded();
-  log.info(`Conveyor ${String(context.extension.packageJSON.version)} activated in ${Date.now() - started} ms`);
+  log.info(`Conveyor ${String((context.extension.packageJSON as { version?: unknown }).version)} activated in ${Date.now() - started} ms`);
   return { aws };
 }
 

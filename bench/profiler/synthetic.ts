@@ -91,7 +91,7 @@ interface CgNode { counts?: Record<string, number>; children?: Record<string, Cg
 
 /** The CodeGuru agent-format document (what GetProfile returns with Accept: application/json). */
 export function toCodeGuruDocument(t: SyntheticTree): { start: number; end: number; agentMetadata: unknown; callgraph: CgNode } {
-  const objs: CgNode[] = new Array(t.parent.length);
+  const objs = new Array<CgNode>(t.parent.length);
   objs[0] = {};
   for (let n = 1; n < t.parent.length; n++) {
     const o: CgNode = {};
@@ -103,7 +103,7 @@ export function toCodeGuruDocument(t: SyntheticTree): { start: number; end: numb
   }
   const weights: Record<string, number> = {};
   for (const s of new Set(STATES)) weights[s] = 100;
-  return { start: 1711234800000, end: 1711238400000, agentMetadata: { sampleWeights: weights, agentInfo: { type: 'synthetic', version: '1' } }, callgraph: objs[0]! };
+  return { start: 1711234800000, end: 1711238400000, agentMetadata: { sampleWeights: weights, agentInfo: { type: 'synthetic', version: '1' } }, callgraph: objs[0] };
 }
 
 /** d3-flame-graph's input ({ name, value = total, children[] }) for the CPU view of the same tree. */
@@ -112,14 +112,14 @@ export function toD3(t: SyntheticTree, states = ['RUNNABLE', 'BLOCKED', 'NATIVE'
   const total = new Float64Array(n);
   for (const [node, rec] of t.counts) for (const s of states) total[node]! += rec[s] ?? 0;
   for (let i = n - 1; i > 0; i--) total[t.parent[i]!]! += total[i]!;
-  const nodes: D3Node[] = new Array(n);
+  const nodes = new Array<D3Node>(n);
   nodes[0] = { name: 'all', value: total[0]!, children: [] };
   for (let i = 1; i < n; i++) {
     const d: D3Node = { name: t.names[t.name[i]!]!, value: total[i]!, children: [] };
     nodes[i] = d;
     nodes[t.parent[i]!]!.children.push(d);
   }
-  return nodes[0]!;
+  return nodes[0];
 }
 
 export interface D3Node { name: string; value: number; children: D3Node[] }

@@ -88,9 +88,10 @@ export async function startCodeServer({ host, workspace, env = {}, settings = {}
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, proc, 30_000);
   const stop = async () => {
-    if (proc.exitCode !== null) return;
-    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const killer = setTimeout(() => { try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+    const pid = proc.pid; // undefined: it never started
+    if (proc.exitCode !== null || pid === undefined) return;
+    try { process.kill(-pid, 'SIGTERM'); } catch { /* already gone */ }
+    const killer = setTimeout(() => { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
     await new Promise((r) => { if (proc.exitCode !== null) r(); else proc.once('exit', r); });
     clearTimeout(killer);
   };

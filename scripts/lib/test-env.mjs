@@ -98,8 +98,9 @@ export async function startEmulator({ seed = 'demo', latencyMs, extraArgs = [], 
     });
   });
   const stop = async () => {
-    if (proc.exitCode !== null) return;
-    try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
+    const pid = proc.pid; // undefined: it never started
+    if (proc.exitCode !== null || pid === undefined) return;
+    try { process.kill(-pid, 'SIGTERM'); } catch { /* gone */ }
     await new Promise((r) => { if (proc.exitCode !== null) r(); else proc.once('exit', r); });
   };
   return { url, stop };

@@ -64,7 +64,7 @@ interface ErrorShape {
 }
 
 function shapeOf(error: unknown): ErrorShape {
-  return typeof error === 'object' && error !== null ? (error as ErrorShape) : { message: String(error) };
+  return typeof error === 'object' && error !== null ? (error) : { message: String(error) };
 }
 
 const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED', 'TimeoutError', 'RequestTimeout', 'AbortError'];

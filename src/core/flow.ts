@@ -175,6 +175,6 @@ export class FlowEngine<Draft, Ctx, Id extends string, Result> implements Flow<R
 }
 
 function isError(value: unknown): value is { error: string } {
-  return typeof value === 'object' && value !== null && 'error' in value && typeof (value as { error: unknown }).error === 'string'
+  return typeof value === 'object' && value !== null && 'error' in value && typeof (value).error === 'string'
     && Object.keys(value).length === 1;
 }

@@ -146,10 +146,10 @@ export class LazyFeatures implements vscode.Disposable {
       treeView: <N>(viewId: string, provider: vscode.TreeDataProvider<N>, drop?: vscode.TreeDragAndDropController<N>): vscode.TreeView<N> => {
         const entry = slot.views.get(viewId);
         if (!entry) throw new Error(`The ${slot.declaration.id} feature does not declare the view ${viewId}.`);
-        entry.provider.attach(provider as vscode.TreeDataProvider<unknown>);
+        entry.provider.attach(provider);
         if (drop) {
           if (!entry.drop) throw new Error(`The view ${viewId} is declared without drop types.`);
-          entry.drop.attach(drop as vscode.TreeDragAndDropController<unknown>);
+          entry.drop.attach(drop);
         }
         // The view only ever shows elements `provider` returned: it is a view of N.
         return entry.view as vscode.TreeView<N>;
@@ -164,7 +164,7 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   private watchDocuments(): void {
-    if (![...this.slots.values()].some((s) => s.declaration.wantsDocument)) return;
+    if (![...this.slots.values()].some((s) => s.declaration.wantsDocument !== undefined)) return;
     this.disposables.add(vscode.workspace.onDidOpenTextDocument((d) => this.checkDocument(d)));
     // Saved files are checked when opened; a new untitled one may become a buildspec as it is typed,
     // and a setting (e.g. file associations) may make an open document one.

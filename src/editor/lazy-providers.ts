@@ -9,7 +9,7 @@ const FAILED = Symbol('feature failed to start');
 type Element = unknown;
 
 export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Element | Element[] | undefined | null | void>();
+  private readonly emitter = new vscode.EventEmitter<Element>(); // Element is unknown: it covers the arrays and undefined
   readonly onDidChangeTreeData = this.emitter.event;
   private target: vscode.TreeDataProvider<Element> | undefined;
   private readonly subscriptions = new DisposableStore();
@@ -77,7 +77,7 @@ export class LazyDropController implements vscode.TreeDragAndDropController<Elem
     this.target = controller;
   }
 
-  async handleDrop(target: Element | undefined, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
+  async handleDrop(target: Element, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
     if (!this.target) this.load();
     await this.target?.handleDrop?.(target === FAILED ? undefined : target, data, token);
   }

@@ -36,13 +36,19 @@ export function listBuildspecCommands(text: string): BuildspecCommand[] {
         const from = lineCounter.linePos(start);
         const to = lineCounter.linePos(valueEnd);
         out.push({
-          phase, block, text: String(node.value ?? ''), index: index++,
+          phase, block, text: scalarText(node.value), index: index++,
           line: from.line - 1, character: from.col - 1, endLine: to.line - 1, endCharacter: to.col - 1,
         });
       }
     }
   }
   return out;
+}
+
+/** A scalar's text; YAML's core schema gives one of these types (null, an empty command, has none). */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? String(value) : '';
 }
 
 function normalize(command: string): string {
@@ -64,7 +70,7 @@ export function locateCommand(buildspec: string, command: string, phase?: string
   const phaseKey = phase?.toLowerCase();
   const score = (c: BuildspecCommand): number => {
     const text = normalize(c.text);
-    let s = 0;
+    let s: number;
     if (text === wanted) s = 100;
     else if (firstLineOf(c.text) === wantedFirst && wantedFirst) s = 80;
     else if (wanted.length >= 8 && (text.startsWith(wanted) || wanted.startsWith(text)) && text.length >= 8) s = 50;

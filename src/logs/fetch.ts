@@ -18,7 +18,7 @@ export const PAGE_LIMIT = 2000;
 /** Forward pages followed in one catch-up before yielding to the next poll. */
 const MAX_FORWARD_PAGES = 20;
 
-function toEvents(raw: { timestamp?: number; message?: string }[] | undefined): LogEvent[] {
+function toEvents(raw: { timestamp?: number | undefined; message?: string | undefined }[] | undefined): LogEvent[] {
   return (raw ?? []).map((e) => ({ timestamp: e.timestamp ?? 0, message: e.message ?? '' }));
 }
 

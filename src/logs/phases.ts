@@ -136,7 +136,7 @@ export function parseCodeBuildLog(lines: readonly string[], lineTimes?: readonly
     }
   });
   if (current) {
-    const open = current as LogPhase;
+    const open = current;
     const lastTime = [...(lineTimes ?? [])].reverse().find((t) => t !== undefined);
     if (open.status && open.endTime === undefined && lastTime !== undefined) open.endTime = lastTime;
     close(lines.length - 1);

@@ -45,7 +45,7 @@ export function decodeLogQuery(query: string): LogDocumentParams | undefined {
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
   const o = parsed as Record<string, unknown>;
-  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k]) : undefined);
   const profile = str('profile');
   const region = str('region');
   const group = str('group');

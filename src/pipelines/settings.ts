@@ -20,7 +20,7 @@ function readAccounts(raw: unknown): TargetRef[] {
 
 function readNotify(raw: unknown): NotifySettings {
   const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const flag = (k: keyof NotifySettings): boolean => (typeof o[k] === 'boolean' ? (o[k] as boolean) : DEFAULT_NOTIFY_SETTINGS[k]);
+  const flag = (k: keyof NotifySettings): boolean => (typeof o[k] === 'boolean' ? (o[k]) : DEFAULT_NOTIFY_SETTINGS[k]);
   return { failed: flag('failed'), succeeded: flag('succeeded'), approval: flag('approval') };
 }
 

@@ -5,7 +5,7 @@ import { type Association, ruleSettingsFrom, type RuleSettings } from 'conveyor-
 /** `{ "glob": "buildspec" | "appspec" }`; other kinds are ignored. */
 function readAssociations(raw: unknown): Association[] {
   if (typeof raw !== 'object' || raw === null) return [];
-  return Object.entries(raw).flatMap(([pattern, kind]): Association[] => (kind === 'buildspec' || kind === 'appspec' ? [{ pattern, kind }] : []));
+  return Object.entries(raw as Record<string, unknown>).flatMap(([pattern, kind]): Association[] => (kind === 'buildspec' || kind === 'appspec' ? [{ pattern, kind }] : []));
 }
 
 export const VALIDATION_SETTINGS = declareSettings('conveyor.validation', {

@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import { operationOf } from '../../src/aws/clients';
 import { explainAwsError } from '../../src/aws/errors';
 import type { Flow, FlowPickView } from '../../src/core/flow';
+import { describeValue } from './waits';
 import type { AwsErrorContext, ConfirmOptions, EditorUi, InputOptions, NotifyLevel, OpenDocumentOptions, PickItem, PickOptions } from '../../src/editor/ui';
 
 export type SharedKind = 'pick' | 'input' | 'confirm' | 'notify' | 'progress' | 'copy' | 'open' | 'error' | 'step';
@@ -56,7 +57,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
     if (a === undefined) return undefined;
     if (a === ACCEPT_ACTIVE) return options.active;
     const found = items.find((i) => this.names(i, a));
-    assert.ok(found, `no choice ${String(a)} among ${items.map((i) => i.label).join(', ')}`);
+    assert.ok(found, `no choice ${describeValue(a)} among ${items.map((i) => i.label).join(', ')}`);
     return found.value;
   }
 
@@ -69,7 +70,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
     this.calls.push({ kind: 'input', text: options.title });
     const a = this.answers.shift();
     if (a === undefined) return undefined;
-    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${String(a)}`);
+    assert.equal(typeof a, 'string', `an input box (${options.title}) got ${describeValue(a)}`);
     return a as string;
   }
 
@@ -126,7 +127,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
         assert.ok(flow.back(), `Back on the first step (${view.title})`);
         continue;
       }
-      const result = flow.submit(view.kind === 'input' ? { text: String(a) } : pickAnswer(view, a));
+      const result = flow.submit(view.kind === 'input' ? { text: typeof a === 'string' ? a : describeValue(a) } : pickAnswer(view, a));
       assert.notEqual(result.status, 'invalid', result.status === 'invalid' ? `${view.title}: ${result.message}` : '');
       if (result.status === 'done') return result.result;
     }

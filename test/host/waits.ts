@@ -25,7 +25,8 @@ const POLL_MS = 50;
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, POLL_MS));
 
-function describeValue(value: unknown): string {
+/** A value as a failure message shows it: strings as they are, the rest as JSON, cut at 400 characters. */
+export function describeValue(value: unknown): string {
   try {
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return text === undefined ? String(value) : text.length > 400 ? `${text.slice(0, 400)}…` : text;
@@ -46,7 +47,7 @@ const optionsOf = (options: number | WaitOptions | undefined): WaitOptions => (t
 export async function eventuallyValue<T>(what: string, read: () => T | Promise<T>, accept: (value: T) => boolean, options?: number | WaitOptions): Promise<T> {
   const { ms = DEFAULT_WAIT_MS, seen } = optionsOf(options);
   const deadline = Date.now() + ms;
-  let last: { value?: T; error?: unknown } = {};
+  let last: { value?: T; error?: unknown };
   for (;;) {
     try {
       const value = await read();
@@ -76,20 +77,19 @@ export async function eventually(what: string, check: () => boolean | Promise<bo
     }
   };
   await eventuallyValue(what, guarded, (ok) => ok, { ...(ms ? { ms } : {}),
-    seen: seen ?? (() => (error === undefined ? 'the condition never held' : `last attempt threw: ${error instanceof Error ? error.message : String(error)}`)) });
+    seen: seen ?? (() => (error === undefined ? 'the condition never held' : `last attempt threw: ${error instanceof Error ? error.message : describeValue(error)}`)) });
 }
 
 /** The next `event` that passes `filter`; rejects naming `what` after `ms`. */
 export function nextEvent<T>(what: string, event: vscode.Event<T>, filter: (value: T) => boolean = () => true, ms = DEFAULT_WAIT_MS): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    let timer: NodeJS.Timeout | undefined;
     const listener = event((value) => {
       if (!filter(value)) return;
       clearTimeout(timer);
       listener.dispose();
       resolve(value);
     });
-    timer = setTimeout(() => { listener.dispose(); reject(new Error(`Timed out after ${ms / 1000} s waiting for ${what}`)); }, ms);
+    const timer = setTimeout(() => { listener.dispose(); reject(new Error(`Timed out after ${ms / 1000} s waiting for ${what}`)); }, ms);
   });
 }
 

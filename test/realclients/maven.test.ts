@@ -28,7 +28,7 @@ describe('real clients: Maven with Conveyor\'s settings.xml', function () {
   before(async function () {
     const found = findTool('mvn');
     if (!found || !existsSync(MAVEN_CACHE)) this.skip(); // plugins come from this machine's Maven cache, through the emulator
-    mvn = found as string;
+    mvn = found;
     await h.start();
   });
   after(async () => h.stop());

@@ -24,7 +24,7 @@ describe('real clients: npm, pnpm and Yarn Berry with Conveyor\'s configuration'
     before(function () {
       const found = findTool('npm');
       if (!found) this.skip();
-      npm = found as string;
+      npm = found;
     });
 
     it('user config: npm install and npm publish authenticate with the token; expiry breaks them, refresh fixes them', async () => {
@@ -83,7 +83,7 @@ describe('real clients: npm, pnpm and Yarn Berry with Conveyor\'s configuration'
     before(function () {
       const found = findTool('pnpm');
       if (!found) this.skip();
-      pnpm = found as string;
+      pnpm = found;
     });
 
     for (const placement of ['project', 'user'] as const) {
@@ -123,7 +123,7 @@ describe('real clients: npm, pnpm and Yarn Berry with Conveyor\'s configuration'
     before(function () {
       const found = findTool('yarn');
       if (!found) this.skip();
-      yarn = found as string;
+      yarn = found;
     });
 
     // 127.0.0.1 serves plain http; Yarn refuses http registries unless whitelisted (real CodeArtifact is https).

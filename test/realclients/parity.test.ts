@@ -36,7 +36,7 @@ describe('parity with aws codeartifact login (Debian awscli)', function () {
     before(function () {
       const found = findTool('npm');
       if (!found) this.skip();
-      npm = found as string;
+      npm = found;
     });
 
     const effective = async (ws: Workspace): Promise<Record<string, unknown>> => {

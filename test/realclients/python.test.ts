@@ -21,7 +21,7 @@ describe('real clients: pip, twine and Poetry with Conveyor\'s configuration', f
     before(function () {
       const found = findTool('python3');
       if (!found) this.skip();
-      python = found as string;
+      python = found;
     });
 
     const install = (ws: Workspace, env: NodeJS.ProcessEnv, args: string[]) =>
@@ -64,7 +64,7 @@ describe('real clients: pip, twine and Poetry with Conveyor\'s configuration', f
     before(function () {
       const found = findTool('twine');
       if (!found) this.skip();
-      twine = found as string;
+      twine = found;
     });
 
     const dist = (ws: Workspace, version: string): string => {
@@ -107,7 +107,7 @@ describe('real clients: pip, twine and Poetry with Conveyor\'s configuration', f
     before(async function () {
       const found = findTool('poetry');
       if (!found) this.skip();
-      poetry = found as string;
+      poetry = found;
       // Poetry < 1.5 knows default/secondary, later versions the priority key.
       const version = /(\d+)\.(\d+)/.exec((await run(poetry, ['--version'], { cwd: '/', env: cleanEnv('/tmp', {}) })).output);
       legacy = !version || Number(version[1]) < 1 || (Number(version[1]) === 1 && Number(version[2]) < 5);

@@ -31,7 +31,7 @@ export async function waitFor(what: string, locator: Locator, options: { state?:
     await locator.first().waitFor({ state: options.state ?? 'visible', timeout: options.timeout ?? DEFAULT_TIMEOUT_MS });
   } catch (error) {
     const seen = options.seen ? ` (${await options.seen().catch(() => 'the page could not be read')})` : '';
-    throw new Error(`Timed out waiting for ${what}${seen}\n${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Timed out waiting for ${what}${seen}\n${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -24,7 +24,7 @@ function rootMap(doc: Document.Parsed): YAMLMap.Parsed | null {
   if (isScalar(c) && c.value === null) return null;
   if (!isMap(c)) throw new ConfigEditError('The YAML document is not a mapping');
   if (c.flow) throw new ConfigEditError('The YAML document is a flow mapping ({...}); not edited automatically');
-  return c as YAMLMap.Parsed;
+  return c;
 }
 
 function pairIn(map: YAMLMap.Parsed, key: string): ParsedPair | undefined {
@@ -58,13 +58,13 @@ function walk(doc: Document.Parsed, path: readonly string[]): Walk {
     }
     if (!isMap(value)) throw new ConfigEditError(`${pairs.map((p) => String((p.key as { value?: unknown }).value)).join('.')} is not a mapping`);
     if (value.flow) throw new ConfigEditError(`${path.slice(0, pairs.length).join('.')} is a flow mapping ({...}); not edited automatically`);
-    map = value as YAMLMap.Parsed;
+    map = value;
   }
   return { pairs, map };
 }
 
-const keyEnd = (pair: ParsedPair): number => (pair.key as ParsedNode).range[1];
-const keyStart = (pair: ParsedPair): number => (pair.key as ParsedNode).range[0];
+const keyEnd = (pair: ParsedPair): number => (pair.key).range[1];
+const keyStart = (pair: ParsedPair): number => (pair.key).range[0];
 
 /** Where the value's source ends (just past the `:` when there is no value). */
 function valueEndOf(text: string, pair: ParsedPair): number {

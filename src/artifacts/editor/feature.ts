@@ -6,7 +6,7 @@ import { DisposableStore } from '../../core/disposables';
 import type { CommandTable } from '../../editor/commands';
 import type { Feature, FeatureHost } from '../../editor/feature';
 import type { ArtifactNode } from '../tree/nodes';
-import { ArtifactsFeature, type LoginArgs } from './artifacts-feature';
+import { ArtifactsFeature } from './artifacts-feature';
 import { DETAILS_SCHEME, DetailsDocuments } from './details-document';
 
 export const VIEW_ID = 'conveyor.artifacts';
@@ -28,7 +28,7 @@ function commands(f: ArtifactsFeature): CommandTable {
     'conveyor.artifacts.clearFilter': () => f.clearFilter(),
     'conveyor.artifacts.loadMore': withNode((n) => f.loadMore(n)),
     // Login arguments are checked by the login itself (unknown tools and placements are refused there).
-    'conveyor.artifacts.login': (arg) => f.login(node(arg) ?? (asObject(arg) as LoginArgs | undefined)),
+    'conveyor.artifacts.login': (arg) => f.login(node(arg) ?? asObject(arg)),
     'conveyor.artifacts.logout': (arg) => f.logout(asString(arg) ?? pickStrings(arg, ['id'] as const)),
     'conveyor.artifacts.refreshToken': (id) => f.refresh(asString(id)),
     'conveyor.artifacts.manageLogin': (id) => f.manageLogin(asString(id)),

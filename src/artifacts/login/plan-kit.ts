@@ -134,7 +134,7 @@ export interface PlanInput {
   /** The terminal variable that carries the token (checked to be a usable name). */
   tokenVariable: string;
   /** A plan: files to edit, terminal variables (the token variable added for non-user placements), notes. */
-  plan(files: FilePlan[], env: (token: string) => Record<string, string>, notes?: string[]): LoginPlan;
+  plan: (files: FilePlan[], env: (token: string) => Record<string, string>, notes?: string[]) => LoginPlan;
 }
 
 /** One package manager's login: which files, which entries, which terminal variables. */

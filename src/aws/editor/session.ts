@@ -77,7 +77,7 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
 
   onDidChange(listener: (target: AwsTarget | undefined) => void): Disposable {
     const sub = this.emitter.event(listener);
-    return toDisposable(() => sub.dispose());
+    return toDisposable(() => { sub.dispose(); });
   }
 
   client<S extends ServiceId>(service: S, target?: AwsTarget): ServiceClients[S] {

@@ -72,7 +72,7 @@ export class BuildDocuments implements vscode.TextDocumentContentProvider, vscod
       this.follow();
       return text;
     } catch (err) {
-      const message = typeof err === 'object' && err !== null && 'message' in err ? String((err as { message: unknown }).message) : String(err);
+      const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : String(err);
       return `# ${escapeMarkdown(ref.id)}\n\nConveyor could not read this build: ${escapeMarkdown(message)}`;
     }
   }

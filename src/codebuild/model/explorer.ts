@@ -49,8 +49,8 @@ export class CodeBuildExplorer {
     this.tree = new TreeModel(this.store, deps.pageSize);
     this.loads = new CodeBuildLoads({
       store: this.store,
-      apiFor: deps.apiFor,
-      explain: deps.explain,
+      apiFor: (target) => deps.apiFor(target),
+      explain: (error, target, operation) => deps.explain(error, target, operation),
       log: deps.log,
       signal: this.abort.signal,
       concurrency: () => deps.settings().maxConcurrency,

@@ -154,7 +154,7 @@ export class CodeBuildLoads {
     const t = this.d.store.target(target);
     const recent = t && !t.recentIds && !t.recentDenied && names.some(unknown) ? this.recent(target).catch(() => false) : Promise.resolve(false);
     const firstIds = new Map<string, string | undefined>();
-    let failure: unknown;
+    let failure: ExplainedError | undefined;
     await pool(names.filter(unknown), this.d.concurrency(), async (name) => {
       if (!unknown(name)) return;
       try {

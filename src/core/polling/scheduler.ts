@@ -216,12 +216,8 @@ export class PollScheduler<S extends TaskSpec = TaskSpec> {
     this.stats.started++;
     this.stats.byKind[state.spec.kind] = (this.stats.byKind[state.spec.kind] ?? 0) + 1;
     const spec = state.spec;
-    let promise: Promise<boolean>;
-    try {
-      promise = this.deps.run(spec, this.abort.signal);
-    } catch (err) {
-      promise = Promise.reject(err);
-    }
+    // A task that throws before it returns its promise fails like one that rejects.
+    const promise = (async () => this.deps.run(spec, this.abort.signal))();
     promise.then(
       (changed) => this.finish(state, { changed }),
       (error: unknown) => this.finish(state, { error }),

@@ -53,7 +53,11 @@ function position(lines: LineCounter, node: Node): Position | undefined {
 }
 
 function scalarText(node: unknown): string | undefined {
-  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  // YAML's core schema gives a scalar one of these types (null has no text here).
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+    ? String(value) : undefined;
 }
 
 function scriptEntries(lines: LineCounter, list: unknown): HookEntry[] {
@@ -62,7 +66,7 @@ function scriptEntries(lines: LineCounter, list: unknown): HookEntry[] {
     if (!isMap(item)) return [];
     const locationPair = item.items.find((p) => scalarText(p.key) === 'location');
     const location = scalarText(locationPair?.value);
-    const at = locationPair && isScalar(locationPair.value) ? position(lines, locationPair.value as Scalar) : undefined;
+    const at = locationPair && isScalar(locationPair.value) ? position(lines, locationPair.value) : undefined;
     if (location === undefined || !at) return [];
     const timeout = Number(scalarText(item.items.find((p) => scalarText(p.key) === 'timeout')?.value));
     const runas = scalarText(item.items.find((p) => scalarText(p.key) === 'runas')?.value);
@@ -80,7 +84,7 @@ export function listAppSpecHooks(text: string): AppSpecHook[] {
   const out: AppSpecHook[] = [];
   const add = (keyNode: unknown, entries: HookEntry[]): void => {
     const event = scalarText(keyNode);
-    const at = isScalar(keyNode) ? position(lines, keyNode as Scalar) : undefined;
+    const at = isScalar(keyNode) ? position(lines, keyNode) : undefined;
     if (event && at) out.push({ event, line: at.line, character: at.character, endCharacter: at.endLine === at.line ? at.endCharacter : at.character + event.length, entries });
   };
   if (isMap(hooks)) {

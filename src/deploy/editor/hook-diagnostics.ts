@@ -21,7 +21,7 @@ export class HookDiagnosticsView implements vscode.Disposable {
   constructor(private readonly failures: LatestFailures, private readonly enabled: () => boolean) {
     this.disposables.add(this.collection);
     this.disposables.add(this.emitter);
-    const onAppSpec = (uri: vscode.Uri): void => { if (isAppSpecUri(uri) && this.failures.keys().length) this.update(); };
+    const onAppSpec = (uri: vscode.Uri): void => { if (isAppSpecUri(uri) && this.failures.keys().length) void this.update(); };
     this.disposables.add(vscode.workspace.onDidChangeTextDocument((e) => onAppSpec(e.document.uri)));
     this.disposables.add(vscode.workspace.onDidSaveTextDocument((d) => onAppSpec(d.uri)));
     const watcher = this.disposables.add(vscode.workspace.createFileSystemWatcher('**/appspec.{yml,yaml,json}'));

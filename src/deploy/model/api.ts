@@ -67,7 +67,7 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const opts = (signal?: AbortSignal): { abortSignal?: AbortSignal } => (signal ? { abortSignal: signal } : {});
 
-  async function allPages<P extends { nextToken?: string }>(page: (nextToken: string | undefined) => Promise<P>, items: (p: P) => string[] | undefined): Promise<string[]> {
+  async function allPages<P extends { nextToken?: string | undefined }>(page: (nextToken: string | undefined) => Promise<P>, items: (p: P) => string[] | undefined): Promise<string[]> {
     const out: string[] = [];
     let token: string | undefined;
     for (let n = 0; n < MAX_PAGES; n++) {

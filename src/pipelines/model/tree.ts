@@ -24,7 +24,6 @@ export type TreeNode =
   | { kind: 'morePipelines'; id: string; target: string; remaining: number }
   | { kind: 'message'; id: string; parentId: string; severity: MessageSeverity; text: string; detail?: string; retry: boolean };
 
-export type NodeOfKind<K extends TreeNode['kind']> = Extract<TreeNode, { kind: K }>;
 
 export const DEFAULT_PAGE_SIZE = 50;
 

@@ -1,4 +1,5 @@
 /** Characters XML 1.0 forbids even when escaped (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F). */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Escapes text for HTML/XML element content and attribute values (double or single quoted). */

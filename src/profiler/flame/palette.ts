@@ -65,7 +65,7 @@ export const DEFAULT_THEME: ThemeColors = {
 export function buildPalette(theme: ThemeColors): Palette {
   const dark = theme.kind === 'dark' || theme.kind === 'high-contrast';
   const bg = parseColor(theme.background) ?? (dark ? [30, 30, 30] : [255, 255, 255]);
-  const fills: Rgb[] = new Array(BUCKETS).fill([128, 128, 128]);
+  const fills = new Array<Rgb>(BUCKETS).fill([128, 128, 128]);
   for (let i = 0; i < WARM_COUNT; i++) {
     // Classic flame colours: red → orange → yellow, a little darker on dark themes.
     const hue = 8 + ((i * 7) % WARM_COUNT) * 3.3;

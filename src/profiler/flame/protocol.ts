@@ -69,6 +69,12 @@ export type WebviewMessage =
   | { type: 'cspViolation'; directive: string; blockedURI: string }
   | { type: 'log'; message: string };
 
+/** A message field as text: a string as it is, another value as JSON, none as ''. The webview sends strings. */
+function textField(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return value === null || value === undefined ? '' : JSON.stringify(value) ?? '';
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
@@ -88,9 +94,9 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'rendered':
       return isObject(v.stats) ? { type: 'rendered', stats: v.stats as unknown as RenderStats } : undefined;
     case 'cspViolation':
-      return { type: 'cspViolation', directive: String(v.directive ?? ''), blockedURI: String(v.blockedURI ?? '') };
+      return { type: 'cspViolation', directive: textField(v.directive), blockedURI: textField(v.blockedURI) };
     case 'log':
-      return { type: 'log', message: String(v.message ?? '').slice(0, 2000) };
+      return { type: 'log', message: textField(v.message).slice(0, 2000) };
     default:
       return undefined;
   }

@@ -40,7 +40,7 @@ export interface NameHints {
 }
 
 export function nameHints(tree: FrameTree): NameHints {
-  const hostFile: (string | undefined)[] = new Array(tree.names.length).fill(undefined);
+  const hostFile = new Array<string | undefined>(tree.names.length).fill(undefined);
   const line = new Int32Array(tree.names.length);
   for (let i = 1; i < tree.size; i++) {
     const id = tree.nameId[i]!;
@@ -62,7 +62,7 @@ export interface Resolution {
 export function resolveProfile(tree: FrameTree, resolver: SourceResolver): Resolution {
   const hints = nameHints(tree);
   const queries = tree.names.map((name, id) => ({
-    name, ...(hints.hostFile[id] ? { hostFile: hints.hostFile[id]! } : {}), ...(hints.line[id]! > 0 ? { line: hints.line[id]! } : {}),
+    name, ...(hints.hostFile[id] ? { hostFile: hints.hostFile[id] } : {}), ...(hints.line[id]! > 0 ? { line: hints.line[id]! } : {}),
   }));
   const resolved = resolver.resolveAll(queries.slice(1));
   const byName = new Map<string, ResolvedFrame>();

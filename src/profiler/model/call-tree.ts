@@ -75,13 +75,6 @@ export function structure(tree: FrameTree | CallTree): Pick<CallTree, 'size' | '
   return { size: tree.size, names: tree.names, nameId: tree.nameId, parent: tree.parent, end: tree.end, depth: tree.depth, maxDepth: tree.maxDepth };
 }
 
-/** The children of node i, in order (preorder: the first child is i+1, the next starts where it ends). */
-export function childrenOf(tree: Pick<CallTree, 'end' | 'size'>, i: number): number[] {
-  const out: number[] = [];
-  const stop = tree.end[i] ?? i;
-  for (let c = i + 1; c < stop; c = tree.end[c]!) out.push(c);
-  return out;
-}
 
 /** Node ids from the root down to `node` (inclusive). */
 export function pathTo(tree: Pick<CallTree, 'parent'>, node: number): number[] {

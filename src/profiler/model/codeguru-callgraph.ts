@@ -354,9 +354,3 @@ function skipSpace(b: Uint8Array, p: number, end: number): number {
   }
   return p;
 }
-
-function doubled(from: Int32Array): Int32Array {
-  const to = new Int32Array(from.length * 2);
-  to.set(from);
-  return to;
-}

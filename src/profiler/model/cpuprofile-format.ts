@@ -91,7 +91,7 @@ export function parseCpuProfile(doc: unknown, maxNodes?: number, mapFrame?: Fram
     } else {
       frameOf[i] = builder.frame(frameLabel(str(cf.functionName), url, line0 + 1), file, 0, line0 >= 0 ? line0 + 1 : 0);
     }
-    return frameOf[i]!;
+    return frameOf[i];
   };
   // Depth first from each root, keeping the path: a node's stack is its parent's plus itself, so a
   // deep tree costs its size, not size × depth (and a cycle is never entered: children are kept once).

@@ -26,8 +26,8 @@ export function diffTrees(base: CallTree, target: CallTree, maxNodes?: number): 
     builder.addCount(out, T_SELF, target.self[t]!);
     builder.addCount(out, T_TOTAL, target.total[t]!);
     if (withSeconds) {
-      builder.addCount(out, T_SELF_S, target.selfSeconds![t]!);
-      builder.addCount(out, T_TOTAL_S, target.totalSeconds![t]!);
+      builder.addCount(out, T_SELF_S, target.selfSeconds[t]!);
+      builder.addCount(out, T_TOTAL_S, target.totalSeconds[t]!);
     }
   };
   const addBase = (out: number, b: number): void => {

@@ -9,7 +9,6 @@ export type ParsedFrame =
   | { kind: 'scoped'; scopes: string[]; functionName: string }
   | { kind: 'synthetic' | 'native' | 'unknown' };
 
-export type PythonFrame = Extract<ParsedFrame, { kind: 'python' }>;
 export type JavaFrame = Extract<ParsedFrame, { kind: 'java' }>;
 export type GoFrame = Extract<ParsedFrame, { kind: 'go' }>;
 export type ScopedFrame = Extract<ParsedFrame, { kind: 'scoped' }>;

@@ -79,7 +79,7 @@ export class SourceResolver {
 
   /** Resolves many frames: unambiguous ones first, so their prefix rewrites settle the rest. */
   resolveAll(queries: readonly FrameQuery[]): (ResolvedFrame | undefined)[] {
-    const out: (ResolvedFrame | undefined)[] = new Array(queries.length).fill(undefined);
+    const out = new Array<ResolvedFrame | undefined>(queries.length).fill(undefined);
     const deferred: number[] = [];
     queries.forEach((q, i) => {
       const r = this.resolve(q, { allowAmbiguous: false });

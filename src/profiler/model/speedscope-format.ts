@@ -7,10 +7,6 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 /** Nanoseconds per unit of speedscope's time units. */
 const NANOS: Record<string, number> = { nanoseconds: 1, microseconds: 1e3, milliseconds: 1e6, seconds: 1e9 };
 
-export function isSpeedscopeDocument(doc: unknown): boolean {
-  return isRecord(doc) && (typeof doc.$schema === 'string' && doc.$schema.includes('speedscope') || (isRecord(doc.shared) && Array.isArray(doc.profiles)));
-}
-
 /**
  * speedscope's file format (https://www.speedscope.app/file-format-schema.json), as py-spy, rbspy,
  * Austin and speedscope's own export write it: shared frames, and profiles that are `sampled`

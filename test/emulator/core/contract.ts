@@ -51,7 +51,7 @@ export class StreamingReply {
 }
 
 /** awsJson1_1 operation: the parsed JSON input in, the JSON output object out. */
-export type JsonOperation = (input: Record<string, unknown>, req: EmuRequest) => unknown | Promise<unknown>;
+export type JsonOperation = (input: Record<string, unknown>, req: EmuRequest) => unknown; // or a Promise of it
 
 /**
  * awsQuery operation: the request's form parameters in (flattened, e.g. `Tags.member.1.Key`), the

@@ -35,7 +35,7 @@ export interface CoreOptions {
   /** Extra facts for GET /_emulator/info. */
   info?(): Record<string, unknown>;
   /** Where unexpected handler failures are reported (default: stderr). */
-  log?(line: string): void;
+  log?: (line: string) => void;
 }
 
 export interface EmulatorCore {

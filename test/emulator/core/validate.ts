@@ -107,3 +107,13 @@ export function validateInput(members: Members, input: Record<string, unknown>, 
   const head = errors.length === 1 ? '1 validation error detected: ' : `${errors.length} validation errors detected: `;
   throw new AwsServiceError(errorType, head + errors.join('; '));
 }
+
+/**
+ * A parsed JSON or YAML value where the service reads a string: a string as it is, a number or boolean as its text,
+ * nothing as '', and a list or mapping as its JSON text (a message can then show what was sent).
+ */
+export function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return value === null || value === undefined ? '' : JSON.stringify(value) ?? '';
+}

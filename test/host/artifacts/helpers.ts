@@ -104,7 +104,7 @@ export class MemoryEnvironment {
     return value === undefined ? undefined : { value, type: vscode.EnvironmentVariableMutatorType.Replace, options: {} };
   }
   forEach(cb: (variable: string, mutator: vscode.EnvironmentVariableMutator, collection: vscode.EnvironmentVariableCollection) => unknown): void {
-    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this as unknown as vscode.EnvironmentVariableCollection);
+    for (const [k] of this.vars) cb(k, this.get(k) as vscode.EnvironmentVariableMutator, this);
   }
   delete(variable: string): void {
     this.vars.delete(variable);
@@ -117,10 +117,10 @@ export class MemoryEnvironment {
   }
   getScoped(scope: vscode.EnvironmentVariableScope): vscode.EnvironmentVariableCollection {
     const folder = scope.workspaceFolder?.uri.fsPath;
-    if (folder === undefined) return this as unknown as vscode.EnvironmentVariableCollection;
+    if (folder === undefined) return this;
     const collection = this.scoped.get(folder) ?? new MemoryEnvironment();
     this.scoped.set(folder, collection);
-    return collection as unknown as vscode.EnvironmentVariableCollection;
+    return collection;
   }
   /** What a terminal started in `folder` (or outside every folder) gets. */
   terminal(folder?: string): Map<string, string> {
@@ -165,8 +165,8 @@ export async function rig(options: { poetryVersion?: string; window?: Rig } = {}
   // The test bundle's own session: the feature's paginators need clients of the test bundle's SDK.
   const aws = await testAwsSession();
   const feature = new ArtifactsFeature({
-    globalState: state as unknown as vscode.ExtensionContext['globalState'], secrets,
-    environmentVariableCollection: env as unknown as vscode.GlobalEnvironmentVariableCollection, globalStoragePath: storage,
+    globalState: state, secrets,
+    environmentVariableCollection: env, globalStoragePath: storage,
   }, {
     log: silentLogger, aws, ui, home, env: {}, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
     sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],

@@ -52,7 +52,7 @@ describe('CodeArtifact login flow (emulator, scripted UI)', function () {
   it('detects the tool of each sample project in the workspace through vscode.workspace.fs', async function () {
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) this.skip();
-    const detected = async (folder: string) => detectTools(await listWorkspace(vscode.Uri.joinPath(root as vscode.Uri, 'artifacts', folder))).map((d) => d.tool);
+    const detected = async (folder: string) => detectTools(await listWorkspace(vscode.Uri.joinPath(root, 'artifacts', folder))).map((d) => d.tool);
     assert.deepEqual(await detected('web'), ['pnpm', 'npm']);
     assert.deepEqual(await detected('orders-worker'), ['pip']);
     assert.deepEqual(await detected('platform-consumer'), ['maven']);

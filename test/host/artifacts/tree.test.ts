@@ -8,8 +8,6 @@ import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
 import { activateConveyor, testAwsSession } from '../foundation/helpers';
 import { admin, emulatorUrl, rig, useEmulator, type Rig } from './helpers';
 
-const label = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
-
 async function child(provider: ArtifactsTreeProvider, parent: ArtifactNode | undefined, name: string): Promise<ArtifactNode> {
   const children = await provider.getChildren(parent);
   const found = children.find((c) => c.label === name);
@@ -60,7 +58,7 @@ describe('Artifacts tree (emulator)', function () {
     const store = await provider.getChildren(repos.find((r) => r.label === 'npm-store'));
     const external = store.find((c) => c.data.kind === 'external');
     assert.equal(external?.label, 'public:npmjs');
-    assert.match(String(provider.getTreeItem(external as ArtifactNode).description), /external connection · npm/);
+    assert.match(String(provider.getTreeItem(external).description), /external connection · npm/);
   });
 
   it('groups packages by format and namespace, and lists versions with status and publish time', async () => {

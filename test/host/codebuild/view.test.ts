@@ -7,7 +7,7 @@ import { TEST_CONTROLLER_ID } from '../../../src/codebuild/editor/test-results';
 import { extensionFeature, loadedFeatures } from '../foundation/helpers';
 import { admin, emulatorUrl, releaseEmulator, useEmulator, DEMO } from '../pipelines/helpers';
 import { revertDocument } from '../editors';
-import { eventually, eventuallyValue } from '../waits';
+import { eventuallyValue } from '../waits';
 import { key, T } from './helpers';
 
 function label(item: vscode.TreeItem): string {
@@ -97,7 +97,7 @@ describe('CodeBuild view in the extension (emulator)', function () {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
       const withFile = (lenses ?? []).find((l) => l.command?.title === '$(play) Start build with this file')?.command;
       assert.ok(withFile);
-      const id = await vscode.commands.executeCommand<string>(withFile.command, ...(withFile.arguments ?? []));
+      const id = await vscode.commands.executeCommand<string>(withFile.command, ...((withFile.arguments ?? []) as unknown[]));
       assert.ok(id, 'a build started');
       const build = await f.explorer.build(T, id);
       assert.match(build?.buildspec ?? '', /# tried locally\n$/, 'the unsaved text ran');

@@ -44,7 +44,7 @@ describe('Deployments view (emulator)', function () {
     assert.ok(items.slice(1).every((i) => String(i.description).startsWith('Skipped')));
 
     const events = await f.provider.getChildren(targets[0]);
-    const byName = new Map(events.map((e) => [String(f.provider.getTreeItem(e).label), f.provider.getTreeItem(e)]));
+    const byName = new Map(events.map((e) => { const item = f.provider.getTreeItem(e); const label = item.label; return [typeof label === 'string' ? label : label?.label ?? '', item]; }));
     const names = [...byName.keys()];
     assert.deepEqual(names.slice(0, 3), ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockTraffic'], 'a group with traffic control takes instances out first');
     assert.deepEqual(names.filter((n) => !/Traffic$/.test(n)), ['ApplicationStop', 'DownloadBundle', 'BeforeInstall', 'Install', 'AfterInstall', 'ApplicationStart', 'ValidateService']);
@@ -73,7 +73,7 @@ describe('Deployments view (emulator)', function () {
       () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'conveyor-deploy-event'), (e) => e !== undefined);
     assert.match(log!.document.uri.path, /^\/d-[A-Z0-9]{9}\/AfterInstall · i-[0-9a-f]+\.log$/, 'the tab reads "AfterInstall · i-….log"');
     assert.match(log!.document.getText(), /^AfterInstall · Failed/);
-    assert.match(log!.document.getText(), /Error code  ScriptFailed/);
+    assert.match(log!.document.getText(), /Error code {2}ScriptFailed/);
     assert.match(log!.document.getText(), /DuplicateColumn/);
 
     const hookLine = lines.findIndex((l) => l.trim() === 'AfterInstall:');

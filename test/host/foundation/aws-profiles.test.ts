@@ -97,6 +97,6 @@ describe('AWS profiles and regions', () => {
     const a = api.aws.client('logs');
     assert.equal(api.aws.client('logs'), a);
     assert.notEqual(api.aws.client('logs', { profile: 'conveyor-prod', region: 'eu-west-1' }), a);
-    assert.notEqual(api.aws.client('codepipeline'), a as unknown);
+    assert.notEqual(api.aws.client('codepipeline'), a);
   });
 });

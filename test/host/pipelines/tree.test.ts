@@ -42,7 +42,7 @@ describe('Pipelines tree provider (emulator)', function () {
     assert.match(String(item.description), /^Failed · (just now|\d+ (minutes?|hours?) ago)$/);
     assert.ok(item.iconPath instanceof vscode.ThemeIcon);
     assert.equal(item.iconPath.id, 'error');
-    assert.equal((item.iconPath.color as vscode.ThemeColor | undefined)?.id, 'testing.iconFailed');
+    assert.equal((item.iconPath.color)?.id, 'testing.iconFailed');
     assert.ok(item.tooltip instanceof vscode.MarkdownString);
     assert.match(item.tooltip.value, /Trigger: Source change event \(EventBridge\)/);
     assert.match(item.tooltip.value, /Reject refunds larger than the captured amount/);

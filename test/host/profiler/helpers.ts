@@ -23,7 +23,7 @@ export function workspacePath(...parts: string[]): string {
 }
 
 export async function debugState(options: { tree?: boolean } = {}): Promise<DebugState> {
-  return (await vscode.commands.executeCommand<DebugState>('conveyor.profiler.debugState', options))!;
+  return (await vscode.commands.executeCommand<DebugState>('conveyor.profiler.debugState', options));
 }
 
 /** Waits until the flame graph panel titled `title` has drawn something that satisfies `check`. */

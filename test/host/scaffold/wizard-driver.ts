@@ -44,7 +44,7 @@ export class WizardDriver {
   current(): Shown | undefined {
     const widget = this.watch.current?.widget;
     const id = widget && this.ids.get(widget);
-    return widget && id ? { id, input: widget as Input } : undefined;
+    return widget && id ? { id, input: widget } : undefined;
   }
 
   /** Waits until the step `id` is the one showing. */

@@ -84,8 +84,9 @@ describe('New CDK Pipeline Project wizard (real quick input)', function () {
     await driver.type('pipelineAccount', '12345', false);
     const step = await driver.step('pipelineAccount');
     assert.ok(!('items' in step));
-    await eventually('the step to say why 12345 is refused', () => /12 digits/.test(String(step.validationMessage)),
-      { seen: () => `validation message: ${String(step.validationMessage)}` });
+    const message = (): string => (typeof step.validationMessage === 'object' ? step.validationMessage.message : step.validationMessage ?? '');
+    await eventually('the step to say why 12345 is refused', () => /12 digits/.test(message()),
+      { seen: () => `validation message: ${message()}` });
     assert.equal(driver.current()?.id, 'pipelineAccount');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await driver.result, undefined, 'cancelling writes nothing');

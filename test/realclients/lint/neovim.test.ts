@@ -50,7 +50,7 @@ describe('Neovim\'s LSP client with conveyor-language-server', function () {
   before(function () {
     const found = findTool('nvim');
     if (!found) this.skip();
-    nvim = found as string;
+    nvim = found;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -28,7 +28,7 @@ describe('conveyor-lint installed from its tarball', function () {
   before(async function () {
     const found = findTool('npm');
     if (!found) this.skip();
-    npm = found as string;
+    npm = found;
     mkdirSync(home);
     mkdirSync(project);
     // Not the repository's node_modules/.bin (cleanEnv puts it first): only what the project installed.
@@ -102,22 +102,22 @@ console.log(JSON.stringify({ rules: r.diagnostics.map((d) => d.rule), id: s.$id,
     const hooks = join(dir, 'hooks-repo');
     mkdirSync(hooks);
     copyFileSync(join(ROOT, '.pre-commit-hooks.yaml'), join(hooks, '.pre-commit-hooks.yaml'));
-    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'hooks']]) assert.equal((await run(git as string, args, { cwd: hooks, env })).code, 0);
-    const rev = (await run(git as string, ['rev-parse', 'HEAD'], { cwd: hooks, env })).output.trim();
+    for (const args of [['init', '-q'], ['add', '.'], ['commit', '-q', '-m', 'hooks']]) assert.equal((await run(git, args, { cwd: hooks, env })).code, 0);
+    const rev = (await run(git, ['rev-parse', 'HEAD'], { cwd: hooks, env })).output.trim();
     writeFileSync(join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hooks}\n    rev: ${rev}\n    hooks:\n      - id: conveyor-lint\n`);
     writeFileSync(join(project, '.gitignore'), 'node_modules/\n');
-    assert.equal((await step(git as string, ['init', '-q'], project)).code, 0);
-    const install = await step(preCommit as string, ['install'], project);
+    assert.equal((await step(git, ['init', '-q'], project)).code, 0);
+    const install = await step(preCommit, ['install'], project);
     assert.equal(install.code, 0, install.output);
     writeFileSync(join(project, 'buildspec.yml'), BROKEN_BUILDSPEC);
-    await run(git as string, ['add', '.'], { cwd: project, env });
-    const refused = await step(git as string, ['commit', '-m', 'broken buildspec'], project);
+    await run(git, ['add', '.'], { cwd: project, env });
+    const refused = await step(git, ['commit', '-m', 'broken buildspec'], project);
     assert.notEqual(refused.code, 0, refused.output);
     assert.match(refused.output, /conveyor-lint.*Failed/);
     assert.match(refused.output, /Unknown key 'biuld' in phases/);
     writeFileSync(join(project, 'buildspec.yml'), FIXED_BUILDSPEC);
-    await run(git as string, ['add', '.'], { cwd: project, env });
-    const accepted = await step(git as string, ['commit', '-m', 'fixed buildspec'], project);
+    await run(git, ['add', '.'], { cwd: project, env });
+    const accepted = await step(git, ['commit', '-m', 'fixed buildspec'], project);
     assert.equal(accepted.code, 0, accepted.output);
     assert.match(accepted.output, /conveyor-lint.*Passed/);
   });

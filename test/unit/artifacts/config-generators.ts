@@ -287,7 +287,7 @@ export const FILES: Record<string, { format: ConfigFormat; text: fc.Arbitrary<st
       { address: ['configuration', 'packageSourceCredentials', name, 'add[@key=ClearTextPassword]', '@value'], value: t, secret: true },
     ];
   } },
-  'registries.json': { format: 'json', text: json, ops: (t) => [
+  'registries.json': { format: 'json', text: json, ops: () => [
     { address: ['registries', '[default]', 'url'], value: JSON.stringify(`https://${HOST}/swift/team-repo/`) },
     { address: ['registries', '[default]', 'supportsAvailability'], value: 'false' },
     { address: ['authentication', HOST, 'type'], value: JSON.stringify('token') },

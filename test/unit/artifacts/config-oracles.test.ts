@@ -74,6 +74,7 @@ describe('config editors: the real tools read what was written (oracles)', funct
     before(function () {
       try {
         const root = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- npm's own ini, at a path known only at run time
         const ini = require(path.join(root, 'npm', 'node_modules', 'ini')) as { decode(text: string): Record<string, unknown> };
         decode = (t) => ini.decode(t);
       } catch {

@@ -49,7 +49,8 @@ describe('login planning', () => {
     assert.throws(() => planLogin(req({ placement: 'terminal' }), ctx()), (err: unknown) => err instanceof PlanError && /_authToken/.test(err.message));
     assert.throws(() => planLogin(req({ tool: 'twine', placement: 'project', endpoint: PY }), ctx()), /no project-level/);
     assert.throws(() => planLogin(req({ tool: 'pip', scope: 'x', endpoint: PY }), ctx()), /scope is not supported/);
-    assert.throws(() => planLogin(req({ placement: 'project', projectDir: undefined }), ctx()), /open the project folder/);
+    const { projectDir: _none, ...noFolder } = req({ placement: 'project' });
+    assert.throws(() => planLogin(noFolder, ctx()), /open the project folder/);
   });
 
   it('terminal-only logins put nothing on disk', () => {

@@ -13,7 +13,7 @@ interface Contributed { default?: unknown; type?: string; enum?: unknown[]; mini
 const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, Contributed> }[] };
 };
-const contributed: Record<string, Contributed> = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties));
+const contributed: Record<string, Contributed> = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties)) as Record<string, Contributed>;
 
 const DECLARATIONS: SettingsDeclaration<SettingsSchema>[] = [PIPELINES_SETTINGS, LOGS_SETTINGS, PROFILER_SETTINGS, VALIDATION_SETTINGS, CODEBUILD_SETTINGS];
 

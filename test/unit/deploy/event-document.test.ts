@@ -20,10 +20,10 @@ describe('deploy: lifecycle event documents', function () {
       assert.equal(lines[0], 'AfterInstall · Failed');
       assert.match(text, new RegExp(`^Deployment  ${deployment!.id} \\(orders-api / orders-api-prod\\)$`, 'm'));
       assert.match(text, new RegExp(`^Target      ${failure!.target.id} \\(Instance\\)$`, 'm'));
-      assert.match(text, /^Ended       \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(took \d+ (ms|sec)\)$/m);
-      assert.match(text, /^Error code  ScriptFailed$/m);
-      assert.match(text, /^Script      scripts\/migrate_db\.sh$/m);
-      assert.match(text, /^Message     Script at specified location: scripts\/migrate_db\.sh run as user orders failed with exit code 1$/m);
+      assert.match(text, /^Ended {7}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(took \d+ (ms|sec)\)$/m);
+      assert.match(text, /^Error code {2}ScriptFailed$/m);
+      assert.match(text, /^Script {6}scripts\/migrate_db\.sh$/m);
+      assert.match(text, /^Message {5}Script at specified location: scripts\/migrate_db\.sh run as user orders failed with exit code 1$/m);
       assert.ok(text.includes(failure!.event.diagnostics!.logTail!.trimEnd()), 'the whole tail, unchanged');
     } finally {
       await f.close();

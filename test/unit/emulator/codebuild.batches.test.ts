@@ -35,7 +35,7 @@ describe('emulator: CodeBuild batch builds', function () {
     ...(batch ? { batch, buildBatchConfig: { serviceRole: 'arn:aws:iam::111111111111:role/batch', combineArtifacts, timeoutInMins: 60, batchReportMode: 'REPORT_INDIVIDUAL_BUILDS' as const } } : {}),
   }, fixture.emulator.clock.now());
   const get = async (id: string): Promise<BuildBatch> => (await cb().send(new BatchGetBuildBatchesCommand({ ids: [id] }))).buildBatches![0]!;
-  const groups = (b: BuildBatch) => Object.fromEntries(b.buildGroups!.map((g) => [g.identifier, g.currentBuildSummary?.buildStatus ?? '-']));
+  const groups = (b: BuildBatch) => Object.fromEntries(b.buildGroups!.map((g) => [g.identifier!, g.currentBuildSummary?.buildStatus ?? '-']));
 
   it('runs a build graph in dependency order: DOWNLOAD_SOURCE first, dependents after their dependencies', async () => {
     make('graph', GRAPH);

@@ -55,7 +55,7 @@ describe('emulator: CodeDeploy API (lists, batches, errors)', function () {
     const groups = await f.codedeploy.send(new ListDeploymentGroupsCommand({ applicationName: 'web' }));
     assert.deepEqual([groups.applicationName, groups.deploymentGroups], ['web', ['prod', 'staging']]);
     await rejectsWith(f.codedeploy.send(new ListDeploymentGroupsCommand({ applicationName: 'nope' })), 'ApplicationDoesNotExistException');
-    await rejectsWith(f.codedeploy.send(new ListDeploymentGroupsCommand({ applicationName: undefined as unknown as string })), 'ApplicationNameRequiredException');
+    await rejectsWith(f.codedeploy.send(new ListDeploymentGroupsCommand({ applicationName: undefined })), 'ApplicationNameRequiredException');
 
     const id = await deployOnce();
     const batch = await f.codedeploy.send(new BatchGetDeploymentGroupsCommand({ applicationName: 'web', deploymentGroupNames: ['prod', 'gone'] }));
@@ -110,7 +110,7 @@ describe('emulator: CodeDeploy API (lists, batches, errors)', function () {
     await rejectsWith(f.codedeploy.send(new BatchGetDeploymentsCommand({ deploymentIds: [] })), 'DeploymentIdRequiredException');
     await rejectsWith(f.codedeploy.send(new BatchGetDeploymentsCommand({ deploymentIds: ['12345'] })), 'InvalidDeploymentIdException');
     await rejectsWith(f.codedeploy.send(new GetDeploymentCommand({ deploymentId: 'd-AAAAAAAAA' })), 'DeploymentDoesNotExistException');
-    await rejectsWith(f.codedeploy.send(new GetDeploymentCommand({ deploymentId: undefined as unknown as string })), 'DeploymentIdRequiredException');
+    await rejectsWith(f.codedeploy.send(new GetDeploymentCommand({ deploymentId: undefined })), 'DeploymentIdRequiredException');
   });
 
   it('lists and gets targets: status filters, pages of 100, 25 per batch; the deprecated instance API names instances by ARN', async () => {

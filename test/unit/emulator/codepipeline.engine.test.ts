@@ -38,7 +38,7 @@ describe('emulator: CodePipeline execution engine (simulated clock)', function (
     (await fixture.clients.codepipeline.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId: id }))).pipelineExecution!.status;
   const state = (name: string) => fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name }));
   const stageStatus = async (name: string) =>
-    Object.fromEntries((await state(name)).stageStates!.map((s) => [s.stageName, s.latestExecution?.status ?? '-']));
+    Object.fromEntries((await state(name)).stageStates!.map((s) => [s.stageName!, s.latestExecution?.status ?? '-']));
 
   it('runs stages in order, and a CodeBuild action creates a build whose logs stream into CloudWatch Logs', async () => {
     create(threeStage('web'));
@@ -85,7 +85,7 @@ describe('emulator: CodePipeline execution engine (simulated clock)', function (
     const text = events.events!.map((e) => e.message).join('\n');
     assert.match(text, /Command did not exit successfully npm test exit status 2/);
     assert.match(text, /Phase complete: BUILD State: FAILED/);
-    assert.match(text, /\u001b\[31m/, 'test output carries ANSI colours');
+    assert.ok(text.includes('\u001b[31m'), 'test output carries ANSI colours');
   });
 
   it('retries the failed actions of the latest execution; refuses stale or succeeded stages', async () => {

@@ -123,7 +123,7 @@ describe('emulator: CodeArtifact package endpoints (HTTP)', () => {
       assert.equal(readme.readme, '# Widgets');
       const tag = await fetch(`${npm.endpoint}-/package/@acme%2fwidgets/dist-tags/stable`, { method: 'PUT', headers: { ...bearer(npm.token), 'content-type': 'application/json' }, body: '"0.1.0"' });
       assert.equal(tag.status, 200);
-      const tags = await (await fetch(`${npm.endpoint}-/package/@acme%2fwidgets/dist-tags`, { headers: bearer(npm.token) })).json();
+      const tags: unknown = await (await fetch(`${npm.endpoint}-/package/@acme%2fwidgets/dist-tags`, { headers: bearer(npm.token) })).json();
       assert.deepEqual(tags, { latest: '0.1.0', stable: '0.1.0' });
     });
 

@@ -55,6 +55,7 @@ describe('ANSI handling', () => {
   });
 
   it('text without escapes comes through unchanged (property)', () => {
+    // eslint-disable-next-line no-control-regex -- the property is about control characters
     fc.assert(fc.property(fc.string().filter((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s)), (s) => stripAnsi(s) === s));
   });
 });

@@ -195,7 +195,7 @@ describe('pipelines explorer against the emulator', function () {
     const first = await h.explorer.getChildren(executions);
     assert.equal(first.length, 21);
     assert.equal(first[20]?.kind, 'moreExecutions');
-    await h.explorer.loadMore(first[20]!);
+    await h.explorer.loadMore(first[20]);
     const more = h.explorer.tree.children(executions);
     assert.ok(more.length > 21);
     const ids = more.filter((n) => n.kind === 'execution').map((n) => (n.kind === 'execution' ? n.executionId : ''));

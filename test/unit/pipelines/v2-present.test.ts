@@ -59,7 +59,7 @@ describe('V2 condition verdicts', () => {
     const skipped: StageConditionStates = { beforeEntry: { status: 'Failed', conditions: [{ status: 'Failed', rules: [{ name: 'Window', status: 'Failed', summary: 'outside the window' }] }] } };
     const v = conditionVerdict(declared, skipped);
     assert.deepEqual(v, { kind: 'beforeEntry', status: 'Failed', reason: 'outside the window', result: 'SKIP', rule: 'Window' });
-    assert.equal(verdictSentence(v!), 'Skipped by its entry condition: outside the window');
+    assert.equal(verdictSentence(v), 'Skipped by its entry condition: outside the window');
     assert.deepEqual(overridableKinds(declared, skipped), [], 'SKIP is not overridable: the execution was not held');
     const rolledBack: StageConditionStates = { onSuccess: { status: 'Failed', conditions: [{ rules: [{ name: 'Probe', status: 'Failed', errorMessage: '3 paths down' }] }] } };
     assert.equal(verdictSentence(conditionVerdict(declared, rolledBack)!), 'Rolled back by its success condition: 3 paths down');

@@ -29,25 +29,6 @@ export function fixture(name: string): Buffer {
 /** One sampled stack (root first) with its count. */
 export interface Stack { frames: string[]; count: number }
 
-/** Stacks → CodeGuru agent JSON (counts under one counter), the way the agent nests them. */
-export function toCodeGuru(stacks: readonly Stack[], counter = 'RUNNABLE'): string {
-  interface N { counts?: Record<string, number>; children?: Record<string, N> }
-  const root: N = {};
-  for (const s of stacks) {
-    let node = root;
-    for (const f of s.frames) {
-      node.children ??= {};
-      if (!Object.prototype.hasOwnProperty.call(node.children, f)) {
-        Object.defineProperty(node.children, f, { value: {}, enumerable: true, writable: true, configurable: true });
-      }
-      node = node.children[f]!;
-    }
-    node.counts ??= {};
-    node.counts[counter] = (node.counts[counter] ?? 0) + s.count;
-  }
-  return JSON.stringify({ start: 0, end: 1000, agentMetadata: { sampleWeights: { [counter]: 100 } }, callgraph: root });
-}
-
 export function toFolded(stacks: readonly Stack[]): string {
   return stacks.map((s) => `${s.frames.join(';')} ${s.count}`).join('\n');
 }

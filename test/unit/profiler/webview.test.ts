@@ -46,7 +46,7 @@ describe('profiler: flame graph webview in Chromium', function () {
     throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await lastStats())}`);
   };
   const load = async (json: string): Promise<void> => {
-    await page.evaluate((d) => window.postMessage({ type: 'load', data: JSON.parse(d) }, '*'), json);
+    await page.evaluate((d) => window.postMessage({ type: 'load', data: JSON.parse(d) as unknown }, '*'), json);
   };
   /** Centre of the frame at `depth` whose x range covers fraction `f` of the width (root at bottom). */
   const framePoint = async (depth: number, f = 0.5, rootAtTop = false): Promise<{ x: number; y: number }> => {
@@ -59,11 +59,10 @@ describe('profiler: flame graph webview in Chromium', function () {
     if (!chromiumAvailable()) this.skip();
     const script = VSCODE_API_STUB + await bundle('src/profiler/webview/index.ts', { minify: false });
     const css = fs.readFileSync(path.join(ROOT, 'media', 'profiler', 'flame.css'), 'utf8');
-    let origin = '';
     const routes = { '/profiler.js': { type: 'text/javascript', body: script }, '/flame.css': { type: 'text/css', body: css },
       '/flame.html': { type: 'text/html', body: '' } };
     const server = await serve(routes);
-    origin = server.origin;
+    const origin = server.origin;
     routes['/flame.html'].body = flameHtml({ cspSource: origin, nonce: 'Tm9uY2VGb3JUZXN0c09ubHkx', scriptUri: `${origin}/profiler.js`, styleUri: `${origin}/flame.css`, title: 'Flame <graph>' });
     const browser = await launchChromium({ width: 1200, height: 800 });
     page = await browser.context.newPage();

@@ -25,13 +25,13 @@ const ctx: WizardContext = {
 function input(engine: WizardEngine): InputView {
   const { view } = engine.show();
   assert.equal(view.kind, 'input', `${view.id} is not an input`);
-  return view as InputView;
+  return view;
 }
 
 function pick(engine: WizardEngine): PickView {
   const { view } = engine.show();
   assert.equal(view.kind, 'pick', `${view.id} is not a pick`);
-  return view as PickView;
+  return view;
 }
 
 /** Accepts what the step shows by default (the prefilled value or the highlighted item). */

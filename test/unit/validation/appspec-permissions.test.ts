@@ -123,7 +123,7 @@ describe('appspec permissions (as the CodeDeploy agent reads them)', () => {
       assert.equal(d?.severity, 'error');
       assert.match(d?.message ?? '', /no range/);
       const fixed = applyFix(text, d?.fix);
-      assert.match(fixed, /      type: httpd_sys_content_t\n      range: s0\n$/);
+      assert.match(fixed, / {6}type: httpd_sys_content_t\n {6}range: s0\n$/);
       assert.deepEqual(appspec(fixed), []);
     });
     it('reports an invalid range at the range', () => {

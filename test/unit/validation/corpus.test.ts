@@ -77,7 +77,7 @@ function show(ds: readonly Diagnostic[]): string {
 describe('real-world corpus (../shared/corpus)', function () {
   before(function () {
     if (!corpusAvailable()) {
-      // eslint-disable-next-line no-console
+       
       console.log(`    (skipped: the corpus folder ${CORPUS_DIR} does not exist)`);
       this.skip();
     }

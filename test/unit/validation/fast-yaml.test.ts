@@ -59,7 +59,7 @@ function render(lines: { indent: number; kind: string; a: string; b: string; tra
 describe('fast YAML parser', () => {
   it('agrees with the yaml library on every corpus file it accepts, and accepts most of them', function () {
     if (!corpusAvailable()) {
-      // eslint-disable-next-line no-console
+       
       console.log(`    (skipped: the corpus folder ${CORPUS_DIR} does not exist)`);
       this.skip();
     }

@@ -145,7 +145,7 @@ describe('JSON Schemas', () => {
         const found: { where: string; schema: Record<string, unknown> }[] = [];
         documentedSchemas(schema, '#', found);
         assert.ok(found.length > 50);
-        const missing = found.filter(({ schema: s }) => !/ Docs: https:\/\/docs\.aws\.amazon\.com\/[\w/.-]+\.html(#[\w.-]+)?$/.test(String(s.description ?? '')) && s.$ref === undefined)
+        const missing = found.filter(({ schema: s }) => !/ Docs: https:\/\/docs\.aws\.amazon\.com\/[\w/.-]+\.html(#[\w.-]+)?$/.test(typeof s.description === 'string' ? s.description : '') && s.$ref === undefined)
           .map((f) => f.where);
         assert.deepEqual(missing, []);
       });

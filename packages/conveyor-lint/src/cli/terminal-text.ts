@@ -4,6 +4,7 @@
 
 // C0 controls and DEL, C1 controls, the Unicode line and paragraph separators, and the bidirectional
 // embeddings, overrides and isolates (which reorder what the line appears to say).
+// eslint-disable-next-line no-control-regex -- matching the control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function escapeForTerminal(text: string): string {

@@ -99,7 +99,7 @@ function completeJson(model: DocumentModel, offset: number, lines: LineIndex): C
     const refs = schemasFor(model, parentPath);
     const tree = parseTree(model.text);
     const parent: JsonNode | undefined = tree ? findNodeAtLocation(tree, parentPath) : undefined;
-    const present = new Set((parent?.children ?? []).map((c) => c.children?.[0]?.value).filter((v): v is string => typeof v === 'string'));
+    const present = new Set((parent?.children ?? []).map((c): unknown => c.children?.[0]?.value).filter((v): v is string => typeof v === 'string'));
     const required = requiredAt(refs);
     return visibleKeys(propertiesOf(refs)).filter(([n]) => !present.has(n) || n === path[path.length - 1]).map(([name, ref]) => {
       const doc = docsMarkdown([ref], name);

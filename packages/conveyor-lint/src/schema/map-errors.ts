@@ -374,14 +374,17 @@ function describeValue(v: unknown): string {
     case 'string': return `the string ${quoteValue(v)}`;
     case 'number': return `the number ${String(v)}`;
     case 'boolean': return `the boolean ${String(v)}`;
-    default: return String(v);
+    case 'bigint': case 'symbol': return String(v);
+    default: return typeof v; // 'function': JSON values are never one
   }
 }
 
 function quoteValue(v: unknown): string {
   if (typeof v === 'string') return `'${v.length > 60 ? `${v.slice(0, 57)}...` : v}'`;
   if (v === null) return 'An empty value';
-  return typeof v === 'object' ? JSON.stringify(v).slice(0, 60) : String(v);
+  if (typeof v === 'object') return JSON.stringify(v).slice(0, 60);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'symbol' || v === undefined) return String(v);
+  return typeof v; // 'function': JSON values are never one
 }
 
 function orList(items: readonly string[]): string {

@@ -104,9 +104,9 @@ export function enumValues(refs: readonly SchemaRef[]): unknown[] {
   const out: unknown[] = [];
   for (const ref of refs) {
     for (const s of expand(ref)) {
-      if (Array.isArray(s.enum)) out.push(...s.enum);
+      if (Array.isArray(s.enum)) out.push(...(s.enum as unknown[]));
       if ('const' in s) out.push(s.const);
-      if (Array.isArray(s.examples)) out.push(...s.examples);
+      if (Array.isArray(s.examples)) out.push(...(s.examples as unknown[]));
     }
   }
   return [...new Set(out)];

@@ -26,7 +26,7 @@ export function settingsFrom(config: unknown): ValidationSettings {
   const files = field(config, 'files');
   const associations: Association[] = [];
   if (typeof files === 'object' && files !== null) {
-    for (const [pattern, kind] of Object.entries(files)) {
+    for (const [pattern, kind] of Object.entries(files as Record<string, unknown>)) {
       if (kind === 'buildspec' || kind === 'appspec') associations.push({ pattern, kind });
     }
   }

@@ -152,7 +152,7 @@ class FastParser {
 
   private parseMap(firstKeyOff: number, indent: number, firstKey: KeyScan): MapNode {
     const pairs: Pair[] = [];
-    let keyOff = firstKeyOff;
+    let keyOff: number;
     let key: KeyScan | undefined = firstKey;
     for (;;) {
       if (!key) throw BAIL;

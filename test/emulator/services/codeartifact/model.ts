@@ -49,7 +49,7 @@ export interface PackageVersion {
 export interface Package {
   format: PackageFormat;
   /** npm scope without `@`, Maven groupId; absent for PyPI and unscoped npm. */
-  namespace?: string;
+  namespace?: string | undefined;
   name: string;
   versions: Map<string, PackageVersion>;
   publish: AllowOrBlock;

@@ -1,3 +1,4 @@
+import { asText } from '../../core/validate';
 import { invalid } from './errors';
 
 /** Reads one input member: query parameters for most operations, the JSON body for ListDomains. */
@@ -19,7 +20,7 @@ export function bodySource(body: Buffer): Source {
   const record = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
   return (key) => {
     const value = record[key];
-    return value === undefined || value === null ? undefined : String(value);
+    return value === undefined || value === null ? undefined : asText(value);
   };
 }
 
@@ -81,11 +82,11 @@ const ACCOUNT = /^[0-9]{12}$/;
 const NAME = /^[^#/\s]+$/;
 
 export const rules = {
-  domain: { key: 'domain', member: 'domain', min: 2, max: 50, pattern: /^[a-z][a-z0-9\-]{0,48}[a-z0-9]$/ },
+  domain: { key: 'domain', member: 'domain', min: 2, max: 50, pattern: /^[a-z][a-z0-9-]{0,48}[a-z0-9]$/ },
   domainOwner: { key: 'domain-owner', member: 'domainOwner', min: 12, max: 12, pattern: ACCOUNT },
   administratorAccount: { key: 'administrator-account', member: 'administratorAccount', min: 12, max: 12, pattern: ACCOUNT },
-  repository: { key: 'repository', member: 'repository', min: 2, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9._\-]{1,99}$/ },
-  repositoryPrefix: { key: 'repository-prefix', member: 'repositoryPrefix', min: 2, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9._\-]{1,99}$/ },
+  repository: { key: 'repository', member: 'repository', min: 2, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$/ },
+  repositoryPrefix: { key: 'repository-prefix', member: 'repositoryPrefix', min: 2, max: 100, pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,99}$/ },
   namespace: { key: 'namespace', member: 'namespace', min: 1, max: 255, pattern: NAME },
   package: { key: 'package', member: 'package', min: 1, max: 255, pattern: NAME },
   packagePrefix: { key: 'package-prefix', member: 'packagePrefix', min: 1, max: 255, pattern: NAME },

@@ -50,7 +50,7 @@ function retain(repo: Repository, source: SeededSource, spec: PackageSpec, versi
 }
 
 export interface DemoSeedOptions {
-  mavenCentralDirectory?: string;
+  mavenCentralDirectory?: string | undefined;
 }
 
 /**

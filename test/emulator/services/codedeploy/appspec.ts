@@ -2,6 +2,7 @@
 // with timeout and runas), ECS/Lambda `Hooks` (event → validation function) and `Resources` (the Lambda
 // function and versions, the ECS task definition). YAML or JSON, as CodeDeploy accepts both.
 import { parse } from 'yaml';
+import { asText } from '../../core/validate';
 
 /** The agent's default script timeout when `timeout` is absent (seconds). */
 export const DEFAULT_SCRIPT_TIMEOUT_S = 3600;
@@ -87,15 +88,15 @@ function resources(list: unknown, into: ParsedAppSpec): void {
       if (!isObj(props)) continue;
       if (type === 'AWS::Lambda::Function') {
         into.lambda = {
-          name: String(member(props, 'Name') ?? ''),
-          alias: String(member(props, 'Alias') ?? ''),
-          currentVersion: String(member(props, 'CurrentVersion') ?? ''),
-          targetVersion: String(member(props, 'TargetVersion') ?? ''),
+          name: asText(member(props, 'Name')),
+          alias: asText(member(props, 'Alias')),
+          currentVersion: asText(member(props, 'CurrentVersion')),
+          targetVersion: asText(member(props, 'TargetVersion')),
         };
       } else if (type === 'AWS::ECS::Service') {
         const lb = member(props, 'LoadBalancerInfo');
         into.ecs = {
-          taskDefinition: String(member(props, 'TaskDefinition') ?? ''),
+          taskDefinition: asText(member(props, 'TaskDefinition')),
           ...(isObj(lb) && typeof member(lb, 'ContainerName') === 'string' ? { containerName: member(lb, 'ContainerName') as string } : {}),
           ...(isObj(lb) && member(lb, 'ContainerPort') !== undefined ? { containerPort: Number(member(lb, 'ContainerPort')) } : {}),
         };

@@ -4,6 +4,7 @@
 // "script"?, "targetIds"?, "errorCode"?, "exitCode"?, "stdout"?, "stderr"?, "times"?}.
 import type { RawRoute } from '../../core/contract';
 import { sendJson } from '../../core/protocol';
+import { asText } from '../../core/validate';
 import type { ScriptFaultSpec } from './model';
 import type { DeployWorld } from './world';
 
@@ -22,9 +23,9 @@ export function scriptFaultProblem(spec: unknown): string | undefined {
   if (typeof s.lifecycleEvent !== 'string' || s.lifecycleEvent === '') return 'lifecycleEvent is required (e.g. "AfterInstall")';
   for (const key of STRINGS) if (s[key] !== undefined && typeof s[key] !== 'string') return `${key} must be a string`;
   for (const key of LISTS) if (s[key] !== undefined && !isStringList(s[key])) return `${key} must be a list of strings`;
-  if (s.errorCode !== undefined && !CODES.has(String(s.errorCode))) return `errorCode must be one of ${[...CODES].join(', ')}`;
+  if (s.errorCode !== undefined && !CODES.has(asText(s.errorCode))) return `errorCode must be one of ${[...CODES].join(', ')}`;
   for (const key of ['exitCode', 'times'] as const) {
-    if (s[key] !== undefined && (typeof s[key] !== 'number' || !Number.isInteger(s[key]) || (s[key] as number) < 1)) return `${key} must be a positive integer`;
+    if (s[key] !== undefined && (typeof s[key] !== 'number' || !Number.isInteger(s[key]) || (s[key]) < 1)) return `${key} must be a positive integer`;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // SerializationException); CodeDeploy then reports missing or malformed names and ids with its own
 // modeled exceptions (ApplicationNameRequiredException, InvalidDeploymentIdException, ...) rather
 // than a generic ValidationException.
-import { type Members, validateInput } from '../../core/validate';
+import { asText, type Members, validateInput } from '../../core/validate';
 import { errors } from './errors';
 import type { ApplicationRecord, DeploymentGroupRecord, DeploymentRecord } from './model';
 import type { DeployRegion } from './store';
@@ -17,21 +17,21 @@ export function checkTypes(members: Members, input: Record<string, unknown>): vo
 export function applicationName(input: Record<string, unknown>, member = 'applicationName'): string {
   const name = input[member];
   if (name === undefined || name === null || name === '') throw errors.applicationNameRequired();
-  const s = String(name);
+  const s = asText(name);
   if (s.length > NAME_MAX) throw errors.invalidApplicationName(s);
   return s;
 }
 
 export function groupName(value: unknown): string {
   if (value === undefined || value === null || value === '') throw errors.groupNameRequired();
-  const s = String(value);
+  const s = asText(value);
   if (s.length > NAME_MAX) throw errors.invalidGroupName(s);
   return s;
 }
 
 export function deploymentId(value: unknown): string {
   if (value === undefined || value === null || value === '') throw errors.deploymentIdRequired();
-  const s = String(value);
+  const s = asText(value);
   if (!DEPLOYMENT_ID.test(s)) throw errors.invalidDeploymentId(s);
   return s;
 }

@@ -35,6 +35,7 @@ const STACKS: { frames: Frame[]; count: number }[] = [
  * The module paths, functions and line ranges the demo's Python profile refers to. A sample workspace
  * needs these files (relative to its root) for source mapping to resolve; see the README.
  */
+/** @public Documented in test/emulator/README.md for tests that need the same frames. */
 export function workspaceFrames(): { module: string; file: string; function: string; lines: number[] }[] {
   const found: { module: string; file: string; function: string; lines: number[] }[] = [];
   for (const { frames } of STACKS) {

@@ -70,7 +70,7 @@ function frameMetrics(body: Buffer): FrameMetricInput[] {
     if (typeof r.frameName !== 'string' || r.type !== 'AggregatedRelativeTotalTime' || !Array.isArray(states) || !states.every((s) => typeof s === 'string')) {
       throw invalid('Each frame metric needs frameName, type AggregatedRelativeTotalTime and threadStates');
     }
-    return { frameName: r.frameName, type: r.type, threadStates: states as string[] };
+    return { frameName: r.frameName, type: r.type, threadStates: states };
   });
 }
 

@@ -24,7 +24,7 @@ export function sampleProfile(file: string): AgentProfile {
     start: typeof record.start === 'number' ? record.start : 0,
     end: typeof record.end === 'number' ? record.end : 0,
     ...(isProfileNode(metadata) ? { agentMetadata: metadata as Record<string, unknown> } : {}),
-    callgraph: callgraph as ProfileNode,
+    callgraph: callgraph,
   };
 }
 

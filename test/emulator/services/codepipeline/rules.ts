@@ -43,8 +43,6 @@ export const listActionExecutionsRules: Members = {
   nextToken,
 };
 
-export const listRuleExecutionsRules: Members = listActionExecutionsRules;
-
 export const overrideStageConditionRules: Members = {
   pipelineName: required(pipelineName),
   stageName: required(stageName),

@@ -67,7 +67,7 @@ export function describeLogStreams(world: LogsWorld) {
       const key = (s: LogStreamRecord): Cursor => [lastEventTime(s), s.name];
       const cmp = (a: Cursor, b: Cursor): number => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
       const all = [...group.streams.values()].sort((a, b) => cmp(key(a), key(b)) * (descending ? -1 : 1));
-      ordered = cursor ? all.filter((s) => cmp(key(s), cursor!) * (descending ? -1 : 1) > 0) : all;
+      ordered = cursor ? all.filter((s) => cmp(key(s), cursor) * (descending ? -1 : 1) > 0) : all;
     }
     const page = ordered.slice(0, limit);
     const more = ordered.length > limit;

@@ -42,7 +42,7 @@ function harness(opts: {
       counts.set(task.key, n);
       if (opts.manual) return new Promise((resolve, reject) => inFlight.push({ key: task.key, resolve, reject }));
       const cls = opts.fail?.(task.key, n);
-      if (cls) return Promise.reject({ cls });
+      if (cls) return Promise.reject(Object.assign(new Error(`${task.key} fails (${cls})`), { cls }));
       return Promise.resolve(opts.changed?.(task.key, n) ?? false);
     },
   });

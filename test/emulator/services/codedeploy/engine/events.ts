@@ -8,7 +8,6 @@ export const BLOCK_TRAFFIC = ['BeforeBlockTraffic', 'BlockTraffic', 'AfterBlockT
 /** Registering with the load balancer; also Lambda's three events. */
 export const ALLOW_TRAFFIC = ['BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
 export const ECS_EVENTS = ['BeforeInstall', 'Install', 'AfterInstall', 'AllowTestTraffic', 'AfterAllowTestTraffic', 'BeforeAllowTraffic', 'AllowTraffic', 'AfterAllowTraffic'] as const;
-export const LAMBDA_EVENTS = ALLOW_TRAFFIC;
 
 /** The agent runs these hooks from the last successful revision (HookExecutor's LastSuccessfulOrIgnore). */
 export const PREVIOUS_REVISION_EVENTS: ReadonlySet<string> = new Set(['ApplicationStop', 'BeforeBlockTraffic', 'AfterBlockTraffic']);

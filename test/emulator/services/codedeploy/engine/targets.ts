@@ -5,7 +5,7 @@ import type {
   AutoRollbackConfiguration, DeploymentCreator, DeploymentGroupRecord, DeploymentRecord, RevisionLocation, TargetRecord,
 } from '../model';
 import type { DeployRegion } from '../store';
-import { BLOCK_TRAFFIC, ECS_EVENTS, inPlaceEvents, LAMBDA_EVENTS, SERVER_INSTALL, ALLOW_TRAFFIC } from './events';
+import { BLOCK_TRAFFIC, ECS_EVENTS, inPlaceEvents, SERVER_INSTALL, ALLOW_TRAFFIC } from './events';
 
 export interface CreateInput {
   revision: RevisionLocation;
@@ -94,7 +94,7 @@ export function buildTargets(store: DeployRegion, group: DeploymentGroupRecord, 
   const fn = d.runtime.appspec?.lambda;
   const name = fn?.name || group.deploymentGroupName;
   add({
-    ...target('lambda', name, `arn:aws:lambda:${region}:${accountId}:function:${name}${fn?.alias ? `:${fn.alias}` : ''}`, LAMBDA_EVENTS, now),
+    ...target('lambda', name, `arn:aws:lambda:${region}:${accountId}:function:${name}${fn?.alias ? `:${fn.alias}` : ''}`, ALLOW_TRAFFIC, now),
     lambda: {
       functionName: name, functionAlias: fn?.alias ?? 'live', currentVersion: fn?.currentVersion ?? '1', targetVersion: fn?.targetVersion ?? '2', targetVersionWeight: 0,
     },

@@ -4,7 +4,7 @@
 // back to the original task set or version.
 import { deploymentConfig, trafficSteps } from '../configs';
 import type { ErrorInformation, LifecycleEventRecord, TargetRecord, TaskSetRecord } from '../model';
-import { ECS_EVENTS, LAMBDA_EVENTS, SERVICE_EVENTS } from './events';
+import { ALLOW_TRAFFIC as LAMBDA_EVENTS, ECS_EVENTS, SERVICE_EVENTS } from './events';
 import type { Flow } from './flow';
 import { functionHookPlan, serviceEventPlan } from './planners';
 import { type EventPlan, runSequence } from './sequence';

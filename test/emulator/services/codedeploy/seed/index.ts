@@ -9,7 +9,7 @@ import { DEMO_HISTORY_MS, seedDemo } from './demo';
 import { replay } from './replay';
 import { DEFAULT_SCALE_INSTANCES, SCALE_HISTORY_MS, seedScale } from './scale';
 
-export { DEFAULT_SCALE_INSTANCES, SCALE_APPLICATION, SCALE_GROUP } from './scale';
+export { SCALE_APPLICATION, SCALE_GROUP } from './scale';
 
 export function seedCodeDeploy(world: DeployWorld, seed: SeedOptions, worldClock: SwitchableClock, liveClock: SimClock): void {
   if (seed.dataset === 'empty') return;

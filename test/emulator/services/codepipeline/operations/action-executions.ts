@@ -5,7 +5,7 @@ import { decodePageToken, encodePageToken } from '../../../core/page-token';
 import { type Members, validateInput } from '../../../core/validate';
 import { executionNotFound, invalidNextToken } from '../errors';
 import type { PipelineRecord } from '../model/records';
-import { listActionExecutionsRules, listRuleExecutionsRules } from '../rules';
+import { listActionExecutionsRules } from '../rules';
 import { actionExecutionDetail, ruleExecutionDetail } from '../wire';
 import type { PipelinesWorld } from '../world';
 
@@ -87,7 +87,7 @@ export function listActionExecutions(world: PipelinesWorld) {
 export function listRuleExecutions(world: PipelinesWorld) {
   return listExecutions(world, {
     operation: 'ListRuleExecutions',
-    rules: listRuleExecutionsRules,
+    rules: listActionExecutionsRules, // ListRuleExecutions takes the same members
     records: (p) => p.ruleExecutions,
     key: (r) => `${r.stageName}\n${r.conditionType}\n${r.ruleName}`,
     executionOf: (r) => r.pipelineExecutionId,

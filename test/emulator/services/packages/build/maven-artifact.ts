@@ -14,7 +14,7 @@ export interface MavenArtifactInput {
   version: string;
   name?: string;
   description?: string;
-  url?: string;
+  url?: string | undefined;
   license?: string;
   dependencies: MavenDependencyInput[];
 }

@@ -7,9 +7,9 @@ export interface NpmManifestInput {
   version: string;
   description?: string;
   license?: string;
-  homepage?: string;
+  homepage?: string | undefined;
   dependencies: Record<string, string>;
-  readme?: string;
+  readme?: string | undefined;
 }
 
 export function npmManifest(input: NpmManifestInput): Record<string, unknown> {

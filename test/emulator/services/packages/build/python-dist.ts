@@ -9,12 +9,12 @@ export interface PythonDistInput {
   name: string;
   version: string;
   summary?: string;
-  homePage?: string;
+  homePage?: string | undefined;
   license?: string;
   requiresPython?: string;
   /** PEP 508 requirement strings. */
   requiresDist: string[];
-  readme?: string;
+  readme?: string | undefined;
 }
 
 /** The escaped name used in file names (PEP 427/625): runs of -_. become `_`. */

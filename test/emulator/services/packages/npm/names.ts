@@ -1,6 +1,6 @@
 /** npm names in URLs: `@scope/name` (or `@scope%2fname`, decoded by the router) → namespace without `@`. */
 export interface NpmName {
-  namespace?: string;
+  namespace?: string | undefined;
   name: string;
   full: string;
 }
@@ -12,7 +12,7 @@ export function npmName(full: string): NpmName | undefined {
 }
 
 /** Splits path segments (the router has already turned `%2f` into `/`) into the name and what follows. */
-export function takeName(segments: string[]): { name?: NpmName; after: string[] } {
+export function takeName(segments: string[]): { name?: NpmName | undefined; after: string[] } {
   const [first = '', ...others] = segments;
   if (first.startsWith('@')) {
     const [second = '', ...rest] = others;
