@@ -35,6 +35,16 @@ export interface WizardDraft {
   options?: PipelineOptions;
 }
 
+/** The answers a draft may lack. */
+type OptionalAnswer = { [K in keyof WizardDraft]-?: object extends Pick<WizardDraft, K> ? K : never }[keyof WizardDraft];
+
+/** The draft without the answers named: those a changed earlier answer invalidates, or a finished sub-flow's. */
+export function withoutAnswers(draft: WizardDraft, ...answers: OptionalAnswer[]): WizardDraft {
+  const out = { ...draft };
+  for (const answer of answers) delete out[answer];
+  return out;
+}
+
 export interface RepositoryChoice { name: string; description?: string }
 export interface ConnectionChoice { arn: string; name: string; provider: string; status: string }
 
