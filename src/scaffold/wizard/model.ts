@@ -71,7 +71,6 @@ export type StepId =
 export type PickItem = FlowPickItem;
 export type InputView = FlowInputView<StepId>;
 export type PickView = FlowPickView<StepId>;
-export type StepView = InputView | PickView;
 /** What the person did at a step: typed text (input or custom pick value), or chose items. */
 export type StepAnswer = FlowAnswer;
 export type StepDefinition = FlowStep<WizardDraft, WizardContext, StepId>;
