@@ -20,12 +20,21 @@ export async function revertDocument(uri: vscode.Uri): Promise<void> {
   await eventually(`${uri.toString()} to be reverted`, () => !document.isDirty);
 }
 
-/** Reverts every document with unsaved changes (closing untitled ones), then closes all editors. */
+/**
+ * Reverts every document with unsaved changes (closing untitled ones), then closes all editors, and
+ * waits until the extension host has dropped the untitled documents: the next untitled document takes
+ * the same name (`untitled:Untitled-1`), and until the old one is gone `openTextDocument({ content })`
+ * hands back the old document for that name (VS Code's ensureDocumentData answers from its cache).
+ */
 export async function revertAndCloseAll(): Promise<void> {
+  const untitled: vscode.TextDocument[] = [];
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    if (document.isUntitled) untitled.push(document);
     await activate(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await eventually(`${document.uri.toString()} to be reverted`, () => !document.isDirty || document.isClosed);
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await eventually('the reverted untitled documents to be closed in the extension host', () => untitled.every((d) => d.isClosed),
+    { seen: () => `still open: ${untitled.filter((d) => !d.isClosed).map((d) => d.uri.toString()).join(', ')}` });
 }

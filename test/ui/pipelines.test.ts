@@ -12,22 +12,26 @@ async function expand(page: Page, text: string): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
-/** Right-clicks a row and picks a menu item; retries (no pause: each try waits for the menu) when a refresh moved the row under the pointer. */
+/**
+ * Right-clicks a row and picks a menu item. Retries the right-click (no pause: each try waits for the
+ * menu) when a refresh moved the row under the pointer and the menu lacks the item; never after the
+ * item was clicked, since the command may already have run (Watch would then show as Unwatch).
+ */
 async function contextMenu(page: Page, rowText: string, item: string): Promise<void> {
   const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
+  const hidden = (timeout: number): Promise<boolean> => entry.waitFor({ state: 'hidden', timeout }).then(() => true, () => false);
   for (let attempt = 0; attempt < 5; attempt++) {
     await treeRow(page, rowText).click({ button: 'right' });
-    try {
-      await entry.waitFor({ timeout: 3_000 });
-      await entry.hover();
-      await entry.click();
-      // A menu that re-rendered under the pointer swallows the click: the hovered item takes Enter.
-      if (!(await entry.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false))) await page.keyboard.press('Enter');
-      await entry.waitFor({ state: 'hidden', timeout: 2_000 });
-      return;
-    } catch {
+    if (!(await entry.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
       await page.keyboard.press('Escape');
+      continue;
     }
+    await entry.hover();
+    await entry.click();
+    // A menu that re-rendered under the pointer swallows the click: the hovered item takes Enter.
+    if (!(await hidden(5_000))) await page.keyboard.press('Enter');
+    if (!(await hidden(10_000))) throw new Error(`the context menu of ${rowText} stayed open after choosing "${item}"`);
+    return;
   }
   throw new Error(`no "${item}" in the context menu of ${rowText}`);
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { revertAndCloseAll } from '../editors';
+import { eventuallyValue } from '../waits';
 import { activateConveyor, waitFor } from '../foundation/helpers';
 
 const SOURCE = 'conveyor';
@@ -34,7 +35,14 @@ async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
 }
 
 async function untitled(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  const created = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  const key = created.uri.toString();
+  // The name (untitled:Untitled-1) is reused from a previous test's document; under load the extension
+  // host can answer with that document for a moment, so wait for the open one with this text.
+  const current = (): vscode.TextDocument | undefined => vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  const document = await eventuallyValue(`${key} to hold the new text`, current, (d) => d?.getText() === content,
+    { seen: () => `its text: ${JSON.stringify(current()?.getText().slice(0, 80))}` });
+  assert.ok(document);
   return vscode.window.showTextDocument(document);
 }
 
