@@ -10,7 +10,7 @@ import { createOutputLogger } from './editor/log';
 import { createEditorUi } from './editor/vscode-ui';
 import { featureDeclarations } from './features';
 
-/** What activate() returns: used by host tests and by other extensions. */
+/** What activate() returns: used by host tests and by other extensions (`aws.ready`: the profile is known). */
 export interface ConveyorApi {
   aws: AwsSession;
 }
@@ -18,14 +18,14 @@ export interface ConveyorApi {
 /** Only in an extension test host: which features are loaded, and a loaded feature's own objects. */
 export const INTERNAL_FEATURES_COMMAND = 'conveyor.internal.features';
 
-export async function activate(context: vscode.ExtensionContext): Promise<ConveyorApi> {
+export function activate(context: vscode.ExtensionContext): ConveyorApi {
   const started = Date.now();
   const { log, channel } = createOutputLogger(context);
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_LOG_COMMAND, () => channel.show()));
-  const aws = await createAwsSession(context, log);
+  const aws = createAwsSession(context, log);
   const ui = createEditorUi({ aws });
   registerAwsCommands(context, aws, log, ui);
-  const features = new LazyFeatures({ context, log, aws, ui }, featureDeclarations(context));
+  const features = new LazyFeatures({ context, log, aws, awsReady: aws.ready, ui }, featureDeclarations(context));
   context.subscriptions.push(features);
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_FEATURES_COMMAND, (id?: unknown) =>

@@ -30,6 +30,8 @@ export interface LazyFeaturesDeps {
   context: vscode.ExtensionContext;
   log: Logger;
   aws: AwsAccess;
+  /** Resolves when `aws` has read the settings and ~/.aws files: no feature loads before. */
+  awsReady: PromiseLike<void>;
   ui: EditorUi;
 }
 
@@ -57,22 +59,21 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
-   * Right after activation returns: loads the features whose saved state needs them, and those that
-   * want a document already open.
+   * After activation returned and the AWS session is ready: loads the features whose saved state needs
+   * them, and those that want a document already open.
    */
   startNeeded(): void {
-    const needed = [...this.slots.values()].filter((s) => s.declaration.neededAtStartup?.(this.deps.context));
-    setImmediate(() => {
-      for (const slot of needed) this.tryLoad(slot);
+    void this.deps.awsReady.then(() => {
+      for (const slot of this.slots.values()) if (slot.declaration.neededAtStartup?.(this.deps.context)) this.tryLoad(slot);
       for (const document of vscode.workspace.textDocuments) this.checkDocument(document);
     });
   }
 
-  /** The feature, loaded now if it was not; throws when it cannot start. */
-  get(id: string): Feature {
+  /** The feature, loaded if it was not; rejects when it cannot start. */
+  async get(id: string): Promise<Feature> {
     const slot = this.slots.get(id);
     if (!slot) throw new Error(`Conveyor has no feature named ${id}.`);
-    return this.load(slot);
+    return this.loadWhenReady(slot);
   }
 
   private declare(declaration: FeatureDeclaration): void {
@@ -82,8 +83,8 @@ export class LazyFeatures implements vscode.Disposable {
       this.disposables.add(vscode.commands.registerCommand(id, (...args: unknown[]) => this.runCommand(slot, id, args)));
     }
     for (const v of declaration.views ?? []) {
-      const provider = new LazyTreeProvider(declaration.id, () => this.load(slot));
-      const drop = v.dropMimeTypes ? new LazyDropController(v.dropMimeTypes, () => this.load(slot)) : undefined;
+      const provider = new LazyTreeProvider(declaration.id, async () => { await this.loadWhenReady(slot); });
+      const drop = v.dropMimeTypes ? new LazyDropController(v.dropMimeTypes, async () => { await this.loadWhenReady(slot); }) : undefined;
       const view = vscode.window.createTreeView<unknown>(v.id, {
         treeDataProvider: provider, showCollapseAll: v.showCollapseAll ?? false, ...(drop ? { dragAndDropController: drop } : {}),
       });
@@ -92,12 +93,12 @@ export class LazyFeatures implements vscode.Disposable {
       this.disposables.add(provider);
     }
     for (const scheme of declaration.schemes ?? []) {
-      const provider = new LazyDocumentProvider(() => this.load(slot).documents?.[scheme]);
+      const provider = new LazyDocumentProvider(async () => (await this.loadWhenReady(slot)).documents?.[scheme]);
       this.disposables.add(provider);
       this.disposables.add(vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
     }
     for (const editor of declaration.customEditors ?? []) {
-      const provider = new LazyCustomEditor(() => this.load(slot).customEditors?.[editor.viewType]);
+      const provider = new LazyCustomEditor(async () => (await this.loadWhenReady(slot)).customEditors?.[editor.viewType]);
       this.disposables.add(vscode.window.registerCustomEditorProvider(editor.viewType, provider, editor.options));
     }
   }
@@ -105,7 +106,7 @@ export class LazyFeatures implements vscode.Disposable {
   private async runCommand(slot: Slot, id: string, args: readonly unknown[]): Promise<unknown> {
     let entry;
     try {
-      entry = this.load(slot).commands[id];
+      entry = (await this.loadWhenReady(slot)).commands[id];
       if (!entry) throw new Error(`${id} is declared but the ${slot.declaration.id} feature has no handler for it.`);
     } catch (err) {
       reportCommandFailure(id, err, this.commandDeps);
@@ -120,6 +121,11 @@ export class LazyFeatures implements vscode.Disposable {
     } catch {
       // load() logged it; the feature's contributions say so when used
     }
+  }
+
+  private async loadWhenReady(slot: Slot): Promise<Feature> {
+    if (!slot.feature) await this.deps.awsReady;
+    return this.load(slot);
   }
 
   private load(slot: Slot): Feature {
@@ -159,7 +165,7 @@ export class LazyFeatures implements vscode.Disposable {
 
   private checkDocument(document: vscode.TextDocument): void {
     for (const slot of this.slots.values()) {
-      if (!slot.feature && !slot.failure && slot.declaration.wantsDocument?.(document)) this.tryLoad(slot);
+      if (!slot.feature && !slot.failure && slot.declaration.wantsDocument?.(document)) void this.deps.awsReady.then(() => this.tryLoad(slot));
     }
   }
 

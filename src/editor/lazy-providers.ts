@@ -1,5 +1,6 @@
 // Stand-ins the shell registers at activation for a feature's views, documents and custom editors:
-// the first time VS Code asks one of them for something, the feature is loaded and takes over.
+// the first time VS Code asks one of them for something, the feature is loaded (`load`, which waits
+// for what features need, e.g. the AWS session) and takes over.
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposables';
 import { SHOW_LOG_COMMAND } from './commands';
@@ -14,9 +15,10 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscod
   private target: vscode.TreeDataProvider<Element> | undefined;
   private readonly subscriptions = new DisposableStore();
   private failure: string | undefined;
+  private loading: Promise<vscode.TreeDataProvider<Element> | undefined> | undefined;
 
-  /** `load` loads the feature, which attaches its provider (or throws). */
-  constructor(private readonly feature: string, private readonly load: () => void) {
+  /** `load` loads the feature, which attaches its provider (or rejects). */
+  constructor(private readonly feature: string, private readonly load: () => Promise<void>) {
     this.subscriptions.add(this.emitter);
   }
 
@@ -26,14 +28,12 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscod
     this.emitter.fire(undefined);
   }
 
-  private ensure(): vscode.TreeDataProvider<Element> | undefined {
-    if (this.target || this.failure) return this.target;
-    try {
-      this.load();
-    } catch (err) {
+  private ensure(): Promise<vscode.TreeDataProvider<Element> | undefined> {
+    this.loading ??= this.load().then(() => this.target, (err: unknown) => {
       this.failure = err instanceof Error ? err.message : String(err);
-    }
-    return this.target;
+      return undefined;
+    });
+    return this.loading;
   }
 
   getTreeItem(element: Element): vscode.TreeItem | Thenable<vscode.TreeItem> {
@@ -48,9 +48,8 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscod
   }
 
   getChildren(element?: Element): vscode.ProviderResult<Element[]> {
-    const target = this.ensure();
-    if (!target) return element === undefined ? [FAILED] : [];
-    return target.getChildren(element);
+    if (this.target) return this.target.getChildren(element);
+    return this.ensure().then((target) => (target ? target.getChildren(element) : element === undefined ? [FAILED] : []));
   }
 
   getParent(element: Element): vscode.ProviderResult<Element> {
@@ -71,14 +70,14 @@ export class LazyDropController implements vscode.TreeDragAndDropController<Elem
   readonly dragMimeTypes: readonly string[] = [];
   private target: vscode.TreeDragAndDropController<Element> | undefined;
 
-  constructor(readonly dropMimeTypes: readonly string[], private readonly load: () => void) {}
+  constructor(readonly dropMimeTypes: readonly string[], private readonly load: () => Promise<void>) {}
 
   attach(controller: vscode.TreeDragAndDropController<Element>): void {
     this.target = controller;
   }
 
   async handleDrop(target: Element, data: vscode.DataTransfer, token: vscode.CancellationToken): Promise<void> {
-    if (!this.target) this.load();
+    if (!this.target) await this.load();
     await this.target?.handleDrop?.(target === FAILED ? undefined : target, data, token);
   }
 }
@@ -89,18 +88,20 @@ export class LazyDocumentProvider implements vscode.TextDocumentContentProvider,
   private target: vscode.TextDocumentContentProvider | undefined;
   private readonly subscriptions = new DisposableStore();
 
-  constructor(private readonly load: () => vscode.TextDocumentContentProvider | undefined) {
+  constructor(private readonly load: () => Promise<vscode.TextDocumentContentProvider | undefined>) {
     this.subscriptions.add(this.emitter);
   }
 
   provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): vscode.ProviderResult<string> {
-    if (!this.target) {
-      const target = this.load();
+    if (this.target) return this.target.provideTextDocumentContent(uri, token);
+    return this.load().then((target) => {
       if (!target) throw new Error(`Nothing provides ${uri.scheme}: documents.`);
-      this.target = target;
-      if (target.onDidChange) this.subscriptions.add(target.onDidChange((u) => this.emitter.fire(u)));
-    }
-    return this.target.provideTextDocumentContent(uri, token);
+      if (!this.target) {
+        this.target = target;
+        if (target.onDidChange) this.subscriptions.add(target.onDidChange((u) => this.emitter.fire(u)));
+      }
+      return target.provideTextDocumentContent(uri, token);
+    });
   }
 
   dispose(): void {
@@ -109,19 +110,19 @@ export class LazyDocumentProvider implements vscode.TextDocumentContentProvider,
 }
 
 export class LazyCustomEditor implements vscode.CustomReadonlyEditorProvider {
-  constructor(private readonly load: () => vscode.CustomReadonlyEditorProvider | undefined) {}
+  constructor(private readonly load: () => Promise<vscode.CustomReadonlyEditorProvider | undefined>) {}
 
-  private target(viewType: string): vscode.CustomReadonlyEditorProvider {
-    const target = this.load();
+  private async target(viewType: string): Promise<vscode.CustomReadonlyEditorProvider> {
+    const target = await this.load();
     if (!target) throw new Error(`Nothing provides the ${viewType} editor.`);
     return target;
   }
 
-  openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, token: vscode.CancellationToken): vscode.CustomDocument | Thenable<vscode.CustomDocument> {
-    return this.target(uri.toString()).openCustomDocument(uri, context, token);
+  async openCustomDocument(uri: vscode.Uri, context: vscode.CustomDocumentOpenContext, token: vscode.CancellationToken): Promise<vscode.CustomDocument> {
+    return (await this.target(uri.toString())).openCustomDocument(uri, context, token);
   }
 
-  resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel, token: vscode.CancellationToken): Thenable<void> | void {
-    return this.target(panel.viewType).resolveCustomEditor(document, panel, token);
+  async resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel, token: vscode.CancellationToken): Promise<void> {
+    await (await this.target(panel.viewType)).resolveCustomEditor(document, panel, token);
   }
 }

@@ -37,6 +37,7 @@ export async function selectProfile(session: AwsSession, ui: EditorUi, preset?: 
 
 /** The region override; '' clears it (the profile's region applies). */
 export async function selectRegion(session: AwsSession, ui: EditorUi, preset?: unknown): Promise<string | undefined> {
+  await session.ready;
   if (typeof preset === 'string' && isRegionCode(preset)) {
     await session.choose('region', preset);
     return preset;

@@ -6,12 +6,17 @@ import { awsCommands } from './commands';
 import { AwsSession } from './session';
 import { createAwsStatusBar } from './status-bar';
 
-/** Creates the AWS session (profile, region, endpoint) and its status bar item. */
-export async function createAwsSession(context: vscode.ExtensionContext, log: Logger): Promise<AwsSession> {
+/**
+ * Creates the AWS session (profile, region, endpoint) and its status bar item. The settings and ~/.aws files
+ * are read right after activation returns (`session.ready`); the status bar says so meanwhile.
+ */
+export function createAwsSession(context: vscode.ExtensionContext, log: Logger): AwsSession {
   const session = new AwsSession(log, { state: context.globalState });
   context.subscriptions.push(session);
-  await session.reload('activation');
   context.subscriptions.push(createAwsStatusBar(session));
+  setImmediate(() => {
+    session.reload('activation').catch((err: unknown) => log.error(`Could not read the AWS settings: ${String(err)}`));
+  });
   return session;
 }
 

@@ -1,4 +1,3 @@
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -37,8 +36,16 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
   /** Workspace endpoint origins already asked about in this window, so that each is asked once. */
   private readonly asked = new Set<string>();
   private readonly allowEndpoint: AllowEndpoint;
+  private loaded = false;
+  private markLoaded: () => void = () => undefined;
+  /**
+   * Resolves when the settings and the ~/.aws files were first read (the first reload() ended); until then
+   * there is no current target. Activation does not wait for it: the shell loads features after it.
+   */
+  readonly ready: Promise<void>;
 
   constructor(private readonly log: Logger, private readonly options: AwsSessionOptions) {
+    this.ready = new Promise((resolve) => { this.markLoaded = resolve; });
     this.allowEndpoint = options.allowEndpoint ?? askToAllowEndpoint;
     // SSO and STS calls carry the SSO access token and signed source credentials: they follow a custom
     // endpoint only when it comes from the person's own settings or an origin they allowed.
@@ -55,6 +62,11 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
 
   get current(): AwsTarget | undefined {
     return this.target;
+  }
+
+  /** Whether `ready` has resolved. */
+  get isLoaded(): boolean {
+    return this.loaded;
   }
 
   /** Where service requests go; undefined: AWS. */
@@ -123,11 +135,23 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
 
   /** Re-reads settings and the shared files; fires onDidChange when the effective target changed. */
   async reload(reason: string): Promise<void> {
+    try {
+      await this.read(reason);
+    } finally {
+      // Whatever happened, waiting for the first read must end: the target then says what is known.
+      this.loaded = true;
+      this.markLoaded();
+    }
+  }
+
+  private async read(reason: string): Promise<void> {
     const previous = JSON.stringify([this.target, this.settings, this.endpoint]);
     const config = vscode.workspace.getConfiguration(SECTION);
     this.settings = readAwsSettings((key) => config.get(key));
     this.readEndpoint(config);
     try {
+      // Required on the first read, after activation: it brings @smithy/core's config and client modules.
+      const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
       const files = await loadSharedConfigFiles({ ignoreCache: true });
       this.profiles = listProfiles(files, process.env);
     } catch (err) {

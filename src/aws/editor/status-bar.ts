@@ -18,7 +18,11 @@ export function createAwsStatusBar(session: AwsSession): vscode.Disposable {
     const ignored = endpoint.pending
       ? `\n\n$(shield) This workspace's \`conveyor.aws.endpointUrl\` (\`${endpoint.pending.url}\`) is ignored: you have not allowed that host.`
       : '';
-    if (!t) {
+    if (!session.isLoaded) {
+      item.text = '$(loading~spin) AWS';
+      item.tooltip = 'Conveyor: reading the AWS profiles…';
+      item.backgroundColor = undefined;
+    } else if (!t) {
       item.text = '$(cloud) No AWS profile';
       item.tooltip = 'Conveyor: choose an AWS profile';
       item.backgroundColor = undefined;
@@ -36,6 +40,9 @@ export function createAwsStatusBar(session: AwsSession): vscode.Disposable {
     item.show();
   };
   render();
+  // The first read may change nothing (no profile at all): it ends the "loading" state all the same.
+  let disposed = false;
+  void session.ready.then(() => { if (!disposed) render(); });
   const sub = session.onDidChange(render);
-  return { dispose: () => { sub.dispose(); item.dispose(); } };
+  return { dispose: () => { disposed = true; sub.dispose(); item.dispose(); } };
 }

@@ -7,14 +7,14 @@ import {
   BatchGetProjectsCommand,
   BatchGetReportGroupsCommand,
   BatchGetReportsCommand,
-  DescribeCodeCoveragesCommand,
-  DescribeTestCasesCommand,
   ListBuildBatchesForProjectCommand,
   ListBuildsCommand,
   ListBuildsForProjectCommand,
   ListProjectsCommand,
-  ListReportGroupsCommand,
   ListReportsForReportGroupCommand,
+  paginateDescribeCodeCoverages,
+  paginateDescribeTestCases,
+  paginateListReportGroups,
   RetryBuildBatchCommand,
   RetryBuildCommand,
   StartBuildBatchCommand,
@@ -23,6 +23,7 @@ import {
   StopBuildCommand,
   type CodeBuildClient,
 } from '@aws-sdk/client-codebuild';
+import { collectPages } from '../../aws/paging';
 import { batchFromSdk, buildFromSdk, coverageFromSdk, projectFromSdk, reportFromSdk, reportGroupFromSdk, testCaseFromSdk } from './from-sdk';
 import type { BatchInfo, BuildInfo, FileCoverageInfo, ProjectInfo, ReportGroupInfo, ReportInfo, TestCaseInfo } from './types';
 
@@ -81,19 +82,6 @@ function chunks<T>(items: readonly T[], size = BATCH_LIMIT): T[][] {
 
 function page<T>(items: T[], nextToken: string | undefined): Page<T> {
   return nextToken ? { items, nextToken } : { items };
-}
-
-/** Follows nextToken until the end (or a token that repeats). */
-async function all<T>(fetch: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const p = await fetch(token);
-    out.push(...p.items);
-    if (!p.nextToken || p.nextToken === token) break;
-    token = p.nextToken;
-  }
-  return out;
 }
 
 const present = <T>(x: T | undefined): x is T => x !== undefined;
@@ -169,10 +157,7 @@ export function createCodeBuildApi(client: CodeBuildClient): CodeBuildApi {
       return out.buildBatch ? batchFromSdk(out.buildBatch) : undefined;
     },
     listReportGroupArns(signal) {
-      return all(async (t) => {
-        const out = await client.send(new ListReportGroupsCommand({ maxResults: 100, ...tokenOf(t) }), opts(signal));
-        return page([...(out.reportGroups ?? [])], out.nextToken);
-      });
+      return collectPages(paginateListReportGroups({ client, pageSize: 100, stopOnSameToken: true }, {}, opts(signal)), (out) => out.reportGroups, MAX_PAGES);
     },
     async getReportGroups(arns, signal) {
       const parts = await Promise.all(chunks(arns).map((c) => client.send(new BatchGetReportGroupsCommand({ reportGroupArns: c }), opts(signal))));
@@ -187,16 +172,12 @@ export function createCodeBuildApi(client: CodeBuildClient): CodeBuildApi {
       return parts.flatMap((o) => (o.reports ?? []).map(reportFromSdk).filter(present));
     },
     testCases(reportArn, signal) {
-      return all(async (t) => {
-        const out = await client.send(new DescribeTestCasesCommand({ reportArn, maxResults: 100, ...tokenOf(t) }), opts(signal));
-        return page((out.testCases ?? []).map(testCaseFromSdk), out.nextToken);
-      });
+      return collectPages(paginateDescribeTestCases({ client, pageSize: 100, stopOnSameToken: true }, { reportArn }, opts(signal)),
+        (out) => (out.testCases ?? []).map(testCaseFromSdk), MAX_PAGES);
     },
     coverage(reportArn, signal) {
-      return all(async (t) => {
-        const out = await client.send(new DescribeCodeCoveragesCommand({ reportArn, maxResults: 100, ...tokenOf(t) }), opts(signal));
-        return page((out.codeCoverages ?? []).map(coverageFromSdk).filter(present), out.nextToken);
-      });
+      return collectPages(paginateDescribeCodeCoverages({ client, pageSize: 100, stopOnSameToken: true }, { reportArn }, opts(signal)),
+        (out) => (out.codeCoverages ?? []).map(coverageFromSdk).filter(present), MAX_PAGES);
     },
   };
 }

@@ -1,11 +1,12 @@
 // The CodeDeploy calls the Deployments view makes, over a real SDK client: every list followed to its
-// end (with a page cap, so a token loop cannot hang), every batch in the service's largest chunks with
-// bounded concurrency. Every call takes an optional AbortSignal.
+// end (the SDK's paginators, with a page cap, so a token loop cannot hang), every batch in the service's
+// largest chunks with bounded concurrency. Every call takes an optional AbortSignal.
 import {
   BatchGetApplicationsCommand, BatchGetDeploymentGroupsCommand, type BundleType, BatchGetDeploymentsCommand, BatchGetDeploymentTargetsCommand,
-  type CodeDeployClient, ContinueDeploymentCommand, CreateDeploymentCommand, ListApplicationsCommand, ListDeploymentGroupsCommand,
-  ListDeploymentsCommand, ListDeploymentTargetsCommand, type RevisionLocation, StopDeploymentCommand,
+  type CodeDeployClient, ContinueDeploymentCommand, CreateDeploymentCommand, ListDeploymentsCommand, ListDeploymentTargetsCommand,
+  paginateListApplications, paginateListDeploymentGroups, type RevisionLocation, StopDeploymentCommand,
 } from '@aws-sdk/client-codedeploy';
+import { collectPages } from '../../aws/paging';
 import { chunk, mapLimit } from './concurrency';
 import { applicationFromSdk, deploymentFromSdk, groupFromSdk, targetFromSdk } from './from-sdk';
 import type {
@@ -67,12 +68,13 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const opts = (signal?: AbortSignal): { abortSignal?: AbortSignal } => (signal ? { abortSignal: signal } : {});
 
-  async function allPages<P extends { nextToken?: string | undefined }>(page: (nextToken: string | undefined) => Promise<P>, items: (p: P) => string[] | undefined): Promise<string[]> {
+  /** ListDeploymentTargets has no paginator in the SDK (its model declares no pagination): followed by hand. */
+  async function allTargetPages(page: (nextToken: string | undefined) => Promise<{ ids: string[]; nextToken?: string }>): Promise<string[]> {
     const out: string[] = [];
     let token: string | undefined;
     for (let n = 0; n < MAX_PAGES; n++) {
       const p = await page(token);
-      out.push(...(items(p) ?? []));
+      out.push(...p.ids);
       if (!p.nextToken || p.nextToken === token) break;
       token = p.nextToken;
     }
@@ -90,8 +92,8 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
   }
 
   return {
-    listApplications: (signal) => allPages(
-      (nextToken) => client.send(new ListApplicationsCommand({ ...(nextToken ? { nextToken } : {}) }), opts(signal)), (p) => p.applications),
+    listApplications: (signal) => collectPages(
+      paginateListApplications({ client, stopOnSameToken: true }, {}, opts(signal)), (p) => p.applications, MAX_PAGES),
 
     async getApplications(names, signal) {
       const pages = await mapLimit(chunk(names, NAME_BATCH), concurrency,
@@ -99,9 +101,8 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
       return pages.flatMap((p) => (p.applicationsInfo ?? []).map(applicationFromSdk).filter((a): a is ApplicationSummary => a !== undefined));
     },
 
-    listGroups: (application, signal) => allPages(
-      (nextToken) => client.send(new ListDeploymentGroupsCommand({ applicationName: application, ...(nextToken ? { nextToken } : {}) }), opts(signal)),
-      (p) => p.deploymentGroups),
+    listGroups: (application, signal) => collectPages(
+      paginateListDeploymentGroups({ client, stopOnSameToken: true }, { applicationName: application }, opts(signal)), (p) => p.deploymentGroups, MAX_PAGES),
 
     async getGroups(application, names, signal) {
       const pages = await mapLimit(chunk(names, NAME_BATCH), concurrency,
@@ -130,7 +131,7 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
     },
 
     listTargetPage,
-    listTargets: (deploymentId, filter = {}, signal) => allPages((nextToken) => listTargetPage(deploymentId, filter, nextToken, signal), (p) => p.ids),
+    listTargets: (deploymentId, filter = {}, signal) => allTargetPages((nextToken) => listTargetPage(deploymentId, filter, nextToken, signal)),
 
     async getTargets(deploymentId, ids, signal) {
       const pages = await mapLimit(chunk([...new Set(ids)], ID_BATCH), concurrency,

@@ -5,10 +5,13 @@ import type { ConveyorApi } from '../../../src/extension';
 
 export const EXTENSION_ID = 'conveyor-dev.conveyor';
 
+/** The activated extension's API, once its AWS session has read the settings and ~/.aws files. */
 export async function activateConveyor(): Promise<ConveyorApi> {
   const ext = vscode.extensions.getExtension<ConveyorApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this host`);
-  return ext.activate();
+  const api = await ext.activate();
+  await api.aws.ready;
+  return api;
 }
 
 /** The suites' one wait on state (see ../waits.ts); `waitFor` is its older name. */

@@ -133,6 +133,35 @@ describe('deploy: data layer against the emulator', function () {
     });
   });
 
+  describe('listings longer than a page', () => {
+    let emu: Emulator;
+    before(async () => {
+      emu = await createEmulator({ seed: { dataset: 'empty' }, speed: 0 });
+      const region = emu.state.codedeploy.region(emu.accounts.main.accountId, 'us-east-1');
+      for (let i = 0; i < 230; i++) region.createApplication(`app-${String(i).padStart(3, '0')}`, 'Server');
+      const app = region.applications.get('app-000')!;
+      for (let i = 0; i < 120; i++) region.createGroup(app, { deploymentGroupName: `group-${String(i).padStart(3, '0')}` });
+    });
+    after(() => emu.close());
+
+    it('follows every page of applications and deployment groups (100 a page), in order', async () => {
+      const client = new CodeDeployClient(emu.clientConfig());
+      try {
+        const api = createDeployApi(client);
+        emu.stats.reset();
+        const apps = await api.listApplications();
+        assert.equal(apps.length, 230);
+        assert.deepEqual([apps[0], apps[99], apps[100], apps[229]], ['app-000', 'app-099', 'app-100', 'app-229']);
+        const groups = await api.listGroups('app-000');
+        assert.equal(new Set(groups).size, 120);
+        assert.equal(groups[119], 'group-119');
+        assert.deepEqual(calls(emu), { ListApplications: 3, ListDeploymentGroups: 2 });
+      } finally {
+        client.destroy();
+      }
+    });
+  });
+
   describe('scale: 500 instances at 20 ms a request', () => {
     let emu: Emulator;
     before(async () => {
