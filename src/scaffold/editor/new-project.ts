@@ -63,7 +63,10 @@ function lookups(choices: AwsChoices): PrepareStep {
 export async function newCdkPipelineProject(deps: ScaffoldDeps, targetFolder?: string): Promise<ScaffoldResult | undefined> {
   const choices = new AwsChoices(deps.aws, deps.log);
   const ctx: WizardContext = { defaultFolder: targetFolder ?? suggestedFolder(), defaultRegion: choices.defaultRegion, regions: AWS_REGIONS };
-  void choices.account().then((account) => { if (account) ctx.detectedAccount = account; });
+  void choices.account().then((found) => {
+    if ('account' in found) ctx.detectedAccount = found.account;
+    else ctx.accountProblem = found.problem;
+  });
   const answers = await deps.ui.runFlow(new WizardEngine(ctx, {}, lookups(choices)));
   if (!answers) return undefined;
   const project = generateProject(answers);

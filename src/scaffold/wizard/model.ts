@@ -46,6 +46,8 @@ export interface WizardContext {
   defaultFolder: string;
   /** The account of the current AWS profile, when it could be determined. */
   detectedAccount?: string;
+  /** Why the account could not be determined (said on the account step). */
+  accountProblem?: string;
   defaultRegion: string;
   regions: ReadonlyArray<{ code: string; name: string }>;
   repositories?: Loadable<RepositoryChoice>;
