@@ -8,7 +8,7 @@ import { fromWire, toWire } from '../../../src/profiler/flame/flame-tree';
 import { depthAt, hitTest, navigate, rowY, type Geometry } from '../../../src/profiler/flame/geometry';
 import { flameHtml, makeNonce } from '../../../src/profiler/flame/html';
 import { computeX, interpolateViewport, nodeViewport, panViewport, zoomViewportAt } from '../../../src/profiler/flame/layout';
-import { DIFF, DIFF_LEVELS, DIM, HIGHLIGHT, MINE, MINE_COUNT, WARM_COUNT, assignBuckets, buildPalette, DEFAULT_THEME, parseColor } from '../../../src/profiler/flame/palette';
+import { DIFF, DIFF_LEVELS, DIM, HIGHLIGHT, MERGED, MINE, MINE_COUNT, WARM_COUNT, assignBuckets, buildPalette, DEFAULT_THEME, parseColor } from '../../../src/profiler/flame/palette';
 import { parseWebviewMessage } from '../../../src/profiler/flame/protocol';
 import { FlameRenderer, fitLabel, type Ctx2D } from '../../../src/profiler/flame/render';
 import { calleeFlameSvg, svgDataUri } from '../../../src/profiler/flame/svg';
@@ -142,6 +142,22 @@ describe('profiler: flame rendering', () => {
     assert.ok(!ctx.texts.some((x) => /^n\d|leaf/.test(x.text)), 'a merged run carries no label');
     const apart = tree('main;a 6\nmain;b 9988\nmain;c 6\n');
     assert.equal(render(apart, { width: 1000 }).result.rects, 5, 'narrow frames that do not touch stay apart');
+  });
+
+  it('merges frames under the threshold into one "…" block that keeps their parent\'s width', () => {
+    const lines = ['main;big 100000'];
+    for (let i = 0; i < 2000; i++) lines.push(`main;small${i};deeper 1`);
+    const t = tree(lines.join('\n'));
+    const { ctx } = render(t, { width: 1000 });
+    const x = computeX(t);
+    const scale = 1000 / t.total[0]!;
+    const first = nodeAt(t, ['main', 'small0']);
+    const row = ctx.rects.filter((r) => r.y === ctx.rects.find((b) => Math.abs(b.x - x[first]! * scale) < 1)?.y && r.x >= x[first]! * scale - 1);
+    assert.equal(row.length, 1, `one block for 2000 frames of 0.01 px: ${JSON.stringify(row)}`);
+    assert.ok(Math.abs(row[0]!.w - 2000 * scale) < 1.5, `the block spans their ${(2000 * scale).toFixed(1)} px: ${row[0]!.w}`);
+    assert.equal(row[0]!.fill, buildPalette(DEFAULT_THEME).fills[MERGED], 'drawn in the neutral "…" colour');
+    assert.ok(ctx.texts.some((l) => l.text === '…' && Math.abs(l.x - (row[0]!.x + 3)) < 1), 'labelled "…"');
+    assert.ok(!ctx.texts.some((l) => /small|deeper/.test(l.text)));
   });
 
   it('culls rows scrolled out of view', () => {
