@@ -1,5 +1,5 @@
 import type { ViewId } from '../model/counters';
-import { shareDelta } from '../model/diff';
+import { comparisonSummary, shareDelta } from '../model/diff';
 import { formatPercent } from '../model/format';
 import { invertTree } from '../model/inverted';
 import { matchingNodes, searchTree } from '../model/search';
@@ -133,7 +133,10 @@ export class FlameView {
     this.el.inverted.title = diff ? 'Bottom-up is not available for comparisons' : 'Show where time is spent first, callers below (bottom-up)';
     this.el.inverted.setAttribute('aria-pressed', 'false');
     const notes = [...data.warnings];
-    if (diff && data.baseLabel) notes.unshift(`Compared with ${data.baseLabel}: red frames take a larger share now, blue a smaller one. Widths are the current profile.`);
+    if (tree.baseTotal && tree.baseSelf && data.baseLabel) {
+      const summary = comparisonSummary({ ...tree, baseTotal: tree.baseTotal, baseSelf: tree.baseSelf }, data.baseLabel);
+      notes.unshift(summary.text);
+    }
     if (!(tree.total[0]! > 0)) notes.unshift('No samples in this view. Try another view from the list.');
     if (notes.length > 0) this.showBanner(notes.join(' · '), 'info');
     else this.hideBanner();

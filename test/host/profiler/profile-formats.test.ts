@@ -54,7 +54,7 @@ describe('Profiler: pprof, .cpuprofile and JFR in the editor', function () {
     await waitForPanel('Flame: hot.cpuprofile', (s) => s.nodes > 3 && s.mine > 0);
     const hot = vscode.Uri.file(path.join(nodeDir(), 'hot.js'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hot), { preview: false });
-    await waitFor('a CodeLens on checksum', async () => (await lenses(hot)).some((l) => l.line === 2 && / · time · /.test(l.title)));
+    await waitFor('a CodeLens on checksum', async () => (await lenses(hot)).some((l) => l.line === 2 && / · Time · /.test(l.title)));
   });
 
   it('compares two pprof files, and refuses to compare a pprof with a .cpuprofile', async () => {

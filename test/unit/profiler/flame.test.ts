@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { viewTree, type CallTree } from '../../../src/profiler/model/call-tree';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
-import { diffTrees } from '../../../src/profiler/model/diff';
+import { comparisonSummary, diffTrees } from '../../../src/profiler/model/diff';
 import { escapeHtml, escapeMarkdown } from '../../../src/profiler/flame/escape';
 import { fromWire, toWire } from '../../../src/profiler/flame/flame-tree';
 import { depthAt, hitTest, navigate, rowY, type Geometry } from '../../../src/profiler/flame/geometry';
@@ -212,6 +212,15 @@ describe('profiler: colours', () => {
     assert.ok([...buckets].every((b) => b < WARM_COUNT));
     assert.deepEqual(assignBuckets(sample, { mineEnabled: true }), buckets, 'deterministic');
   });
+  it('says "no significant change" when no frame\'s share moved by a percentage point', () => {
+    const same = comparisonSummary(diffTrees(tree('main;a 500\nmain;b 500\n'), tree('main;a 1004\nmain;b 996\n')), 'the day before');
+    assert.equal(same.changed, false);
+    assert.match(same.text, /^No significant change compared with the day before: .* 1 percentage point or more \(the largest change is 0\.20 pp\)\.$/);
+    const moved = comparisonSummary(diffTrees(tree('main;a 500\nmain;b 500\n'), tree('main;a 520\nmain;b 480\n')), 'the day before');
+    assert.equal(moved.changed, true, 'two points is a change');
+    assert.match(moved.text, /^Compared with the day before: red frames/);
+  });
+
   it('colours my code, search matches, faded non-matches and diffs', () => {
     const mine = new Uint8Array(sample.names.length);
     mine[sample.names.indexOf('a')] = 1;
