@@ -238,7 +238,8 @@ export class FlamePanels implements vscode.Disposable {
       existing.panel.reveal();
       return { panel: existing, created: false };
     }
-    const webviewPanel = vscode.window.createWebviewPanel(FLAME_VIEW_TYPE, title, vscode.ViewColumn.Active,
+    // Named as it will be once loaded (setContent), so the tab does not change its name.
+    const webviewPanel = vscode.window.createWebviewPanel(FLAME_VIEW_TYPE, `Flame: ${title}`, vscode.ViewColumn.Active,
       { ...webviewOptions(this.deps.extensionUri), retainContextWhenHidden: true, enableFindWidget: false });
     return { panel: this.adopt(key, webviewPanel, title), created: true };
   }

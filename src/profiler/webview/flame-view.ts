@@ -91,7 +91,7 @@ export class FlameView {
   handle(message: HostMessage): void {
     switch (message.type) {
       case 'load': this.load(message.data); break;
-      case 'loading': this.showBanner(message.message, 'info'); break;
+      case 'loading': this.showBanner(message.message, 'loading'); break;
       case 'error': this.showBanner(message.message, 'error'); break;
       case 'sources':
         this.mine = message.mine instanceof Uint8Array ? message.mine : Uint8Array.from(Object.values(message.mine ?? {}), Number);
@@ -382,7 +382,7 @@ export class FlameView {
     showTooltip(this.el.tooltip, d.title, d.lines, hint, clientX, clientY);
   }
 
-  private showBanner(text: string, kind: 'info' | 'error'): void {
+  private showBanner(text: string, kind: 'info' | 'error' | 'loading'): void {
     showBanner(this.el.banner, text, kind);
   }
 

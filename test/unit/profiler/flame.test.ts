@@ -267,6 +267,9 @@ describe('profiler: webview HTML, messages and the wire format', () => {
     assert.match(scripts[0], /nonce="AAAAAAAAAAAAAAAAAAAAAA" src="https:\/\/x\/dist\/webview\/profiler\.js"/);
     assert.doesNotMatch(html, /\sstyle="|<style|\son[a-z]+="/i);
   });
+  it('says it is loading, with a progress bar, until the first message', () => {
+    assert.match(html, /<div id="banner" role="status" class="loading"><span class="bar" aria-hidden="true"><\/span>Loading the profile…<\/div>/);
+  });
   it('escapes the title and never contains profile data', () => {
     assert.match(html, /<title>&lt;img src=x onerror=alert\(1\)&gt; &quot;profile&quot;<\/title>/);
     assert.doesNotMatch(html, /<img/);
