@@ -19,6 +19,8 @@ interface ViewBase<Id extends string> {
   title: string;
   /** A page with the details the short prompt leaves out (a "Learn more" button on the step). */
   learnMore?: string;
+  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`). */
+  needs?: string;
 }
 
 export interface FlowInputView<Id extends string = string> extends ViewBase<Id> {
@@ -40,8 +42,6 @@ export interface FlowPickView<Id extends string = string> extends ViewBase<Id> {
   activeId?: string;
   /** Typed text is accepted as an answer; the label shown for it. */
   custom?: { label: string };
-  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`). */
-  needs?: string;
 }
 
 export type FlowView<Id extends string = string> = FlowInputView<Id> | FlowPickView<Id>;
@@ -69,8 +69,8 @@ export interface FlowDefinition<Draft, Ctx, Id extends string, Result> {
    * Flows may keep later answers as defaults (`later` is the draft Back was pressed in).
    */
   restore?(shownWith: Draft, later: Draft): Draft;
-  /** Loads what a step `needs` (e.g. lists from AWS) into the context; true when the view changed. */
-  prepare?(view: FlowPickView<Id>, draft: Draft, ctx: Ctx): Promise<boolean>;
+  /** Loads what a step `needs` (lists or defaults from AWS) into the context; true when the view changed. */
+  prepare?(view: FlowView<Id>, draft: Draft, ctx: Ctx): Promise<boolean>;
 }
 
 export type FlowSubmitResult<Id extends string, Result> =
@@ -215,7 +215,7 @@ export class FlowEngine<Draft, Ctx, Id extends string, Result> implements Flow<R
   /** Loads what the step needs; a list that turns out to hold one choice answers the step (then `show()` moves on). */
   async prepare(): Promise<boolean> {
     const view = this.show().view;
-    if (view.kind !== 'pick' || !view.needs || !this.definition.prepare) return false;
+    if (!view.needs || !this.definition.prepare) return false;
     const changed = await this.definition.prepare(view, this.state, this.ctx);
     if (changed) this.skipSingleChoices();
     return changed;

@@ -105,7 +105,27 @@ function showInput<R>(flow: Flow<R>, shown: ShownStep<string>, view: FlowInputVi
     });
     input.onDidHide(() => { if (!browsing) finish('cancel'); });
     input.show();
-    onDidShowStep?.({ id: view.id, view, input });
+    if (!view.needs) {
+      onDidShowStep?.({ id: view.id, view, input });
+      return;
+    }
+    // A default still loading (e.g. the account from STS): busy until it is there, then prefilled
+    // unless the person typed meanwhile.
+    input.busy = true;
+    input.enabled = false;
+    const settled = (changed: boolean): void => {
+      if (done) return;
+      input.busy = false;
+      input.enabled = true;
+      const next = flow.show();
+      if (changed && next.view.kind === 'input' && next.view.id === view.id) {
+        if (input.value === view.value) input.value = next.view.value;
+        input.prompt = next.view.prompt;
+        input.validationMessage = input.value ? flow.validate(input.value) : undefined;
+      }
+      onDidShowStep?.({ id: view.id, view: next.view, input });
+    };
+    void flow.prepare().then(settled, () => settled(false));
   });
 }
 

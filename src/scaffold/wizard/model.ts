@@ -48,6 +48,8 @@ export interface WizardContext {
   detectedAccount?: string;
   /** Why the account could not be determined (said on the account step). */
   accountProblem?: string;
+  /** The account lookup is under way (the account step waits for it; see `detectedAccount`). */
+  accountLookup?: boolean;
   defaultRegion: string;
   regions: ReadonlyArray<{ code: string; name: string }>;
   repositories?: Loadable<RepositoryChoice>;

@@ -99,6 +99,8 @@ export const pipelineAccountStep: StepDefinition = {
   view: (d, ctx) => ({
     kind: 'input', id: 'pipelineAccount', title: TITLE, value: d.pipelineAccount ?? ctx.detectedAccount ?? '',
     placeholder: '123456789012', learnMore: BOOTSTRAP_DOCS,
+    // The current profile's account (STS) is the default: the step waits for the lookup to settle.
+    ...(ctx.detectedAccount === undefined && ctx.accountProblem === undefined && ctx.accountLookup ? { needs: 'account' } : {}),
     prompt: `AWS account the pipeline runs in (12 digits)${ctx.detectedAccount ? `; the current profile's account is ${ctx.detectedAccount}`
       : ctx.accountProblem ? `; the current profile's account is unknown: ${ctx.accountProblem}` : ''}`,
   }),
