@@ -105,3 +105,17 @@ export function comparisonSummary(tree: DiffTree, baseLabel: string): { changed:
   }
   return { changed: true, text: `Compared with ${baseLabel}: red frames take a larger share now, blue a smaller one. Widths are the current profile.` };
 }
+
+/**
+ * A comparison's header without the repeated part: "orders-service · Last day" vs "orders-service ·
+ * Before last day" reads "orders-service · Last day vs before last day".
+ */
+export function comparisonTitle(target: string, base: string): string {
+  const cut = target.lastIndexOf(' · ');
+  const prefix = cut >= 0 ? target.slice(0, cut + 3) : '';
+  if (prefix && base.startsWith(prefix) && base.length > prefix.length) {
+    const rest = base.slice(prefix.length);
+    return `${target} vs ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
+  }
+  return `${target} vs ${base}`;
+}

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { viewTree, type CallTree } from '../../../src/profiler/model/call-tree';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
-import { comparisonSummary, diffTrees } from '../../../src/profiler/model/diff';
+import { comparisonSummary, comparisonTitle, diffTrees } from '../../../src/profiler/model/diff';
 import { escapeHtml, escapeMarkdown } from '../../../src/profiler/flame/escape';
 import { fromWire, toWire } from '../../../src/profiler/flame/flame-tree';
 import { depthAt, hitTest, navigate, rowY, type Geometry } from '../../../src/profiler/flame/geometry';
@@ -219,6 +219,8 @@ describe('profiler: colours', () => {
     const moved = comparisonSummary(diffTrees(tree('main;a 500\nmain;b 500\n'), tree('main;a 520\nmain;b 480\n')), 'the day before');
     assert.equal(moved.changed, true, 'two points is a change');
     assert.match(moved.text, /^Compared with the day before: red frames/);
+    assert.equal(comparisonTitle('orders-service · Last day', 'orders-service · Before last day'), 'orders-service · Last day vs before last day');
+    assert.equal(comparisonTitle('a.pprof', 'b.pprof'), 'a.pprof vs b.pprof');
   });
 
   it('colours my code, search matches, faded non-matches and diffs', () => {
