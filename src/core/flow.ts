@@ -19,8 +19,8 @@ interface ViewBase<Id extends string> {
   title: string;
   /** A page with the details the short prompt leaves out (a "Learn more" button on the step). */
   learnMore?: string;
-  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`). */
-  needs?: string;
+  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`); undefined: nothing. */
+  needs?: string | undefined;
 }
 
 export interface FlowInputView<Id extends string = string> extends ViewBase<Id> {
@@ -38,8 +38,8 @@ export interface FlowPickView<Id extends string = string> extends ViewBase<Id> {
   placeholder: string;
   items: FlowPickItem[];
   canSelectMany: boolean;
-  /** Item to highlight first (the default or the earlier answer). */
-  activeId?: string;
+  /** Item to highlight first (the default or the earlier answer); none when undefined. */
+  activeId?: string | undefined;
   /** Typed text is accepted as an answer; the label shown for it. */
   custom?: { label: string };
 }
