@@ -89,13 +89,14 @@ function showInput<R>(flow: Flow<R>, shown: ShownStep<string>, view: FlowInputVi
         // The dialog (in the browser a quick input itself) hides this step: it is shown again, with the
         // chosen folder typed in, instead of cancelling the flow.
         browsing = true;
-        void browseFolder(input.value, view.title).then((folder) => {
+        const back = (folder: string | undefined): void => {
           browsing = false;
           if (done) return;
           if (folder !== undefined) input.value = folder;
           input.validationMessage = flow.validate(input.value);
           input.show();
-        });
+        };
+        browseFolder(input.value, view.title).then(back, () => back(undefined));
       }
     });
     input.onDidAccept(() => {
