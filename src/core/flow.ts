@@ -1,5 +1,6 @@
 // The one multi-step flow (wizard) engine, without editor types: which step is showing, its number out
-// of the steps the current answers lead through, what an answer does, and Back. The editor kit renders
+// of the steps the current answers lead through, what an answer does, and Back. A pick step with a
+// single choice (one domain, one repository) is answered by itself: never shown, never counted. The editor kit renders
 // `show()` as a quick input with a Back button; host tests drive the same engine with scripted answers.
 
 export interface FlowPickItem {
@@ -16,6 +17,10 @@ export interface FlowPickItem {
 interface ViewBase<Id extends string> {
   id: Id;
   title: string;
+  /** A page with the details the short prompt leaves out (a "Learn more" button on the step). */
+  learnMore?: string;
+  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`); undefined: nothing. */
+  needs?: string | undefined;
 }
 
 export interface FlowInputView<Id extends string = string> extends ViewBase<Id> {
@@ -24,6 +29,8 @@ export interface FlowInputView<Id extends string = string> extends ViewBase<Id> 
   placeholder?: string;
   /** Prefilled value (the default or the earlier answer). */
   value: string;
+  /** The value is a folder: a Browse button picks it with the open dialog. */
+  browse?: 'folder';
 }
 
 export interface FlowPickView<Id extends string = string> extends ViewBase<Id> {
@@ -35,8 +42,6 @@ export interface FlowPickView<Id extends string = string> extends ViewBase<Id> {
   activeId?: string | undefined;
   /** Typed text is accepted as an answer; the label shown for it. */
   custom?: { label: string };
-  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`); undefined: nothing. */
-  needs?: string | undefined;
 }
 
 export type FlowView<Id extends string = string> = FlowInputView<Id> | FlowPickView<Id>;
@@ -64,8 +69,8 @@ export interface FlowDefinition<Draft, Ctx, Id extends string, Result> {
    * Flows may keep later answers as defaults (`later` is the draft Back was pressed in).
    */
   restore?(shownWith: Draft, later: Draft): Draft;
-  /** Loads what a step `needs` (e.g. lists from AWS) into the context; true when the view changed. */
-  prepare?(view: FlowPickView<Id>, draft: Draft, ctx: Ctx): Promise<boolean>;
+  /** Loads what a step `needs` (lists or defaults from AWS) into the context; true when the view changed. */
+  prepare?(view: FlowView<Id>, draft: Draft, ctx: Ctx): Promise<boolean>;
 }
 
 export type FlowSubmitResult<Id extends string, Result> =
@@ -94,11 +99,13 @@ export interface Flow<Result> {
 const MAX_PATH = 100;
 
 export class FlowEngine<Draft, Ctx, Id extends string, Result> implements Flow<Result> {
-  private readonly history: { step: Id; draft: Draft }[] = [];
+  /** Steps answered so far; `auto` ones had a single choice and were answered by the engine. */
+  private readonly history: { step: Id; draft: Draft; auto: boolean }[] = [];
   private step: Id;
 
   constructor(private readonly definition: FlowDefinition<Draft, Ctx, Id, Result>, private readonly ctx: Ctx, private state: Draft) {
     this.step = definition.first;
+    this.skipSingleChoices();
   }
 
   get current(): Id {
@@ -114,26 +121,58 @@ export class FlowEngine<Draft, Ctx, Id extends string, Result> implements Flow<R
   }
 
   show(): ShownStep<Id> {
-    const number = this.history.length + 1;
+    const number = this.asked() + 1;
     return {
       view: this.definition.steps[this.step].view(this.state, this.ctx),
-      number, total: number + this.remaining(), canGoBack: this.history.length > 0,
+      number, total: number + this.remaining(), canGoBack: this.asked() > 0,
     };
   }
 
-  /** Steps after this one if the person accepts what they show (a loop counts once). */
+  /** Steps the person answered (those answered by the engine are not counted). */
+  private asked(): number {
+    return this.history.filter((h) => !h.auto).length;
+  }
+
+  /** Steps after this one the person will be asked if they accept what they show (a loop counts once). */
   private remaining(): number {
     const seen = new Set<Id>([this.step]);
     let count = 0;
     let at = this.step;
-    while (count < MAX_PATH) {
+    for (let walked = 0; walked < MAX_PATH; walked++) {
       const next = this.definition.steps[at].next(this.state, this.ctx);
       if (next === 'finish' || seen.has(next)) break;
       seen.add(next);
-      count++;
+      if (this.singleChoice(next, this.state) === undefined) count++;
       at = next;
     }
     return count;
+  }
+
+  /**
+   * The draft after answering `step` by itself, when it is a pick with exactly one choice that needs
+   * nothing loaded or typed and does not end the flow (a last confirmation is always shown).
+   */
+  private singleChoice(step: Id, draft: Draft): Draft | undefined {
+    const definition = this.definition.steps[step];
+    const view = definition.view(draft, this.ctx);
+    if (view.kind !== 'pick' || view.canSelectMany || view.custom || view.needs) return undefined;
+    const choices = view.items.filter((i) => !i.separator);
+    if (choices.length !== 1) return undefined;
+    const applied = definition.apply(draft, { ids: [choices[0]!.id] }, this.ctx);
+    if (isError(applied) || definition.next(applied, this.ctx) === 'finish') return undefined;
+    return applied;
+  }
+
+  private skipSingleChoices(): void {
+    for (let skipped = 0; skipped < MAX_PATH; skipped++) {
+      const applied = this.singleChoice(this.step, this.state);
+      if (applied === undefined) return;
+      const next = this.definition.steps[this.step].next(applied, this.ctx);
+      if (next === 'finish') return;
+      this.history.push({ step: this.step, draft: this.state, auto: true });
+      this.step = next;
+      this.state = applied;
+    }
   }
 
   /** Live validation of typed text; undefined when acceptable or the step takes no text. */
@@ -152,25 +191,34 @@ export class FlowEngine<Draft, Ctx, Id extends string, Result> implements Flow<R
       this.state = applied;
       return { status: 'done', result };
     }
-    this.history.push({ step: this.step, draft: this.state });
+    this.history.push({ step: this.step, draft: this.state, auto: false });
     this.step = next;
     this.state = applied;
-    return { status: 'next', step: next };
+    this.skipSingleChoices();
+    return { status: 'next', step: this.step };
   }
 
-  /** Returns to the previous step (see `FlowDefinition.restore`); false on the first step. */
+  /**
+   * Returns to the previous step the person answered, over those the engine answered (see
+   * `FlowDefinition.restore`); false when there is none.
+   */
   back(): boolean {
-    const previous = this.history.pop();
+    if (this.asked() === 0) return false;
+    let previous = this.history.pop();
+    while (previous?.auto) previous = this.history.pop();
     if (!previous) return false;
     this.step = previous.step;
     this.state = this.definition.restore ? this.definition.restore(previous.draft, this.state) : previous.draft;
     return true;
   }
 
+  /** Loads what the step needs; a list that turns out to hold one choice answers the step (then `show()` moves on). */
   async prepare(): Promise<boolean> {
     const view = this.show().view;
-    if (view.kind !== 'pick' || !view.needs || !this.definition.prepare) return false;
-    return this.definition.prepare(view, this.state, this.ctx);
+    if (!view.needs || !this.definition.prepare) return false;
+    const changed = await this.definition.prepare(view, this.state, this.ctx);
+    if (changed) this.skipSingleChoices();
+    return changed;
   }
 }
 

@@ -1,6 +1,7 @@
 // Renders a multi-step flow with VS Code's quick input: one QuickPick or InputBox per step with the
-// step number out of the steps ahead ("2/5" in the title), a Back button from the second step on, live
-// validation, typed values for pick steps that allow them, and a busy state while a step loads its list.
+// step number out of the steps ahead ("2/5" in the title), a Back button from the second step on,
+// Browse (folder steps) and Learn more buttons, live validation, typed values for pick steps that allow
+// them, and a busy state while a step loads its list.
 import * as vscode from 'vscode';
 import type { Flow, FlowAnswer, FlowInputView, FlowPickView, FlowSubmitResult, ShownStep } from '../core/flow';
 
@@ -36,10 +37,36 @@ function numbered(input: vscode.QuickInput, shown: ShownStep<string>): void {
   input.totalSteps = Math.max(shown.number, shown.total);
 }
 
+const BROWSE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('folder-opened'), tooltip: 'Browse…' };
+const LEARN_MORE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: 'Learn more' };
+
+/** Back (from the second step), Browse (folder inputs) and Learn more, in that order. */
+function buttonsOf(shown: ShownStep<string>, view: FlowInputView | FlowPickView): vscode.QuickInputButton[] {
+  return [
+    ...(shown.canGoBack ? [vscode.QuickInputButtons.Back] : []),
+    ...(view.kind === 'input' && view.browse === 'folder' ? [BROWSE] : []),
+    ...(view.learnMore ? [LEARN_MORE] : []),
+  ];
+}
+
+function openLearnMore(view: FlowInputView | FlowPickView): void {
+  if (view.learnMore) void vscode.env.openExternal(vscode.Uri.parse(view.learnMore));
+}
+
+/** The open dialog for a folder, starting at the typed one; undefined when cancelled. */
+async function browseFolder(current: string, title: string): Promise<string | undefined> {
+  const start = current.trim() ? vscode.Uri.file(current.trim()) : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const chosen = await vscode.window.showOpenDialog({
+    canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title, openLabel: 'Select Folder', ...(start ? { defaultUri: start } : {}),
+  });
+  return chosen?.[0]?.fsPath;
+}
+
 function showInput<R>(flow: Flow<R>, shown: ShownStep<string>, view: FlowInputView, onDidShowStep?: StepListener): Promise<Outcome<R>> {
   return new Promise((resolve) => {
     const input = vscode.window.createInputBox();
     let done = false;
+    let browsing = false;
     const finish = (outcome: Outcome<R>): void => {
       if (done) return;
       done = true;
@@ -52,18 +79,54 @@ function showInput<R>(flow: Flow<R>, shown: ShownStep<string>, view: FlowInputVi
     input.placeholder = view.placeholder;
     input.value = view.value;
     input.ignoreFocusOut = true;
-    input.buttons = shown.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    input.buttons = buttonsOf(shown, view);
     input.validationMessage = view.value ? flow.validate(view.value) : undefined;
     input.onDidChangeValue((value) => { input.validationMessage = flow.validate(value); });
-    input.onDidTriggerButton((button) => { if (button === vscode.QuickInputButtons.Back) finish('back'); });
+    input.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish('back');
+      else if (button === LEARN_MORE) openLearnMore(view);
+      else if (button === BROWSE) {
+        // The dialog (in the browser a quick input itself) hides this step: it is shown again, with the
+        // chosen folder typed in, instead of cancelling the flow.
+        browsing = true;
+        const back = (folder: string | undefined): void => {
+          browsing = false;
+          if (done) return;
+          if (folder !== undefined) input.value = folder;
+          input.validationMessage = flow.validate(input.value);
+          input.show();
+        };
+        browseFolder(input.value, view.title).then(back, () => back(undefined));
+      }
+    });
     input.onDidAccept(() => {
       const outcome = settle(flow.submit({ text: input.value }));
       if (typeof outcome === 'object' && 'message' in outcome) input.validationMessage = outcome.message;
       else finish(outcome);
     });
-    input.onDidHide(() => finish('cancel'));
+    input.onDidHide(() => { if (!browsing) finish('cancel'); });
     input.show();
-    onDidShowStep?.({ id: view.id, view, input });
+    if (!view.needs) {
+      onDidShowStep?.({ id: view.id, view, input });
+      return;
+    }
+    // A default still loading (e.g. the account from STS): busy until it is there, then prefilled
+    // unless the person typed meanwhile.
+    input.busy = true;
+    input.enabled = false;
+    const settled = (changed: boolean): void => {
+      if (done) return;
+      input.busy = false;
+      input.enabled = true;
+      const next = flow.show();
+      if (changed && next.view.kind === 'input' && next.view.id === view.id) {
+        if (input.value === view.value) input.value = next.view.value;
+        input.prompt = next.view.prompt;
+        input.validationMessage = input.value ? flow.validate(input.value) : undefined;
+      }
+      onDidShowStep?.({ id: view.id, view: next.view, input });
+    };
+    void flow.prepare().then(settled, () => settled(false));
   });
 }
 
@@ -112,10 +175,13 @@ function showPick<R>(flow: Flow<R>, shown: ShownStep<string>, initial: FlowPickV
     numbered(pick, shown);
     pick.ignoreFocusOut = true;
     pick.matchOnDescription = true;
-    pick.buttons = shown.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    pick.buttons = buttonsOf(shown, view);
     render();
     pick.onDidChangeValue(refreshCustom);
-    pick.onDidTriggerButton((button) => { if (button === vscode.QuickInputButtons.Back) finish('back'); });
+    pick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish('back');
+      else if (button === LEARN_MORE) openLearnMore(view);
+    });
     pick.onDidAccept(() => {
       const chosen = view.canSelectMany ? [...pick.selectedItems] : [...(pick.activeItems.length ? pick.activeItems : pick.selectedItems)];
       const customText = pick.value.trim();
@@ -140,6 +206,8 @@ function showPick<R>(flow: Flow<R>, shown: ShownStep<string>, initial: FlowPickV
       pick.enabled = true;
       if (changed) {
         const next = flow.show();
+        // The loaded list held a single choice: the engine answered it, the loop shows the next step.
+        if (next.view.id !== view.id) { finish('next'); return; }
         if (next.view.kind === 'pick') view = next.view;
         numbered(pick, next);
         items = toItems(view);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { answerQuickInput, notification, openWorkbench, quickInputStep, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { answerQuickInput, notification, openWorkbench, quickInputState, quickInputStep, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 describe('UI: New CDK Pipeline Project wizard', function () {
   this.timeout(240_000);
@@ -16,6 +16,13 @@ describe('UI: New CDK Pipeline Project wizard', function () {
     // Each answer waits for its step's counter in the title ("New CDK Pipeline Project (3)"), so an
     // Enter can never land on the wrong step.
     const step = (n: number, answer: { type?: string; pick?: string } = {}): Promise<void> => answerQuickInput(page, { title: 'New CDK Pipeline Project', step: n }, answer);
+    // Step 1 of N: the default folder prefilled, a Browse button (folder-opened) and Learn more.
+    await quickInputStep(page, { title: /New CDK Pipeline Project \(1\/\d+\)/ });
+    await waitFor('the Browse button', page.locator('.quick-input-widget .quick-input-titlebar .codicon-folder-opened'));
+    await waitFor('the Learn more button', page.locator('.quick-input-widget .quick-input-titlebar .codicon-question'));
+    const first = await quickInputState(page);
+    assert.match(first.value, /cdk-pipeline$/, `the suggested folder: ${first.value}`);
+    await screenshot(page, 'scaffold-step1-browse');
     await step(1, { type: folder });                      // target folder
     await step(2);                                        // project name from the folder
     await step(3, { pick: 'TypeScript' });                // language

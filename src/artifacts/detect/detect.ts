@@ -75,3 +75,37 @@ export function detectTools(listing: WorkspaceListing): Detection[] {
   if (swift) add('swift', swift);
   return found;
 }
+
+export interface ScopeInUse {
+  /** `@name`, as npm writes it. */
+  scope: string;
+  /** Where it was found, for the step's prompt. */
+  evidence: string;
+}
+
+const SCOPE = /^@[a-z0-9][a-z0-9._~-]*$/;
+
+/**
+ * The npm scope the project already uses, to suggest for a scoped login: one `.npmrc` maps to a
+ * registry (`@acme:registry=…`, the setting a scoped login writes), else the scope of package.json's
+ * own `name` (`@acme/orders-ui`). Shallow files first.
+ */
+export function detectScope(listing: WorkspaceListing): ScopeInUse | undefined {
+  const files = [...listing.files].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  for (const file of files.filter((f) => base(f) === '.npmrc')) {
+    const mapped = /^\s*(@[^:\s]+):registry\s*=/m.exec(listing.read(file) ?? '')?.[1]?.toLowerCase();
+    if (mapped && SCOPE.test(mapped)) return { scope: mapped, evidence: file };
+  }
+  for (const file of files.filter((f) => base(f) === 'package.json')) {
+    let name: unknown;
+    try {
+      const pkg: unknown = JSON.parse(listing.read(file) ?? '');
+      name = typeof pkg === 'object' && pkg !== null ? (pkg as { name?: unknown }).name : undefined;
+    } catch {
+      continue;
+    }
+    const scope = typeof name === 'string' ? /^(@[^/]+)\//.exec(name)?.[1] : undefined;
+    if (scope && SCOPE.test(scope)) return { scope, evidence: `${file} name` };
+  }
+  return undefined;
+}

@@ -8,7 +8,7 @@ import { collectPages } from '../../aws/paging';
 import { redactor } from '../../core/redact';
 import type { NotifyLevel } from '../../editor/ui';
 import { ConfigEditError } from '../config/edit';
-import { detectTools, type Detection } from '../detect/detect';
+import { detectScope, detectTools, type Detection, type ScopeInUse } from '../detect/detect';
 import { LoginConflictError } from '../login/engine';
 import type { Refreshed, TrackedToken } from '../login/lifecycle';
 import { loginFlow, type Domain, type LoginAnswers, type Repository } from '../login/login-flow';
@@ -37,8 +37,12 @@ export class LoginCommands {
       (page) => (page.repositories ?? []).flatMap((r) => (r.name ? [{ name: r.name, ...(r.description ? { description: r.description } : {}) }] : [])), MAX_PAGES);
   }
 
-  private async detect(projectDir: string | undefined): Promise<Detection[]> {
-    return projectDir ? detectTools(await listWorkspace(vscode.Uri.file(projectDir))) : [];
+  /** The tools and the npm scope the project's files point to. */
+  private async detect(projectDir: string | undefined): Promise<{ tools: Detection[]; scope?: ScopeInUse }> {
+    if (!projectDir) return { tools: [] };
+    const listing = await listWorkspace(vscode.Uri.file(projectDir));
+    const scope = detectScope(listing);
+    return { tools: detectTools(listing), ...(scope ? { scope } : {}) };
   }
 
   /** Asks what the arguments leave open (one flow, Back included); undefined when the person cancels. */
@@ -61,8 +65,10 @@ export class LoginCommands {
       if (!pl.available) return this.cancel('warning', `${TOOLS[answers.tool].label}: "${answers.placement}" is not available. ${pl.reason}.`);
     }
     const projectDir = args.projectDir ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const detected = await this.detect(projectDir);
     const flow = loginFlow(answers, {
-      domains, detected: answers.tool ? [] : await this.detect(projectDir), hasProject: projectDir !== undefined,
+      domains, detected: answers.tool ? [] : detected.tools, hasProject: projectDir !== undefined,
+      ...(detected.scope ? { scopeInUse: detected.scope } : {}),
       listRepositories: (domain, owner) => this.listRepositories(client, domain, owner),
     });
     const done = flow ? await this.h.ui.runFlow(flow) : answers;

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { WorkspaceListing } from '../detect/detect';
 
 const SKIP = new Set(['node_modules', '.git', '.venv', 'venv', 'target', 'build', 'dist', 'out', '.gradle', '.idea', '.vscode']);
-const READ = new Set(['package.json', 'pyproject.toml']);
+const READ = new Set(['package.json', 'pyproject.toml', '.npmrc']);
 const MAX_READ = 256 * 1024;
 
 export async function listWorkspace(folder: vscode.Uri): Promise<WorkspaceListing> {

@@ -2,7 +2,7 @@
 // what the chosen tool still needs (scope, pip's index option, Maven's mode). Steps the command's
 // arguments already answer are skipped; Back returns to the previous question.
 import { FlowEngine, type FlowDefinition, type FlowPickItem } from '../../core/flow';
-import type { Detection } from '../detect/detect';
+import type { Detection, ScopeInUse } from '../detect/detect';
 import { TOOL_IDS, TOOLS, type Placement, type ToolId } from './tools';
 
 export type LoginStep = 'domain' | 'repository' | 'tool' | 'placement' | 'scope' | 'pipOption' | 'mavenMode';
@@ -29,6 +29,8 @@ export interface LoginFlowContext {
   detected: readonly Detection[];
   /** A project folder is open (the project placement needs one). */
   hasProject: boolean;
+  /** The npm scope the project already uses (the scope step's default). */
+  scopeInUse?: ScopeInUse;
   /** Repositories of the domain the draft names, once listed. */
   repositories?: { domain: string; owner: string; list: readonly Repository[] };
   listRepositories(domain: string, owner: string): Promise<readonly Repository[]>;
@@ -38,6 +40,8 @@ const TITLE = 'Log in to CodeArtifact';
 const ORDER: readonly LoginStep[] = ['domain', 'repository', 'tool', 'placement', 'scope', 'pipOption', 'mavenMode'];
 const PLACEMENTS: readonly Placement[] = ['terminal', 'project', 'user'];
 const PLACEMENT_LABELS: Record<Placement, string> = { terminal: 'Terminal only', project: 'Project config', user: 'User config' };
+
+const SCOPE_DOCS = 'https://docs.aws.amazon.com/codeartifact/latest/ug/npm-auth.html#configuring-npm-without-using-the-login-command';
 
 const idOf = (answer: { ids: string[] } | { text: string }): string | undefined => ('ids' in answer ? answer.ids[0] : undefined);
 
@@ -114,7 +118,9 @@ const definition = (first: LoginStep): FlowDefinition<LoginAnswers, LoginFlowCon
       view: (d, ctx) => {
         const info = TOOLS[d.tool ?? 'npm'];
         const preferred = PLACEMENTS.find((p) => info.placements[p].available && (p !== 'project' || ctx.hasProject));
-        return pick('placement', `where ${info.label} gets the token`, 'Terminal only keeps the token off the disk', PLACEMENTS.map((p) => {
+        // Unavailable places last: the first row is one that can be chosen.
+        const ordered = [...PLACEMENTS.filter((p) => info.placements[p].available), ...PLACEMENTS.filter((p) => !info.placements[p].available)];
+        return pick('placement', `where ${info.label} gets the token`, 'Terminal only keeps the token off the disk', ordered.map((p) => {
           const pl = info.placements[p];
           return { id: p, label: pl.available ? PLACEMENT_LABELS[p] : `$(circle-slash) ${PLACEMENT_LABELS[p]}`, ...(pl.available ? {} : { description: 'not available' }),
             detail: pl.available ? pl.detail : pl.reason };
@@ -130,11 +136,12 @@ const definition = (first: LoginStep): FlowDefinition<LoginAnswers, LoginFlowCon
     },
     scope: {
       id: 'scope',
-      view: (d) => {
+      view: (d, ctx) => {
         const npm = TOOLS[d.tool ?? 'npm'].scopes === 'npm';
+        const inUse = npm ? ctx.scopeInUse : undefined;
         return { kind: 'input', id: 'scope', title: `${TITLE}: ${npm ? 'npm scope' : 'Swift registry scope'} (optional)`,
-          prompt: 'Only packages in this scope come from CodeArtifact. Leave empty to use it for every package.',
-          placeholder: npm ? '@my-team' : 'my-team', value: d.scope ?? '' };
+          prompt: `Only packages in this scope come from CodeArtifact${inUse ? ` (${inUse.scope} is in ${inUse.evidence})` : ''}. Empty: every package.`,
+          placeholder: npm ? '@my-team' : 'my-team', value: d.scope ?? inUse?.scope ?? '', learnMore: SCOPE_DOCS };
       },
       apply: (d, a) => ({ ...d, scope: 'text' in a ? a.text.trim() : '' }),
       next: (d) => nextOpen('scope', d),

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
-import { findFunctionLine } from '../model/function-lines';
-import { locateRecommendations } from '../model/recommendations';
+import { locateRecommendations, recommendationLine } from '../model/recommendations';
 import type { ProfilerSession } from './profile-session';
 
-/** CodeGuru recommendations as Information diagnostics on the workspace function that leads to them. */
+/**
+ * CodeGuru recommendations as Information diagnostics at the definition of the workspace function that
+ * leads to them, only where its share is above CodeGuru's threshold and its file is the frame's own.
+ */
 export class RecommendationDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('CodeGuru Profiler');
   private readonly disposables = new DisposableStore();
@@ -50,15 +52,18 @@ export class RecommendationDiagnostics implements vscode.Disposable {
       const resolution = await this.session.resolution(loaded);
       const analysis = this.session.analysis(loaded);
       const names = loaded.profile.tree.names;
-      const located = locateRecommendations(loaded.recommendations, analysis.tree, (id) => resolution.mine[id] === 1);
+      // A file picked by its name alone belongs to some other project: never credited with a finding.
+      const located = locateRecommendations(loaded.recommendations, analysis.tree,
+        (id) => resolution.mine[id] === 1 && resolution.byName.get(names[id]!)?.guessed !== true);
       const byFile = new Map<string, vscode.Diagnostic[]>();
       for (const l of located) {
         const resolved = resolution.byName.get(names[l.nameId]!);
-        if (!resolved) continue;
+        if (!resolved || resolved.guessed) continue;
         const uri = vscode.Uri.file(resolved.file.path);
         const doc = await vscode.workspace.openTextDocument(uri);
-        const line = findFunctionLine(doc.getText(), resolved.frame) ?? Math.max(0, (resolved.line ?? 1) - 1);
-        const range = doc.lineAt(Math.min(line, doc.lineCount - 1)).range;
+        const line = recommendationLine(doc.getText(), resolved);
+        if (line === undefined || line >= doc.lineCount) continue;
+        const range = doc.lineAt(line).range;
         const d = new vscode.Diagnostic(range, l.message, vscode.DiagnosticSeverity.Information);
         d.source = 'CodeGuru Profiler';
         d.code = l.recommendation.pattern?.id ?? 'recommendation';

@@ -4,7 +4,7 @@ import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { fallbackNote, mineFlags, viewChoices, type Resolution } from '../model/analysis';
 import { viewLabel, type ViewId } from '../model/counters';
-import { diffTrees } from '../model/diff';
+import { comparisonTitle, diffTrees } from '../model/diff';
 import { formatAmount } from '../model/format';
 import { toWire, type FlameTree } from '../flame/flame-tree';
 import { flameHtml, makeNonce } from '../flame/html';
@@ -162,7 +162,7 @@ export class FlamePanel implements vscode.Disposable {
     const note = fallbackNote(target);
     return {
       data: {
-        title: `${content.target.title} vs ${content.base.title}`, subtitle: subtitle(viewLabel(target.view), content.target.detail, tree, viewUnit(content.target.profile, target.view)),
+        title: comparisonTitle(content.target.title, content.base.title), subtitle: subtitle(viewLabel(target.view), content.target.detail, tree, viewUnit(content.target.profile, target.view)),
         view: target.view, views: viewChoices(content.target.profile), tree: toWire(tree), baseLabel: `${content.base.title} (${content.base.detail})`,
         warnings: note ? [note] : [], ...options,
       },
@@ -238,7 +238,8 @@ export class FlamePanels implements vscode.Disposable {
       existing.panel.reveal();
       return { panel: existing, created: false };
     }
-    const webviewPanel = vscode.window.createWebviewPanel(FLAME_VIEW_TYPE, title, vscode.ViewColumn.Active,
+    // Named as it will be once loaded (setContent), so the tab does not change its name.
+    const webviewPanel = vscode.window.createWebviewPanel(FLAME_VIEW_TYPE, `Flame: ${title}`, vscode.ViewColumn.Active,
       { ...webviewOptions(this.deps.extensionUri), retainContextWhenHidden: true, enableFindWidget: false });
     return { panel: this.adopt(key, webviewPanel, title), created: true };
   }

@@ -13,6 +13,7 @@ import { jfrPrinter } from '../service/jfr-tool';
 import { sourceMapMapper } from '../model/source-maps';
 import { loadSourceMapFor } from '../service/source-map-files';
 import type { FlamePanel, FlamePanels } from './flame-panel';
+import { VIEW_ID } from './ids';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
 export interface OpenResult {
@@ -162,7 +163,8 @@ export class ProfileOpener {
   private async withPanel(key: string, title: string, work: (panel: FlamePanel) => Promise<OpenResult>, target: AwsTarget | undefined): Promise<OpenResult | undefined> {
     const { panel } = this.deps.panels.open(key, title);
     try {
-      return await work(panel);
+      // The Profiler view shows its progress bar while the panel says what it is loading.
+      return await this.deps.ui.withProgress(`Loading ${title}`, () => work(panel), { view: VIEW_ID });
     } catch (err) {
       if (panel.abort.signal.aborted) return undefined;
       const explained = this.explain(err, target);

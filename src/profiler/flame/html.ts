@@ -18,7 +18,8 @@ export function makeNonce(random: (bytes: number) => Uint8Array): string {
 /**
  * The flame graph page. Only the bundled script (by nonce) and the extension's stylesheet may load;
  * no inline script or style, no remote anything. Profile data never appears in this HTML: it arrives
- * by postMessage and is drawn on a canvas or set with textContent.
+ * by postMessage and is drawn on a canvas or set with textContent. Until the first message the page
+ * says it is loading (with a progress bar), never a blank canvas.
  */
 export function flameHtml(o: FlameHtmlOptions): string {
   if (!/^[A-Za-z0-9_-]{16,}$/.test(o.nonce)) throw new Error('The nonce must be at least 16 base64url characters.');
@@ -55,7 +56,7 @@ export function flameHtml(o: FlameHtmlOptions): string {
   </div>
 </header>
 <nav id="breadcrumb" aria-label="Zoomed into"></nav>
-<div id="banner" role="status" hidden></div>
+<div id="banner" role="status" class="loading"><span class="bar" aria-hidden="true"></span>Loading the profile…</div>
 <main id="chart" tabindex="0" role="application" aria-label="Flame graph. Arrow keys move between frames, Enter zooms, Escape resets, slash searches, Ctrl+Enter opens the source." aria-describedby="details">
   <canvas id="canvas"></canvas>
   <div id="spacer"></div>

@@ -6,6 +6,8 @@ export const MINE_COUNT = 8;
 export const DIFF = 24;
 export const DIFF_LEVELS = 8; // each side of neutral; DIFF + DIFF_LEVELS is "no change"
 export const HIGHLIGHT = DIFF + 2 * DIFF_LEVELS + 1;
+/** Frames too narrow to tell apart, drawn together as one "…" block. */
+export const MERGED = HIGHLIGHT + 1;
 /** A bucket + DIM is the same colour faded (frames not matching a search). */
 export const DIM = 64;
 export const BUCKETS = 128;
@@ -84,6 +86,7 @@ export function buildPalette(theme: ThemeColors): Palette {
   }
   fills[DIFF + DIFF_LEVELS] = neutral;
   fills[HIGHLIGHT] = parseColor(theme.purple) ?? [177, 128, 215];
+  fills[MERGED] = mix(bg, dark ? [150, 150, 150] : [120, 120, 120], 0.6);
   const textFor = (c: Rgb): string => (luminance(c) > 0.5 ? '#111111' : '#ffffff');
   const fillCss: string[] = [];
   const textCss: string[] = [];

@@ -1,7 +1,7 @@
 import type { FlameTree } from './flame-tree';
 import { rowY, type Geometry } from './geometry';
 import type { Viewport } from './layout';
-import { DIM, type Palette } from './palette';
+import { DIM, MERGED, type Palette } from './palette';
 
 /** The part of CanvasRenderingContext2D the renderer uses (a recording fake implements it in tests). */
 export type Ctx2D = Pick<CanvasRenderingContext2D, 'fillStyle' | 'strokeStyle' | 'lineWidth' | 'font' | 'textBaseline'
@@ -17,7 +17,10 @@ export interface RenderInput {
   palette: Palette;
   focus: number;
   hover: number;
-  /** Frames narrower than this (CSS px) are not drawn, and neither is anything above them. */
+  /**
+   * Frames narrower than this (CSS px) are not drawn one by one, and nothing above them is: touching ones
+   * of a row join one "…" block, so their parent's width stays accounted for instead of a gap.
+   */
   minWidthPx: number;
   /** Width of one character of `font` (a monospace font, so labels can be cut without measuring). */
   charWidth: number;
@@ -34,10 +37,11 @@ export interface RenderResult {
 const LABEL_PAD = 3;
 /**
  * Frames narrower than this (CSS px) that touch the previous narrow frame of their row are drawn as one
- * rectangle: a 1,000,000-frame profile has tens of thousands of sub-pixel frames in view, and one fill
- * per run instead of per frame keeps a software-rendered frame inside its 16 ms.
+ * neutral "…" block: hair-thin slivers say nothing, and a 1,000,000-frame profile has tens of thousands
+ * of sub-pixel frames in view (one fill per run keeps a software-rendered frame inside its 16 ms).
  */
 export const MERGE_PX = 2;
+const ELLIPSIS = '…';
 
 /** Cuts a label to `maxChars`, keeping the end (where method and function names are). */
 export function fitLabel(name: string, maxChars: number): string | undefined {
@@ -48,8 +52,8 @@ export function fitLabel(name: string, maxChars: number): string | undefined {
 
 /**
  * Draws a flame graph. Visits nodes in preorder but skips whole subtrees that are off screen or
- * narrower than `minWidthPx` (their descendants can only be narrower), so the cost follows what is
- * visible, not the profile size. Rectangles are batched per colour (one fillStyle per bucket) and
+ * narrower than `minWidthPx` (their descendants can only be narrower; the frame itself joins its row's
+ * "…" block), so the cost follows what is visible, not the profile size. Rectangles are batched per colour (one fillStyle per bucket) and
  * snapped to device pixels, which software rasterizers fill far faster than one path of many rects.
  */
 export class FlameRenderer {
@@ -84,10 +88,12 @@ export class FlameRenderer {
     while (i < n) {
       const w = tree.total[i]! * scale;
       const left = (x[i]! - x0) * scale;
-      if (w < input.minWidthPx || left >= g.width || left + w <= 0) {
+      if (left >= g.width || left + w <= 0) {
         i = tree.end[i]!;
         continue;
       }
+      // Too narrow to draw alone: it widens (or starts) its row's "…" block; nothing above it is drawn.
+      const tooNarrow = w < input.minWidthPx;
       const y = rowY(g, tree.depth[i]!);
       if (y >= g.height) {
         // Off the bottom: with the root on top, everything deeper is further down.
@@ -103,24 +109,25 @@ export class FlameRenderer {
           if (run >= 0 && this.rx[run]! + this.rw[run]! >= l - 0.5) {
             this.rw[run] = Math.max(this.rx[run]! + this.rw[run]!, r) - this.rx[run]!;
             this.merged[run] = 1;
-            i++;
+            i = tooNarrow ? tree.end[i]! : i + 1;
             continue;
           }
         }
         if (count === this.nodes.length) this.grow();
         runAt[d] = w < MERGE_PX ? count : -1;
-        this.merged[count] = 0;
+        this.merged[count] = tooNarrow ? 1 : 0;
         this.nodes[count] = i;
         this.rx[count] = l;
         this.rw[count] = r - l;
         this.ry[count] = y;
         count++;
       }
-      i++;
+      i = tooNarrow ? tree.end[i]! : i + 1;
     }
 
     // Counting sort by colour bucket; frames wider than the view (zoomed-out callers) are faded.
     const bucketOf = (k: number): number => {
+      if (this.merged[k] === 1) return MERGED;
       const node = this.nodes[k]!;
       const b = buckets[node] ?? 0;
       const outside = x[node]! < x0 - eps || x[node]! + tree.total[node]! > viewport.x1 + eps;
@@ -166,9 +173,9 @@ export class FlameRenderer {
       for (let o = from; o < to; o++) {
         const k = this.order[o]!;
         const w = this.rw[k]!;
-        if (w < minLabel || this.merged[k] === 1) continue;
-        const name = tree.names[tree.nameId[this.nodes[k]!]!]!;
-        const text = fitLabel(name, Math.floor((w - 2 * LABEL_PAD) / input.charWidth));
+        const merged = this.merged[k] === 1;
+        if (w < (merged ? input.charWidth + 2 * LABEL_PAD : minLabel)) continue;
+        const text = merged ? ELLIPSIS : fitLabel(tree.names[tree.nameId[this.nodes[k]!]!]!, Math.floor((w - 2 * LABEL_PAD) / input.charWidth));
         if (text === undefined) continue;
         if (!styled) { ctx.fillStyle = palette.text[b] ?? palette.foreground; styled = true; }
         ctx.fillText(text, this.rx[k]! + LABEL_PAD, this.ry[k]! + (rowH - 1) / 2);

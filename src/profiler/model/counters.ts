@@ -45,12 +45,37 @@ export function viewMask(view: ViewId, counters: readonly string[]): boolean[] {
   });
 }
 
+/**
+ * Words for the counters profiles name: CodeGuru's thread states and pprof/Go/async-profiler/perf
+ * sample types (`cpu/nanoseconds`, `alloc_space/bytes`, …), as people say them.
+ */
+const COUNTER_WORDS: Readonly<Record<string, string>> = {
+  RUNNABLE: 'Runnable time', BLOCKED: 'Blocked time', NATIVE: 'Native time', WAITING: 'Waiting time',
+  TIMED_WAITING: 'Timed waiting time', IDLE: 'Idle time', WALL_TIME: 'Wall time', SAMPLES: 'Samples',
+  samples: 'Samples', cpu: 'CPU time', time: 'Time', bytes: 'Bytes', wall: 'Wall time', 'cpu-clock': 'CPU time', 'task-clock': 'CPU time',
+  cycles: 'CPU cycles', instructions: 'Instructions', 'cache-misses': 'Cache misses',
+  alloc_space: 'Allocated bytes', alloc_objects: 'Allocated objects', inuse_space: 'In-use bytes', inuse_objects: 'In-use objects',
+  space: 'Bytes', objects: 'Objects', contentions: 'Lock contentions', delay: 'Lock wait time', goroutine: 'Goroutines',
+  alloc: 'Allocated bytes', lock: 'Lock wait time', itimer: 'CPU time',
+};
+
+/** A counter's words: known ones from the table, `SOME_NAME` as "Some name", others as they are. */
+export function counterLabel(counter: string): string {
+  const known = COUNTER_WORDS[counter];
+  if (known) return known;
+  if (/^[A-Z][A-Z0-9_]*$/.test(counter)) {
+    const words = counter.toLowerCase().replace(/_+/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  return counter;
+}
+
 export function viewLabel(view: ViewId): string {
   switch (view) {
-    case 'cpu': return 'CPU';
+    case 'cpu': return 'CPU time';
     case 'latency': return 'Latency';
     case 'wall': return 'Wall time';
-    default: return view.slice('counter:'.length);
+    default: return counterLabel(view.slice('counter:'.length));
   }
 }
 

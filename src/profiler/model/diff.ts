@@ -1,5 +1,6 @@
 import { callTreeFromExplicit, type CallTree } from './call-tree';
 import { FrameTreeBuilder, StringTable } from './frame-tree';
+import { formatDeltaPoints } from './format';
 
 /** A differential tree: the union of two trees' paths; self/total are the target's, base* the base's. */
 export interface DiffTree extends CallTree {
@@ -80,4 +81,41 @@ export function shareDelta(tree: DiffTree, node: number): number {
 
 export function isDiffTree(tree: CallTree): tree is DiffTree {
   return (tree as Partial<DiffTree>).baseTotal instanceof Float64Array;
+}
+
+/**
+ * A frame whose share of the samples moved by less than this (one percentage point) between two
+ * ranges has not changed in any way worth reading: sampling noise between periods is of that order.
+ */
+export const SIGNIFICANT_SHARE_CHANGE = 0.01;
+
+/** The largest change of any frame's share, as an absolute value in [0, 1]. */
+export function largestShareChange(tree: DiffTree): number {
+  let largest = 0;
+  for (let i = 0; i < tree.size; i++) largest = Math.max(largest, Math.abs(shareDelta(tree, i)));
+  return largest;
+}
+
+/** The comparison's banner: "no significant change" when no frame moved by a point or more, else the legend. */
+export function comparisonSummary(tree: DiffTree, baseLabel: string): { changed: boolean; text: string } {
+  const largest = largestShareChange(tree);
+  if (largest < SIGNIFICANT_SHARE_CHANGE) {
+    return { changed: false, text: `No significant change compared with ${baseLabel}: no frame's share of the samples moved by `
+      + `${SIGNIFICANT_SHARE_CHANGE * 100} percentage point or more (the largest change is ${formatDeltaPoints(largest).replace(/^[+−]/, '')}).` };
+  }
+  return { changed: true, text: `Compared with ${baseLabel}: red frames take a larger share now, blue a smaller one. Widths are the current profile.` };
+}
+
+/**
+ * A comparison's header without the repeated part: "orders-service · Last day" vs "orders-service ·
+ * Before last day" reads "orders-service · Last day vs before last day".
+ */
+export function comparisonTitle(target: string, base: string): string {
+  const cut = target.lastIndexOf(' · ');
+  const prefix = cut >= 0 ? target.slice(0, cut + 3) : '';
+  if (prefix && base.startsWith(prefix) && base.length > prefix.length) {
+    const rest = base.slice(prefix.length);
+    return `${target} vs ${rest.charAt(0).toLowerCase()}${rest.slice(1)}`;
+  }
+  return `${target} vs ${base}`;
 }

@@ -1,6 +1,8 @@
 import { pathTo, type CallTree } from './call-tree';
 import { outermostOnly } from './functions';
 import { formatPercent } from './format';
+import { findFunctionLine } from './function-lines';
+import type { ResolvedFrame } from './resolve';
 
 /** The parts of a CodeGuru `Recommendation` this needs (structurally compatible with the SDK type, whose members may be undefined). */
 export interface RecommendationLike {
@@ -68,9 +70,31 @@ export function recommendationMessage(rec: RecommendationLike, fraction: number)
 }
 
 /**
+ * Whether a function's share of the samples is one CodeGuru itself would flag: the pattern's
+ * `thresholdPercent` is "the percentage of time an application spends in one method that triggers a
+ * recommendation" (Smithy model `codeguruprofiler`, `Pattern`), so a function below it is not reported
+ * even when the recommendation as a whole (`allMatchesSum`) is above it. No threshold: always.
+ */
+export function aboveThreshold(rec: RecommendationLike, fraction: number): boolean {
+  const threshold = rec.pattern?.thresholdPercent;
+  return threshold === undefined || fraction * 100 >= threshold;
+}
+
+/**
+ * The 0-based line a finding is shown at: the definition of the function in a file the frame names
+ * (its package or module path), never a file picked by its name alone, never line 1 or a call site;
+ * undefined when the text does not define it (then there is no diagnostic).
+ */
+export function recommendationLine(text: string, resolved: ResolvedFrame): number | undefined {
+  if (resolved.guessed) return undefined;
+  return findFunctionLine(text, resolved.frame);
+}
+
+/**
  * Places recommendations on workspace code: finds the frames a recommendation matched (topMatches'
  * frameAddress, the pattern's targetFrames) and walks up each one's callers to the nearest frame
- * that is the person's own code (`isMine`). The functions reached by the most samples win.
+ * that is the person's own code (`isMine`). The functions reached by the most samples win; those
+ * whose share is under CodeGuru's threshold are left out (see `aboveThreshold`).
  */
 export function locateRecommendations(recs: readonly RecommendationLike[], tree: CallTree, isMine: (nameId: number) => boolean, perRecommendation = 3): LocatedRecommendation[] {
   const all = tree.total[0] ?? 0;
@@ -98,9 +122,12 @@ export function locateRecommendations(recs: readonly RecommendationLike[], tree:
         }
       }
     }
-    const ranked = [...credit].sort((a, b) => b[1] - a[1]).slice(0, perRecommendation);
+    const ranked = [...credit].sort((a, b) => b[1] - a[1]);
+    let placed = 0;
     for (const [nameId, samples] of ranked) {
       const fraction = all > 0 ? samples / all : 0;
+      if (placed >= perRecommendation || !aboveThreshold(rec, fraction)) break;
+      placed++;
       out.push({ nameId, samples, fraction, recommendation: rec, message: recommendationMessage(rec, fraction) });
     }
   }

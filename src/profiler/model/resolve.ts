@@ -14,6 +14,11 @@ export interface ResolvedFrame {
   readonly frame: ParsedFrame;
   /** 1-based line the profile names (Python executing line, Java `(File.java:N)`), if any. */
   readonly line?: number;
+  /**
+   * The file was chosen by its name alone (the frame's package path is not under it), e.g. the one
+   * `OrderController.java` of another sample project: good enough for navigation, never for findings.
+   */
+  readonly guessed?: true;
 }
 
 /** What the profile says about one frame: its name and, for Python, the file on the profiled host. */
@@ -94,8 +99,8 @@ export class SourceResolver {
     const allowAmbiguous = options.allowAmbiguous ?? true;
     const frame = parseFrameName(query.name);
     const line = query.line ?? (frame.kind === 'java' ? frame.line : undefined);
-    const found = (file: WorkspaceFile | undefined): ResolvedFrame | undefined =>
-      (file ? { file, frame, ...(line !== undefined && line > 0 ? { line } : {}) } : undefined);
+    const found = (file: WorkspaceFile | undefined, guessed = false): ResolvedFrame | undefined =>
+      (file ? { file, frame, ...(line !== undefined && line > 0 ? { line } : {}), ...(guessed ? { guessed: true as const } : {}) } : undefined);
     switch (frame.kind) {
       case 'python': {
         const moduleSegs = frame.module.split('.');
@@ -107,8 +112,9 @@ export class SourceResolver {
       }
       case 'java': {
         const pkg = frame.packageName.length > 0 ? frame.packageName.split('.') : [];
-        return found(this.bySuffix([...pkg, `${frame.outerClass}.java`], allowAmbiguous)
-          ?? (pkg.length > 0 ? this.uniqueBase(`${frame.outerClass}.java`) : undefined));
+        const exact = this.bySuffix([...pkg, `${frame.outerClass}.java`], allowAmbiguous);
+        if (exact) return found(exact);
+        return pkg.length > 0 ? found(this.uniqueBase(`${frame.outerClass}.java`), true) : undefined;
       }
       case 'go':
         return found((query.hostFile ? this.fromHostFile(query.hostFile, [], allowAmbiguous) : undefined) ?? this.goSymbol(frame));

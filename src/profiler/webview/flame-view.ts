@@ -1,5 +1,5 @@
 import type { ViewId } from '../model/counters';
-import { shareDelta } from '../model/diff';
+import { comparisonSummary, shareDelta } from '../model/diff';
 import { formatPercent } from '../model/format';
 import { invertTree } from '../model/inverted';
 import { matchingNodes, searchTree } from '../model/search';
@@ -91,7 +91,7 @@ export class FlameView {
   handle(message: HostMessage): void {
     switch (message.type) {
       case 'load': this.load(message.data); break;
-      case 'loading': this.showBanner(message.message, 'info'); break;
+      case 'loading': this.showBanner(message.message, 'loading'); break;
       case 'error': this.showBanner(message.message, 'error'); break;
       case 'sources':
         this.mine = message.mine instanceof Uint8Array ? message.mine : Uint8Array.from(Object.values(message.mine ?? {}), Number);
@@ -133,7 +133,10 @@ export class FlameView {
     this.el.inverted.title = diff ? 'Bottom-up is not available for comparisons' : 'Show where time is spent first, callers below (bottom-up)';
     this.el.inverted.setAttribute('aria-pressed', 'false');
     const notes = [...data.warnings];
-    if (diff && data.baseLabel) notes.unshift(`Compared with ${data.baseLabel}: red frames take a larger share now, blue a smaller one. Widths are the current profile.`);
+    if (tree.baseTotal && tree.baseSelf && data.baseLabel) {
+      const summary = comparisonSummary({ ...tree, baseTotal: tree.baseTotal, baseSelf: tree.baseSelf }, data.baseLabel);
+      notes.unshift(summary.text);
+    }
     if (!(tree.total[0]! > 0)) notes.unshift('No samples in this view. Try another view from the list.');
     if (notes.length > 0) this.showBanner(notes.join(' · '), 'info');
     else this.hideBanner();
@@ -379,7 +382,7 @@ export class FlameView {
     showTooltip(this.el.tooltip, d.title, d.lines, hint, clientX, clientY);
   }
 
-  private showBanner(text: string, kind: 'info' | 'error'): void {
+  private showBanner(text: string, kind: 'info' | 'error' | 'loading'): void {
     showBanner(this.el.banner, text, kind);
   }
 

@@ -66,13 +66,22 @@ export function showTooltip(tip: HTMLElement, title: string, lines: readonly str
   tip.style.top = `${clientY + pad + h > window.innerHeight ? Math.max(0, clientY - pad - h) : clientY + pad}px`;
 }
 
-export function showBanner(banner: HTMLElement, text: string, kind: 'info' | 'error'): void {
-  banner.textContent = text;
+/** A message over the graph; `loading` adds an indeterminate progress bar. */
+export function showBanner(banner: HTMLElement, text: string, kind: 'info' | 'error' | 'loading'): void {
+  if (kind === 'loading') {
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.setAttribute('aria-hidden', 'true');
+    banner.replaceChildren(bar, text);
+  } else {
+    banner.textContent = text;
+  }
   banner.className = kind;
   banner.hidden = false;
 }
 
 export function hideBanner(banner: HTMLElement): void {
   banner.hidden = true;
+  banner.className = '';
   banner.textContent = '';
 }

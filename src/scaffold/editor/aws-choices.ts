@@ -72,16 +72,18 @@ export class AwsChoices {
     }
   }
 
-  /** The current profile's account, to suggest as the pipeline account. */
-  async account(): Promise<string | undefined> {
+  /** The current profile's account (STS GetCallerIdentity), to suggest as the pipeline account, or why not. */
+  async account(): Promise<{ account: string } | { problem: string }> {
     const target = this.target(this.defaultRegion);
-    if (!target) return undefined;
+    if (!target) return { problem: 'no AWS profile is selected' };
     try {
       const client = this.aws.client('sts', target);
-      return (await withTimeout((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }))).Account;
+      const account = (await withTimeout((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }))).Account;
+      return account ? { account } : { problem: 'STS GetCallerIdentity named no account' };
     } catch (err) {
-      this.log.debug(`New CDK Pipeline Project: could not determine the account: ${this.aws.explain(err, { service: 'sts', target }).message}`);
-      return undefined;
+      const problem = this.aws.explain(err, { service: 'sts', target }).message;
+      this.log.warn(`New CDK Pipeline Project: sts GetCallerIdentity failed for profile "${target.profile}": ${problem}`);
+      return { problem };
     }
   }
 }

@@ -42,9 +42,15 @@ function suggestedFolder(): string {
 }
 
 /** Loads the CodeCommit repositories or connections a step lists, once per region. */
-function lookups(choices: AwsChoices): PrepareStep {
+function lookups(choices: AwsChoices, account: Promise<{ account: string } | { problem: string }>): PrepareStep {
   const loadedFor: { repositories?: string; connections?: string } = {};
   return async (view, draft, ctx) => {
+    if (view.needs === 'account') {
+      const found = await account;
+      if ('account' in found) ctx.detectedAccount = found.account;
+      else ctx.accountProblem = found.problem;
+      return true;
+    }
     const region = draft.pipelineRegion ?? ctx.defaultRegion;
     if (view.needs === 'repositories' && loadedFor.repositories !== region) {
       ctx.repositories = await choices.repositories(region);
@@ -63,8 +69,10 @@ function lookups(choices: AwsChoices): PrepareStep {
 export async function newCdkPipelineProject(deps: ScaffoldDeps, targetFolder?: string): Promise<ScaffoldResult | undefined> {
   const choices = new AwsChoices(deps.aws, deps.log);
   const ctx: WizardContext = { defaultFolder: targetFolder ?? suggestedFolder(), defaultRegion: choices.defaultRegion, regions: AWS_REGIONS };
-  void choices.account().then((account) => { if (account) ctx.detectedAccount = account; });
-  const answers = await deps.ui.runFlow(new WizardEngine(ctx, {}, lookups(choices)));
+  // Asked at once, awaited only by the account step (its default).
+  const account = choices.account();
+  ctx.accountLookup = true;
+  const answers = await deps.ui.runFlow(new WizardEngine(ctx, {}, lookups(choices, account)));
   if (!answers) return undefined;
   const project = generateProject(answers);
   const outcome = await writeProject(answers.targetFolder, project, (folder, files) => confirmOverwrite(deps.ui, folder, files));

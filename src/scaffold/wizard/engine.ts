@@ -4,8 +4,8 @@ import type { ProjectAnswers } from '../answers';
 import { deploymentsStep, removeDeploymentStep, stageAccountStep, stageApprovalStep, stageNameStep, stageRegionStep,
   waveAccountStep, waveApprovalStep, waveNameStep, waveRegionsStep } from './deployment-steps';
 import { confirmStep, draftToAnswers, optionsStep } from './finish-steps';
-import { FlowEngine, type FlowDefinition, type FlowSubmitResult } from '../../core/flow';
-import type { PickView, StepDefinition, StepId, WizardContext, WizardDraft } from './model';
+import { FlowEngine, type FlowDefinition, type FlowSubmitResult, type FlowView } from '../../core/flow';
+import type { StepDefinition, StepId, WizardContext, WizardDraft } from './model';
 import { folderStep, languageStep, packageManagerStep, pipelineAccountStep, pipelineRegionStep, projectNameStep } from './project-steps';
 import { branchStep, bucketStep, codecommitRepositoryStep, connectionArnStep, objectKeyStep, repositoryPathStep,
   sourceKindStep, synthCommandsStep } from './source-steps';
@@ -41,8 +41,8 @@ const STEPS: Readonly<Record<StepId, StepDefinition>> = {
 
 export type SubmitResult = FlowSubmitResult<StepId, ProjectAnswers>;
 
-/** Loads what a step `needs` (AWS lookups) into the context; true when the step's list changed. */
-export type PrepareStep = (view: PickView, draft: WizardDraft, ctx: WizardContext) => Promise<boolean>;
+/** Loads what a step `needs` (AWS lookups) into the context; true when the step's view changed. */
+export type PrepareStep = (view: FlowView<StepId>, draft: WizardDraft, ctx: WizardContext) => Promise<boolean>;
 
 function definition(prepare?: PrepareStep): FlowDefinition<WizardDraft, WizardContext, StepId, ProjectAnswers> {
   return {

@@ -56,6 +56,10 @@ export interface WizardContext {
   defaultFolder: string;
   /** The account of the current AWS profile, when it could be determined. */
   detectedAccount?: string;
+  /** Why the account could not be determined (said on the account step). */
+  accountProblem?: string;
+  /** The account lookup is under way (the account step waits for it; see `detectedAccount`). */
+  accountLookup?: boolean;
   defaultRegion: string;
   regions: ReadonlyArray<{ code: string; name: string }>;
   repositories?: Loadable<RepositoryChoice>;

@@ -8,11 +8,14 @@ import { idOf, isAbsoluteFolder, projectNameFromFolder, regionItems, textOf } fr
 
 const TITLE = 'New CDK Pipeline Project';
 
+const CDK_PIPELINES_DOCS = 'https://docs.aws.amazon.com/cdk/v2/guide/cdk_pipeline.html';
+const BOOTSTRAP_DOCS = 'https://docs.aws.amazon.com/cdk/v2/guide/bootstrapping.html';
+
 export const folderStep: StepDefinition = {
   id: 'folder',
   view: (d, ctx) => ({
-    kind: 'input', id: 'folder', title: TITLE, value: d.targetFolder ?? ctx.defaultFolder,
-    prompt: 'Folder to create the project in (absolute path; created if missing)',
+    kind: 'input', id: 'folder', title: TITLE, value: d.targetFolder ?? ctx.defaultFolder, browse: 'folder',
+    prompt: 'Folder to create the project in (absolute path; created if missing)', learnMore: CDK_PIPELINES_DOCS,
   }),
   validate: (text) => (isAbsoluteFolder(text.trim()) ? undefined : 'Enter an absolute folder path.'),
   apply: (d, a) => {
@@ -95,8 +98,11 @@ export const pipelineAccountStep: StepDefinition = {
   id: 'pipelineAccount',
   view: (d, ctx) => ({
     kind: 'input', id: 'pipelineAccount', title: TITLE, value: d.pipelineAccount ?? ctx.detectedAccount ?? '',
-    placeholder: '123456789012',
-    prompt: `AWS account the pipeline runs in (12 digits)${ctx.detectedAccount ? `; the current profile's account is ${ctx.detectedAccount}` : ''}`,
+    placeholder: '123456789012', learnMore: BOOTSTRAP_DOCS,
+    // The current profile's account (STS) is the default: the step waits for the lookup to settle.
+    ...(ctx.detectedAccount === undefined && ctx.accountProblem === undefined && ctx.accountLookup ? { needs: 'account' } : {}),
+    prompt: `AWS account the pipeline runs in (12 digits)${ctx.detectedAccount ? `; the current profile's account is ${ctx.detectedAccount}`
+      : ctx.accountProblem ? `; the current profile's account is unknown: ${ctx.accountProblem}` : ''}`,
   }),
   validate: (text) => checkAccount(text.trim()),
   apply: (d, a) => {

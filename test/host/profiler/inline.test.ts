@@ -119,7 +119,7 @@ describe('Profiler: inline heat, CodeLens, hovers and diagnostics', function () 
     const java = vscode.Uri.file(workspacePath('java', 'src', 'main', 'java', 'com', 'example', 'shop', 'OrderController.java'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(java), { preview: false });
     const cpu = await lenses(java);
-    assert.deepEqual(cpu.find((l) => l.line === 8), { line: 8, title: '97.6% total · 6.1% self · CPU · 1 min 20 sec' });
+    assert.deepEqual(cpu.find((l) => l.line === 8), { line: 8, title: '97.6% total · 6.1% self · CPU time · 1 min 20 sec' });
     assert.ok(cpu.some((l) => l.line === 13 && l.title.startsWith('λ ')), 'the lambda is credited to process()');
     assert.ok(cpu.some((l) => l.line === 18), 'the inner class method');
     await setSetting('conveyor.profiler.counter', 'latency');

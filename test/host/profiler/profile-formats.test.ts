@@ -41,7 +41,7 @@ describe('Profiler: pprof, .cpuprofile and JFR in the editor', function () {
     await waitForPanel('Flame: cpu.pprof', (s) => s.nodes === result.frames && s.mine > 0);
     const hot = vscode.Uri.file(path.join(goDir(), 'hot.go'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hot), { preview: false });
-    await waitFor('a CodeLens on Checksum', async () => (await lenses(hot)).some((l) => l.line === 3 && / total · .* self · cpu · /.test(l.title)));
+    await waitFor('a CodeLens on Checksum', async () => (await lenses(hot)).some((l) => l.line === 3 && / total · .* self · CPU time · /.test(l.title)));
     await waitFor('per-line heat in Checksum', async () => {
       const heat = (await debugState()).heat[hot.toString()] ?? [];
       return heat.some((m) => m.startLine >= 5 && m.startLine <= 8 && m.startLine === m.endLine && !m.label.includes('whole function'));
@@ -54,7 +54,7 @@ describe('Profiler: pprof, .cpuprofile and JFR in the editor', function () {
     await waitForPanel('Flame: hot.cpuprofile', (s) => s.nodes > 3 && s.mine > 0);
     const hot = vscode.Uri.file(path.join(nodeDir(), 'hot.js'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hot), { preview: false });
-    await waitFor('a CodeLens on checksum', async () => (await lenses(hot)).some((l) => l.line === 2 && / · time · /.test(l.title)));
+    await waitFor('a CodeLens on checksum', async () => (await lenses(hot)).some((l) => l.line === 2 && / · Time · /.test(l.title)));
   });
 
   it('compares two pprof files, and refuses to compare a pprof with a .cpuprofile', async () => {
@@ -73,6 +73,6 @@ describe('Profiler: pprof, .cpuprofile and JFR in the editor', function () {
     fs.writeFileSync(junk, 'just some words\nand more words\n');
     const result = await vscode.commands.executeCommand<OpenResult | undefined>('conveyor.profiler.openProfileFile', junk);
     assert.equal(result, undefined);
-    await waitFor('the panel for it', async () => (await debugState()).panels.some((p) => p.title === 'notes.txt'));
+    await waitFor('the panel for it', async () => (await debugState()).panels.some((p) => p.title === 'Flame: notes.txt'));
   });
 });

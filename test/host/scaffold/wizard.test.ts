@@ -76,6 +76,27 @@ describe('New CDK Pipeline Project wizard (real quick input)', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(folder, 'lib', 'pipeline-stack.ts'));
   });
 
+  it('numbers steps n of N, offers Browse and Learn more, and defaults the account from STS', async () => {
+    const target = path.join(root, 'browse');
+    const driver = new WizardDriver(target);
+    const folder = await driver.step('folder');
+    assert.equal(folder.value, target, 'the folder the command was given is the default');
+    assert.equal(folder.step, 1);
+    assert.ok((folder.totalSteps ?? 0) >= 8, `total steps ${String(folder.totalSteps)}`);
+    assert.deepEqual(folder.buttons.map((b) => b.tooltip), ['Browse…', 'Learn more']);
+    await driver.enter('folder');
+    await driver.enter('projectName');
+    await driver.choose('language', 'Python');
+    const account = await driver.step('pipelineAccount');
+    assert.ok(!('items' in account));
+    // GetCallerIdentity against the emulator (SigV4-verified) names the profile's account.
+    assert.match(account.value, /^\d{12}$/);
+    assert.match(account.prompt ?? '', new RegExp(`the current profile's account is ${account.value}`));
+    assert.equal(account.step, 4, 'Python has no package-manager step: the account is step 4');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await driver.result, undefined);
+  });
+
   it('keeps an invalid answer on its step with the reason', async () => {
     const driver = new WizardDriver(path.join(root, 'invalid'));
     await driver.enter('folder');

@@ -89,4 +89,57 @@ describe('multi-step flow engine', () => {
     const view = flow.show().view;
     assert.ok(view.kind === 'pick' && view.needs === undefined, 'the step has what it needs now');
   });
+
+  describe('single-choice steps', () => {
+    type Id = 'domain' | 'repo' | 'tool' | 'confirm';
+    interface D { domain?: string | undefined; repo?: string | undefined; tool?: string | undefined }
+    interface C { domains: string[]; repos?: string[] }
+    const pickOf = (id: Id, choices: readonly string[], needs?: string) => ({ kind: 'pick' as const, id, title: id, placeholder: '', canSelectMany: false,
+      items: choices.map((c) => ({ id: c, label: c })), ...(needs ? { needs } : {}) });
+    const flowDef: FlowDefinition<D, C, Id, D> = {
+      first: 'domain',
+      steps: {
+        domain: { id: 'domain', view: (_d, c) => pickOf('domain', c.domains), apply: (d, a) => ('ids' in a ? { ...d, domain: a.ids[0] } : { error: 'x' }), next: () => 'repo' },
+        repo: { id: 'repo', view: (_d, c) => pickOf('repo', c.repos ?? [], c.repos ? undefined : 'repos'), apply: (d, a) => ('ids' in a ? { ...d, repo: a.ids[0] } : { error: 'x' }), next: () => 'tool' },
+        tool: { id: 'tool', view: () => pickOf('tool', ['npm', 'pip']), apply: (d, a) => ('ids' in a ? { ...d, tool: a.ids[0] } : { error: 'x' }), next: () => 'confirm' },
+        confirm: { id: 'confirm', view: () => pickOf('confirm', ['Log in']), apply: (d) => d, next: () => 'finish' },
+      },
+      finish: (d) => d,
+      prepare: async (_v, _d, c) => { c.repos = ['only-repo']; return true; },
+    };
+
+    it('answers a pick with one choice by itself and leaves it out of "Step n of N"', () => {
+      const flow = new FlowEngine(flowDef, { domains: ['acme'], repos: ['a', 'b'] }, {});
+      assert.equal(flow.current, 'repo', 'the single domain is not asked');
+      assert.equal(flow.draft.domain, 'acme');
+      assert.deepEqual([flow.show().number, flow.show().total, flow.show().canGoBack], [1, 3, false]);
+      assert.equal(flow.back(), false, 'no Back to a step that was never shown');
+      flow.submit({ ids: ['b'] });
+      assert.deepEqual([flow.current, flow.show().number, flow.show().total], ['tool', 2, 3]);
+      assert.equal(flow.back(), true);
+      assert.equal(flow.current, 'repo');
+      assert.equal(flow.draft.domain, 'acme', 'the skipped answer is kept');
+    });
+
+    it('counts a later single-choice step out of N and skips it after a loaded list has one entry', async () => {
+      const several = new FlowEngine(flowDef, { domains: ['acme', 'beta'] }, {});
+      assert.deepEqual([several.show().number, several.show().total], [1, 4], 'the repository list is not loaded yet: counted');
+      several.submit({ ids: ['beta'] });
+      assert.equal(several.current, 'repo');
+      assert.equal(await several.prepare(), true);
+      assert.equal(several.current, 'tool', 'one repository: answered by itself');
+      assert.equal(several.draft.repo, 'only-repo');
+      assert.deepEqual([several.show().number, several.show().total], [2, 3]);
+      assert.equal(several.back(), true);
+      assert.equal(several.current, 'domain', 'Back goes over the step the engine answered');
+    });
+
+    it('always shows a last step, even with one choice', () => {
+      const flow = new FlowEngine(flowDef, { domains: ['acme'], repos: ['r'] }, {});
+      assert.equal(flow.current, 'tool');
+      flow.submit({ ids: ['npm'] });
+      assert.equal(flow.current, 'confirm');
+      assert.deepEqual(flow.submit({ ids: ['Log in'] }), { status: 'done', result: { domain: 'acme', repo: 'r', tool: 'npm' } });
+    });
+  });
 });

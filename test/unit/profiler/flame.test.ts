@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { viewTree, type CallTree } from '../../../src/profiler/model/call-tree';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
-import { diffTrees } from '../../../src/profiler/model/diff';
+import { comparisonSummary, comparisonTitle, diffTrees } from '../../../src/profiler/model/diff';
 import { escapeHtml, escapeMarkdown } from '../../../src/profiler/flame/escape';
 import { fromWire, toWire } from '../../../src/profiler/flame/flame-tree';
 import { depthAt, hitTest, navigate, rowY, type Geometry } from '../../../src/profiler/flame/geometry';
 import { flameHtml, makeNonce } from '../../../src/profiler/flame/html';
 import { computeX, interpolateViewport, nodeViewport, panViewport, zoomViewportAt } from '../../../src/profiler/flame/layout';
-import { DIFF, DIFF_LEVELS, DIM, HIGHLIGHT, MINE, MINE_COUNT, WARM_COUNT, assignBuckets, buildPalette, DEFAULT_THEME, parseColor } from '../../../src/profiler/flame/palette';
+import { DIFF, DIFF_LEVELS, DIM, HIGHLIGHT, MERGED, MINE, MINE_COUNT, WARM_COUNT, assignBuckets, buildPalette, DEFAULT_THEME, parseColor } from '../../../src/profiler/flame/palette';
 import { parseWebviewMessage } from '../../../src/profiler/flame/protocol';
 import { FlameRenderer, fitLabel, type Ctx2D } from '../../../src/profiler/flame/render';
 import { calleeFlameSvg, svgDataUri } from '../../../src/profiler/flame/svg';
@@ -144,6 +144,22 @@ describe('profiler: flame rendering', () => {
     assert.equal(render(apart, { width: 1000 }).result.rects, 5, 'narrow frames that do not touch stay apart');
   });
 
+  it('merges frames under the threshold into one "…" block that keeps their parent\'s width', () => {
+    const lines = ['main;big 100000'];
+    for (let i = 0; i < 2000; i++) lines.push(`main;small${i};deeper 1`);
+    const t = tree(lines.join('\n'));
+    const { ctx } = render(t, { width: 1000 });
+    const x = computeX(t);
+    const scale = 1000 / t.total[0]!;
+    const first = nodeAt(t, ['main', 'small0']);
+    const row = ctx.rects.filter((r) => r.y === ctx.rects.find((b) => Math.abs(b.x - x[first]! * scale) < 1)?.y && r.x >= x[first]! * scale - 1);
+    assert.equal(row.length, 1, `one block for 2000 frames of 0.01 px: ${JSON.stringify(row)}`);
+    assert.ok(Math.abs(row[0]!.w - 2000 * scale) < 1.5, `the block spans their ${(2000 * scale).toFixed(1)} px: ${row[0]!.w}`);
+    assert.equal(row[0]!.fill, buildPalette(DEFAULT_THEME).fills[MERGED], 'drawn in the neutral "…" colour');
+    assert.ok(ctx.texts.some((l) => l.text === '…' && Math.abs(l.x - (row[0]!.x + 3)) < 1), 'labelled "…"');
+    assert.ok(!ctx.texts.some((l) => /small|deeper/.test(l.text)));
+  });
+
   it('culls rows scrolled out of view', () => {
     const deep = tree(`${Array.from({ length: 300 }, (_, i) => `f${i}`).join(';')} 1\n`);
     const { result } = render(deep, { height: 180, rootAtTop: true });
@@ -196,6 +212,17 @@ describe('profiler: colours', () => {
     assert.ok([...buckets].every((b) => b < WARM_COUNT));
     assert.deepEqual(assignBuckets(sample, { mineEnabled: true }), buckets, 'deterministic');
   });
+  it('says "no significant change" when no frame\'s share moved by a percentage point', () => {
+    const same = comparisonSummary(diffTrees(tree('main;a 500\nmain;b 500\n'), tree('main;a 1004\nmain;b 996\n')), 'the day before');
+    assert.equal(same.changed, false);
+    assert.match(same.text, /^No significant change compared with the day before: .* 1 percentage point or more \(the largest change is 0\.20 pp\)\.$/);
+    const moved = comparisonSummary(diffTrees(tree('main;a 500\nmain;b 500\n'), tree('main;a 520\nmain;b 480\n')), 'the day before');
+    assert.equal(moved.changed, true, 'two points is a change');
+    assert.match(moved.text, /^Compared with the day before: red frames/);
+    assert.equal(comparisonTitle('orders-service · Last day', 'orders-service · Before last day'), 'orders-service · Last day vs before last day');
+    assert.equal(comparisonTitle('a.pprof', 'b.pprof'), 'a.pprof vs b.pprof');
+  });
+
   it('colours my code, search matches, faded non-matches and diffs', () => {
     const mine = new Uint8Array(sample.names.length);
     mine[sample.names.indexOf('a')] = 1;
@@ -241,6 +268,9 @@ describe('profiler: webview HTML, messages and the wire format', () => {
     assert.equal(scripts.length, 1);
     assert.match(scripts[0], /nonce="AAAAAAAAAAAAAAAAAAAAAA" src="https:\/\/x\/dist\/webview\/profiler\.js"/);
     assert.doesNotMatch(html, /\sstyle="|<style|\son[a-z]+="/i);
+  });
+  it('says it is loading, with a progress bar, until the first message', () => {
+    assert.match(html, /<div id="banner" role="status" class="loading"><span class="bar" aria-hidden="true"><\/span>Loading the profile…<\/div>/);
   });
   it('escapes the title and never contains profile data', () => {
     assert.match(html, /<title>&lt;img src=x onerror=alert\(1\)&gt; &quot;profile&quot;<\/title>/);

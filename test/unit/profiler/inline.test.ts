@@ -7,7 +7,7 @@ import { decodeProfile } from '../../../src/profiler/model/decode';
 import { formatCount, formatDeltaPoints, formatPercent } from '../../../src/profiler/model/format';
 import { fileHeat, lineEdit, shiftMarks } from '../../../src/profiler/model/heat';
 import { lineMap, mapRanges } from '../../../src/profiler/model/line-map';
-import { locateRecommendations, type RecommendationLike } from '../../../src/profiler/model/recommendations';
+import { locateRecommendations, recommendationLine, type RecommendationLike } from '../../../src/profiler/model/recommendations';
 import { SourceResolver } from '../../../src/profiler/model/resolve';
 import { countIn, customRange, dataEnd, describeRange, previousRange, standardRanges } from '../../../src/profiler/model/time-ranges';
 import { WORKSPACE } from './helpers';
@@ -119,6 +119,25 @@ describe('profiler: recommendations at the affected function', () => {
     const address = 'threading:Thread:_bootstrap;threading:Thread:run;shop.orders.service:process_batch;shop.orders.service:OrderService:place_order;shop.pricing:compute_total;shop.pricing:TaxTable:lookup';
     const located = locateRecommendations([{ pattern: { name: 'Slow tax lookups' }, topMatches: [{ frameAddress: address }] }], wall, (id) => fileOf[id] === 'shop/orders/service.py');
     assert.deepEqual(located.map((l) => [wall.names[l.nameId], l.samples]), [['shop.orders.service:OrderService:place_order', 30]]);
+  });
+
+  it('leaves out functions whose share is under CodeGuru\'s threshold for the pattern', () => {
+    const strict: RecommendationLike = { ...rec, pattern: { ...rec.pattern, thresholdPercent: 20.5 } };
+    assert.deepEqual(locateRecommendations([strict], wall, (id) => fileOf[id] !== undefined), []);
+    const exact: RecommendationLike = { ...rec, pattern: { ...rec.pattern, thresholdPercent: 20 } };
+    assert.equal(locateRecommendations([exact], wall, (id) => fileOf[id] !== undefined).length, 1, 'at the threshold is flagged');
+  });
+
+  it('anchors a finding at the function\'s definition in its own file, never a guessed file or line 1', () => {
+    const text = 'package com.example.orders;\n\npublic class OrderService {\n  public void placeOrder() {\n    validate();\n  }\n}\n';
+    const own = new SourceResolver([{ path: '/w/src/com/example/orders/OrderService.java', rel: 'src/com/example/orders/OrderService.java' }]);
+    const resolved = own.resolve({ name: 'com.example.orders.OrderService.placeOrder' })!;
+    assert.equal(recommendationLine(text, resolved), 3);
+    assert.equal(recommendationLine(text, own.resolve({ name: 'com.example.orders.OrderService.cancel' })!), undefined, 'not defined: no line 1');
+    const other = new SourceResolver([{ path: '/w/shop/OrderService.java', rel: 'shop/OrderService.java' }]);
+    const guessed = other.resolve({ name: 'com.example.orders.OrderService.placeOrder' })!;
+    assert.equal(guessed.guessed, true);
+    assert.equal(recommendationLine(text, guessed), undefined, 'another project\'s file of the same name');
   });
 
   it('matches a short target against a qualified frame and skips recommendations with nothing to place', () => {

@@ -98,6 +98,8 @@ describe('profiler: frame → source resolution', () => {
   it('falls back to a unique class file when the package does not match the folders', () => {
     const r = new SourceResolver(ws('/w', ['src/Foo.java']));
     assert.equal(r.resolve({ name: 'com.example.Foo.bar' })?.file.rel, 'src/Foo.java');
+    assert.equal(r.resolve({ name: 'com.example.Foo.bar' })?.guessed, true, 'a file picked by its name alone says so');
+    assert.equal(new SourceResolver(ws('/w', ['src/com/example/Foo.java'])).resolve({ name: 'com.example.Foo.bar' })?.guessed, undefined);
     const two = new SourceResolver(ws('/w', ['a/Foo.java', 'b/Foo.java']));
     assert.equal(two.resolve({ name: 'com.example.Foo.bar' }), undefined);
   });

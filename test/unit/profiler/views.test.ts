@@ -40,7 +40,14 @@ describe('profiler: counter views', () => {
     assert.equal(parseViewSetting(42), 'cpu');
     assert.equal(parseViewSetting(''), 'cpu');
     assert.equal(parseViewSetting('counter:SAMPLES'), 'counter:SAMPLES');
-    assert.equal(viewLabel('counter:BLOCKED'), 'BLOCKED');
+    assert.equal(viewLabel('counter:BLOCKED'), 'Blocked time');
+  });
+
+  it('labels views and counters in words (thread states, pprof sample types)', () => {
+    assert.deepEqual(['cpu', 'latency', 'wall', 'counter:TIMED_WAITING', 'counter:IDLE', 'counter:alloc_space', 'counter:inuse_objects', 'counter:cpu',
+      'counter:samples', 'counter:SOME_AGENT_COUNTER', 'counter:my.custom'].map((v) => viewLabel(v as Parameters<typeof viewLabel>[0])),
+    ['CPU time', 'Latency', 'Wall time', 'Timed waiting time', 'Idle time', 'Allocated bytes', 'In-use objects', 'CPU time',
+      'Samples', 'Some agent counter', 'my.custom']);
   });
 
   it('offers only views with samples and falls back from an empty one', () => {
