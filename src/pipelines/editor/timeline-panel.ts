@@ -32,7 +32,7 @@ interface Shown {
   key: PipelineKey;
   executionId: string;
   view?: TimelineView;
-  loading?: Promise<void>;
+  loading?: Promise<void> | undefined;
   /** Another read was asked for while one was running. */
   again?: boolean;
 }
