@@ -15,20 +15,28 @@ export interface DetailPageOptions {
   body: string;
 }
 
-export function detailPageHtml(o: DetailPageOptions): string {
-  if (!/^[A-Za-z0-9_-]{16,}$/.test(o.nonce)) throw new Error('The nonce must be at least 16 base64url characters.');
-  const csp = [
+/**
+ * The Content-Security-Policy of the extension's webview pages: the one script by nonce, the extension's own
+ * styles, fonts and images; no inline script or style, no remote anything.
+ */
+export function webviewCsp(cspSource: string, nonce: string): string {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(nonce)) throw new Error('The nonce must be at least 16 base64url characters.');
+  return [
     "default-src 'none'",
-    `img-src ${o.cspSource} data:`,
-    `style-src ${o.cspSource}`,
-    `font-src ${o.cspSource}`,
-    `script-src 'nonce-${o.nonce}'`,
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
     "connect-src 'none'",
     "frame-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+}
+
+export function detailPageHtml(o: DetailPageOptions): string {
+  const csp = webviewCsp(o.cspSource, o.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

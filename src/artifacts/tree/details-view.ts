@@ -4,7 +4,7 @@ import { httpsOnly } from '../../aws/console';
 import { actionButton, codicon, statusBadge, type Tone } from '../../core/detail-html';
 import { html, type Html } from '../../core/html';
 import { installSnippets, type Snippet } from '../snippets/snippets';
-import type { VersionDetails } from './details';
+import { size, type VersionDetails } from './details';
 import { displayName, FORMAT_LABELS, formatTime, statusIcon } from './nodes';
 import { originTypePhrase } from './words';
 
@@ -28,13 +28,6 @@ export interface VersionDetailsView {
 }
 
 const STATUS_TONES: Record<string, Tone> = { Published: 'succeeded', Unfinished: 'running', Archived: 'stopped', Unlisted: 'neutral', Disposed: 'failed', Deleted: 'failed' };
-
-function size(bytes: number | undefined): string {
-  if (bytes === undefined) return '';
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
 
 export function versionDetailsView(d: VersionDetails): VersionDetailsView {
   const { ref } = d;
