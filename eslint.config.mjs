@@ -66,7 +66,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/profiler/webview/**'],
+    files: ['src/profiler/webview/**', 'src/editor/webview/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   // --- Architecture -------------------------------------------------------------------------------------------

@@ -50,6 +50,14 @@ if (withTests) {
     outbase: 'test/host', external: ['vscode', 'mocha'] });
 }
 
+/** The codicon font and its stylesheet, a local resource of the detail webviews (they load nothing remote). */
+function copyCodicons() {
+  const from = path.join(root, 'node_modules/@vscode/codicons/dist');
+  const to = path.join(root, 'dist/webview/codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
   // A release must not carry stale bundles or dev source maps from an earlier build.
   if (production) fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -58,6 +66,7 @@ async function main() {
   // The SDK and npm package bundles change only with package-lock.json: watch mode builds them once.
   await buildSdk(root, nodeTarget, esbuild);
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyCodicons();
   await buildVendor(nodeTarget, esbuild, vendorSpecs, root);
   if (watch) {
     // The markers the editor's "watch" task waits for (.vscode/tasks.json).

@@ -25,6 +25,8 @@ import { LoginStatusItems, type LoginState } from './status-bar';
 import { LoginStore, type StoreContext } from './store';
 import { applyTerminalEnvironment } from './terminal-env';
 import { TreeCommands } from './tree-commands';
+import { VersionDetailsPanels } from './details-panel';
+import type { VersionDetailsView } from '../tree/details-view';
 import { ArtifactsTreeProvider } from './tree-provider';
 
 export type { LoginArgs, LoginResult, LogoutResult } from './login-host';
@@ -33,6 +35,8 @@ export interface ArtifactsDeps {
   log: Logger;
   aws: AwsAccess;
   ui: EditorUi;
+  /** Where the detail pages' script, stylesheet and codicons are. */
+  extensionUri: vscode.Uri;
   /** The home folder user-level configs live in (the person's, or a test's). */
   home?: string;
   /** The environment the tools' config locations come from (process.env by default). */
@@ -65,6 +69,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
   readonly home: string;
   private readonly logins: LoginCommands;
   private readonly tree: TreeCommands;
+  readonly details: VersionDetailsPanels;
   private readonly clock: Clock;
   private readonly disposables = new DisposableStore();
   private treeView: vscode.TreeView<ArtifactNode> | undefined;
@@ -88,11 +93,16 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
       this.tokens.set(t.id, t);
       this.renderStatus();
     });
+    this.details = new VersionDetailsPanels({
+      client: (target) => deps.aws.client('codeartifact', target),
+      explain: (err, op) => deps.aws.explain(err, { service: 'codeartifact', operation: op }).message,
+      ui: deps.ui, log: deps.log, extensionUri: deps.extensionUri,
+    });
     this.tree = new TreeCommands({ ui: deps.ui, aws: deps.aws, model: this.model, provider: this.provider, settings: this.settings,
-      sharedDomains: () => this.sharedDomains(), view: () => this.treeView });
+      sharedDomains: () => this.sharedDomains(), view: () => this.treeView, details: this.details });
     context.environmentVariableCollection.persistent = false; // tokens must not be persisted by VS Code
     const d = this.disposables;
-    d.addAll(this.settings, this.provider, this.statusItems, { dispose: () => this.scheduler.dispose() });
+    d.addAll(this.settings, this.provider, this.statusItems, this.details, { dispose: () => this.scheduler.dispose() });
     d.add(deps.aws.onDidChange(() => {
       this.model.clear();
       this.provider.refresh();
@@ -195,7 +205,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
   filter(text?: string): Promise<void> { return this.tree.filter(text); }
   clearFilter(): void { this.tree.clearFilter(); }
   copySnippet(node: ArtifactNode, label?: string): Promise<string | undefined> { return this.tree.copySnippet(node, label); }
-  showDetails(node: ArtifactNode): Promise<vscode.Uri | undefined> { return this.tree.showDetails(node); }
+  showDetails(node: ArtifactNode): Promise<VersionDetailsView | undefined> { return this.tree.showDetails(node); }
 
   dispose(): void {
     this.disposables.dispose();

@@ -49,7 +49,7 @@ export function activate(host: FeatureHost): Feature & { readonly artifacts: Art
   const feature = disposables.add(new ArtifactsFeature({
     environmentVariableCollection: context.environmentVariableCollection,
     globalState: context.globalState, secrets: context.secrets, globalStoragePath: context.globalStorageUri.fsPath,
-  }, { log, aws, ui }));
+  }, { log, aws, ui, extensionUri: context.extensionUri }));
   feature.attachView(host.treeView(VIEW_ID, feature.provider));
   const details = new DetailsDocuments(
     (target) => aws.client('codeartifact', target),

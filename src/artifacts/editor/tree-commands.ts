@@ -8,7 +8,8 @@ import { domainsSetting, type ARTIFACTS_SETTINGS, type SharedDomain } from '../s
 import { installSnippets } from '../snippets/snippets';
 import type { ArtifactsModel } from '../tree/model';
 import type { ArtifactNode } from '../tree/nodes';
-import { detailsUri } from './details-document';
+import type { VersionDetailsView } from '../tree/details-view';
+import type { VersionDetailsPanels } from './details-panel';
 import type { ArtifactsTreeProvider } from './tree-provider';
 
 export interface TreeCommandsDeps {
@@ -19,6 +20,7 @@ export interface TreeCommandsDeps {
   settings: FeatureSettings<typeof ARTIFACTS_SETTINGS.schema>;
   sharedDomains(): readonly SharedDomain[];
   view(): vscode.TreeView<ArtifactNode> | undefined;
+  details: VersionDetailsPanels;
 }
 
 export class TreeCommands {
@@ -101,10 +103,8 @@ export class TreeCommands {
     return chosen.text;
   }
 
-  async showDetails(node: ArtifactNode): Promise<vscode.Uri | undefined> {
-    if (node.data.kind !== 'version') return undefined;
-    const uri = detailsUri(node.data.ref, this.d.aws.current);
-    await this.d.ui.openDocument(uri, { preview: true, language: 'markdown' });
-    return uri;
+  showDetails(node: ArtifactNode): Promise<VersionDetailsView | undefined> {
+    if (node.data.kind !== 'version') return Promise.resolve(undefined);
+    return this.d.details.show(node.data.ref, this.d.aws.current);
   }
 }

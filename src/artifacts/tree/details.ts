@@ -94,7 +94,7 @@ export async function fetchVersionDetails(client: CodeartifactClient, ref: Versi
 
 const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-function size(bytes: number | undefined): string {
+export function size(bytes: number | undefined): string {
   if (bytes === undefined) return '';
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;

@@ -108,7 +108,7 @@ function presentDeployment(id: string, d: DeploymentSummary, latest: boolean, ct
       text(join([deploymentTypeLabel(d.deploymentType), d.deploymentConfigName])),
       d.rollback?.rollbackDeploymentId && text(`Rolled back by ${d.rollback.rollbackDeploymentId}${d.rollback.message ? `: ${d.rollback.message}` : ''}`),
       d.rollback?.triggeringDeploymentId && text(`Rollback of ${d.rollback.triggeringDeploymentId}`),
-      waitType && text('Waiting for Continue Deployment (right-click).'),
+      waitType && text('Waiting for Continue Deployment to reroute traffic or end the originals.'),
     ], '\n\n'),
   };
 }

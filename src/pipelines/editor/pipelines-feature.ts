@@ -1,5 +1,5 @@
 // The Pipelines explorer in VS Code: the tree view, status bar items, notifications for watched
-// pipelines and the execution timeline documents, all driven by the pure PipelineExplorer.
+// pipelines and the execution timelines (webview panels, and their Markdown form), all driven by the pure PipelineExplorer.
 import * as vscode from 'vscode';
 import type { AwsAccess } from '../../aws/access';
 import { explainAwsError } from '../../aws/errors';
@@ -23,7 +23,8 @@ import { FollowState } from './follow';
 import { HeadWatcher } from './head-watcher';
 import { WatchNotifier } from './notifier';
 import { PinnedStatusItems, YourCommitItem } from './status-bar';
-import { TimelineDocuments, timelineUri } from './timeline-document';
+import { TimelineDocuments } from './timeline-document';
+import { TimelinePanels } from './timeline-panel';
 import { PipelinesTreeProvider } from './tree-provider';
 
 export const VIEW_ID = 'conveyor.pipelines';
@@ -38,7 +39,7 @@ export interface PipelinesDeps {
 }
 
 /** What the feature needs from an ExtensionContext. */
-export type PipelinesContext = Pick<vscode.ExtensionContext, 'globalState'>;
+export type PipelinesContext = Pick<vscode.ExtensionContext, 'globalState' | 'extensionUri'>;
 
 export class PipelinesFeature implements vscode.Disposable {
   readonly explorer: PipelineExplorer;
@@ -49,6 +50,7 @@ export class PipelinesFeature implements vscode.Disposable {
   readonly yourCommit: YourCommitItem;
   readonly heads: HeadWatcher;
   readonly timelines: TimelineDocuments;
+  readonly timelinePanels: TimelinePanels;
   private readonly settings = new FeatureSettings(PIPELINES_SETTINGS);
   private readonly pins: PinnedStatusItems;
   private readonly disposables = new DisposableStore();
@@ -74,6 +76,10 @@ export class PipelinesFeature implements vscode.Disposable {
     this.heads = this.disposables.add(new HeadWatcher(log));
     this.timelines = this.disposables.add(new TimelineDocuments(this.explorer, (t) => this.apiFor(t),
       (t) => this.explorer.store.target(t)?.ref.region ?? parseTargetKey(t)?.region ?? 'us-east-1'));
+    this.timelinePanels = this.disposables.add(new TimelinePanels({
+      explorer: this.explorer, apiFor: (t) => this.apiFor(t), refOf: (t) => this.explorer.store.target(t)?.ref ?? parseTargetKey(t),
+      ui, log, extensionUri: context.extensionUri, executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
+    }));
     this.commands = new PipelineCommands({
       explorer: this.explorer, apiFor: (t) => this.apiFor(t), ui, follow: this.follow, log,
       showTimeline: async (key, id) => { await this.showTimeline(key, id); },
@@ -189,7 +195,7 @@ export class PipelinesFeature implements vscode.Disposable {
   }
 
   async showTimeline(key: PipelineKey, executionId: string): Promise<void> {
-    await this.deps.ui.openDocument(timelineUri(key, executionId), { preview: true });
+    await this.timelinePanels.show(key, executionId);
   }
 
   async showYourCommit(): Promise<void> {

@@ -62,6 +62,8 @@ export class PipelineExplorer {
   private pinned: PipelineKey[] = [];
   private watched: PipelineKey[] = [];
   private tracked: PipelineKey[] = [];
+  /** Pipelines whose running execution a timeline panel shows: polled as tracked ones are. */
+  private shown: PipelineKey[] = [];
   private readonly inflight = new Map<string, Promise<boolean>>();
   private readonly changeListeners = new Set<Listener<string[]>>();
   private readonly loadListeners = new Set<Listener<LoadEvent>>();
@@ -116,7 +118,7 @@ export class PipelineExplorer {
     this.updateTasks();
   }
 
-  setFollowed(kind: 'pinned' | 'watched' | 'tracked', keys: readonly PipelineKey[]): void {
+  setFollowed(kind: 'pinned' | 'watched' | 'tracked' | 'shown', keys: readonly PipelineKey[]): void {
     this[kind] = [...keys];
     this.updateTasks();
   }
@@ -151,7 +153,7 @@ export class PipelineExplorer {
       executionsExpanded: this.tree.expandedExecutionKeys(),
       pinned: this.pinned,
       watched: this.watched,
-      tracked: this.tracked,
+      tracked: [...this.tracked, ...this.shown],
     };
   }
 

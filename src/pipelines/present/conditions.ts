@@ -135,7 +135,7 @@ export function presentCondition(id: string, kind: ConditionKind, stage: StageVi
     lines.push(`Condition ${i + 1}: ${c.rules.map((r) => `${escapeMarkdown(r.name)} (${escapeMarkdown(r.provider)})`).join(', ')}`
       + ` — if a rule fails, ${escapeMarkdown(resultPhrase(c.result ?? (kind === 'onFailure' ? 'ROLLBACK' : 'FAIL')))}`);
   });
-  if (overridable) lines.push('_Right-click → Override Stage Condition to let the execution go on._');
+  if (overridable) lines.push('_Override Stage Condition lets the execution go on._');
   return {
     id, label: CONDITION_KIND_LABELS[kind], description, icon: conditionIcon(state?.status), tooltip: lines.join('\n\n'),
     contextValue: ['condition', kind, ...(overridable ? ['overridable'] : [])].join(':'),

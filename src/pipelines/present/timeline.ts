@@ -159,8 +159,8 @@ function ruleTable(rules: readonly RuleExecutionInfo[], now: number): string[] {
   return out;
 }
 
-/** Action output variables as later actions reference them: `#{namespace.name}`. */
-function variablesSection(detail: ExecutionDetail): string[] {
+/** The latest run of each action that output variables. */
+export function latestOutputActions(detail: ExecutionDetail): Map<string, ActionExecutionInfo> {
   const latest = new Map<string, ActionExecutionInfo>();
   for (const a of detail.actions) {
     if (!a.outputVariables) continue;
@@ -168,6 +168,12 @@ function variablesSection(detail: ExecutionDetail): string[] {
     const prev = latest.get(k);
     if (!prev || (a.startTime ?? 0) >= (prev.startTime ?? 0)) latest.set(k, a);
   }
+  return latest;
+}
+
+/** Action output variables as later actions reference them: `#{namespace.name}`. */
+function variablesSection(detail: ExecutionDetail): string[] {
+  const latest = latestOutputActions(detail);
   if (!latest.size) return [];
   const out = ['## Variables', '', '| Variable | Value | Output by |', '|---|---|---|'];
   for (const a of latest.values()) {

@@ -1,3 +1,4 @@
+import { webviewCsp } from '../../core/detail-page';
 import { escapeHtml } from './escape';
 
 export interface FlameHtmlOptions {
@@ -22,19 +23,7 @@ export function makeNonce(random: (bytes: number) => Uint8Array): string {
  * says it is loading (with a progress bar), never a blank canvas.
  */
 export function flameHtml(o: FlameHtmlOptions): string {
-  if (!/^[A-Za-z0-9_-]{16,}$/.test(o.nonce)) throw new Error('The nonce must be at least 16 base64url characters.');
-  const csp = [
-    "default-src 'none'",
-    `img-src ${o.cspSource} data:`,
-    `style-src ${o.cspSource}`,
-    `font-src ${o.cspSource}`,
-    `script-src 'nonce-${o.nonce}'`,
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = webviewCsp(o.cspSource, o.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -167,7 +167,7 @@ export async function rig(options: { poetryVersion?: string; window?: Rig } = {}
     globalState: state, secrets,
     environmentVariableCollection: env, globalStoragePath: storage,
   }, {
-    log: silentLogger, aws, ui, home, env: {}, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
+    log: silentLogger, aws, ui, home, env: {}, extensionUri: vscode.extensions.getExtension('conveyor-dev.conveyor')!.extensionUri, poetryVersion: async () => options.poetryVersion ?? 'Poetry (version 1.8.3)',
     sharedDomains: () => [{ name: 'platform', owner: '222222222222' }],
   });
   return {

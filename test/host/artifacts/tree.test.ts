@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DETAILS_SCHEME, DetailsDocuments, detailsUri } from '../../../src/artifacts/editor/details-document';
+import { DETAILS_VIEW_TYPE } from '../../../src/artifacts/editor/details-panel';
 import { ArtifactsTreeProvider } from '../../../src/artifacts/editor/tree-provider';
 import { ArtifactsModel } from '../../../src/artifacts/tree/model';
 import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
@@ -138,7 +139,7 @@ describe('Artifacts tree (emulator)', function () {
     beforeEach(async () => { r = await rig(); });
     afterEach(() => r.dispose());
 
-    it('copies an install snippet for the chosen ecosystem, and opens the details document', async () => {
+    it('copies an install snippet for the chosen ecosystem, and opens the details panel (reused on a second open)', async () => {
       const p = r.feature.provider;
       const team = await child(p, await child(p, undefined, 'platform'), 'releases');
       const maven = await child(p, team, 'Maven');
@@ -149,9 +150,20 @@ describe('Artifacts tree (emulator)', function () {
       assert.equal(await r.feature.copySnippet(v2), 'implementation("com.acme.platform:platform-core:2.0.0")');
       assert.deepEqual(r.ui.of('copy'), ['implementation("com.acme.platform:platform-core:2.0.0")']);
       assert.equal(await r.feature.copySnippet(v2, 'Maven (pom.xml)'), '<dependency>\n  <groupId>com.acme.platform</groupId>\n  <artifactId>platform-core</artifactId>\n  <version>2.0.0</version>\n</dependency>');
-      const uri = await r.feature.showDetails(v2);
-      assert.equal(uri?.scheme, DETAILS_SCHEME);
-      assert.deepEqual(r.ui.of('open'), [uri?.toString()]);
+      const view = await r.feature.showDetails(v2);
+      assert.equal(view?.name, 'com.acme.platform:platform-core');
+      assert.deepEqual(view?.snippets.map((s) => s.label), ['Maven (pom.xml)', 'Gradle (Kotlin DSL)', 'Gradle (Groovy DSL)']);
+      const panel = view && r.feature.details.panelOf(view);
+      assert.equal(panel?.viewType, DETAILS_VIEW_TYPE);
+      assert.equal(panel?.title, 'com.acme.platform:platform-core 2.0.0');
+      assert.match(panel?.webview.html ?? '', /codicons\/codicon\.css/);
+      const again = await r.feature.showDetails(v2);
+      assert.equal(again && r.feature.details.panelOf(again), panel, 'the same panel');
+      let closed = false;
+      panel?.onDidDispose(() => { closed = true; });
+      r.dispose();
+      assert.ok(closed, 'disposing the feature closes its panels');
+      r = await rig();
     });
   });
 });

@@ -38,15 +38,16 @@ describe('Pipelines feature in the extension', function () {
     await vscode.commands.executeCommand('conveyor.pipelines.filter', 'pay');
     assert.equal(feature.treeView.message, 'Filter “pay”: 1 of 12 pipelines');
     await vscode.commands.executeCommand('conveyor.pipelines.clearFilter');
-    assert.equal(feature.treeView.message, undefined);
+    assert.ok(!feature.treeView.message, 'no message once the filter is cleared');
   });
 
-  it('shows an execution timeline as a read-only markdown document', async () => {
+  it('shows an execution timeline as a webview panel', async () => {
     await vscode.commands.executeCommand('conveyor.pipelines.showExecution', { ...DEMO, pipelineName: 'payments-api' });
-    const editor = vscode.window.activeTextEditor;
-    assert.equal(editor?.document.uri.scheme, 'conveyor-execution');
-    assert.equal(editor?.document.languageId, 'markdown');
-    assert.match(editor?.document.getText() ?? '', /## ❌ Build — Failed/);
+    const [shown] = feature.timelinePanels.openPanels;
+    assert.equal(shown?.key.name, 'payments-api');
+    assert.equal(shown?.panel?.viewType, 'conveyor.pipelines.timeline');
+    assert.equal(shown?.view?.stages.find((s) => s.name === 'Build')?.status.label, 'Failed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await eventually('the panel to close', () => feature.timelinePanels.openPanels.length === 0);
   });
 });
