@@ -3,8 +3,7 @@
 // driven by the pure CodeBuildExplorer.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsAccess } from '../../aws/access';
-import { explainAwsError } from '../../aws/errors';
+import { viewExplainer, type AwsAccess } from '../../aws/access';
 import { parseTargetKey } from '../../aws/targets';
 import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
@@ -14,7 +13,6 @@ import { ModelTreeProvider } from '../../editor/tree';
 import type { EditorUi } from '../../editor/ui';
 import { createCodeBuildApi, type CodeBuildApi } from '../model/api';
 import { CodeBuildExplorer } from '../model/explorer';
-import type { ExplainedError } from '../model/loads';
 import { nodeIds } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { ProjectKey, TargetRef } from '../model/types';
@@ -65,7 +63,7 @@ export class CodeBuildFeature implements vscode.Disposable {
     this.explorer = new CodeBuildExplorer({
       apiFor: (t) => this.apiFor(t), clock, log: deps.log,
       settings: () => refreshSettingsOf(this.settings.value),
-      explain: (error, target, operation) => this.explain(error, target, operation),
+      explain: viewExplainer(deps.aws, 'codebuild'),
       pageSize: this.settings.value.pageSize,
     });
     this.disposables.add({ dispose: () => this.explorer.dispose() });
@@ -155,15 +153,6 @@ export class CodeBuildFeature implements vscode.Disposable {
   apiFor(target: string): CodeBuildApi {
     const ref = this.explorer.store.target(target)?.ref ?? parseTargetKey(target);
     return createCodeBuildApi(this.deps.aws.client('codebuild', ref ? { profile: ref.profile, region: ref.region } : undefined));
-  }
-
-  private explain(error: unknown, target: string, operation: string): ExplainedError {
-    const ref = parseTargetKey(target);
-    const e = explainAwsError(error, { service: 'codebuild', operation, ...(ref ? { profile: ref.profile, region: ref.region } : {}) });
-    return {
-      message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}),
-      errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal',
-    };
   }
 
   private onFilterChanged(): void {

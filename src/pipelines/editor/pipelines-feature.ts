@@ -1,15 +1,14 @@
 // The Pipelines explorer in VS Code: the tree view, status bar items, notifications for watched
 // pipelines and the execution timeline documents, all driven by the pure PipelineExplorer.
 import * as vscode from 'vscode';
-import type { AwsAccess } from '../../aws/access';
-import { explainAwsError } from '../../aws/errors';
+import { viewExplainer, type AwsAccess } from '../../aws/access';
 import { DisposableStore } from '../../core/disposables';
 import { parseTreeId } from '../../core/tree';
 import type { Logger } from '../../core/log';
 import { FeatureSettings } from '../../editor/settings';
 import type { EditorUi } from '../../editor/ui';
 import { createPipelineApi, type PipelineApi } from '../model/api';
-import { PipelineExplorer, type ExplainedError } from '../model/explorer';
+import { PipelineExplorer } from '../model/explorer';
 import { nodeIds, parseTargetKey } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { PipelineKey, TargetRef } from '../model/types';
@@ -60,7 +59,7 @@ export class PipelinesFeature implements vscode.Disposable {
       apiFor: (target) => this.apiFor(target),
       clock: deps.clock ?? systemClock,
       settings: () => refreshSettingsOf(this.settings.value),
-      explain: (error, target, operation) => this.explain(error, target, operation),
+      explain: viewExplainer(deps.aws, 'codepipeline'),
       log,
       pageSize: this.settings.value.pageSize,
     });
@@ -160,15 +159,6 @@ export class PipelinesFeature implements vscode.Disposable {
   private apiFor(target: string): PipelineApi {
     const ref = this.explorer.store.target(target)?.ref ?? parseTargetKey(target);
     return createPipelineApi(this.deps.aws.client('codepipeline', ref ? { profile: ref.profile, region: ref.region } : undefined));
-  }
-
-  private explain(error: unknown, target: string, operation: string): ExplainedError {
-    const ref = parseTargetKey(target);
-    const e = explainAwsError(error, { service: 'codepipeline', operation, ...(ref ? { profile: ref.profile, region: ref.region } : {}) });
-    return {
-      message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}),
-      errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal',
-    };
   }
 
   private onFilterChanged(): void {
