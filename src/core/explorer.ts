@@ -3,6 +3,7 @@
 // scheduler's error handling, and freshness per root (when it was last read, and whether what is shown
 // is stale because the last refresh failed). A feature's explorer adds its loads and its task policy.
 import { Emitter } from './event';
+import { formatAgo } from './format';
 import type { Logger } from './log';
 import type { Clock } from './polling/clock';
 import { PollScheduler, type ErrorClass } from './polling/scheduler';
@@ -82,10 +83,14 @@ export abstract class PollingExplorer<S extends TaskSpec, N, R> {
   private readonly changes = new Emitter<string[]>();
   private readonly freshnessChanges = new Emitter<void>();
   private readonly updated = new Map<string, number>();
+  private busyCount = 0;
+  private readonly busyChanges = new Emitter<boolean>();
   /** Fires with the ids of nodes to refresh (topmost only; an empty list never fires). */
   readonly onDidChange = this.changes.event;
   /** Fires when a root's data arrived or its listing failed (the view's "updated … ago" changes). */
   readonly onDidChangeFreshness = this.freshnessChanges.event;
+  /** Fires when loading that the view waits for starts (true) or ends (false): the view's progress bar. */
+  readonly onDidChangeBusy = this.busyChanges.event;
 
   protected abstract readonly store: ExplorerStore<R>;
   protected abstract readonly tree: ExplorerTree<N>;
@@ -112,6 +117,11 @@ export abstract class PollingExplorer<S extends TaskSpec, N, R> {
   protected abstract desiredTasks(): S[];
   /** A root's listing error and whether its list is loaded. */
   protected abstract rootState(target: string): { error?: LoadError; loaded: boolean };
+
+  /** Whether the view waits for a load (children of a node, a manual refresh). */
+  get busy(): boolean {
+    return this.busyCount > 0;
+  }
 
   get viewVisible(): boolean {
     return this.visible;
@@ -171,6 +181,17 @@ export abstract class PollingExplorer<S extends TaskSpec, N, R> {
     this.scheduler.dispose();
     this.changes.dispose();
     this.freshnessChanges.dispose();
+    this.busyChanges.dispose();
+  }
+
+  /** Runs a load the view waits for, so that the view shows it is loading. */
+  protected async showing<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busyCount++ === 0) this.busyChanges.fire(true);
+    try {
+      return await work();
+    } finally {
+      if (--this.busyCount === 0 && !this.disposed) this.busyChanges.fire(false);
+    }
   }
 
   /** Data of a root arrived (changed or not): the poll task can wait, and the root is current. */
@@ -196,4 +217,34 @@ export abstract class PollingExplorer<S extends TaskSpec, N, R> {
     const all = this.withRelated(ids);
     this.changes.fire(all.includes(ROOT_ID) ? [ROOT_ID] : pruneDescendants(all, (id) => this.base.parentOf(id)));
   }
+}
+
+/** Below a minute in seconds ("12 s ago"), then as formatAgo words it. */
+function agoText(then: number, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - then) / 1000));
+  return seconds < 60 ? `${seconds} s ago` : formatAgo(then, now);
+}
+
+export interface FreshnessText {
+  /** The view's description: "updated 12 s ago", "stale · updated 3 min ago", "auto-refresh off". */
+  description?: string;
+  /** Whether some root shows data from before a failed refresh. */
+  stale: boolean;
+  /** For the view's message line when stale: what failed. */
+  message?: string;
+}
+
+/** How current a view is, in words; the oldest root speaks for all of them. */
+export function describeFreshness(roots: readonly RootFreshness[], now: number, autoRefresh: boolean): FreshnessText {
+  const staleRoot = roots.find((r) => r.error && r.loaded);
+  const times = roots.map((r) => r.updatedAt).filter((t): t is number => t !== undefined);
+  const parts: string[] = [];
+  if (staleRoot) parts.push('stale');
+  if (times.length) parts.push(`updated ${agoText(Math.min(...times), now)}`);
+  if (!autoRefresh && roots.length) parts.push('auto-refresh off');
+  return {
+    stale: staleRoot !== undefined,
+    ...(parts.length ? { description: parts.join(' · ') } : {}),
+    ...(staleRoot?.error ? { message: `Refresh failed; showing the last data loaded. ${staleRoot.error.message}` } : {}),
+  };
 }

@@ -114,7 +114,11 @@ export class CodeBuildExplorer extends PollingExplorer<TaskSpec, TreeNode, Targe
   // ---- tree -------------------------------------------------------------------------------------
 
   /** Children for the view; loads what the node needs first. Never rejects: failures become message nodes. */
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    return this.showing(() => this.loadChildren(node));
+  }
+
+  private async loadChildren(node?: TreeNode): Promise<TreeNode[]> {
     const quiet = (p: Promise<boolean>): Promise<boolean> => p.catch(() => false);
     try {
       if (!node || node.kind === 'target') {
@@ -164,7 +168,11 @@ export class CodeBuildExplorer extends PollingExplorer<TaskSpec, TreeNode, Targe
   }
 
   /** Manual refresh: everything shown (no node), or the data behind one node. */
-  async refresh(node?: TreeNode): Promise<void> {
+  refresh(node?: TreeNode): Promise<void> {
+    return this.showing(() => this.refreshNow(node));
+  }
+
+  private async refreshNow(node?: TreeNode): Promise<void> {
     const quiet = (p: Promise<boolean>): Promise<unknown> => p.catch(() => false);
     const jobs: Promise<unknown>[] = [];
     const owner = node && 'key' in node ? node.key : undefined;

@@ -4,11 +4,13 @@
 import { parseTargetKey } from '../../aws/targets';
 import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
+import type { LoadError } from '../../core/explorer';
+import type { MessageNode, MessageSeverity } from '../../core/tree';
 import { nodeIds } from './keys';
 import type { CodeBuildStore, TargetEntry } from './store';
 import type { ProjectKey } from './types';
 
-export type MessageSeverity = 'error' | 'warning' | 'info';
+export type { MessageSeverity } from '../../core/tree';
 
 export type TreeNode =
   | { kind: 'target'; id: string; target: string }
@@ -26,7 +28,7 @@ export type TreeNode =
   | { kind: 'reports'; id: string; key: ProjectKey }
   | { kind: 'reportGroup'; id: string; key: ProjectKey; groupArn: string }
   | { kind: 'report'; id: string; key: ProjectKey; groupArn: string; reportArn: string }
-  | { kind: 'message'; id: string; parentId: string; severity: MessageSeverity; text: string; detail?: string; retry: boolean };
+  | MessageNode;
 
 export const NODE_KINDS: ReadonlySet<string> = new Set<TreeNode['kind']>([
   'target', 'project', 'moreProjects', 'build', 'moreBuilds', 'phase', 'artifact', 'buildReport', 'batches', 'batch',
@@ -184,7 +186,7 @@ export class TreeModel {
   private projectsOf(t: TargetEntry): TreeNode[] {
     const parentId = nodeIds.target(t.key);
     const out: TreeNode[] = [];
-    if (t.error) out.push(this.message(parentId, 'error', t.error.message, true, t.listed ? 'Showing the last list Conveyor loaded.' : undefined));
+    if (t.error) out.push(this.failure(parentId, 'error', 'Couldn’t list projects', t.error, t.listed ? 'Showing the last list Conveyor loaded.' : undefined));
     if (!t.listed) return out;
     const names = this.matching(t);
     if (names.length === 0) {
@@ -210,10 +212,10 @@ export class TreeModel {
     if (!p) return [];
     if (p.deleted) return [this.message(parentId, 'error', `Project “${key.name}” no longer exists.`, false)];
     const out: TreeNode[] = [];
-    if (p.error) out.push(this.message(parentId, 'warning', p.error.message, true));
+    if (p.error) out.push(this.failure(parentId, 'warning', 'Couldn’t read this project', p.error));
     if (p.info?.batch || p.batches?.ids.length) out.push(this.node({ kind: 'batches', id: nodeIds.batches(key), key }));
     if (this.store.reportGroupArnsOf(key).length) out.push(this.node({ kind: 'reports', id: nodeIds.reports(key), key }));
-    if (p.buildsError) out.push(this.message(parentId, 'error', p.buildsError.message, true));
+    if (p.buildsError) out.push(this.failure(parentId, 'error', 'Couldn’t list builds', p.buildsError));
     const builds = p.builds;
     if (!builds) return out;
     const ids = this.shownBuildIds(key).filter((id) => this.store.build(key.target, id));
@@ -237,7 +239,7 @@ export class TreeModel {
     const p = this.store.project(key);
     const parentId = nodeIds.batches(key);
     const out: TreeNode[] = [];
-    if (p?.batchesError) out.push(this.message(parentId, 'error', p.batchesError.message, true));
+    if (p?.batchesError) out.push(this.failure(parentId, 'error', 'Couldn’t list batch builds', p.batchesError));
     if (!p?.batches) return out;
     if (!p.batches.ids.length) out.push(this.message(parentId, 'info', 'No batch builds yet', false));
     for (const batchId of p.batches.ids.filter((id) => this.store.batch(key.target, id))) {
@@ -260,6 +262,13 @@ export class TreeModel {
 
   private message(parentId: string, severity: MessageSeverity, text: string, retry: boolean, detail?: string): TreeNode {
     return this.node({ kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text, retry, ...(detail ? { detail } : {}) });
+  }
+
+  private failure(parentId: string, severity: MessageSeverity, title: string, error: LoadError, detail?: string): TreeNode {
+    return this.node({
+      kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text: error.message, retry: true,
+      failure: { title, category: error.category }, ...(detail ? { detail } : {}),
+    });
   }
 
   private node<T extends TreeNode>(fresh: T): T {

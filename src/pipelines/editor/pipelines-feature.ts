@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { viewExplainer, type AwsAccess } from '../../aws/access';
 import { DisposableStore } from '../../core/disposables';
-import { parseTreeId } from '../../core/tree';
 import type { Logger } from '../../core/log';
+import { ExplorerView, type FilterCounts } from '../../editor/explorer-view';
 import { FeatureSettings } from '../../editor/settings';
 import type { EditorUi } from '../../editor/ui';
 import { createPipelineApi, type PipelineApi } from '../model/api';
@@ -13,7 +13,6 @@ import { nodeIds, parseTargetKey } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { PipelineKey, TargetRef } from '../model/types';
 import { systemClock, type Clock } from '../../core/polling/clock';
-import { filterMessage } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import { statusPhrase } from '../present/status';
 import { PIPELINES_SETTINGS, refreshSettingsOf } from '../settings';
@@ -48,6 +47,7 @@ export class PipelinesFeature implements vscode.Disposable {
   readonly yourCommit: YourCommitItem;
   readonly heads: HeadWatcher;
   readonly timelines: TimelineDocuments;
+  readonly explorerView: ExplorerView<TreeNode>;
   private readonly settings = new FeatureSettings(PIPELINES_SETTINGS);
   private readonly pins: PinnedStatusItems;
   private readonly disposables = new DisposableStore();
@@ -55,9 +55,10 @@ export class PipelinesFeature implements vscode.Disposable {
   constructor(context: PipelinesContext, private readonly deps: PipelinesDeps) {
     const { log, ui } = deps;
     this.disposables.add(this.settings);
+    const clock = deps.clock ?? systemClock;
     this.explorer = new PipelineExplorer({
       apiFor: (target) => this.apiFor(target),
-      clock: deps.clock ?? systemClock,
+      clock,
       settings: () => refreshSettingsOf(this.settings.value),
       explain: viewExplainer(deps.aws, 'codepipeline'),
       log,
@@ -68,6 +69,11 @@ export class PipelinesFeature implements vscode.Disposable {
     this.follow = this.disposables.add(new FollowState(context.globalState));
     this.provider = this.disposables.add(new PipelinesTreeProvider(this.explorer));
     this.treeView = deps.treeView(this.provider);
+    this.explorerView = this.disposables.add(new ExplorerView({
+      viewId: VIEW_ID, treeView: this.treeView, explorer: this.explorer, now: () => clock.now(),
+      autoRefresh: () => this.settings.value['refresh.enabled'],
+      filter: { contextKey: 'conveyor.pipelines.filtered', noun: 'pipelines', counts: () => this.filterCounts() },
+    }));
     this.pins = this.disposables.add(new PinnedStatusItems(this.explorer, this.follow));
     this.yourCommit = this.disposables.add(new YourCommitItem(this.explorer, (keys) => this.explorer.setFollowed('tracked', keys)));
     this.heads = this.disposables.add(new HeadWatcher(log));
@@ -83,8 +89,6 @@ export class PipelinesFeature implements vscode.Disposable {
     this.subscribe(notifier);
     this.explorer.setFollowed('pinned', this.follow.list('pinned'));
     this.explorer.setFollowed('watched', this.follow.list('watched'));
-    this.explorer.setWindowFocused(vscode.window.state.focused);
-    this.explorer.setViewVisible(this.treeView.visible);
     this.retarget(false);
     this.pins.update();
     const ticker = setInterval(() => {
@@ -109,16 +113,13 @@ export class PipelinesFeature implements vscode.Disposable {
 
   private subscribe(notifier: WatchNotifier): void {
     const d = this.disposables;
-    d.add(this.treeView.onDidChangeVisibility((e) => this.explorer.setViewVisible(e.visible)));
-    d.add(this.treeView.onDidExpandElement((e) => this.explorer.setExpanded(e.element, true)));
-    d.add(this.treeView.onDidCollapseElement((e) => this.explorer.setExpanded(e.element, false)));
-    d.add(vscode.window.onDidChangeWindowState((s) => this.explorer.setWindowFocused(s.focused)));
     d.add(this.deps.aws.onDidChange(() => this.retarget(true)));
     d.add(this.settings.onDidChange((change) => {
       this.explorer.tree.pageSize = this.settings.value.pageSize;
       this.explorer.setOrder(this.settings.value.sortBy);
       this.retarget(change.affects('accounts'));
       this.explorer.updateTasks();
+      this.explorerView.render();
       if (change.affects('yourCommit.enabled')) this.yourCommit.setHead(this.headToShow(this.heads.head));
     }));
     d.add(this.follow.onDidChange(({ kind, key, on }) => {
@@ -133,10 +134,6 @@ export class PipelinesFeature implements vscode.Disposable {
       if (e.kind === 'recent' || e.kind === 'runtime') this.yourCommit.update();
     }));
     d.add(this.heads.onDidChange((head) => this.yourCommit.setHead(this.headToShow(head))));
-    // The filter message counts matches: keep it right when a list refresh adds or drops pipelines.
-    d.add(this.explorer.onDidChange((ids) => {
-      if (this.explorer.tree.filter && ids.some((id) => id === '' || parseTreeId(id)?.kind === 'T')) this.updateFilterMessage();
-    }));
   }
 
   private headToShow(head: string | undefined): string | undefined {
@@ -162,20 +159,19 @@ export class PipelinesFeature implements vscode.Disposable {
   }
 
   private onFilterChanged(): void {
-    this.updateFilterMessage();
-    void vscode.commands.executeCommand('setContext', 'conveyor.pipelines.filtered', this.explorer.tree.filter !== '');
+    this.explorerView.filterChanged();
     this.provider.refreshAll();
     this.explorer.updateTasks();
   }
 
-  private updateFilterMessage(): void {
+  private filterCounts(): FilterCounts {
     let matched = 0;
     let total = 0;
     for (const t of this.explorer.store.targets()) {
       total += t.names.length;
       matched += this.explorer.tree.matching(t).length;
     }
-    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total);
+    return { filter: this.explorer.tree.filter, matched, total, complete: true };
   }
 
   async showTimeline(key: PipelineKey, executionId: string): Promise<void> {

@@ -114,7 +114,11 @@ export class PipelineExplorer extends PollingExplorer<TaskSpec, TreeNode, Target
   // ---- tree -------------------------------------------------------------------------------------
 
   /** Children for the view; loads what the node needs first. Never rejects: failures become message nodes. */
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    return this.showing(() => this.loadChildren(node));
+  }
+
+  private async loadChildren(node?: TreeNode): Promise<TreeNode[]> {
     try {
       if (!node) {
         if (!this.tree.multiRoot) await Promise.all(this.store.targets().filter((t) => !t.pipelines).map((t) => this.loadList(t.key).catch(() => false)));
@@ -157,7 +161,11 @@ export class PipelineExplorer extends PollingExplorer<TaskSpec, TreeNode, Target
   }
 
   /** Manual refresh: everything shown (no node), or the data behind one node. */
-  async refresh(node?: TreeNode): Promise<void> {
+  refresh(node?: TreeNode): Promise<void> {
+    return this.showing(() => this.refreshNow(node));
+  }
+
+  private async refreshNow(node?: TreeNode): Promise<void> {
     const quiet = (p: Promise<boolean>): Promise<unknown> => p.catch(() => false);
     const owner = node ? ownerOf(node) : {};
     const jobs: Promise<unknown>[] = [];

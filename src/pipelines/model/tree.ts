@@ -2,6 +2,8 @@
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
 import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
+import type { LoadError } from '../../core/explorer';
+import type { MessageNode, MessageSeverity } from '../../core/tree';
 import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
 import { orderPipelines, type PipelineOrder } from './attention';
 import { nodeIds, parseTargetKey } from './keys';
@@ -9,7 +11,7 @@ import { actionsOf, findStage, stagesOf } from './queries';
 import type { PipelineStore, TargetEntry } from './store';
 import type { PipelineKey } from './types';
 
-export type MessageSeverity = 'error' | 'warning' | 'info';
+export type { MessageSeverity } from '../../core/tree';
 
 export type TreeNode =
   | { kind: 'target'; id: string; target: string }
@@ -22,7 +24,7 @@ export type TreeNode =
   | { kind: 'execution'; id: string; key: PipelineKey; executionId: string }
   | { kind: 'moreExecutions'; id: string; key: PipelineKey }
   | { kind: 'morePipelines'; id: string; target: string; remaining: number }
-  | { kind: 'message'; id: string; parentId: string; severity: MessageSeverity; text: string; detail?: string; retry: boolean };
+  | MessageNode;
 
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -178,7 +180,7 @@ export class TreeModel {
     const parentId = nodeIds.target(t.key);
     const out: TreeNode[] = [];
     if (t.error) {
-      out.push(this.message(parentId, 'error', t.error.message, true, t.pipelines ? 'Showing the last list Conveyor loaded.' : undefined));
+      out.push(this.failure(parentId, 'error', 'Couldn’t list pipelines', t.error, t.pipelines ? 'Showing the last list Conveyor loaded.' : undefined));
     }
     if (!t.pipelines) return out;
     const names = this.matching(t);
@@ -209,7 +211,7 @@ export class TreeModel {
     const out: TreeNode[] = [];
     const stages = stagesOf(e.structure, e.runtime);
     if (e.error) {
-      out.push(this.message(parentId, stages.length ? 'warning' : 'error', e.error.message, true,
+      out.push(this.failure(parentId, stages.length ? 'warning' : 'error', 'Couldn’t read this pipeline’s state', e.error,
         stages.length ? 'Showing the last state Conveyor loaded.' : undefined));
     }
     for (const s of stages) out.push(this.node({ kind: 'stage', id: nodeIds.stage(key, s.name), key, stage: s.name }));
@@ -238,7 +240,7 @@ export class TreeModel {
     const parentId = nodeIds.executions(key);
     if (!e) return [];
     const out: TreeNode[] = [];
-    if (e.executionsError) out.push(this.message(parentId, 'error', e.executionsError.message, true));
+    if (e.executionsError) out.push(this.failure(parentId, 'error', 'Couldn’t list executions', e.executionsError));
     const page = e.executions;
     if (!page) return out;
     if (page.items.length === 0) out.push(this.message(parentId, 'info', 'No executions yet', false));
@@ -250,6 +252,13 @@ export class TreeModel {
   private message(parentId: string, severity: MessageSeverity, text: string, retry: boolean, detail?: string): TreeNode {
     return this.node({
       kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text, retry, ...(detail ? { detail } : {}),
+    });
+  }
+
+  private failure(parentId: string, severity: MessageSeverity, title: string, error: LoadError, detail?: string): TreeNode {
+    return this.node({
+      kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text: error.message, retry: true,
+      failure: { title, category: error.category }, ...(detail ? { detail } : {}),
     });
   }
 
