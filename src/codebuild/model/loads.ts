@@ -214,7 +214,7 @@ export class CodeBuildLoads {
       } catch (error) {
         const e = this.fail(error, target, 'ListBuilds');
         if (e.category === 'accessDenied') {
-          this.d.log.info(`ListBuilds is not allowed in ${target}: polling shown projects one by one`);
+          this.d.log.warn(`CodeBuild ListBuilds is not allowed in ${target}: polling shown projects one by one`);
           this.d.store.markRecentDenied(target);
         }
         throw e;

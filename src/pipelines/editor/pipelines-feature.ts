@@ -97,7 +97,7 @@ export class PipelinesFeature implements vscode.Disposable {
       this.pins.update();
     }, 60_000);
     this.disposables.add({ dispose: () => clearInterval(ticker) });
-    void this.heads.start().catch((err: unknown) => log.debug(`HEAD watcher: ${String(err)}`));
+    void this.heads.start().catch((err: unknown) => log.warn(`HEAD watcher failed to start: ${String(err)}`));
   }
 
   private watchNotifier(): WatchNotifier {

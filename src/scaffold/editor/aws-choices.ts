@@ -38,7 +38,7 @@ export class AwsChoices {
 
   private unavailable<T>(service: ServiceId, operation: string, what: string, err: unknown, target: AwsTarget): Loadable<T> {
     const reason = this.aws.explain(err, { service, operation, target }).message;
-    this.log.debug(`New CDK Pipeline Project: could not list ${what}: ${reason}`);
+    this.log.warn(`New CDK Pipeline Project: could not list ${what} (${service} ${operation}): ${reason}`);
     return { state: 'unavailable', reason };
   }
 
@@ -80,7 +80,8 @@ export class AwsChoices {
       const client = this.aws.client('sts', target);
       return (await withTimeout((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }))).Account;
     } catch (err) {
-      this.log.debug(`New CDK Pipeline Project: could not determine the account: ${this.aws.explain(err, { service: 'sts', target }).message}`);
+      const reason = this.aws.explain(err, { service: 'sts', operation: 'GetCallerIdentity', target }).message;
+      this.log.warn(`New CDK Pipeline Project: could not determine the account (sts GetCallerIdentity): ${reason}`);
       return undefined;
     }
   }
