@@ -2,8 +2,8 @@
 // expansion): projects → builds (phases, artifacts, reports), batch builds (their groups) and report
 // groups (their reports). Nodes are cached by id so the editor sees the same object for a node.
 import { parseTargetKey } from '../../aws/targets';
-import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
+import { RootPaging } from '../../core/root-paging';
 import type { LoadError } from '../../core/explorer';
 import type { MessageNode, MessageSeverity } from '../../core/tree';
 import { nodeIds } from './keys';
@@ -47,27 +47,14 @@ const fromKeyId = (id: string): ProjectKey => {
   return { target, name };
 };
 
-export class TreeModel {
+export class TreeModel extends RootPaging {
   private readonly cache = new NodeCache<TreeNode>();
-  private filterText = '';
-  private readonly shown = new Map<string, number>();
   private readonly buildsShown = new Map<string, number>();
-  private readonly collapsedTargets = new Set<string>();
   private readonly expanded = { project: new Set<string>(), batches: new Set<string>(), reports: new Set<string>() };
   private readonly expandedGroups = new Map<string, ProjectKey>();
 
-  constructor(private readonly store: CodeBuildStore, public pageSize = DEFAULT_PAGE_SIZE) {}
-
-  get filter(): string {
-    return this.filterText;
-  }
-
-  setFilter(text: string): boolean {
-    const next = text.trim();
-    if (next === this.filterText) return false;
-    this.filterText = next;
-    this.shown.clear();
-    return true;
+  constructor(private readonly store: CodeBuildStore, pageSize = DEFAULT_PAGE_SIZE) {
+    super(pageSize);
   }
 
   get multiRoot(): boolean {
@@ -115,15 +102,7 @@ export class TreeModel {
   }
 
   matching(target: TargetEntry): string[] {
-    return this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
-  }
-
-  showMore(target: string): void {
-    this.shown.set(target, this.shownCount(target) + this.pageSize);
-  }
-
-  shownCount(target: string): number {
-    return this.shown.get(target) ?? this.pageSize;
+    return this.filterNames(target.names);
   }
 
   /** Builds of a project shown now (its loaded ids may be more). */
@@ -142,8 +121,7 @@ export class TreeModel {
 
   setExpanded(node: TreeNode, expanded: boolean): void {
     if (node.kind === 'target') {
-      if (expanded) this.collapsedTargets.delete(node.target);
-      else this.collapsedTargets.add(node.target);
+      this.setRootExpanded(node.target, expanded);
       return;
     }
     const set = node.kind === 'project' ? this.expanded.project : node.kind === 'batches' ? this.expanded.batches : node.kind === 'reports' ? this.expanded.reports : undefined;
@@ -161,7 +139,7 @@ export class TreeModel {
     const out: ProjectKey[] = [];
     const targets = this.store.targets();
     for (const t of targets) {
-      if (targets.length > 1 && this.collapsedTargets.has(t.key)) continue;
+      if (this.isHidden(t.key, targets.length)) continue;
       for (const name of this.matching(t).slice(0, this.shownCount(t.key))) out.push({ target: t.key, name });
     }
     return out;
@@ -192,7 +170,7 @@ export class TreeModel {
     if (names.length === 0) {
       if (!t.complete) return out;
       const where = parseTargetKey(t.key);
-      out.push(this.message(parentId, 'info', this.filterText ? `No project matches “${this.filterText}”` : `No CodeBuild projects in ${where ? where.region : 'this region'}`, false));
+      out.push(this.message(parentId, 'info', this.filter ? `No project matches “${this.filter}”` : `No CodeBuild projects in ${where ? where.region : 'this region'}`, false));
       return out;
     }
     const count = this.shownCount(t.key);

@@ -1,7 +1,7 @@
 // The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
-import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
+import { RootPaging } from '../../core/root-paging';
 import type { LoadError } from '../../core/explorer';
 import type { MessageNode, MessageSeverity } from '../../core/tree';
 import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
@@ -30,28 +30,14 @@ export type TreeNode =
 export const DEFAULT_PAGE_SIZE = 50;
 
 
-export class TreeModel {
+export class TreeModel extends RootPaging {
   private readonly cache = new NodeCache<TreeNode>();
-  private filterText = '';
   private order: PipelineOrder = 'attention';
-  private readonly shown = new Map<string, number>();
-  private readonly collapsedTargets = new Set<string>();
   private readonly expandedPipelines = new Set<string>();
   private readonly expandedExecutions = new Set<string>();
 
-  constructor(private readonly store: PipelineStore, public pageSize = DEFAULT_PAGE_SIZE) {}
-
-  get filter(): string {
-    return this.filterText;
-  }
-
-  /** Sets the name filter; paging starts over. Returns true when it changed. */
-  setFilter(text: string): boolean {
-    const next = text.trim();
-    if (next === this.filterText) return false;
-    this.filterText = next;
-    this.shown.clear();
-    return true;
+  constructor(private readonly store: PipelineStore, pageSize = DEFAULT_PAGE_SIZE) {
+    super(pageSize);
   }
 
   /** Whether the roots are account/region nodes (several targets) or pipelines directly (one). */
@@ -97,7 +83,7 @@ export class TreeModel {
 
   /** Matching pipeline names of a target, after the filter, in the list's order. */
   matching(target: TargetEntry): string[] {
-    const names = this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    const names = this.filterNames(target.names);
     return orderPipelines(names, this.order, (name) => target.pipelines?.get(name));
   }
 
@@ -113,20 +99,10 @@ export class TreeModel {
     return JSON.stringify(this.matching(target).slice(0, this.shownCount(target.key)));
   }
 
-  /** Shows the next page of a target's pipelines. */
-  showMore(target: string): void {
-    this.shown.set(target, this.shownCount(target) + this.pageSize);
-  }
-
-  shownCount(target: string): number {
-    return this.shown.get(target) ?? this.pageSize;
-  }
-
   setExpanded(node: TreeNode, expanded: boolean): void {
     const set = node.kind === 'pipeline' ? this.expandedPipelines : node.kind === 'executions' ? this.expandedExecutions : undefined;
     if (node.kind === 'target') {
-      if (expanded) this.collapsedTargets.delete(node.target);
-      else this.collapsedTargets.add(node.target);
+      this.setRootExpanded(node.target, expanded);
       return;
     }
     if (!set || !('key' in node)) return;
@@ -144,7 +120,7 @@ export class TreeModel {
     const out: PipelineKey[] = [];
     const targets = this.store.targets();
     for (const t of targets) {
-      if (targets.length > 1 && this.collapsedTargets.has(t.key)) continue;
+      if (this.isHidden(t.key, targets.length)) continue;
       if (!t.pipelines) continue;
       for (const name of this.matching(t).slice(0, this.shownCount(t.key))) out.push({ target: t.key, name });
     }
@@ -186,8 +162,8 @@ export class TreeModel {
     const names = this.matching(t);
     if (names.length === 0) {
       const where = parseTargetKey(t.key);
-      const text = this.filterText
-        ? `No pipeline matches “${this.filterText}”`
+      const text = this.filter
+        ? `No pipeline matches “${this.filter}”`
         : `No pipelines in ${where ? where.region : 'this region'}`;
       out.push(this.message(parentId, 'info', text, false));
       return out;
