@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Disposable } from '../core/disposables';
 import { describeFreshness, type RootFreshness } from '../core/explorer';
 import { filterMessage } from '../core/tree';
+import type { ExpansionMemory } from './tree';
 
 type Subscribe<T> = (listener: (value: T) => void) => Disposable;
 
@@ -37,6 +38,9 @@ export interface ExplorerViewOptions<N> {
   now(): number;
   autoRefresh(): boolean;
   filter: { contextKey: string; noun: string; counts(): FilterCounts };
+  /** Where the person's expansion is remembered by item id (the tree provider applies it). */
+  expansion: ExpansionMemory<N>;
+  idOf(node: N): string;
 }
 
 /** How often "updated 12 s ago" is re-rendered while the view is visible. */
@@ -55,8 +59,14 @@ export class ExplorerView<N> implements vscode.Disposable {
         explorer.setViewVisible(e.visible);
         this.render();
       }),
-      treeView.onDidExpandElement((e) => explorer.setExpanded(e.element, true)),
-      treeView.onDidCollapseElement((e) => explorer.setExpanded(e.element, false)),
+      treeView.onDidExpandElement((e) => {
+        o.expansion.set(o.idOf(e.element), true);
+        explorer.setExpanded(e.element, true);
+      }),
+      treeView.onDidCollapseElement((e) => {
+        o.expansion.set(o.idOf(e.element), false);
+        explorer.setExpanded(e.element, false);
+      }),
       vscode.window.onDidChangeWindowState((s) => explorer.setWindowFocused(s.focused)),
       explorer.onDidChangeBusy((busy) => this.progress(busy)),
       explorer.onDidChangeFreshness(() => this.render()),
@@ -73,6 +83,11 @@ export class ExplorerView<N> implements vscode.Disposable {
     this.subscriptions.push({ dispose: () => clearInterval(ticker) });
     if (explorer.busy) this.progress(true);
     this.render();
+  }
+
+  /** The person's expansion by item id (what the tree provider applies to rows shown again). */
+  get expansion(): ExpansionMemory<N> {
+    return this.o.expansion;
   }
 
   /** The filter changed: its context key (for the Clear Filter button) and the message. */

@@ -10,7 +10,7 @@ import type { Logger } from '../../core/log';
 import { systemClock, type Clock } from '../../core/polling/clock';
 import { FeatureSettings } from '../../editor/settings';
 import { ExplorerView, type FilterCounts } from '../../editor/explorer-view';
-import { ModelTreeProvider } from '../../editor/tree';
+import { ExpansionMemory, ModelTreeProvider } from '../../editor/tree';
 import type { EditorUi } from '../../editor/ui';
 import { createCodeBuildApi, type CodeBuildApi } from '../model/api';
 import { CodeBuildExplorer } from '../model/explorer';
@@ -69,12 +69,14 @@ export class CodeBuildFeature implements vscode.Disposable {
     });
     this.disposables.add({ dispose: () => this.explorer.dispose() });
     this.watched = this.disposables.add(new WatchedProjects(deps.globalState));
-    this.provider = this.disposables.add(new ModelTreeProvider(treeModelOf(this.explorer, (key) => this.watched.has(key))));
+    const expansion = new ExpansionMemory<TreeNode>((node) => this.explorer.setExpanded(node, true));
+    this.provider = this.disposables.add(new ModelTreeProvider(treeModelOf(this.explorer, (key) => this.watched.has(key)), expansion));
     this.treeView = deps.treeView(this.provider);
     this.explorerView = this.disposables.add(new ExplorerView({
       viewId: VIEW_ID, treeView: this.treeView, explorer: this.explorer, now,
       autoRefresh: () => this.settings.value['refresh.enabled'],
       filter: { contextKey: 'conveyor.codebuild.filtered', noun: 'projects', counts: () => this.filterCounts() },
+      expansion, idOf: (node) => node.id,
     }));
     this.documents = this.disposables.add(new BuildDocuments(this.explorer, now));
     this.documents.onFollow = (keys) => this.setFollowed('documents', keys);

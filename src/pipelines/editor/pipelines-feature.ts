@@ -6,6 +6,7 @@ import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { ExplorerView, type FilterCounts } from '../../editor/explorer-view';
 import { FeatureSettings } from '../../editor/settings';
+import { ExpansionMemory } from '../../editor/tree';
 import type { EditorUi } from '../../editor/ui';
 import { createPipelineApi, type PipelineApi } from '../model/api';
 import { PipelineExplorer } from '../model/explorer';
@@ -67,12 +68,14 @@ export class PipelinesFeature implements vscode.Disposable {
     this.explorer.setOrder(this.settings.value.sortBy);
     this.disposables.add({ dispose: () => this.explorer.dispose() });
     this.follow = this.disposables.add(new FollowState(context.globalState));
-    this.provider = this.disposables.add(new PipelinesTreeProvider(this.explorer));
+    const expansion = new ExpansionMemory<TreeNode>((node) => this.explorer.setExpanded(node, true));
+    this.provider = this.disposables.add(new PipelinesTreeProvider(this.explorer, expansion));
     this.treeView = deps.treeView(this.provider);
     this.explorerView = this.disposables.add(new ExplorerView({
       viewId: VIEW_ID, treeView: this.treeView, explorer: this.explorer, now: () => clock.now(),
       autoRefresh: () => this.settings.value['refresh.enabled'],
       filter: { contextKey: 'conveyor.pipelines.filtered', noun: 'pipelines', counts: () => this.filterCounts() },
+      expansion, idOf: (node) => node.id,
     }));
     this.pins = this.disposables.add(new PinnedStatusItems(this.explorer, this.follow));
     this.yourCommit = this.disposables.add(new YourCommitItem(this.explorer, (keys) => this.explorer.setFollowed('tracked', keys)));
