@@ -102,8 +102,8 @@ export class ExplorerView<N> implements vscode.Disposable {
     const c = this.o.filter.counts();
     const filter = filterMessage(c.filter, c.matched, c.total, this.o.filter.noun, c.complete);
     const message = [filter, fresh.message].filter(Boolean).join(' — ');
-    this.o.treeView.description = fresh.description;
-    this.o.treeView.message = message || undefined;
+    this.o.treeView.description = fresh.description ?? '';
+    this.o.treeView.message = message;
   }
 
   private progress(busy: boolean): void {
