@@ -38,7 +38,7 @@ describe('Pipelines feature in the extension', function () {
     await vscode.commands.executeCommand('conveyor.pipelines.filter', 'pay');
     assert.equal(feature.treeView.message, 'Filter “pay”: 1 of 12 pipelines');
     await vscode.commands.executeCommand('conveyor.pipelines.clearFilter');
-    assert.equal(feature.treeView.message, undefined);
+    assert.equal(feature.treeView.message, '', 'no message once the filter is cleared');
   });
 
   it('shows an execution timeline as a read-only markdown document', async () => {
