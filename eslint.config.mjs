@@ -43,11 +43,8 @@ export default tseslint.config(
       // no-misused-promises catch.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/only-throw-error': ['error', {
-        // The pipelines explorer throws its explained errors as records (message, category, class for backoff).
-        allow: [
-          { from: 'file', name: 'ExplainedError', path: 'src/pipelines/model/explorer.ts' },
-          { from: 'file', name: 'ExplainedError', path: 'src/codebuild/model/loads.ts' },
-        ],
+        // The AWS explorers throw their explained errors as records (message, category, class for backoff).
+        allow: [{ from: 'file', name: 'ExplainedError', path: 'src/aws/errors.ts' }],
       }],
     },
   },

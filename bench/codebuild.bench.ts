@@ -8,7 +8,7 @@
 //     against a naive poller that repeats BatchGetProjects + the latest build of every project on every
 //     5 s tick.
 import { BatchGetBuildsCommand, BatchGetProjectsCommand, CodeBuildClient, ListBuildsForProjectCommand, ListProjectsCommand, StartBuildCommand } from '@aws-sdk/client-codebuild';
-import { explainAwsError } from '../src/aws/errors';
+import { explainAwsError, toExplained } from '../src/aws/errors';
 import { targetKey } from '../src/aws/targets';
 import { createCodeBuildApi } from '../src/codebuild/model/api';
 import { CodeBuildExplorer } from '../src/codebuild/model/explorer';
@@ -31,10 +31,7 @@ function newExplorer(emu: Emulator, clock = new ManualClock(emu.clock.now())): {
     apiFor: () => createCodeBuildApi(client),
     clock,
     settings: () => DEFAULT_REFRESH_SETTINGS,
-    explain: (error, _t, operation) => {
-      const e = explainAwsError(error, { service: 'codebuild', operation });
-      return { message: e.message, category: e.category, errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal' };
-    },
+    explain: (error, _t, operation) => toExplained(explainAwsError(error, { service: 'codebuild', operation })),
     log: silentLogger,
   });
   explorer.setTargets([{ profile: 'bench', region: 'us-east-1' }]);

@@ -6,7 +6,7 @@
 //     pipeline expanded and watched): Conveyor's real scheduler on a simulated clock, counted by the
 //     emulator, against a naive poller that calls GetPipelineState for every pipeline on every 5 s tick.
 import { CodePipelineClient, GetPipelineStateCommand, ListPipelinesCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
-import { explainAwsError } from '../src/aws/errors';
+import { explainAwsError, toExplained } from '../src/aws/errors';
 import { silentLogger } from '../src/core/log';
 import { createPipelineApi } from '../src/pipelines/model/api';
 import { PipelineExplorer } from '../src/pipelines/model/explorer';
@@ -29,10 +29,7 @@ function newExplorer(emu: Emulator, clock = new ManualClock(Date.now())): { expl
     apiFor: () => createPipelineApi(client),
     clock,
     settings: () => DEFAULT_REFRESH_SETTINGS,
-    explain: (error, _t, operation) => {
-      const e = explainAwsError(error, { service: 'codepipeline', operation });
-      return { message: e.message, category: e.category, errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal' };
-    },
+    explain: (error, _t, operation) => toExplained(explainAwsError(error, { service: 'codepipeline', operation })),
     log: silentLogger,
   });
   explorer.setTargets([{ profile: 'bench', region: 'us-east-1' }]);

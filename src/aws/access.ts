@@ -1,6 +1,7 @@
 import type { Disposable } from '../core/disposables';
 import type { ClientOptions, ServiceClients, ServiceId } from './clients';
-import type { ActionableError } from './errors';
+import { toExplained, type ActionableError, type ExplainedError } from './errors';
+import { parseTargetKey } from './targets';
 
 /** A profile + region pair; features that show several accounts side by side pass one explicitly. */
 export interface AwsTarget {
@@ -39,4 +40,12 @@ export interface AwsErrorTarget {
   service: ServiceId;
   operation?: string;
   target?: AwsTarget;
+}
+
+/** The explain() an AWS view's explorer takes: its target keys (see targetKey) name the profile and region. */
+export function viewExplainer(aws: Pick<AwsAccess, 'explain'>, service: ServiceId): (error: unknown, target: string, operation: string) => ExplainedError {
+  return (error, target, operation) => {
+    const ref = parseTargetKey(target);
+    return toExplained(aws.explain(error, { service, operation, ...(ref ? { target: ref } : {}) }));
+  };
 }

@@ -69,10 +69,12 @@ export function operationOf(error: unknown): string | undefined {
  * One middleware for every client: a failing call (after the SDK's retries) keeps the name of its
  * operation, so any error message can say which call failed and which IAM action it needs.
  */
-export function stampFailedCalls(stack: Pick<MiddlewareStack<object, object>, 'add'>, service: ServiceId): void {
+export function stampFailedCalls(stack: Pick<MiddlewareStack<object, object>, 'add'>, service: ServiceId, onSuccess?: () => void): void {
   stack.add((next, context: HandlerExecutionContext) => async (args) => {
     try {
-      return await next(args);
+      const result = await next(args);
+      onSuccess?.();
+      return result;
     } catch (err) {
       if (typeof err === 'object' && err !== null && !failedCallOf(err)) {
         const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
@@ -83,7 +85,7 @@ export function stampFailedCalls(stack: Pick<MiddlewareStack<object, object>, 'a
   }, { step: 'initialize', name: 'conveyorFailedCall', override: true });
 }
 
-function construct<S extends ServiceId>(service: S, options: ClientOptions): ServiceClients[S] {
+function construct<S extends ServiceId>(service: S, options: ClientOptions, onSuccess?: () => void): ServiceClients[S] {
   const base = {
     region: options.region,
     credentials: options.credentials,
@@ -108,7 +110,7 @@ function construct<S extends ServiceId>(service: S, options: ClientOptions): Ser
     sts: () => new (require('@aws-sdk/client-sts') as typeof import('@aws-sdk/client-sts')).STSClient(base),
   };
   const client = make[service]();
-  stampFailedCalls(client.middlewareStack, service);
+  stampFailedCalls(client.middlewareStack, service, onSuccess);
   return client;
 }
 
@@ -116,13 +118,17 @@ function construct<S extends ServiceId>(service: S, options: ClientOptions): Ser
 export class ClientCache {
   private readonly clients = new Map<string, { destroy(): void }>();
 
-  constructor(private readonly credentialsFor: (profile: string) => AwsCredentialIdentityProvider) {}
+  constructor(
+    private readonly credentialsFor: (profile: string) => AwsCredentialIdentityProvider,
+    /** A call with a profile's credentials succeeded (the profile is usable again). */
+    private readonly onSuccess?: (profile: string) => void,
+  ) {}
 
   get<S extends ServiceId>(service: S, settings: ClientSettings): ServiceClients[S] {
     const key = [service, settings.profile, settings.region, settings.endpointUrl ?? '', settings.retryMode, settings.maxAttempts].join('|');
     const existing = this.clients.get(key);
     if (existing) return existing as ServiceClients[S];
-    const client = construct(service, this.options(settings));
+    const client = construct(service, this.options(settings), this.onSuccess && (() => this.onSuccess?.(settings.profile)));
     this.clients.set(key, client);
     return client;
   }

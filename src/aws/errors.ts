@@ -1,3 +1,4 @@
+import type { ErrorClass } from '../core/polling/scheduler';
 import { describeError } from '../core/log';
 import { redact } from '../core/redact';
 import type { ServiceId } from './clients';
@@ -180,3 +181,28 @@ export function explainAwsError(error: unknown, ctx: ExplainContext): Actionable
   }
   return { ...base, category: 'unknown', transient: false, message: `${what} failed: ${code ? `${code}: ` : ''}${raw}`, actions: [] };
 }
+
+/**
+ * An explained failure as the AWS views keep it: the row's message and category, what the person can do,
+ * and how the poller should back off (throttled: the account pauses; transient: retry; fatal: wait long).
+ */
+export interface ExplainedError {
+  message: string;
+  category: ErrorCategory;
+  code?: string;
+  errorClass: ErrorClass;
+}
+
+export function toExplained(e: ActionableError): ExplainedError {
+  return {
+    message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}),
+    errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal',
+  };
+}
+
+export function isExplained(error: unknown): error is ExplainedError {
+  return typeof error === 'object' && error !== null && 'errorClass' in error && 'message' in error;
+}
+
+/** Categories that say the profile itself is unusable (not one call or one resource). */
+export const PROFILE_CATEGORIES: ReadonlySet<string> = new Set<ErrorCategory>(['ssoExpired', 'credentialsExpired', 'noCredentials', 'invalidSignature']);

@@ -95,3 +95,26 @@ function sharedNode(id: string, label: string, icon: IconSpec, kind: string, opt
     ...(options.command ? { command: options.command } : {}),
   };
 }
+
+export type MessageSeverity = 'error' | 'warning' | 'info';
+
+/** A message row of a polling explorer's tree: an empty list, a deleted resource, or a failed load. */
+export interface MessageNode {
+  kind: 'message';
+  id: string;
+  parentId: string;
+  severity: MessageSeverity;
+  text: string;
+  /** A second line, e.g. "Showing the last list Conveyor loaded." */
+  detail?: string;
+  /** Clicking retries (the feature's refresh command with this row). */
+  retry: boolean;
+  /** A failed load: the row's short title ("Couldn't list pipelines") and the error's category. */
+  failure?: { title: string; category: string };
+}
+
+/** TreeView.message while a filter is set: what is filtered and how much matched ("1,000+" while counting). */
+export function filterMessage(filter: string, matched: number, total: number, noun: string, complete = true): string | undefined {
+  if (!filter) return undefined;
+  return `Filter “${filter}”: ${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${complete ? '' : '+'} ${noun}`;
+}

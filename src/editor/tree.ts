@@ -34,17 +34,45 @@ export interface TreeModel<N> {
   onDidChange(listener: (nodes: readonly N[] | undefined) => void): Disposable;
 }
 
+/**
+ * The expansion the person chose, by item id. VS Code keeps it while a node stays in the tree; a node that
+ * comes back (a profile switch and back, a list that failed and loaded again) opens as it was left.
+ */
+export class ExpansionMemory<N> {
+  private readonly expanded = new Set<string>();
+
+  /** `restored` hears of each node shown expanded from memory (the explorer then loads and polls it). */
+  constructor(private readonly restored: (node: N) => void = () => undefined) {}
+
+  set(id: string, expanded: boolean): void {
+    if (expanded) this.expanded.add(id);
+    else this.expanded.delete(id);
+  }
+
+  has(id: string): boolean {
+    return this.expanded.has(id);
+  }
+
+  /** The presentation, expanded when the person left it expanded. */
+  present(p: NodePresentation, node: N): NodePresentation {
+    if (p.collapsible !== 'collapsed' || !this.expanded.has(p.id)) return p;
+    this.restored(node);
+    return { ...p, collapsible: 'expanded' };
+  }
+}
+
 export class ModelTreeProvider<N> implements vscode.TreeDataProvider<N>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<N | N[] | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscription: Disposable;
 
-  constructor(private readonly model: TreeModel<N>) {
+  constructor(private readonly model: TreeModel<N>, private readonly expansion?: ExpansionMemory<N>) {
     this.subscription = model.onDidChange((nodes) => this.emitter.fire(nodes ? [...nodes] : undefined));
   }
 
   getTreeItem(node: N): vscode.TreeItem {
-    return toTreeItem(this.model.present(node), node);
+    const p = this.model.present(node);
+    return toTreeItem(this.expansion ? this.expansion.present(p, node) : p, node);
   }
 
   async getChildren(node?: N): Promise<N[]> {

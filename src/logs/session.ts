@@ -2,7 +2,7 @@
 // the live tail while the build runs. No editor code: the document adapter renders what this holds.
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
-import type { Logger } from '../core/log';
+import { describeError, type Logger } from '../core/log';
 import { LogBuffer } from './buffer';
 import { fetchNewest, fetchOlder } from './fetch';
 import { findFailingCommand, parseCodeBuildLog, type FailingCommand, type LogPhase } from './phases';
@@ -110,7 +110,7 @@ export class LogSession {
       if (JSON.stringify(this.build) !== before && this.state !== 'loading') this.changed();
       return found.build.complete;
     } catch (err) {
-      this.deps.log.debug(`BatchGetBuilds ${id}: ${String(err)}`);
+      this.deps.log.warn(`CodeBuild BatchGetBuilds ${id} failed: ${describeError(err)}`);
       return undefined;
     }
   }

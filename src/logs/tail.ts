@@ -130,7 +130,7 @@ export class LogTail {
       if (this.signal.aborted) return 'aborted';
       const name = (err as { name?: string } | undefined)?.name ?? '';
       if (name === 'SessionTimeoutException') return 'timeout';
-      this.opts.log.info(`Live tail is not available (${name || String(err)}); polling the log instead.`);
+      this.opts.log.warn(`CloudWatch Logs StartLiveTail failed (${name || String(err)}); polling the log instead.`);
       return liveTailUnavailable(err) ? 'unavailable' : 'timeout';
     } finally {
       session.abort();

@@ -291,13 +291,16 @@ export function watchQuickInputs(): QuickInputWatch {
 }
 
 export class NotificationWatch implements vscode.Disposable {
-  readonly messages: { level: 'info' | 'warning' | 'error'; text: string }[] = [];
+  readonly messages: { level: 'info' | 'warning' | 'error'; text: string; buttons: string[] }[] = [];
   private readonly restore: vscode.Disposable[];
 
-  constructor() {
+  /** `answer` may press a button of a notification (its label) instead of leaving it to the person. */
+  constructor(answer?: (text: string, buttons: string[]) => string | undefined) {
     const wrap = (level: 'info' | 'warning' | 'error') => (original: Untyped): Untyped => (...args) => {
-      this.messages.push({ level, text: String(args[0]) });
-      return original(...args);
+      const buttons = args.slice(1).filter((a): a is string => typeof a === 'string');
+      this.messages.push({ level, text: String(args[0]), buttons });
+      const pressed = answer?.(String(args[0]), buttons);
+      return pressed === undefined ? original(...args) : Promise.resolve(pressed);
     };
     this.restore = [
       intercept('showInformationMessage', wrap('info')),
@@ -319,6 +322,6 @@ export class NotificationWatch implements vscode.Disposable {
 }
 
 /** Records the notifications the extension shows from now until dispose(). */
-export function watchNotifications(): NotificationWatch {
-  return new NotificationWatch();
+export function watchNotifications(answer?: (text: string, buttons: string[]) => string | undefined): NotificationWatch {
+  return new NotificationWatch(answer);
 }

@@ -6,6 +6,8 @@ import type { CommandTable } from '../../editor/commands';
 import type { EditorUi, PickItem } from '../../editor/ui';
 import { describeKind, profileLabel } from '../profiles';
 import { AWS_REGIONS, isRegionCode } from '../regions';
+import { SHOW_ERROR_DETAILS } from '../error-rows';
+import { showErrorDetails } from './present-error';
 import type { AwsSession } from './session';
 
 export async function selectProfile(session: AwsSession, ui: EditorUi, preset?: unknown): Promise<string | undefined> {
@@ -79,6 +81,7 @@ export function awsCommands(session: AwsSession, ui: EditorUi): CommandTable {
   return {
     'conveyor.aws.selectProfile': (name) => selectProfile(session, ui, name),
     'conveyor.aws.selectRegion': (region) => selectRegion(session, ui, region),
+    [SHOW_ERROR_DETAILS]: (details) => showErrorDetails(details),
     'conveyor.aws.revokeAllowedEndpoint': (origin) => revokeAllowedEndpoint(session, ui, origin),
   };
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { SHOW_LOG_COMMAND } from '../../editor/commands';
+import { actionsFor, isErrorDetails, type ErrorDetails } from '../error-rows';
 import { ssoLoginArgs, type ActionableError, type ErrorAction } from '../errors';
 
 function label(action: ErrorAction): string {
@@ -52,4 +54,29 @@ export async function presentError(error: ActionableError): Promise<'retry' | un
     case 'retry':
       return 'retry';
   }
+}
+
+const SHOW_LOG = 'Show Log';
+
+/**
+ * "Show Details" of a view's error row: the whole message, with a button for each next step — Run
+ * aws sso login (an expired SSO session), Choose Another Profile, Retry — and Show Log.
+ */
+export async function showErrorDetails(arg: unknown): Promise<void> {
+  if (!isErrorDetails(arg)) return;
+  const details: ErrorDetails = arg;
+  const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  const actions = actionsFor(details.category, details.profile)
+    .filter((a) => (a.kind !== 'ssoLogin' || hasFolder) && (a.kind !== 'retry' || details.retry));
+  const labels = actions.map((a) => (a.kind === 'selectProfile' ? 'Choose Another Profile' : label(a)));
+  const picked = await vscode.window.showErrorMessage(`${details.title}: ${details.message}`, ...labels, SHOW_LOG);
+  if (picked === SHOW_LOG) {
+    await vscode.commands.executeCommand(SHOW_LOG_COMMAND);
+    return;
+  }
+  const action = actions[labels.indexOf(picked ?? '')];
+  if (!action) return;
+  if (action.kind === 'retry' && details.retry) await vscode.commands.executeCommand(details.retry.command, ...details.retry.args);
+  else if (action.kind === 'ssoLogin') await runSsoLogin(action.profile);
+  else if (action.kind === 'selectProfile') await vscode.commands.executeCommand('conveyor.aws.selectProfile');
 }

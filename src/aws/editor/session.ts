@@ -7,13 +7,20 @@ import type { AwsAccess, AwsErrorTarget, AwsTarget } from '../access';
 import { ClientCache, operationOf, type ClientOptions, type ClientSettings, type ServiceClients, type ServiceId } from '../clients';
 import { credentialsFor } from '../credentials';
 import { credentialEndpoint, decideEndpoint, type EndpointDecision } from '../endpoint';
-import { explainAwsError, type ActionableError } from '../errors';
+import { explainAwsError, PROFILE_CATEGORIES, type ActionableError } from '../errors';
 import { defaultProfile, listProfiles, resolveRegion, type ProfileInfo } from '../profiles';
 import { readAwsSettings, type AwsSettings } from '../settings';
 import { askToAllowEndpoint, type AllowEndpoint } from './endpoint-prompt';
 import { presentError } from './present-error';
 
 const SECTION = 'conveyor.aws';
+
+/** Why the selected profile cannot be used right now, as the status bar item shows it. */
+export interface ProfileProblem {
+  profile: string;
+  category: string;
+  message: string;
+}
 /** Origins (scheme://host:port) the person allowed a workspace's conveyor.aws.endpointUrl to use. */
 export const ALLOWED_ENDPOINTS_KEY = 'conveyor.aws.allowedEndpointOrigins';
 
@@ -43,6 +50,8 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
    * there is no current target. Activation does not wait for it: the shell loads features after it.
    */
   readonly ready: Promise<void>;
+  private problem: ProfileProblem | undefined;
+  private readonly problemEmitter = new vscode.EventEmitter<void>();
 
   constructor(private readonly log: Logger, private readonly options: AwsSessionOptions) {
     this.ready = new Promise((resolve) => { this.markLoaded = resolve; });
@@ -52,12 +61,29 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     this.clients = new ClientCache((profile) => {
       const endpointUrl = credentialEndpoint(this.endpoint);
       return credentialsFor(profile, { region: this.target?.region ?? 'us-east-1', ...(endpointUrl ? { endpointUrl } : {}) });
+    }, (profile) => {
+      if (this.problem?.profile === profile) this.setProblem(undefined);
     });
-    this.subscriptions.push(this.emitter);
+    this.subscriptions.push(this.emitter, this.problemEmitter);
     this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) void this.reload('settings changed');
     }));
     this.watchSharedFiles();
+  }
+
+  /** The selected profile's credentials failed (expired SSO session, no credentials…) and no call has succeeded since. */
+  get profileProblem(): ProfileProblem | undefined {
+    return this.problem;
+  }
+
+  onDidChangeProfileProblem(listener: () => void): Disposable {
+    return this.problemEmitter.event(listener);
+  }
+
+  private setProblem(problem: ProfileProblem | undefined): void {
+    if (JSON.stringify(problem) === JSON.stringify(this.problem)) return;
+    this.problem = problem;
+    this.problemEmitter.fire();
   }
 
   get current(): AwsTarget | undefined {
@@ -126,6 +152,9 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
       ...(this.endpoint.url ? { endpointUrl: this.endpoint.url } : {}),
     });
     this.log.warn(`${context.service}.${operation} failed: ${explained.code ?? explained.category}: ${explained.message}`);
+    if (t && t.profile === this.target?.profile && PROFILE_CATEGORIES.has(explained.category)) {
+      this.setProblem({ profile: t.profile, category: explained.category, message: explained.message });
+    }
     return explained;
   }
 
@@ -166,6 +195,7 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
       : undefined;
     // Credentials or endpoints may have changed: never reuse a client built from stale config.
     this.clients.clear();
+    if (this.problem?.profile !== this.target?.profile || reason === 'shared files changed') this.setProblem(undefined);
     const now = JSON.stringify([this.target, this.settings, this.endpoint]);
     this.log.debug(`AWS context reloaded (${reason}): ${this.target ? `${this.target.profile} @ ${this.target.region}` : 'no profile'}`
       + `${this.endpoint.url ? `, endpoint ${this.endpoint.url} (${this.endpoint.trust})` : ''}; ${this.profiles.length} profiles`);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../core/markdown';
 import { isLocalEndpoint } from '../endpoint';
 import { profileLabel } from '../profiles';
 import type { AwsSession } from './session';
@@ -18,6 +19,9 @@ export function createAwsStatusBar(session: AwsSession): vscode.Disposable {
     const ignored = endpoint.pending
       ? `\n\n$(shield) This workspace's \`conveyor.aws.endpointUrl\` (\`${endpoint.pending.url}\`) is ignored: you have not allowed that host.`
       : '';
+    // Until the profiles are read the views wait; "configured" then keeps the choose-a-profile welcome away.
+    void vscode.commands.executeCommand('setContext', 'conveyor.aws.configured', !session.isLoaded || t !== undefined);
+    const problem = t && session.profileProblem?.profile === t.profile ? session.profileProblem : undefined;
     if (!session.isLoaded) {
       item.text = '$(loading~spin) AWS';
       item.tooltip = 'Conveyor: reading the AWS profiles…';
@@ -37,12 +41,18 @@ export function createAwsStatusBar(session: AwsSession): vscode.Disposable {
         + `${endpoint.url ? `, endpoint \`${endpoint.url}\`${origin}` : '.'}${ignored}\n\nClick to switch.`, true);
       item.backgroundColor = undefined;
     }
+    if (problem) {
+      item.text = `$(error) ${item.text.replace(/^\$\([a-z-]+\) /, '')}`;
+      item.tooltip = new vscode.MarkdownString(`$(error) **Profile \`${t?.profile ?? ''}\` is not usable**\n\n${escapeMarkdown(problem.message)}`
+        + '\n\nClick to choose another profile.', true);
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+    }
     item.show();
   };
   render();
   // The first read may change nothing (no profile at all): it ends the "loading" state all the same.
   let disposed = false;
   void session.ready.then(() => { if (!disposed) render(); });
-  const sub = session.onDidChange(render);
-  return { dispose: () => { disposed = true; sub.dispose(); item.dispose(); } };
+  const subs = [session.onDidChange(render), session.onDidChangeProfileProblem(render)];
+  return { dispose: () => { disposed = true; for (const sub of subs) sub.dispose(); item.dispose(); } };
 }

@@ -3,9 +3,10 @@
 // build with this file" (a buildspec override, so the build says it ran a local buildspec).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { isExplained } from '../../aws/errors';
 import { parseTargetKey } from '../../aws/targets';
 import { DisposableStore } from '../../core/disposables';
-import type { Logger } from '../../core/log';
+import { describeError, type Logger } from '../../core/log';
 import { BUILDSPEC_GLOBS } from '../buildspec-path';
 import { readRepository } from '../git/remotes';
 import { ROOT_ID, type CodeBuildExplorer } from '../model/explorer';
@@ -124,7 +125,7 @@ export class BuildspecLenses implements vscode.CodeLensProvider, vscode.Disposab
         const t = this.d.explorer.store.target(target);
         await this.d.explorer.loads.projects(target, t?.names ?? []);
       })().catch((err: unknown) => {
-        this.d.log.debug(`Buildspec CodeLens: ${String(err)}`);
+        this.d.log.warn(`Buildspec CodeLens: could not load the CodeBuild projects (ListProjects, BatchGetProjects) of ${target}: ${isExplained(err) ? err.message : describeError(err)}`);
         this.definitions.delete(target);
       });
       this.definitions.set(target, loading);

@@ -3,22 +3,20 @@
 // driven by the pure CodeBuildExplorer.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsAccess } from '../../aws/access';
-import { explainAwsError } from '../../aws/errors';
+import { viewExplainer, type AwsAccess } from '../../aws/access';
 import { parseTargetKey } from '../../aws/targets';
 import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
 import { systemClock, type Clock } from '../../core/polling/clock';
 import { FeatureSettings } from '../../editor/settings';
-import { ModelTreeProvider } from '../../editor/tree';
+import { ExplorerView, type FilterCounts } from '../../editor/explorer-view';
+import { ExpansionMemory, ModelTreeProvider } from '../../editor/tree';
 import type { EditorUi } from '../../editor/ui';
 import { createCodeBuildApi, type CodeBuildApi } from '../model/api';
 import { CodeBuildExplorer } from '../model/explorer';
-import type { ExplainedError } from '../model/loads';
 import { nodeIds } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { ProjectKey, TargetRef } from '../model/types';
-import { filterMessage } from '../present/nodes';
 import { BUILDSPEC_GLOBS } from '../buildspec-path';
 import { CODEBUILD_SETTINGS, refreshSettingsOf } from '../settings';
 import { BuildCommands } from './build-commands';
@@ -54,6 +52,7 @@ export class CodeBuildFeature implements vscode.Disposable {
   readonly view: ViewCommands;
   readonly watched: WatchedProjects;
   readonly notifier: BuildNotifier;
+  readonly explorerView: ExplorerView<TreeNode>;
   private readonly settings = new FeatureSettings(CODEBUILD_SETTINGS);
   private readonly disposables = new DisposableStore();
   private readonly followedBy = { documents: [] as ProjectKey[], lenses: [] as ProjectKey[], started: [] as ProjectKey[] };
@@ -65,13 +64,20 @@ export class CodeBuildFeature implements vscode.Disposable {
     this.explorer = new CodeBuildExplorer({
       apiFor: (t) => this.apiFor(t), clock, log: deps.log,
       settings: () => refreshSettingsOf(this.settings.value),
-      explain: (error, target, operation) => this.explain(error, target, operation),
+      explain: viewExplainer(deps.aws, 'codebuild'),
       pageSize: this.settings.value.pageSize,
     });
     this.disposables.add({ dispose: () => this.explorer.dispose() });
     this.watched = this.disposables.add(new WatchedProjects(deps.globalState));
-    this.provider = this.disposables.add(new ModelTreeProvider(treeModelOf(this.explorer, (key) => this.watched.has(key))));
+    const expansion = new ExpansionMemory<TreeNode>((node) => this.explorer.setExpanded(node, true));
+    this.provider = this.disposables.add(new ModelTreeProvider(treeModelOf(this.explorer, (key) => this.watched.has(key)), expansion));
     this.treeView = deps.treeView(this.provider);
+    this.explorerView = this.disposables.add(new ExplorerView({
+      viewId: VIEW_ID, treeView: this.treeView, explorer: this.explorer, now,
+      autoRefresh: () => this.settings.value['refresh.enabled'],
+      filter: { contextKey: 'conveyor.codebuild.filtered', noun: 'projects', counts: () => this.filterCounts() },
+      expansion, idOf: (node) => node.id,
+    }));
     this.documents = this.disposables.add(new BuildDocuments(this.explorer, now));
     this.documents.onFollow = (keys) => this.setFollowed('documents', keys);
     this.lenses = this.disposables.add(new BuildspecLenses({
@@ -101,8 +107,6 @@ export class CodeBuildFeature implements vscode.Disposable {
     this.builds = new BuildCommands(context);
     this.view = new ViewCommands(context);
     this.subscribe();
-    this.explorer.setWindowFocused(vscode.window.state.focused);
-    this.explorer.setViewVisible(this.treeView.visible);
     this.setFollowed('started', []);
     this.retarget(false);
     const ticker = setInterval(() => {
@@ -113,10 +117,6 @@ export class CodeBuildFeature implements vscode.Disposable {
 
   private subscribe(): void {
     const d = this.disposables;
-    d.add(this.treeView.onDidChangeVisibility((e) => this.explorer.setViewVisible(e.visible)));
-    d.add(this.treeView.onDidExpandElement((e) => this.explorer.setExpanded(e.element, true)));
-    d.add(this.treeView.onDidCollapseElement((e) => this.explorer.setExpanded(e.element, false)));
-    d.add(vscode.window.onDidChangeWindowState((s) => this.explorer.setWindowFocused(s.focused)));
     d.add(this.deps.aws.onDidChange(() => this.retarget(true)));
     d.add(this.watched.onDidChange(() => {
       this.setFollowed('started', this.followedBy.started);
@@ -125,11 +125,9 @@ export class CodeBuildFeature implements vscode.Disposable {
     d.add(this.settings.onDidChange((change) => {
       this.explorer.tree.pageSize = this.settings.value.pageSize;
       this.explorer.updateTasks();
+      this.explorerView.render();
       if (change.affects('codeLens.enabled')) this.lenses.refresh();
       if (change.affects('pageSize')) this.provider.refresh();
-    }));
-    d.add(this.explorer.onDidChange(() => {
-      if (this.explorer.tree.filter) this.updateFilterMessage();
     }));
   }
 
@@ -157,23 +155,13 @@ export class CodeBuildFeature implements vscode.Disposable {
     return createCodeBuildApi(this.deps.aws.client('codebuild', ref ? { profile: ref.profile, region: ref.region } : undefined));
   }
 
-  private explain(error: unknown, target: string, operation: string): ExplainedError {
-    const ref = parseTargetKey(target);
-    const e = explainAwsError(error, { service: 'codebuild', operation, ...(ref ? { profile: ref.profile, region: ref.region } : {}) });
-    return {
-      message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}),
-      errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal',
-    };
-  }
-
   private onFilterChanged(): void {
-    this.updateFilterMessage();
-    void vscode.commands.executeCommand('setContext', 'conveyor.codebuild.filtered', this.explorer.tree.filter !== '');
+    this.explorerView.filterChanged();
     this.provider.refresh();
     this.explorer.updateTasks();
   }
 
-  private updateFilterMessage(): void {
+  private filterCounts(): FilterCounts {
     let matched = 0;
     let total = 0;
     let complete = true;
@@ -182,7 +170,7 @@ export class CodeBuildFeature implements vscode.Disposable {
       matched += this.explorer.tree.matching(t).length;
       complete &&= t.complete;
     }
-    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total, complete) ?? '';
+    return { filter: this.explorer.tree.filter, matched, total, complete };
   }
 
   async showBuild(ref: BuildRef, label: string): Promise<void> {

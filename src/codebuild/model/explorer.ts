@@ -1,22 +1,23 @@
 // The CodeBuild view without the editor: loads data on demand and on a schedule, keeps it in the
 // store, and reports which tree nodes changed. The VS Code tree, the CodeLens, notifications and the
-// benchmark all drive this same object.
+// benchmark all drive this same object; interest, change events and freshness are the generic explorer's.
+import type { ExplainedError } from '../../aws/errors';
+import { Emitter } from '../../core/event';
+import { PollingExplorer, ROOT_ID, type LoadError } from '../../core/explorer';
 import type { Logger } from '../../core/log';
 import type { Clock } from '../../core/polling/clock';
-import { PollScheduler } from '../../core/polling/scheduler';
 import type { RefreshSettings } from '../../core/polling/settings';
 import type { NodePresentation } from '../../core/tree';
 import { desiredTasks, specOfKey, type Interest, type TaskSpec } from '../polling/policy';
 import { present } from '../present/nodes';
 import type { CodeBuildApi } from './api';
-import { nodeIds, pruneDescendants } from './keys';
-import { CodeBuildLoads, isExplained, type ExplainedError } from './loads';
+import { nodeIds, parentOf } from './keys';
+import { CodeBuildLoads } from './loads';
 import { CodeBuildStore } from './store';
 import { TreeModel, type TreeNode } from './tree';
 import { idOfArn, isRunning, type BatchInfo, type BuildInfo, type ProjectKey, type TargetRef } from './types';
 
-/** Change id meaning "the whole tree". */
-export const ROOT_ID = '';
+export { ROOT_ID };
 
 export interface ExplorerDeps {
   apiFor(target: string): CodeBuildApi;
@@ -28,24 +29,21 @@ export interface ExplorerDeps {
   pageSize?: number;
 }
 
-type Listener<T> = (value: T) => void;
-
 const projectId = (k: ProjectKey): string => JSON.stringify([k.target, k.name]);
 
-export class CodeBuildExplorer {
+export class CodeBuildExplorer extends PollingExplorer<TaskSpec, TreeNode, TargetRef> {
   readonly store = new CodeBuildStore();
   readonly tree: TreeModel;
-  readonly scheduler: PollScheduler<TaskSpec>;
   readonly loads: CodeBuildLoads;
-  private viewVisible = false;
-  private windowFocused = true;
   private followed: ProjectKey[] = [];
-  private readonly changeListeners = new Set<Listener<string[]>>();
-  private readonly buildListeners = new Set<(target: string, builds: readonly BuildInfo[]) => void>();
-  private readonly abort = new AbortController();
-  private disposed = false;
+  private readonly buildChanges = new Emitter<{ target: string; builds: readonly BuildInfo[] }>();
 
   constructor(private readonly deps: ExplorerDeps) {
+    super({
+      clock: deps.clock, settings: deps.settings, log: deps.log, specOfKey, parentOf,
+      ...(deps.random ? { random: deps.random } : {}),
+      describeTask: (task) => `${task.kind} ${task.project ?? task.target}`,
+    });
     this.tree = new TreeModel(this.store, deps.pageSize);
     this.loads = new CodeBuildLoads({
       store: this.store,
@@ -56,72 +54,25 @@ export class CodeBuildExplorer {
       concurrency: () => deps.settings().maxConcurrency,
       emit: (ids) => this.emit(ids),
       builds: (target, builds) => this.buildsChanged(target, builds),
-      fresh: (key, changed) => this.scheduler.markFresh(key, changed),
+      fresh: (key, changed, target) => this.markFresh(target, key, changed),
+      listFailed: () => this.rootFailed(),
       reloadList: (target) => void this.loads.list(target).catch(() => false),
       interesting: (target) => new Set([...this.tree.displayedProjects(), ...this.tree.expandedProjects(), ...this.followed]
         .filter((k) => k.target === target).map((k) => k.name)),
     });
-    this.scheduler = new PollScheduler<TaskSpec>({
-      clock: deps.clock,
-      random: deps.random ?? Math.random,
-      settings: deps.settings,
-      run: (task) => this.runTask(task),
-      classify: (error) => (isExplained(error) ? error.errorClass : 'fatal'),
-      onError: (task, error, wait) => {
-        const message = isExplained(error) ? error.message : String(error);
-        deps.log.debug(`poll ${task.kind} ${task.project ?? task.target} failed (${message}); next try in ${Math.round(wait / 1000)} s`);
-      },
-      onRunFinished: () => this.updateTasks(),
-      specOfKey,
-    });
-  }
-
-  /** Fires with the ids of nodes to refresh (ancestors only; empty never fires). */
-  onDidChange(listener: Listener<string[]>): { dispose(): void } {
-    this.changeListeners.add(listener);
-    return { dispose: () => this.changeListeners.delete(listener) };
   }
 
   /** Fires with builds whose data changed (a build started, moved to a phase, finished). */
   onDidChangeBuilds(listener: (target: string, builds: readonly BuildInfo[]) => void): { dispose(): void } {
-    this.buildListeners.add(listener);
-    return { dispose: () => this.buildListeners.delete(listener) };
+    return this.buildChanges.event(({ target, builds }) => listener(target, builds));
   }
 
   // ---- interest ---------------------------------------------------------------------------------
-
-  setTargets(refs: readonly TargetRef[]): void {
-    if (this.store.setTargets(refs)) {
-      this.updateTasks();
-      this.emit([ROOT_ID]);
-    }
-  }
-
-  setViewVisible(visible: boolean): void {
-    this.viewVisible = visible;
-    this.updateTasks();
-  }
-
-  setWindowFocused(focused: boolean): void {
-    this.windowFocused = focused;
-    this.updateTasks();
-  }
 
   /** Projects to keep current although the view may be hidden (watched, or shown in a CodeLens). */
   setFollowed(keys: readonly ProjectKey[]): void {
     this.followed = [...keys];
     this.updateTasks();
-  }
-
-  setExpanded(node: TreeNode, expanded: boolean): void {
-    this.tree.setExpanded(node, expanded);
-    this.updateTasks();
-  }
-
-  setFilter(text: string): boolean {
-    const changed = this.tree.setFilter(text);
-    if (changed) this.updateTasks();
-    return changed;
   }
 
   interest(): Interest {
@@ -151,15 +102,23 @@ export class CodeBuildExplorer {
     };
   }
 
-  updateTasks(): void {
-    if (this.disposed) return;
-    this.scheduler.setTasks(desiredTasks(this.interest(), this.deps.settings()));
+  protected desiredTasks(): TaskSpec[] {
+    return desiredTasks(this.interest(), this.deps.settings());
+  }
+
+  protected rootState(target: string): { error?: LoadError; loaded: boolean } {
+    const t = this.store.target(target);
+    return { ...(t?.error ? { error: t.error } : {}), loaded: t?.listed ?? false };
   }
 
   // ---- tree -------------------------------------------------------------------------------------
 
   /** Children for the view; loads what the node needs first. Never rejects: failures become message nodes. */
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    return this.showing(() => this.loadChildren(node));
+  }
+
+  private async loadChildren(node?: TreeNode): Promise<TreeNode[]> {
     const quiet = (p: Promise<boolean>): Promise<boolean> => p.catch(() => false);
     try {
       if (!node || node.kind === 'target') {
@@ -209,7 +168,11 @@ export class CodeBuildExplorer {
   }
 
   /** Manual refresh: everything shown (no node), or the data behind one node. */
-  async refresh(node?: TreeNode): Promise<void> {
+  refresh(node?: TreeNode): Promise<void> {
+    return this.showing(() => this.refreshNow(node));
+  }
+
+  private async refreshNow(node?: TreeNode): Promise<void> {
     const quiet = (p: Promise<boolean>): Promise<unknown> => p.catch(() => false);
     const jobs: Promise<unknown>[] = [];
     const owner = node && 'key' in node ? node.key : undefined;
@@ -261,12 +224,9 @@ export class CodeBuildExplorer {
     return batch;
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.abort.abort();
-    this.scheduler.dispose();
-    this.changeListeners.clear();
-    this.buildListeners.clear();
+  override dispose(): void {
+    super.dispose();
+    this.buildChanges.dispose();
   }
 
   // ---- internals ----------------------------------------------------------------------------------
@@ -277,7 +237,7 @@ export class CodeBuildExplorer {
     return [...new Set(names)];
   }
 
-  private runTask(task: TaskSpec): Promise<boolean> {
+  protected runTask(task: TaskSpec): Promise<boolean> {
     const key = task.project !== undefined ? { target: task.target, name: task.project } : undefined;
     const shown = new Set([...this.tree.displayedProjects(), ...this.tree.expandedProjects(), ...this.followed].map(projectId));
     switch (task.kind) {
@@ -313,20 +273,8 @@ export class CodeBuildExplorer {
     if (batches.length) {
       void this.deps.apiFor(target).getBatches(batches, this.abort.signal)
         .then((found) => this.emit(this.store.applyBatches(target, found)))
-        .catch((err: unknown) => this.deps.log.debug(`BatchGetBuildBatches: ${String(err)}`));
+        .catch((err: unknown) => this.deps.log.warn(`BatchGetBuildBatches failed in ${target}: ${String(err)}`));
     }
-    for (const l of this.buildListeners) {
-      try {
-        l(target, builds);
-      } catch (err) {
-        this.deps.log.error(`A CodeBuild listener failed: ${String(err)}`);
-      }
-    }
-  }
-
-  private emit(ids: string[]): void {
-    if (this.disposed || !ids.length) return;
-    const pruned = ids.includes(ROOT_ID) ? [ROOT_ID] : pruneDescendants(ids);
-    for (const l of this.changeListeners) l(pruned);
+    this.buildChanges.fire({ target, builds });
   }
 }

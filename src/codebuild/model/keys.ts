@@ -55,12 +55,3 @@ export function parentOf(id: string): string | undefined {
       return undefined;
   }
 }
-
-/** Drops ids whose ancestor is also in the set: refreshing a node re-renders its subtree anyway. */
-export function pruneDescendants(ids: Iterable<string>): string[] {
-  const set = new Set(ids);
-  return [...set].filter((id) => {
-    for (let p = parentOf(id); p !== undefined; p = parentOf(p)) if (set.has(p)) return false;
-    return true;
-  });
-}

@@ -1,23 +1,14 @@
 // Every read the CodeBuild view makes: each fetches one thing, stores it and reports which tree nodes
 // changed. Concurrent requests for the same thing share one call; failures are explained, stored for
 // the view and rethrown for the scheduler's backoff.
+import { isExplained, type ExplainedError } from '../../aws/errors';
+import type { LoadError } from '../../core/explorer';
 import type { Logger } from '../../core/log';
 import { taskKey } from '../polling/policy';
 import type { CodeBuildApi } from './api';
-import type { CodeBuildStore, LoadError } from './store';
+import type { CodeBuildStore } from './store';
 import { BATCHES_PAGE, REPORTS_PAGE } from './tree';
 import { idOfArn, isRunning, projectOfBuildId, type BuildInfo, type ProjectKey } from './types';
-
-export type ErrorClass = 'throttled' | 'transient' | 'fatal';
-
-export interface ExplainedError extends LoadError {
-  errorClass: ErrorClass;
-  code?: string;
-}
-
-export function isExplained(error: unknown): error is ExplainedError {
-  return typeof error === 'object' && error !== null && 'errorClass' in error && 'message' in error;
-}
 
 export interface LoadsDeps {
   store: CodeBuildStore;
@@ -32,7 +23,9 @@ export interface LoadsDeps {
   /** Builds whose data changed (notifications, CodeLens). */
   builds(target: string, builds: readonly BuildInfo[]): void;
   /** Data for a poll task arrived some other way: its next run can wait. */
-  fresh(key: string, changed: boolean): void;
+  fresh(key: string, changed: boolean, target: string): void;
+  /** A listing failed (its error is stored): what the view shows of that target is stale. */
+  listFailed(target: string): void;
   /** The list says a project is gone: reload the list. */
   reloadList(target: string): void;
   /** Projects shown or followed in a target: the only ones whose new builds are read at once. */
@@ -68,6 +61,12 @@ export class CodeBuildLoads {
     return explained;
   }
 
+  private listFail(error: unknown, target: string): ExplainedError {
+    const explained = this.fail(error, target, 'ListProjects', (e) => this.d.store.applyListError(target, e));
+    this.d.listFailed(target);
+    return explained;
+  }
+
   private api(target: string): CodeBuildApi {
     return this.d.apiFor(target);
   }
@@ -86,11 +85,11 @@ export class CodeBuildLoads {
         const p = await this.api(target).listProjectNames(undefined, this.d.signal);
         first = { names: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
       } catch (error) {
-        throw this.fail(error, target, 'ListProjects', (e) => this.d.store.applyListError(target, e));
+        throw this.listFail(error, target);
       }
       const changed = this.d.store.applyNames(target, first.names, true, !first.nextToken, pending);
       this.d.emit(changed);
-      this.d.fresh(taskKey('list', target), changed.length > 0);
+      this.d.fresh(taskKey('list', target), changed.length > 0, target);
       if (first.nextToken) this.listing.set(target, this.listRest(target, first.nextToken, pending));
       return changed.length > 0;
     });
@@ -116,7 +115,7 @@ export class CodeBuildLoads {
       }
       return changed;
     } catch (error) {
-      throw this.fail(error, target, 'ListProjects', (e) => this.d.store.applyListError(target, e));
+      throw this.listFail(error, target);
     } finally {
       this.listing.delete(target);
     }
@@ -215,7 +214,7 @@ export class CodeBuildLoads {
       } catch (error) {
         const e = this.fail(error, target, 'ListBuilds');
         if (e.category === 'accessDenied') {
-          this.d.log.info(`ListBuilds is not allowed in ${target}: polling shown projects one by one`);
+          this.d.log.warn(`CodeBuild ListBuilds is not allowed in ${target}: polling shown projects one by one`);
           this.d.store.markRecentDenied(target);
         }
         throw e;
@@ -226,7 +225,7 @@ export class CodeBuildLoads {
       this.d.store.invalidateLastBuilds(target, fresh.filter((id) => !wanted.has(projectOfBuildId(id))));
       const read = fresh.filter((id) => wanted.has(projectOfBuildId(id)));
       const changed = read.length ? await this.builds(target, read) : false;
-      this.d.fresh(taskKey('recent', target), changed);
+      this.d.fresh(taskKey('recent', target), changed, target);
       return changed;
     });
   }
@@ -247,7 +246,7 @@ export class CodeBuildLoads {
         try {
           const page = await this.api(key.target).listProjectBuildIds(key.name, token, this.d.signal);
           changed = this.emitting(this.d.store.applyBuildPage(key, { ids: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) }, more));
-          if (!more) this.d.fresh(taskKey('builds', key.target, key.name), changed);
+          if (!more) this.d.fresh(taskKey('builds', key.target, key.name), changed, key.target);
         } catch (error) {
           const e = this.fail(error, key.target, 'ListBuildsForProject', (x) => this.d.store.applyBuildsError(key, x));
           if (e.category === 'notFound') this.projectGone(key);
@@ -274,7 +273,7 @@ export class CodeBuildLoads {
           ...this.d.store.applyBatchPage(key, { ids: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) }, more),
         ];
         this.d.emit(changed);
-        if (!more) this.d.fresh(taskKey('batches', key.target, key.name), changed.length > 0);
+        if (!more) this.d.fresh(taskKey('batches', key.target, key.name), changed.length > 0, key.target);
         return changed.length > 0;
       } catch (error) {
         throw this.fail(error, key.target, 'ListBuildBatchesForProject', (e) => this.d.store.applyBatchesError(key, e));
@@ -321,7 +320,7 @@ export class CodeBuildLoads {
           ...this.d.store.applyGroupReports(key.target, key.name, groupArn, { ids: page.items, ...(page.nextToken ? { nextToken: page.nextToken } : {}) }, more),
         ];
         this.d.emit(changed);
-        if (!more) this.d.fresh(taskKey('reports', key.target, key.name, groupArn), changed.length > 0);
+        if (!more) this.d.fresh(taskKey('reports', key.target, key.name, groupArn), changed.length > 0, key.target);
         return changed.length > 0;
       } catch (error) {
         throw this.fail(error, key.target, 'ListReportsForReportGroup');

@@ -2,6 +2,7 @@
 // data and returns the ids of the tree nodes whose rendering changed (often none).
 import { targetKey } from '../../aws/targets';
 import { deepEqual } from '../../core/equal';
+import type { LoadError } from '../../core/explorer';
 import { nodeIds } from './keys';
 import {
   idOfArn,
@@ -17,11 +18,7 @@ import {
   type TargetRef,
 } from './types';
 
-export interface LoadError {
-  message: string;
-  /** From explainAwsError: ssoExpired, throttled, network, notFound, accessDenied… */
-  category: string;
-}
+export type { LoadError } from '../../core/explorer';
 
 export interface IdPage {
   ids: string[];

@@ -2,13 +2,15 @@
 // expansion): projects → builds (phases, artifacts, reports), batch builds (their groups) and report
 // groups (their reports). Nodes are cached by id so the editor sees the same object for a node.
 import { parseTargetKey } from '../../aws/targets';
-import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
+import { RootPaging } from '../../core/root-paging';
+import type { LoadError } from '../../core/explorer';
+import type { MessageNode, MessageSeverity } from '../../core/tree';
 import { nodeIds } from './keys';
 import type { CodeBuildStore, TargetEntry } from './store';
 import type { ProjectKey } from './types';
 
-export type MessageSeverity = 'error' | 'warning' | 'info';
+export type { MessageSeverity } from '../../core/tree';
 
 export type TreeNode =
   | { kind: 'target'; id: string; target: string }
@@ -26,7 +28,7 @@ export type TreeNode =
   | { kind: 'reports'; id: string; key: ProjectKey }
   | { kind: 'reportGroup'; id: string; key: ProjectKey; groupArn: string }
   | { kind: 'report'; id: string; key: ProjectKey; groupArn: string; reportArn: string }
-  | { kind: 'message'; id: string; parentId: string; severity: MessageSeverity; text: string; detail?: string; retry: boolean };
+  | MessageNode;
 
 export const NODE_KINDS: ReadonlySet<string> = new Set<TreeNode['kind']>([
   'target', 'project', 'moreProjects', 'build', 'moreBuilds', 'phase', 'artifact', 'buildReport', 'batches', 'batch',
@@ -45,27 +47,14 @@ const fromKeyId = (id: string): ProjectKey => {
   return { target, name };
 };
 
-export class TreeModel {
+export class TreeModel extends RootPaging {
   private readonly cache = new NodeCache<TreeNode>();
-  private filterText = '';
-  private readonly shown = new Map<string, number>();
   private readonly buildsShown = new Map<string, number>();
-  private readonly collapsedTargets = new Set<string>();
   private readonly expanded = { project: new Set<string>(), batches: new Set<string>(), reports: new Set<string>() };
   private readonly expandedGroups = new Map<string, ProjectKey>();
 
-  constructor(private readonly store: CodeBuildStore, public pageSize = DEFAULT_PAGE_SIZE) {}
-
-  get filter(): string {
-    return this.filterText;
-  }
-
-  setFilter(text: string): boolean {
-    const next = text.trim();
-    if (next === this.filterText) return false;
-    this.filterText = next;
-    this.shown.clear();
-    return true;
+  constructor(private readonly store: CodeBuildStore, pageSize = DEFAULT_PAGE_SIZE) {
+    super(pageSize);
   }
 
   get multiRoot(): boolean {
@@ -113,15 +102,7 @@ export class TreeModel {
   }
 
   matching(target: TargetEntry): string[] {
-    return this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
-  }
-
-  showMore(target: string): void {
-    this.shown.set(target, this.shownCount(target) + this.pageSize);
-  }
-
-  shownCount(target: string): number {
-    return this.shown.get(target) ?? this.pageSize;
+    return this.filterNames(target.names);
   }
 
   /** Builds of a project shown now (its loaded ids may be more). */
@@ -140,8 +121,7 @@ export class TreeModel {
 
   setExpanded(node: TreeNode, expanded: boolean): void {
     if (node.kind === 'target') {
-      if (expanded) this.collapsedTargets.delete(node.target);
-      else this.collapsedTargets.add(node.target);
+      this.setRootExpanded(node.target, expanded);
       return;
     }
     const set = node.kind === 'project' ? this.expanded.project : node.kind === 'batches' ? this.expanded.batches : node.kind === 'reports' ? this.expanded.reports : undefined;
@@ -159,7 +139,7 @@ export class TreeModel {
     const out: ProjectKey[] = [];
     const targets = this.store.targets();
     for (const t of targets) {
-      if (targets.length > 1 && this.collapsedTargets.has(t.key)) continue;
+      if (this.isHidden(t.key, targets.length)) continue;
       for (const name of this.matching(t).slice(0, this.shownCount(t.key))) out.push({ target: t.key, name });
     }
     return out;
@@ -184,13 +164,13 @@ export class TreeModel {
   private projectsOf(t: TargetEntry): TreeNode[] {
     const parentId = nodeIds.target(t.key);
     const out: TreeNode[] = [];
-    if (t.error) out.push(this.message(parentId, 'error', t.error.message, true, t.listed ? 'Showing the last list Conveyor loaded.' : undefined));
+    if (t.error) out.push(this.failure(parentId, 'error', 'Couldn’t list projects', t.error, t.listed ? 'Showing the last list Conveyor loaded.' : undefined));
     if (!t.listed) return out;
     const names = this.matching(t);
     if (names.length === 0) {
       if (!t.complete) return out;
       const where = parseTargetKey(t.key);
-      out.push(this.message(parentId, 'info', this.filterText ? `No project matches “${this.filterText}”` : `No CodeBuild projects in ${where ? where.region : 'this region'}`, false));
+      out.push(this.message(parentId, 'info', this.filter ? `No project matches “${this.filter}”` : `No CodeBuild projects in ${where ? where.region : 'this region'}`, false));
       return out;
     }
     const count = this.shownCount(t.key);
@@ -210,10 +190,10 @@ export class TreeModel {
     if (!p) return [];
     if (p.deleted) return [this.message(parentId, 'error', `Project “${key.name}” no longer exists.`, false)];
     const out: TreeNode[] = [];
-    if (p.error) out.push(this.message(parentId, 'warning', p.error.message, true));
+    if (p.error) out.push(this.failure(parentId, 'warning', 'Couldn’t read this project', p.error));
     if (p.info?.batch || p.batches?.ids.length) out.push(this.node({ kind: 'batches', id: nodeIds.batches(key), key }));
     if (this.store.reportGroupArnsOf(key).length) out.push(this.node({ kind: 'reports', id: nodeIds.reports(key), key }));
-    if (p.buildsError) out.push(this.message(parentId, 'error', p.buildsError.message, true));
+    if (p.buildsError) out.push(this.failure(parentId, 'error', 'Couldn’t list builds', p.buildsError));
     const builds = p.builds;
     if (!builds) return out;
     const ids = this.shownBuildIds(key).filter((id) => this.store.build(key.target, id));
@@ -237,7 +217,7 @@ export class TreeModel {
     const p = this.store.project(key);
     const parentId = nodeIds.batches(key);
     const out: TreeNode[] = [];
-    if (p?.batchesError) out.push(this.message(parentId, 'error', p.batchesError.message, true));
+    if (p?.batchesError) out.push(this.failure(parentId, 'error', 'Couldn’t list batch builds', p.batchesError));
     if (!p?.batches) return out;
     if (!p.batches.ids.length) out.push(this.message(parentId, 'info', 'No batch builds yet', false));
     for (const batchId of p.batches.ids.filter((id) => this.store.batch(key.target, id))) {
@@ -260,6 +240,13 @@ export class TreeModel {
 
   private message(parentId: string, severity: MessageSeverity, text: string, retry: boolean, detail?: string): TreeNode {
     return this.node({ kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text, retry, ...(detail ? { detail } : {}) });
+  }
+
+  private failure(parentId: string, severity: MessageSeverity, title: string, error: LoadError, detail?: string): TreeNode {
+    return this.node({
+      kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text: error.message, retry: true,
+      failure: { title, category: error.category }, ...(detail ? { detail } : {}),
+    });
   }
 
   private node<T extends TreeNode>(fresh: T): T {

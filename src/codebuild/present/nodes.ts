@@ -3,7 +3,8 @@
 import { parseTargetKey } from '../../aws/targets';
 import { formatAgo, formatDuration, formatTimestamp } from '../../core/format';
 import { escapeMarkdown, inlineCode } from '../../core/markdown';
-import { errorNode, loadMoreNode, messageNode, type IconSpec, type NodePresentation } from '../../core/tree';
+import { presentMessage } from '../../aws/error-rows';
+import { loadMoreNode, parseTreeId, type IconSpec, type NodePresentation } from '../../core/tree';
 import type { CodeBuildStore } from '../model/store';
 import type { TreeModel, TreeNode } from '../model/tree';
 import { idOfArn, isFailure, isRunning, type BuildInfo, type ProjectInfo, type ProjectKey } from '../model/types';
@@ -80,15 +81,8 @@ export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
         tooltip: `Report group ${inlineCode(name)}\n\n${inlineCode(node.groupArn)}`,
       };
     }
-    case 'message': {
-      const options = {
-        contextValue: node.retry ? 'message:retry' : 'message',
-        ...(node.retry ? { command: { id: COMMANDS.refresh, title: 'Retry' } } : {}),
-      };
-      if (node.severity === 'error') return errorNode(node.id, node.text, node.detail ?? '', options);
-      const p = messageNode(node.id, node.text, { ...options, ...(node.detail ? { description: node.detail } : {}) });
-      return node.severity === 'warning' ? { ...p, icon: { id: 'warning', color: 'problemsWarningIcon.foreground' } } : p;
-    }
+    case 'message':
+      return presentMessage(node, COMMANDS.refresh, profileOfNode(node.parentId));
   }
 }
 
@@ -287,8 +281,8 @@ function presentGroup(id: string, key: ProjectKey, batchId: string, identifier: 
   };
 }
 
-/** TreeView.message while a filter is set: what is filtered and how much matched. */
-export function filterMessage(filter: string, matched: number, total: number, complete: boolean): string | undefined {
-  if (!filter) return undefined;
-  return `Filter “${filter}”: ${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}${complete ? '' : '+'} projects`;
+/** The profile of the target a node id belongs to (every id's first part is its target key). */
+function profileOfNode(id: string): string | undefined {
+  const target = parseTreeId(id)?.parts[0];
+  return target === undefined ? undefined : parseTargetKey(target)?.profile;
 }

@@ -75,7 +75,7 @@ export class HeadWatcher implements vscode.Disposable {
       }
       return true;
     } catch (err) {
-      this.log.debug(`Git extension API failed (${String(err)}); using git rev-parse`);
+      this.log.warn(`Git extension API failed (${String(err)}); using git rev-parse`);
       return false;
     }
   }

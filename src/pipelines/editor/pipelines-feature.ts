@@ -1,20 +1,19 @@
 // The Pipelines explorer in VS Code: the tree view, status bar items, notifications for watched
 // pipelines and the execution timelines (webview panels, and their Markdown form), all driven by the pure PipelineExplorer.
 import * as vscode from 'vscode';
-import type { AwsAccess } from '../../aws/access';
-import { explainAwsError } from '../../aws/errors';
+import { viewExplainer, type AwsAccess } from '../../aws/access';
 import { DisposableStore } from '../../core/disposables';
-import { parseTreeId } from '../../core/tree';
 import type { Logger } from '../../core/log';
+import { ExplorerView, type FilterCounts } from '../../editor/explorer-view';
 import { FeatureSettings } from '../../editor/settings';
+import { ExpansionMemory } from '../../editor/tree';
 import type { EditorUi } from '../../editor/ui';
 import { createPipelineApi, type PipelineApi } from '../model/api';
-import { PipelineExplorer, type ExplainedError } from '../model/explorer';
+import { PipelineExplorer } from '../model/explorer';
 import { nodeIds, parseTargetKey } from '../model/keys';
 import type { TreeNode } from '../model/tree';
 import type { PipelineKey, TargetRef } from '../model/types';
 import { systemClock, type Clock } from '../../core/polling/clock';
-import { filterMessage } from '../present/nodes';
 import { revisionLine } from '../present/revision';
 import { statusPhrase } from '../present/status';
 import { PIPELINES_SETTINGS, refreshSettingsOf } from '../settings';
@@ -51,6 +50,7 @@ export class PipelinesFeature implements vscode.Disposable {
   readonly heads: HeadWatcher;
   readonly timelines: TimelineDocuments;
   readonly timelinePanels: TimelinePanels;
+  readonly explorerView: ExplorerView<TreeNode>;
   private readonly settings = new FeatureSettings(PIPELINES_SETTINGS);
   private readonly pins: PinnedStatusItems;
   private readonly disposables = new DisposableStore();
@@ -58,19 +58,27 @@ export class PipelinesFeature implements vscode.Disposable {
   constructor(context: PipelinesContext, private readonly deps: PipelinesDeps) {
     const { log, ui } = deps;
     this.disposables.add(this.settings);
+    const clock = deps.clock ?? systemClock;
     this.explorer = new PipelineExplorer({
       apiFor: (target) => this.apiFor(target),
-      clock: deps.clock ?? systemClock,
+      clock,
       settings: () => refreshSettingsOf(this.settings.value),
-      explain: (error, target, operation) => this.explain(error, target, operation),
+      explain: viewExplainer(deps.aws, 'codepipeline'),
       log,
       pageSize: this.settings.value.pageSize,
     });
     this.explorer.setOrder(this.settings.value.sortBy);
     this.disposables.add({ dispose: () => this.explorer.dispose() });
     this.follow = this.disposables.add(new FollowState(context.globalState));
-    this.provider = this.disposables.add(new PipelinesTreeProvider(this.explorer));
+    const expansion = new ExpansionMemory<TreeNode>((node) => this.explorer.setExpanded(node, true));
+    this.provider = this.disposables.add(new PipelinesTreeProvider(this.explorer, expansion));
     this.treeView = deps.treeView(this.provider);
+    this.explorerView = this.disposables.add(new ExplorerView({
+      viewId: VIEW_ID, treeView: this.treeView, explorer: this.explorer, now: () => clock.now(),
+      autoRefresh: () => this.settings.value['refresh.enabled'],
+      filter: { contextKey: 'conveyor.pipelines.filtered', noun: 'pipelines', counts: () => this.filterCounts() },
+      expansion, idOf: (node) => node.id,
+    }));
     this.pins = this.disposables.add(new PinnedStatusItems(this.explorer, this.follow));
     this.yourCommit = this.disposables.add(new YourCommitItem(this.explorer, (keys) => this.explorer.setFollowed('tracked', keys)));
     this.heads = this.disposables.add(new HeadWatcher(log));
@@ -90,8 +98,6 @@ export class PipelinesFeature implements vscode.Disposable {
     this.subscribe(notifier);
     this.explorer.setFollowed('pinned', this.follow.list('pinned'));
     this.explorer.setFollowed('watched', this.follow.list('watched'));
-    this.explorer.setWindowFocused(vscode.window.state.focused);
-    this.explorer.setViewVisible(this.treeView.visible);
     this.retarget(false);
     this.pins.update();
     const ticker = setInterval(() => {
@@ -100,7 +106,7 @@ export class PipelinesFeature implements vscode.Disposable {
       this.pins.update();
     }, 60_000);
     this.disposables.add({ dispose: () => clearInterval(ticker) });
-    void this.heads.start().catch((err: unknown) => log.debug(`HEAD watcher: ${String(err)}`));
+    void this.heads.start().catch((err: unknown) => log.warn(`HEAD watcher failed to start: ${String(err)}`));
   }
 
   private watchNotifier(): WatchNotifier {
@@ -116,16 +122,13 @@ export class PipelinesFeature implements vscode.Disposable {
 
   private subscribe(notifier: WatchNotifier): void {
     const d = this.disposables;
-    d.add(this.treeView.onDidChangeVisibility((e) => this.explorer.setViewVisible(e.visible)));
-    d.add(this.treeView.onDidExpandElement((e) => this.explorer.setExpanded(e.element, true)));
-    d.add(this.treeView.onDidCollapseElement((e) => this.explorer.setExpanded(e.element, false)));
-    d.add(vscode.window.onDidChangeWindowState((s) => this.explorer.setWindowFocused(s.focused)));
     d.add(this.deps.aws.onDidChange(() => this.retarget(true)));
     d.add(this.settings.onDidChange((change) => {
       this.explorer.tree.pageSize = this.settings.value.pageSize;
       this.explorer.setOrder(this.settings.value.sortBy);
       this.retarget(change.affects('accounts'));
       this.explorer.updateTasks();
+      this.explorerView.render();
       if (change.affects('yourCommit.enabled')) this.yourCommit.setHead(this.headToShow(this.heads.head));
     }));
     d.add(this.follow.onDidChange(({ kind, key, on }) => {
@@ -140,10 +143,6 @@ export class PipelinesFeature implements vscode.Disposable {
       if (e.kind === 'recent' || e.kind === 'runtime') this.yourCommit.update();
     }));
     d.add(this.heads.onDidChange((head) => this.yourCommit.setHead(this.headToShow(head))));
-    // The filter message counts matches: keep it right when a list refresh adds or drops pipelines.
-    d.add(this.explorer.onDidChange((ids) => {
-      if (this.explorer.tree.filter && ids.some((id) => id === '' || parseTreeId(id)?.kind === 'T')) this.updateFilterMessage();
-    }));
   }
 
   private headToShow(head: string | undefined): string | undefined {
@@ -168,30 +167,20 @@ export class PipelinesFeature implements vscode.Disposable {
     return createPipelineApi(this.deps.aws.client('codepipeline', ref ? { profile: ref.profile, region: ref.region } : undefined));
   }
 
-  private explain(error: unknown, target: string, operation: string): ExplainedError {
-    const ref = parseTargetKey(target);
-    const e = explainAwsError(error, { service: 'codepipeline', operation, ...(ref ? { profile: ref.profile, region: ref.region } : {}) });
-    return {
-      message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}),
-      errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal',
-    };
-  }
-
   private onFilterChanged(): void {
-    this.updateFilterMessage();
-    void vscode.commands.executeCommand('setContext', 'conveyor.pipelines.filtered', this.explorer.tree.filter !== '');
+    this.explorerView.filterChanged();
     this.provider.refreshAll();
     this.explorer.updateTasks();
   }
 
-  private updateFilterMessage(): void {
+  private filterCounts(): FilterCounts {
     let matched = 0;
     let total = 0;
     for (const t of this.explorer.store.targets()) {
       total += t.names.length;
       matched += this.explorer.tree.matching(t).length;
     }
-    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total) ?? '';
+    return { filter: this.explorer.tree.filter, matched, total, complete: true };
   }
 
   async showTimeline(key: PipelineKey, executionId: string): Promise<void> {

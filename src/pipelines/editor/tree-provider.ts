@@ -5,7 +5,7 @@ import { parentOf } from '../model/diff';
 import { ROOT_ID, type PipelineExplorer } from '../model/explorer';
 import type { TreeNode } from '../model/tree';
 import { parseTreeId } from '../../core/tree';
-import { toTreeItem } from '../../editor/tree';
+import { toTreeItem, type ExpansionMemory } from '../../editor/tree';
 
 export class PipelinesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -16,14 +16,14 @@ export class PipelinesTreeProvider implements vscode.TreeDataProvider<TreeNode>,
   /** Every batch of node ids the provider fired (host tests check that only changed nodes refresh). */
   readonly fired: string[][] = [];
 
-  constructor(private readonly explorer: PipelineExplorer) {
+  constructor(private readonly explorer: PipelineExplorer, private readonly expansion?: ExpansionMemory<TreeNode>) {
     this.subscription = explorer.onDidChange((ids) => this.refreshNodes(ids));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const p = this.explorer.present(node);
     this.rendered.set(p.id, p.description ?? '');
-    return toTreeItem(p, node);
+    return toTreeItem(this.expansion ? this.expansion.present(p, node) : p, node);
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {

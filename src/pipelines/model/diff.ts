@@ -1,5 +1,6 @@
 // Which tree nodes a new piece of data changes, so the view refreshes those nodes and nothing else.
 import { deepEqual } from '../../core/equal';
+import { pruneDescendants as pruneIds } from '../../core/explorer';
 import { nodeIds } from './keys';
 import { pendingApprovals } from './queries';
 import type { ExecutionSummary, PipelineKey, PipelineRuntime, PipelineStructure, StageRuntime } from './types';
@@ -76,19 +77,5 @@ export function parentOf(id: string): string | undefined {
 
 /** Drops ids whose ancestor is also in the set: refreshing a node re-renders its subtree anyway. */
 export function pruneDescendants(ids: Iterable<string>): string[] {
-  const set = new Set(ids);
-  const out: string[] = [];
-  for (const id of set) {
-    let p = parentOf(id);
-    let covered = false;
-    while (p !== undefined) {
-      if (set.has(p)) {
-        covered = true;
-        break;
-      }
-      p = parentOf(p);
-    }
-    if (!covered) out.push(id);
-  }
-  return out;
+  return pruneIds(ids, parentOf);
 }

@@ -1,18 +1,19 @@
 // The Pipelines explorer without the editor: loads data on demand and on a schedule, keeps it in the
 // store, and reports which tree nodes changed. The VS Code tree, the status bar, notifications and the
-// benchmark all drive this same object.
+// benchmark all drive this same object; interest, change events and freshness are the generic explorer's.
+import type { ExplainedError } from '../../aws/errors';
+import { Emitter } from '../../core/event';
+import { PollingExplorer, ROOT_ID, type LoadError } from '../../core/explorer';
 import type { Logger } from '../../core/log';
 import type { Clock } from '../../core/polling/clock';
 import { desiredTasks, specOfKey, taskKey, type Interest, type TaskSpec } from '../polling/policy';
-import { PollScheduler, type ErrorClass } from '../../core/polling/scheduler';
 import type { RefreshSettings } from '../../core/polling/settings';
 import { present, type NodePresentation } from '../present/nodes';
 import type { PipelineApi } from './api';
 import type { PipelineOrder } from './attention';
-import { pruneDescendants } from './diff';
+import { parentOf } from './diff';
 import { nodeIds } from './keys';
-import type { LoadError, PipelineStore } from './store';
-import { PipelineStore as Store } from './store';
+import { PipelineStore } from './store';
 import { TreeModel, type TreeNode } from './tree';
 import { isActive, type PipelineKey, type TargetRef } from './types';
 
@@ -20,13 +21,7 @@ import { isActive, type PipelineKey, type TargetRef } from './types';
 export const RECENT_EXECUTIONS = 5;
 export const EXECUTIONS_PAGE_SIZE = 20;
 
-export interface ExplainedError extends LoadError {
-  errorClass: ErrorClass;
-  code?: string;
-}
-
-/** Change id meaning "the whole tree". */
-export const ROOT_ID = '';
+export { ROOT_ID };
 
 export interface ExplorerDeps {
   apiFor(target: string): PipelineApi;
@@ -49,74 +44,31 @@ export interface LoadEvent {
   changed: boolean;
 }
 
-type Listener<T> = (value: T) => void;
-
-export class PipelineExplorer {
-  readonly store: PipelineStore = new Store();
+export class PipelineExplorer extends PollingExplorer<TaskSpec, TreeNode, TargetRef> {
+  readonly store = new PipelineStore();
   readonly tree: TreeModel;
   /** The pipeline rows of each target in the order last reported, so a reorder refreshes the list. */
   private readonly shownOrder = new Map<string, string>();
-  readonly scheduler: PollScheduler<TaskSpec>;
-  private viewVisible = false;
-  private windowFocused = true;
   private pinned: PipelineKey[] = [];
   private watched: PipelineKey[] = [];
   private tracked: PipelineKey[] = [];
   /** Pipelines whose running execution a timeline panel shows: polled as tracked ones are. */
   private shown: PipelineKey[] = [];
   private readonly inflight = new Map<string, Promise<boolean>>();
-  private readonly changeListeners = new Set<Listener<string[]>>();
-  private readonly loadListeners = new Set<Listener<LoadEvent>>();
-  private readonly abort = new AbortController();
-  private disposed = false;
+  private readonly loads = new Emitter<LoadEvent>();
+  /** Fires after every load, visible or not (notifications, status bar items). */
+  readonly onDidLoad = this.loads.event;
 
   constructor(private readonly deps: ExplorerDeps) {
-    this.tree = new TreeModel(this.store, deps.pageSize);
-    this.scheduler = new PollScheduler({
-      clock: deps.clock,
-      random: deps.random ?? Math.random,
-      settings: deps.settings,
-      run: (task) => this.runTask(task),
-      classify: (error) => (isExplained(error) ? error.errorClass : 'fatal'),
-      onError: (task, error, wait) => {
-        const message = isExplained(error) ? error.message : String(error);
-        deps.log.debug(`poll ${task.kind} ${task.pipeline ?? task.target} failed (${message}); next try in ${Math.round(wait / 1000)} s`);
-      },
-      onRunFinished: () => this.updateTasks(),
-      specOfKey,
+    super({
+      clock: deps.clock, settings: deps.settings, log: deps.log, specOfKey, parentOf,
+      ...(deps.random ? { random: deps.random } : {}),
+      describeTask: (task) => `${task.kind} ${task.pipeline ?? task.target}`,
     });
-  }
-
-  /** Fires with the ids of nodes to refresh (ancestors only; empty never fires). */
-  onDidChange(listener: Listener<string[]>): { dispose(): void } {
-    this.changeListeners.add(listener);
-    return { dispose: () => this.changeListeners.delete(listener) };
-  }
-
-  /** Fires after every load, visible or not (notifications, status bar items). */
-  onDidLoad(listener: Listener<LoadEvent>): { dispose(): void } {
-    this.loadListeners.add(listener);
-    return { dispose: () => this.loadListeners.delete(listener) };
+    this.tree = new TreeModel(this.store, deps.pageSize);
   }
 
   // ---- interest ---------------------------------------------------------------------------------
-
-  setTargets(refs: readonly TargetRef[]): void {
-    if (this.store.setTargets(refs)) {
-      this.updateTasks();
-      this.emit([ROOT_ID]);
-    }
-  }
-
-  setViewVisible(visible: boolean): void {
-    this.viewVisible = visible;
-    this.updateTasks();
-  }
-
-  setWindowFocused(focused: boolean): void {
-    this.windowFocused = focused;
-    this.updateTasks();
-  }
 
   setFollowed(kind: 'pinned' | 'watched' | 'tracked' | 'shown', keys: readonly PipelineKey[]): void {
     this[kind] = [...keys];
@@ -129,18 +81,6 @@ export class PipelineExplorer {
 
   isWatched(key: PipelineKey): boolean {
     return this.watched.some((p) => p.target === key.target && p.name === key.name);
-  }
-
-  setExpanded(node: TreeNode, expanded: boolean): void {
-    this.tree.setExpanded(node, expanded);
-    this.updateTasks();
-  }
-
-  /** Returns true when the filter changed (the whole tree then re-renders). */
-  setFilter(text: string): boolean {
-    const changed = this.tree.setFilter(text);
-    if (changed) this.updateTasks();
-    return changed;
   }
 
   interest(): Interest {
@@ -164,15 +104,23 @@ export class PipelineExplorer {
     return (e.runtime?.stages ?? []).some((s) => s.status === 'InProgress');
   }
 
-  updateTasks(): void {
-    if (this.disposed) return;
-    this.scheduler.setTasks(desiredTasks(this.interest(), this.deps.settings(), (k) => this.isRunning(k)));
+  protected desiredTasks(): TaskSpec[] {
+    return desiredTasks(this.interest(), this.deps.settings(), (k) => this.isRunning(k));
+  }
+
+  protected rootState(target: string): { error?: LoadError; loaded: boolean } {
+    const t = this.store.target(target);
+    return { ...(t?.error ? { error: t.error } : {}), loaded: t?.pipelines !== undefined };
   }
 
   // ---- tree -------------------------------------------------------------------------------------
 
   /** Children for the view; loads what the node needs first. Never rejects: failures become message nodes. */
-  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    return this.showing(() => this.loadChildren(node));
+  }
+
+  private async loadChildren(node?: TreeNode): Promise<TreeNode[]> {
     try {
       if (!node) {
         if (!this.tree.multiRoot) await Promise.all(this.store.targets().filter((t) => !t.pipelines).map((t) => this.loadList(t.key).catch(() => false)));
@@ -215,7 +163,11 @@ export class PipelineExplorer {
   }
 
   /** Manual refresh: everything shown (no node), or the data behind one node. */
-  async refresh(node?: TreeNode): Promise<void> {
+  refresh(node?: TreeNode): Promise<void> {
+    return this.showing(() => this.refreshNow(node));
+  }
+
+  private async refreshNow(node?: TreeNode): Promise<void> {
     const quiet = (p: Promise<boolean>): Promise<unknown> => p.catch(() => false);
     const owner = node ? ownerOf(node) : {};
     const jobs: Promise<unknown>[] = [];
@@ -258,12 +210,14 @@ export class PipelineExplorer {
         const list = await this.deps.apiFor(target).listPipelines(this.abort.signal);
         const changed = this.store.applyList(target, list);
         if (changed.length) this.tree.prune();
-        this.scheduler.markFresh(taskKey('list', target), changed.length > 0);
+        this.markFresh(target, taskKey('list', target), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'list', target, changed: changed.length > 0 });
         return changed.length > 0;
       } catch (error) {
-        throw this.fail(error, target, 'ListPipelines', (e) => this.store.applyListError(target, e));
+        const explained = this.fail(error, target, 'ListPipelines', (e) => this.store.applyListError(target, e));
+        this.rootFailed();
+        throw explained;
       }
     });
   }
@@ -273,7 +227,7 @@ export class PipelineExplorer {
       try {
         const page = await this.deps.apiFor(key.target).listExecutions(key.name, RECENT_EXECUTIONS, undefined, this.abort.signal);
         const changed = this.store.applyRecent(key, page.items);
-        this.scheduler.markFresh(taskKey('latest', key.target, key.name), changed.length > 0);
+        this.markFresh(key.target, taskKey('latest', key.target, key.name), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'recent', target: key.target, key, changed: changed.length > 0 });
         return changed.length > 0;
@@ -292,7 +246,7 @@ export class PipelineExplorer {
         const stale = e?.structure && runtime.version !== undefined && e.structure.version !== undefined && e.structure.version !== runtime.version;
         const changed = this.store.applyRuntime(key, runtime);
         if (stale) await this.loadStructure(key).catch(() => false);
-        this.scheduler.markFresh(taskKey('state', key.target, key.name), changed.length > 0);
+        this.markFresh(key.target, taskKey('state', key.target, key.name), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'runtime', target: key.target, key, changed: changed.length > 0 });
         return changed.length > 0;
@@ -323,7 +277,7 @@ export class PipelineExplorer {
       try {
         const page = await this.deps.apiFor(key.target).listExecutions(key.name, EXECUTIONS_PAGE_SIZE, token, this.abort.signal);
         const changed = this.store.applyExecutions(key, page, more);
-        if (!more) this.scheduler.markFresh(taskKey('executions', key.target, key.name), changed.length > 0);
+        this.markFresh(key.target, more ? undefined : taskKey('executions', key.target, key.name), changed.length > 0);
         this.emit(changed);
         this.loaded({ kind: 'executions', target: key.target, key, changed: changed.length > 0 });
         return changed.length > 0;
@@ -335,17 +289,14 @@ export class PipelineExplorer {
     });
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.abort.abort();
-    this.scheduler.dispose();
-    this.changeListeners.clear();
-    this.loadListeners.clear();
+  override dispose(): void {
+    super.dispose();
+    this.loads.dispose();
   }
 
   // ---- internals ----------------------------------------------------------------------------------
 
-  private runTask(task: TaskSpec): Promise<boolean> {
+  protected runTask(task: TaskSpec): Promise<boolean> {
     const key = task.pipeline !== undefined ? { target: task.target, name: task.pipeline } : undefined;
     switch (task.kind) {
       case 'list':
@@ -405,7 +356,7 @@ export class PipelineExplorer {
   }
 
   /** Adds the parent of every pipeline list whose order the new data changed (a row moved up or down). */
-  private withReordered(ids: string[]): string[] {
+  protected override withRelated(ids: string[]): string[] {
     const out = [...ids];
     for (const t of this.store.targets()) {
       const signature = this.tree.orderSignature(t);
@@ -417,27 +368,9 @@ export class PipelineExplorer {
     return out;
   }
 
-  private emit(changed: string[]): void {
-    if (this.disposed || !changed.length) return;
-    const ids = this.withReordered(changed);
-    const pruned = ids.includes(ROOT_ID) ? [ROOT_ID] : pruneDescendants(ids);
-    for (const l of this.changeListeners) l(pruned);
-  }
-
   private loaded(event: LoadEvent): void {
-    if (this.disposed) return;
-    for (const l of this.loadListeners) {
-      try {
-        l(event);
-      } catch (err) {
-        this.deps.log.error(`A pipelines listener failed: ${String(err)}`);
-      }
-    }
+    if (!this.disposed) this.loads.fire(event);
   }
-}
-
-function isExplained(error: unknown): error is ExplainedError {
-  return typeof error === 'object' && error !== null && 'errorClass' in error && 'message' in error;
 }
 
 /** Which pipeline (or account root) a node's data comes from. */

@@ -2,6 +2,7 @@
 // stores new data and returns the ids of the tree nodes whose rendering changed (often none).
 import { diffLatest, diffRuntime, diffStructure } from './diff';
 import { deepEqual } from '../../core/equal';
+import type { LoadError } from '../../core/explorer';
 import { nodeIds, targetKey } from './keys';
 import type {
   ExecutionSummary,
@@ -12,11 +13,7 @@ import type {
   TargetRef,
 } from './types';
 
-export interface LoadError {
-  message: string;
-  /** From explainAwsError: ssoExpired, throttled, network, notFound… */
-  category: string;
-}
+export type { LoadError } from '../../core/explorer';
 
 export interface ExecutionsPage {
   items: ExecutionSummary[];

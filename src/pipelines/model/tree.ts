@@ -1,7 +1,9 @@
 // The shape of the Pipelines tree, computed from the store and the view's own state (filter, pages,
 // expansion). Nodes are cached by id so the editor sees the same object for the same node each time.
-import { matchesFilter } from '../../core/name-filter';
 import { NodeCache } from '../../core/node-cache';
+import { RootPaging } from '../../core/root-paging';
+import type { LoadError } from '../../core/explorer';
+import type { MessageNode, MessageSeverity } from '../../core/tree';
 import { conditionKindsOf, rulesOf, type ConditionKind } from './conditions';
 import { orderPipelines, type PipelineOrder } from './attention';
 import { nodeIds, parseTargetKey } from './keys';
@@ -9,7 +11,7 @@ import { actionsOf, findStage, stagesOf } from './queries';
 import type { PipelineStore, TargetEntry } from './store';
 import type { PipelineKey } from './types';
 
-export type MessageSeverity = 'error' | 'warning' | 'info';
+export type { MessageSeverity } from '../../core/tree';
 
 export type TreeNode =
   | { kind: 'target'; id: string; target: string }
@@ -22,34 +24,20 @@ export type TreeNode =
   | { kind: 'execution'; id: string; key: PipelineKey; executionId: string }
   | { kind: 'moreExecutions'; id: string; key: PipelineKey }
   | { kind: 'morePipelines'; id: string; target: string; remaining: number }
-  | { kind: 'message'; id: string; parentId: string; severity: MessageSeverity; text: string; detail?: string; retry: boolean };
+  | MessageNode;
 
 
 export const DEFAULT_PAGE_SIZE = 50;
 
 
-export class TreeModel {
+export class TreeModel extends RootPaging {
   private readonly cache = new NodeCache<TreeNode>();
-  private filterText = '';
   private order: PipelineOrder = 'attention';
-  private readonly shown = new Map<string, number>();
-  private readonly collapsedTargets = new Set<string>();
   private readonly expandedPipelines = new Set<string>();
   private readonly expandedExecutions = new Set<string>();
 
-  constructor(private readonly store: PipelineStore, public pageSize = DEFAULT_PAGE_SIZE) {}
-
-  get filter(): string {
-    return this.filterText;
-  }
-
-  /** Sets the name filter; paging starts over. Returns true when it changed. */
-  setFilter(text: string): boolean {
-    const next = text.trim();
-    if (next === this.filterText) return false;
-    this.filterText = next;
-    this.shown.clear();
-    return true;
+  constructor(private readonly store: PipelineStore, pageSize = DEFAULT_PAGE_SIZE) {
+    super(pageSize);
   }
 
   /** Whether the roots are account/region nodes (several targets) or pipelines directly (one). */
@@ -95,7 +83,7 @@ export class TreeModel {
 
   /** Matching pipeline names of a target, after the filter, in the list's order. */
   matching(target: TargetEntry): string[] {
-    const names = this.filterText ? target.names.filter((n) => matchesFilter(n, this.filterText)) : target.names;
+    const names = this.filterNames(target.names);
     return orderPipelines(names, this.order, (name) => target.pipelines?.get(name));
   }
 
@@ -111,20 +99,10 @@ export class TreeModel {
     return JSON.stringify(this.matching(target).slice(0, this.shownCount(target.key)));
   }
 
-  /** Shows the next page of a target's pipelines. */
-  showMore(target: string): void {
-    this.shown.set(target, this.shownCount(target) + this.pageSize);
-  }
-
-  shownCount(target: string): number {
-    return this.shown.get(target) ?? this.pageSize;
-  }
-
   setExpanded(node: TreeNode, expanded: boolean): void {
     const set = node.kind === 'pipeline' ? this.expandedPipelines : node.kind === 'executions' ? this.expandedExecutions : undefined;
     if (node.kind === 'target') {
-      if (expanded) this.collapsedTargets.delete(node.target);
-      else this.collapsedTargets.add(node.target);
+      this.setRootExpanded(node.target, expanded);
       return;
     }
     if (!set || !('key' in node)) return;
@@ -142,7 +120,7 @@ export class TreeModel {
     const out: PipelineKey[] = [];
     const targets = this.store.targets();
     for (const t of targets) {
-      if (targets.length > 1 && this.collapsedTargets.has(t.key)) continue;
+      if (this.isHidden(t.key, targets.length)) continue;
       if (!t.pipelines) continue;
       for (const name of this.matching(t).slice(0, this.shownCount(t.key))) out.push({ target: t.key, name });
     }
@@ -178,14 +156,14 @@ export class TreeModel {
     const parentId = nodeIds.target(t.key);
     const out: TreeNode[] = [];
     if (t.error) {
-      out.push(this.message(parentId, 'error', t.error.message, true, t.pipelines ? 'Showing the last list Conveyor loaded.' : undefined));
+      out.push(this.failure(parentId, 'error', 'Couldn’t list pipelines', t.error, t.pipelines ? 'Showing the last list Conveyor loaded.' : undefined));
     }
     if (!t.pipelines) return out;
     const names = this.matching(t);
     if (names.length === 0) {
       const where = parseTargetKey(t.key);
-      const text = this.filterText
-        ? `No pipeline matches “${this.filterText}”`
+      const text = this.filter
+        ? `No pipeline matches “${this.filter}”`
         : `No pipelines in ${where ? where.region : 'this region'}`;
       out.push(this.message(parentId, 'info', text, false));
       return out;
@@ -209,7 +187,7 @@ export class TreeModel {
     const out: TreeNode[] = [];
     const stages = stagesOf(e.structure, e.runtime);
     if (e.error) {
-      out.push(this.message(parentId, stages.length ? 'warning' : 'error', e.error.message, true,
+      out.push(this.failure(parentId, stages.length ? 'warning' : 'error', 'Couldn’t read this pipeline’s state', e.error,
         stages.length ? 'Showing the last state Conveyor loaded.' : undefined));
     }
     for (const s of stages) out.push(this.node({ kind: 'stage', id: nodeIds.stage(key, s.name), key, stage: s.name }));
@@ -238,7 +216,7 @@ export class TreeModel {
     const parentId = nodeIds.executions(key);
     if (!e) return [];
     const out: TreeNode[] = [];
-    if (e.executionsError) out.push(this.message(parentId, 'error', e.executionsError.message, true));
+    if (e.executionsError) out.push(this.failure(parentId, 'error', 'Couldn’t list executions', e.executionsError));
     const page = e.executions;
     if (!page) return out;
     if (page.items.length === 0) out.push(this.message(parentId, 'info', 'No executions yet', false));
@@ -250,6 +228,13 @@ export class TreeModel {
   private message(parentId: string, severity: MessageSeverity, text: string, retry: boolean, detail?: string): TreeNode {
     return this.node({
       kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text, retry, ...(detail ? { detail } : {}),
+    });
+  }
+
+  private failure(parentId: string, severity: MessageSeverity, title: string, error: LoadError, detail?: string): TreeNode {
+    return this.node({
+      kind: 'message', id: nodeIds.message(parentId, severity), parentId, severity, text: error.message, retry: true,
+      failure: { title, category: error.category }, ...(detail ? { detail } : {}),
     });
   }
 

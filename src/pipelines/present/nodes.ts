@@ -12,7 +12,8 @@ import { commitMessageOf, firstLine, revisionLine, shortRevision } from './revis
 import { statusGlyph, statusIcon, statusLabel } from './status';
 import { configurationKeyLabel, executionModePhrase, pipelineTypePhrase, sourceRevisionLabel } from './words';
 import { formatAgo, formatDuration, formatTimestamp } from '../../core/format';
-import { errorNode, loadMoreNode, messageNode, type IconSpec, type NodePresentation } from '../../core/tree';
+import { presentMessage } from '../../aws/error-rows';
+import { loadMoreNode, parseTreeId, type IconSpec, type NodePresentation } from '../../core/tree';
 import { presentCondition, presentRule, stageV2Parts } from './conditions';
 import { describeTrigger } from './triggers';
 
@@ -60,15 +61,8 @@ export function present(node: TreeNode, ctx: PresentContext): NodePresentation {
         tooltip: 'Show the next page of pipelines. Use the filter to find one by name.',
       });
     }
-    case 'message': {
-      const options = {
-        contextValue: node.retry ? 'message:retry' : 'message',
-        ...(node.retry ? { command: { id: COMMANDS.refresh, title: 'Retry' } } : {}),
-      };
-      if (node.severity === 'error') return errorNode(node.id, node.text, node.detail ?? '', options);
-      const p = messageNode(node.id, node.text, { ...options, ...(node.detail ? { description: node.detail } : {}) });
-      return node.severity === 'warning' ? { ...p, icon: { id: 'warning', color: 'problemsWarningIcon.foreground' } } : p;
-    }
+    case 'message':
+      return presentMessage(node, COMMANDS.refresh, profileOfNode(node.parentId));
   }
 }
 
@@ -337,8 +331,8 @@ function presentExecution(id: string, key: PipelineKey, executionId: string, ctx
   };
 }
 
-/** TreeView.message while a filter is set: what is filtered and how much matched. */
-export function filterMessage(filter: string, matched: number, total: number): string | undefined {
-  if (!filter) return undefined;
-  return `Filter “${filter}”: ${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} pipelines`;
+/** The profile of the target a node id belongs to (every id's first part is its target key). */
+function profileOfNode(id: string): string | undefined {
+  const target = parseTreeId(id)?.parts[0];
+  return target === undefined ? undefined : parseTargetKey(target)?.profile;
 }

@@ -38,7 +38,7 @@ export class AwsChoices {
 
   private unavailable<T>(service: ServiceId, operation: string, what: string, err: unknown, target: AwsTarget): Loadable<T> {
     const reason = this.aws.explain(err, { service, operation, target }).message;
-    this.log.debug(`New CDK Pipeline Project: could not list ${what}: ${reason}`);
+    this.log.warn(`New CDK Pipeline Project: could not list ${what} (${service} ${operation}): ${reason}`);
     return { state: 'unavailable', reason };
   }
 
@@ -81,7 +81,7 @@ export class AwsChoices {
       const account = (await withTimeout((abortSignal) => client.send(new GetCallerIdentityCommand({}), { abortSignal }))).Account;
       return account ? { account } : { problem: 'STS GetCallerIdentity named no account' };
     } catch (err) {
-      const problem = this.aws.explain(err, { service: 'sts', target }).message;
+      const problem = this.aws.explain(err, { service: 'sts', operation: 'GetCallerIdentity', target }).message;
       this.log.warn(`New CDK Pipeline Project: sts GetCallerIdentity failed for profile "${target.profile}": ${problem}`);
       return { problem };
     }

@@ -1,19 +1,17 @@
 // A CodeBuild explorer wired to a real SDK client talking HTTP to an in-process emulator, driven by a
 // ManualClock.
 import { CodeBuildClient } from '@aws-sdk/client-codebuild';
-import { explainAwsError } from '../../../src/aws/errors';
+import { explainAwsError, toExplained, type ExplainedError } from '../../../src/aws/errors';
 import { targetKey } from '../../../src/aws/targets';
 import { createCodeBuildApi } from '../../../src/codebuild/model/api';
 import { CodeBuildExplorer } from '../../../src/codebuild/model/explorer';
-import type { ExplainedError } from '../../../src/codebuild/model/loads';
 import { silentLogger } from '../../../src/core/log';
 import { ManualClock } from '../../../src/core/polling/clock';
 import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/core/polling/settings';
 import type { AccountName, Emulator } from '../../emulator/index';
 
 export function explain(error: unknown, operation: string): ExplainedError {
-  const e = explainAwsError(error, { service: 'codebuild', operation });
-  return { message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}), errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal' };
+  return toExplained(explainAwsError(error, { service: 'codebuild', operation }));
 }
 
 export interface Harness {

@@ -209,7 +209,11 @@ describe('CodeBuild explorer against the emulator', function () {
     const roots = await h.explorer.getChildren();
     assert.equal(roots.length, 1);
     assert.equal(roots[0]!.kind, 'message');
-    assert.equal(h.explorer.present(roots[0]!).contextValue, 'message:retry');
+    const error = h.explorer.present(roots[0]!);
+    assert.equal(error.contextValue, 'message:retry:service');
+    assert.equal(error.label, 'Couldn’t list projects');
+    assert.match(error.description ?? '', /internal error \(HTTP 500\) during ListProjects/);
+    assert.equal(error.command?.id, 'conveyor.aws.showErrorDetails');
     await h.explorer.refresh();
     const again = await h.explorer.getChildren();
     assert.equal(again.length, 18);
@@ -241,6 +245,7 @@ describe('CodeBuild explorer against the emulator', function () {
     h = explorerOn(emu, { account: 'expired' });
     const roots = await h.explorer.getChildren();
     assert.equal(roots.length, 1);
-    assert.match(label(h, roots[0]!), /expired|token/i);
+    assert.equal(label(h, roots[0]!), 'Couldn’t list projects');
+    assert.match(describe_(h, roots[0]!), /expired|token/i);
   });
 });

@@ -1,18 +1,17 @@
 // An explorer wired to real SDK clients talking HTTP to an in-process emulator, driven by a ManualClock.
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { explainAwsError } from '../../../src/aws/errors';
+import { explainAwsError, toExplained, type ExplainedError } from '../../../src/aws/errors';
 import { silentLogger } from '../../../src/core/log';
 import { createPipelineApi } from '../../../src/pipelines/model/api';
 import type { PipelineOrder } from '../../../src/pipelines/model/attention';
-import { PipelineExplorer, type ExplainedError } from '../../../src/pipelines/model/explorer';
+import { PipelineExplorer } from '../../../src/pipelines/model/explorer';
 import { targetKey } from '../../../src/pipelines/model/keys';
 import { ManualClock } from '../../../src/core/polling/clock';
 import { DEFAULT_REFRESH_SETTINGS, type RefreshSettings } from '../../../src/core/polling/settings';
 import type { AccountName, Emulator } from '../../emulator/index';
 
 export function explain(error: unknown, operation: string): ExplainedError {
-  const e = explainAwsError(error, { service: 'codepipeline', operation });
-  return { message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}), errorClass: e.category === 'throttled' ? 'throttled' : e.transient ? 'transient' : 'fatal' };
+  return toExplained(explainAwsError(error, { service: 'codepipeline', operation }));
 }
 
 export interface Harness {

@@ -5,7 +5,8 @@ import type { TreeNode } from '../../../src/pipelines/model/tree';
 import { buildConsoleUrl, httpsOnly, logStreamConsoleUrl } from '../../../src/aws/console';
 import { executionConsoleUrl, pipelineArn, pipelineConsoleUrl } from '../../../src/pipelines/present/console';
 import { escapeMarkdown, inlineCode, link } from '../../../src/core/markdown';
-import { executionDescription, filterMessage, present, type PresentContext } from '../../../src/pipelines/present/nodes';
+import { executionDescription, present, type PresentContext } from '../../../src/pipelines/present/nodes';
+import { filterMessage } from '../../../src/core/tree';
 import { commitMessageOf, revisionLine, shortRevision } from '../../../src/pipelines/present/revision';
 import { statusIcon } from '../../../src/pipelines/present/status';
 import { action, execution, stage, standardRuntime, structure, T, runtime } from './fixtures';
@@ -142,8 +143,9 @@ describe('presenters', () => {
   });
 
   it('the filter message counts matches', () => {
-    assert.equal(filterMessage('', 1, 2), undefined);
-    assert.equal(filterMessage('api', 12, 1000), 'Filter “api”: 12 of 1,000 pipelines');
+    assert.equal(filterMessage('', 1, 2, 'pipelines'), undefined);
+    assert.equal(filterMessage('api', 12, 1000, 'pipelines'), 'Filter “api”: 12 of 1,000 pipelines');
+    assert.equal(filterMessage('api', 12, 1000, 'projects', false), 'Filter “api”: 12 of 1,000+ projects');
   });
 
   it('commit messages come out of CodeStar JSON summaries or plain text', () => {

@@ -1,0 +1,48 @@
+// The one error state of the AWS views: a short title row, the message reachable, next steps by category.
+import * as assert from 'node:assert/strict';
+import { actionsFor, isErrorDetails, presentMessage } from '../../../src/aws/error-rows';
+import type { MessageNode } from '../../../src/core/tree';
+
+const failed = (category: string, severity: MessageNode['severity'] = 'error'): MessageNode => ({
+  kind: 'message', id: '["M","x","error"]', parentId: '["T","x"]', severity, text: 'The whole explained message.', retry: true,
+  detail: 'Showing the last list Conveyor loaded.', failure: { title: 'Couldn’t list things', category },
+});
+
+describe('AWS view error rows', () => {
+  it('offers sign-in for an expired SSO session, another profile for unusable credentials, always retry', () => {
+    assert.deepEqual(actionsFor('ssoExpired', 'dev').map((a) => a.kind), ['ssoLogin', 'selectProfile', 'retry']);
+    assert.deepEqual(actionsFor('ssoExpired', '-rf').map((a) => a.kind), ['selectProfile', 'retry'], 'no command line for an unsafe name');
+    assert.deepEqual(actionsFor('accessDenied', 'dev').map((a) => a.kind), ['selectProfile', 'retry']);
+    assert.deepEqual(actionsFor('throttled', 'dev').map((a) => a.kind), ['retry']);
+    const login = actionsFor('credentialsExpired', 'dev')[0];
+    assert.deepEqual(login, { kind: 'ssoLogin', profile: 'dev', command: 'aws sso login --profile dev' });
+  });
+
+  it('a failed load is a short title, the message in description and tooltip, and Show Details on click', () => {
+    const node = failed('ssoExpired');
+    const p = presentMessage(node, 'conveyor.things.refresh', 'dev');
+    assert.equal(p.label, 'Couldn’t list things');
+    assert.equal(p.description, 'The whole explained message.');
+    assert.match(p.tooltip ?? '', /The whole explained message\\\./);
+    assert.match(p.tooltip ?? '', /Showing the last list Conveyor loaded/);
+    assert.equal(p.contextValue, 'message:retry:ssoExpired');
+    assert.deepEqual(p.icon, { id: 'error', color: 'errorForeground' });
+    assert.equal(p.command?.id, 'conveyor.aws.showErrorDetails');
+    const details = p.command?.args?.[0];
+    assert.ok(isErrorDetails(details));
+    assert.deepEqual(details, {
+      title: 'Couldn’t list things', message: 'The whole explained message.', category: 'ssoExpired', profile: 'dev',
+      retry: { command: 'conveyor.things.refresh', args: [node] },
+    });
+    assert.equal(presentMessage(failed('network', 'warning'), 'r').icon?.id, 'warning');
+  });
+
+  it('rows without a failure stay messages (empty lists, deleted resources)', () => {
+    const empty: MessageNode = { kind: 'message', id: 'm', parentId: 'p', severity: 'info', text: 'No pipelines in us-east-1', retry: false };
+    const p = presentMessage(empty, 'r');
+    assert.equal(p.label, 'No pipelines in us-east-1');
+    assert.equal(p.contextValue, 'message');
+    assert.equal(p.command, undefined);
+    assert.equal(isErrorDetails({ title: 1 }), false);
+  });
+});
