@@ -1,51 +1,17 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import {
-  answerQuickInput, notification, openConveyor, openWorkbench, quickInputState, runCommand, screenshot, treeItem, waitFor, type Workbench,
-} from './harness';
+import { answerQuickInput, notification, openConveyor, openWorkbench, quickInputState, screenshot, treeItem, waitFor, type Workbench } from './harness';
+import { collapsePane, contextMenu, filterPipelines, treeRow } from './pipelines-view';
 
 // CodePipeline V2 on the demo account, as a person sees it: a pipeline held by a failing entry
 // condition (and why), a PARALLEL pipeline with two executions in flight (and where each is), and a
 // stage rolled back from its context menu (pick the execution, confirm, the row turns into a rollback).
 
-function treeRow(page: Page, text: string | RegExp): Locator {
-  return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-}
-
-async function expand(page: Page, row: Locator, what: string): Promise<void> {
+/** Expands a row (a click: these rows run no command) and waits until it is expanded. */
+async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
   await waitFor(what, row, { timeout: 60_000 });
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   await waitFor(`${what} expanded`, row.and(page.locator('[aria-expanded="true"]')));
-}
-
-async function collapsePane(page: Page, title: string): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-}
-
-async function filterPipelines(page: Page, text: string): Promise<void> {
-  await runCommand(page, 'Conveyor: Filter Pipelines');
-  await answerQuickInput(page, { title: 'Filter Pipelines' }, { type: text });
-  await waitFor(`the Pipelines view to show the filter "${text}"`, page.locator('.pane-body', { hasText: `Filter “${text}”` }));
-}
-
-/** Right-clicks a row and picks a menu item; retries (each try waits for the menu) when a refresh moved the row under the pointer. */
-async function contextMenu(page: Page, row: Locator, item: string): Promise<void> {
-  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await row.click({ button: 'right' });
-    try {
-      await entry.waitFor({ timeout: 3_000 });
-      await entry.hover();
-      await entry.click();
-      if (!(await entry.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false))) await page.keyboard.press('Enter');
-      await entry.waitFor({ state: 'hidden', timeout: 2_000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`no "${item}" in the context menu`);
 }
 
 describe('UI: CodePipeline V2 on the demo account', function () {
@@ -61,9 +27,9 @@ describe('UI: CodePipeline V2 on the demo account', function () {
   it('a V2 pipeline blocked by a condition: the stage, the failed rule and why', async () => {
     const { page } = wb;
     await filterPipelines(page, 'infra-networking');
-    await expand(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
+    await expandRow(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
     const deploy = treeItem(page, 'Deploy', /^Blocked by NoNatErrors/);
-    await expand(page, deploy, 'the Deploy stage, blocked by NoNatErrors');
+    await expandRow(page, deploy, 'the Deploy stage, blocked by NoNatErrors');
     await waitFor('the entry conditions, failed', treeItem(page, 'Entry conditions', /^Failed · /));
     await waitFor('the failed rule with the alarm state', treeItem(page, 'NoNatErrors', /CloudWatchAlarm · Failed · .* · Alarm shared-vpc-nat-errors is in state ALARM/));
     await waitFor('the actions after the entry conditions', treeItem(page, 'CreateChangeSet'));
@@ -77,10 +43,10 @@ describe('UI: CodePipeline V2 on the demo account', function () {
     const { page } = wb;
     await filterPipelines(page, 'ml-feature-store');
     const pipeline = treeItem(page, 'ml-feature-store', '2 in progress · Train, Evaluate');
-    await expand(page, pipeline, 'ml-feature-store with two executions in flight');
+    await expandRow(page, pipeline, 'ml-feature-store with two executions in flight');
     await waitFor('Train in progress', treeItem(page, 'Train', /^In progress/));
     await waitFor('Evaluate in progress', treeItem(page, 'Evaluate', /^In progress/));
-    await expand(page, treeItem(page, 'Executions'), 'the Executions node');
+    await expandRow(page, treeItem(page, 'Executions'), 'the Executions node');
     await waitFor('the execution at Train', treeRow(page, /In progress · .* · at Train/));
     await waitFor('the execution at Evaluate', treeRow(page, /In progress · .* · at Evaluate/));
     await screenshot(page, 'pipelines-v2-two-in-flight');
@@ -89,7 +55,7 @@ describe('UI: CodePipeline V2 on the demo account', function () {
   it('rolls a stage back from its context menu: pick the execution, confirm, the stage runs the rollback', async () => {
     const { page } = wb;
     await filterPipelines(page, 'infra-networking');
-    await expand(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
+    await expandRow(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
     const deploy = treeItem(page, 'Deploy');
     await waitFor('the Deploy stage', deploy);
     await contextMenu(page, deploy, 'Roll Back Stage…');

@@ -3,7 +3,7 @@
 // first, run with progress, refresh the rows they changed, and explain CodePipeline's refusals.
 import { overrideTypeOf, type ConditionKind } from '../model/conditions';
 import { asArgs, isNode } from '../model/command-args';
-import { findStage, stagesOf } from '../model/queries';
+import { findStage, stagesOf, type StageView } from '../model/queries';
 import { stageActionFlow, type StageActionChoice, type StageActionFlowOptions, type StageActionListing, type StageActionResult } from '../model/stage-action-flow';
 import type { PipelineKey } from '../model/types';
 import {
@@ -22,6 +22,8 @@ interface Preset {
   target?: string;
 }
 
+const unreadable = (name: string): StageActionListing => ({ choices: [], empty: `Could not read the state of ${name}.` });
+
 type Loaders = Pick<StageActionFlowOptions, 'loadStages' | 'loadTargets'>;
 
 export class StageCommands {
@@ -36,17 +38,12 @@ export class StageCommands {
     const picked = await this.choose(start, {
       title, targetNoun: 'condition to override', targetPlaceholder: "The condition holding the stage's latest execution",
       loadStages: async (name) => {
-        const key = keyOf(name);
-        if (!(await this.c.runtimeOf(key))) return { choices: [], empty: `Could not read the state of ${name}.` };
-        const e = this.c.explorer.store.pipeline(key);
-        return { choices: overrideStageChoices(stagesOf(e?.structure, e?.runtime)), empty: `No stage of ${name} is held by a condition that can be overridden now.` };
+        const stages = await this.stagesNow(keyOf(name));
+        return stages ? { choices: overrideStageChoices(stages), empty: `No stage of ${name} is held by a condition that can be overridden now.` } : unreadable(name);
       },
       loadTargets: async (name, stageName) => {
-        const key = keyOf(name);
-        if (!(await this.c.runtimeOf(key))) return { choices: [], empty: `Could not read the state of ${name}.` };
-        const recent = await this.c.recent(key).catch(() => []);
-        const e = this.c.explorer.store.pipeline(key);
-        const stage = findStage(e?.structure, e?.runtime, stageName);
+        const stage = (await this.stagesNow(keyOf(name)))?.find((s) => s.name === stageName);
+        const recent = await this.c.recent(keyOf(name)).catch(() => []);
         const execution = recent.find((x) => x.id === stage?.runtime?.latestExecutionId);
         return { choices: stage ? overrideTargetChoices(stage, execution, Date.now()) : [], empty: `No condition of ${stageName} can be overridden now.` };
       },
@@ -81,20 +78,17 @@ export class StageCommands {
     const picked = await this.choose(start, {
       title, targetNoun: 'execution to roll back to', targetPlaceholder: 'An execution that succeeded in this stage (newest first)',
       loadStages: async (name) => {
-        const key = keyOf(name);
-        if (!(await this.c.runtimeOf(key))) return { choices: [], empty: `Could not read the state of ${name}.` };
-        const e = this.c.explorer.store.pipeline(key);
-        return { choices: rollbackStageChoices(stagesOf(e?.structure, e?.runtime)), empty: `${name} has no stage that can be rolled back (the source stage cannot).` };
+        const stages = await this.stagesNow(keyOf(name));
+        return stages ? { choices: rollbackStageChoices(stages), empty: `${name} has no stage that can be rolled back (the source stage cannot).` } : unreadable(name);
       },
       loadTargets: async (name, stageName) => {
         const key = keyOf(name);
-        if (!(await this.c.runtimeOf(key))) return { choices: [], empty: `Could not read the state of ${name}.` };
-        const e = this.c.explorer.store.pipeline(key);
-        const stages = stagesOf(e?.structure, e?.runtime);
+        const stages = await this.stagesNow(key);
+        if (!stages) return unreadable(name);
         if (stages[0]?.name === stageName) return { choices: [], empty: `${stageName} is the source stage of ${name}: it cannot be rolled back.` };
         try {
           const succeeded = await this.c.apiFor(key).listSucceededInStage(name, stageName, ROLLBACK_TARGETS);
-          const latest = findStage(e?.structure, e?.runtime, stageName)?.runtime?.latestExecutionId;
+          const latest = stages.find((s) => s.name === stageName)?.runtime?.latestExecutionId;
           return { choices: rollbackTargetChoices(succeeded, latest, Date.now()), empty: `No earlier execution of ${name} succeeded in ${stageName}.` };
         } catch (err) {
           this.c.report(err, 'ListPipelineExecutions', key);
@@ -119,6 +113,13 @@ export class StageCommands {
         id ? ['Show Execution'] : [], () => { if (id) void this.c.d.showTimeline(key, id); });
     }
     return ok;
+  }
+
+  /** The stages with their state read now; undefined (and the error reported) when it can't be read. */
+  private async stagesNow(key: PipelineKey): Promise<StageView[] | undefined> {
+    if (!(await this.c.runtimeOf(key))) return undefined;
+    const e = this.c.explorer.store.pipeline(key);
+    return stagesOf(e?.structure, e?.runtime);
   }
 
   private argsOf(key: PipelineKey): { profile?: string; region?: string; pipelineName: string } {
@@ -195,6 +196,10 @@ export class StageCommands {
       loadTargets: (p, s) => once(JSON.stringify(['targets', p, s]), () => spec.loadTargets(p, s)),
     };
     const { pipeline, stage, target } = start.preset;
+    if (pipeline === undefined && !options.pipelines.length) {
+      this.c.ui.notify('info', 'No V2 pipeline here: stage conditions and rollbacks need pipeline type V2.');
+      return undefined;
+    }
     if (pipeline !== undefined && stage === undefined) {
       const stages = await options.loadStages(pipeline);
       if (!stages.choices.length) {

@@ -11,7 +11,7 @@ import { createPipelineApi } from '../../../src/pipelines/model/api';
 import { nodeIds, targetKey } from '../../../src/pipelines/model/keys';
 import type { TreeNode } from '../../../src/pipelines/model/tree';
 import { EXTENSION_ID } from '../foundation/helpers';
-import { admin, releaseEmulator, DEMO, emulatorUrl, rig, type Rig } from './helpers';
+import { admin, DEMO, emulatorUrl, leaveEmulator, rig, type Rig } from './helpers';
 
 const T = targetKey(DEMO);
 const INFRA = { target: T, name: 'infra-networking' };
@@ -53,10 +53,7 @@ describe('Override Stage Condition and Roll Back Stage (emulator)', function () 
     r.dispose();
     await admin('POST', 'faults/clear');
   });
-  after(async () => {
-    if (emulatorUrl()) await admin('POST', 'reset');
-    await releaseEmulator();
-  });
+  after(leaveEmulator);
 
   it('the context menus offer each command on the rows the model marks, and the extension registers both', async () => {
     await r.explorer.loadRecent(INFRA);
