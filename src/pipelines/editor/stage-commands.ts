@@ -105,7 +105,8 @@ export class StageCommands {
     let rollbackId: string | undefined;
     const ok = await this.c.act(key, `Rolling back ${stageName} of ${key.name}…`, 'RollbackStage',
       async () => { rollbackId = await this.c.apiFor(key).rollbackStage(key.name, stageName, to.id); }, ['recent', 'runtime', 'executions'],
-      () => void this.rollbackStage({ ...this.argsOf(key), stageName, targetExecutionId: to.id }),
+      // Retry asks for the execution again: most refusals mean another one is needed.
+      () => void this.rollbackStage({ ...this.argsOf(key), stageName }),
       (err) => stageActionError(err, { operation: 'RollbackStage', pipeline: key.name, stage: stageName, executionId: to.id }));
     if (ok) {
       const id = rollbackId;
