@@ -4,7 +4,7 @@
 // loaded when their step shows, since they depend on the answers before.
 import { FlowEngine, type FlowAnswer, type FlowDefinition, type FlowPickView } from '../../core/flow';
 
-export type StageActionStep = 'pipeline' | 'stage' | 'target';
+type StageActionStep = 'pipeline' | 'stage' | 'target';
 
 export interface StageActionChoice {
   id: string;
@@ -30,7 +30,7 @@ export interface StageActionFlowOptions {
   loadTargets(pipeline: string, stage: string): Promise<StageActionListing>;
 }
 
-export interface StageActionDraft {
+interface StageActionDraft {
   pipeline?: string;
   stage?: string;
   target?: string;
@@ -101,7 +101,7 @@ const definition = (first: StageActionStep): FlowDefinition<StageActionDraft, Co
       view: (d, ctx) => pickView('stage', `${ctx.options.title}: stage of ${d.pipeline ?? ''}`, 'Stage', stagesFor(d, ctx), d.stage, 'stages'),
       apply: (d, a, ctx) => {
         const c = chosen(a, stagesFor(d, ctx));
-        if (c) return { pipeline: d.pipeline, stage: c.id };
+        if (c) return { ...(d.pipeline !== undefined ? { pipeline: d.pipeline } : {}), stage: c.id };
         return { error: stagesFor(d, ctx)?.choices.length ? 'Choose a stage.' : stagesFor(d, ctx)?.empty ?? 'Choose a stage.' };
       },
       next: (d) => nextOpen('stage', d),

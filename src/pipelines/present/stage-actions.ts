@@ -25,7 +25,7 @@ function onlyKind(kind: ConditionKind, declared: StageConditionDeclarations | un
 }
 
 /** Why a kind of condition holds the stage, e.g. "Blocked by its entry condition: Alarm … is in state ALARM". */
-export function heldBecause(kind: ConditionKind, stage: StageView): string {
+function heldBecause(kind: ConditionKind, stage: StageView): string {
   const v = onlyKind(kind, stage.declaration?.conditions, stage.runtime?.conditions);
   return v ? verdictSentence(v) : CONDITION_KIND_LABELS[kind];
 }
@@ -84,7 +84,7 @@ export function rollbackTargetChoices(executions: readonly ExecutionSummary[], l
     });
 }
 
-export interface Confirmation {
+interface Confirmation {
   message: string;
   detail: string;
   action: string;
@@ -110,7 +110,7 @@ export function rollbackConfirmation(pipeline: string, stage: string, target: St
   };
 }
 
-export interface StageActionFailure {
+interface StageActionFailure {
   operation: 'OverrideStageCondition' | 'RollbackStage';
   pipeline: string;
   stage: string;

@@ -34,7 +34,7 @@ describe('Override Stage Condition and Roll Back Stage (emulator)', function () 
   let r: Rig;
   let client: CodePipelineClient;
 
-  async function deployState(): Promise<{ status?: string; entry?: string; latest?: string }> {
+  async function deployState(): Promise<{ status: string | undefined; entry: string | undefined; latest: string | undefined }> {
     const s = await client.send(new GetPipelineStateCommand({ name: INFRA.name }));
     const d = s.stageStates?.find((x) => x.stageName === 'Deploy');
     return { status: d?.latestExecution?.status, entry: d?.beforeEntryConditionState?.latestExecution?.status, latest: d?.latestExecution?.pipelineExecutionId };
