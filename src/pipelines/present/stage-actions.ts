@@ -13,7 +13,7 @@ import type { StageView } from '../model/queries';
 import type { StageActionChoice } from '../model/stage-action-flow';
 import type { ExecutionSummary } from '../model/types';
 import { revisionLine } from './revision';
-import { statusLabel } from './status';
+import { statusLabel, statusPhrase } from './status';
 import { verdictSentence } from './conditions';
 
 const short = (id: string): string => id.slice(0, 8);
@@ -66,19 +66,21 @@ export function rollbackStageChoices(stages: readonly StageView[]): StageActionC
 }
 
 /**
- * Executions that succeeded in the stage, newest first, with their source revision and time; the
- * stage's latest execution is left out (CodePipeline refuses it as a target).
+ * Executions that succeeded in the stage (ListPipelineExecutions' succeededInStage filter: the
+ * execution itself may have failed in a later stage), newest first, with their source revision and
+ * time; the stage's latest execution is left out (CodePipeline refuses it as a target).
  */
 export function rollbackTargetChoices(executions: readonly ExecutionSummary[], latestInStage: string | undefined, now: number): StageActionChoice[] {
   return [...executions]
-    .filter((x) => x.status === 'Succeeded' && x.id !== latestInStage)
+    .filter((x) => x.id !== latestInStage)
     .sort((a, b) => (b.startTime ?? 0) - (a.startTime ?? 0))
     .map((x) => {
       const when = x.startTime ?? x.lastUpdateTime;
       return {
         id: x.id,
         label: revisionLine(x.sourceRevisions[0]) ?? `Execution ${short(x.id)}`,
-        description: [when !== undefined ? formatAgo(when, now) : '', x.executionType === 'ROLLBACK' ? 'a rollback' : ''].filter(Boolean).join(' · '),
+        description: [when !== undefined ? formatAgo(when, now) : '', x.executionType === 'ROLLBACK' ? 'a rollback' : '',
+          x.status !== 'Succeeded' ? `then ${statusPhrase(x.status)} in a later stage` : ''].filter(Boolean).join(' · '),
         detail: [`Execution ${short(x.id)}`, when !== undefined ? `started ${formatTimestamp(when)}` : ''].filter(Boolean).join(' · '),
       };
     });

@@ -122,16 +122,17 @@ describe('Stage action choices and words', () => {
     assert.deepEqual(overrideTargetChoices(passed, undefined, NOW), []);
   });
 
-  it('Roll Back offers every stage but the source one, and executions that succeeded there, newest first, not the latest', () => {
+  it('Roll Back offers every stage but the source one, and executions that succeeded there (whatever they did later), newest first, not the latest', () => {
     assert.deepEqual(rollbackStageChoices([source, deploy]).map((c) => [c.id, c.description, c.detail]), [['Deploy', 'Failed', 'Latest: execution aaaaaaaa']]);
     const choices = rollbackTargetChoices([
       execution('bbbbbbbb-2', 3 * 24 * 60), execution('aaaaaaaa-1111', 60), execution('cccccccc-3', 26 * 60, { executionType: 'ROLLBACK' }),
       execution('dddddddd-4', 30, { status: 'Failed' }),
     ], 'aaaaaaaa-1111', NOW);
-    assert.deepEqual(choices.map((c) => c.id), ['cccccccc-3', 'bbbbbbbb-2']);
-    assert.equal(choices[0]?.label, 'ccccccc Commit cccccccc-3');
-    assert.equal(choices[0]?.description, 'yesterday · a rollback');
-    assert.match(choices[1]?.detail ?? '', /^Execution bbbbbbbb · started 2026-12-04 12:00/);
+    assert.deepEqual(choices.map((c) => c.id), ['dddddddd-4', 'cccccccc-3', 'bbbbbbbb-2']);
+    assert.equal(choices[0]?.description, '30 minutes ago · then failed in a later stage', 'it succeeded in the stage, then failed later');
+    assert.equal(choices[1]?.label, 'ccccccc Commit cccccccc-3');
+    assert.equal(choices[1]?.description, 'yesterday · a rollback');
+    assert.match(choices[2]?.detail ?? '', /^Execution bbbbbbbb · started 2026-12-04 12:00/);
   });
 
   it('confirmations say what happens to which execution', () => {
