@@ -42,8 +42,9 @@ describe('UI: CodePipeline V2 on the demo account', function () {
   it('two executions in flight: the pipeline row says where each is, and so do the execution rows', async () => {
     const { page } = wb;
     await filterPipelines(page, 'ml-feature-store');
-    const pipeline = treeItem(page, 'ml-feature-store', '2 in progress · Train, Evaluate');
-    await expandRow(page, pipeline, 'ml-feature-store with two executions in flight');
+    // The row knows where each execution is once the pipeline's state is read: when it is expanded.
+    await expandRow(page, treeItem(page, 'ml-feature-store', /^2 in progress/), 'ml-feature-store with two executions in flight');
+    await waitFor('the row naming the stage of each', treeItem(page, 'ml-feature-store', '2 in progress · Train, Evaluate'));
     await waitFor('Train in progress', treeItem(page, 'Train', /^In progress/));
     await waitFor('Evaluate in progress', treeItem(page, 'Evaluate', /^In progress/));
     await expandRow(page, treeItem(page, 'Executions'), 'the Executions node');
