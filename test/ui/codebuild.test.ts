@@ -87,4 +87,22 @@ describe('UI: CodeBuild view on the demo account', function () {
     await waitFor('the report group in the Testing view', page.locator('.sidebar .monaco-list-row', { hasText: 'orders-api-unit-tests-pytest_reports' }).first());
     await screenshot(page, 'codebuild-testing-view');
   });
+
+  it('shows a coverage report in Test Coverage, per workspace file', async () => {
+    const { page } = wb;
+    // The UI tier runs the newest VS Code, which has the test coverage API (the extension checks for it on older ones).
+    await openConveyor(page);
+    await expand(page, 'orders-api-unit-tests-coverage');
+    const report = page.locator('.pane-body .monaco-list-row', { hasText: /\d+(\.\d+)?% lines/ }).first();
+    await waitFor('a coverage report row', report);
+    await report.click();
+    await waitFor('the Testing view', page.locator('.sidebar .composite.title', { hasText: 'Testing' }).first(), { timeout: 60_000 });
+    const pane = page.locator('.sidebar .pane', { has: page.locator('.pane-header', { hasText: /Test Coverage/i }) }).first();
+    await waitFor('the Test Coverage pane', pane, { timeout: 60_000 });
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await waitFor('a workspace file with its coverage', pane.locator('.monaco-list-row', { hasText: /\.py/ }).first(), { timeout: 60_000 });
+    await waitFor('a percentage', pane.locator('.monaco-list-row', { hasText: /\d+(\.\d+)?%/ }).first());
+    await screenshot(page, 'codebuild-test-coverage');
+  });
 });

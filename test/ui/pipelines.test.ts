@@ -1,52 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { answerQuickInput, openConveyor, openWorkbench, runCommand, screenshot, waitFor, type Workbench } from './harness';
-
-function treeRow(page: Page, text: string): Locator {
-  return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-}
-
-async function expand(page: Page, text: string): Promise<void> {
-  const row = treeRow(page, text);
-  await row.waitFor({ timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-}
-
-/**
- * Right-clicks a row and picks a menu item. Retries the right-click (no pause: each try waits for the
- * menu) when a refresh moved the row under the pointer and the menu lacks the item; never after the
- * item was clicked, since the command may already have run (Watch would then show as Unwatch).
- */
-async function contextMenu(page: Page, rowText: string, item: string): Promise<void> {
-  const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
-  const hidden = (timeout: number): Promise<boolean> => entry.waitFor({ state: 'hidden', timeout }).then(() => true, () => false);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await treeRow(page, rowText).click({ button: 'right' });
-    if (!(await entry.waitFor({ timeout: 3_000 }).then(() => true, () => false))) {
-      await page.keyboard.press('Escape');
-      continue;
-    }
-    await entry.hover();
-    await entry.click();
-    // A menu that re-rendered under the pointer swallows the click: the hovered item takes Enter.
-    if (!(await hidden(5_000))) await page.keyboard.press('Enter');
-    if (!(await hidden(10_000))) throw new Error(`the context menu of ${rowText} stayed open after choosing "${item}"`);
-    return;
-  }
-  throw new Error(`no "${item}" in the context menu of ${rowText}`);
-}
-
-async function collapsePane(page: Page, title: string): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
-}
-
-/** Narrows the Pipelines view to matching names with its own filter command. */
-async function filterPipelines(page: Page, text: string): Promise<void> {
-  await runCommand(page, 'Conveyor: Filter Pipelines');
-  await answerQuickInput(page, { title: 'Filter Pipelines' }, { type: text });
-  await waitFor(`the Pipelines view to show the filter "${text}"`, page.locator('.pane-body', { hasText: `Filter “${text}”` }));
-}
+import { answerQuickInput, openConveyor, openWorkbench, screenshot, type Workbench } from './harness';
+import { collapsePane, contextMenu, expand, filterPipelines, treeRow } from './pipelines-view';
 
 describe('UI: Pipelines explorer on the demo account', function () {
   this.timeout(240_000);

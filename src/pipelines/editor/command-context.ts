@@ -74,17 +74,8 @@ export class CommandContext {
     if (isNode(arg) && 'key' in arg) return arg.key;
     const args = asArgs(arg);
     const target = await this.target(args, title);
-    if (!target) return undefined;
+    if (!target || !(await this.listed(target))) return undefined;
     const ref = parseTargetKey(target);
-    if (ref) this.explorer.store.ensureTarget(ref);
-    if (!this.explorer.store.target(target)?.pipelines) {
-      try {
-        await this.ui.withProgress('Listing pipelines…', () => this.explorer.loadList(target));
-      } catch (err) {
-        this.report(err, 'ListPipelines', target);
-        return undefined;
-      }
-    }
     if (args.pipelineName) {
       if (this.explorer.store.pipeline({ target, name: args.pipelineName })) return { target, name: args.pipelineName };
       this.ui.notify('warning', `There is no pipeline named ${args.pipelineName} in ${ref ? `${ref.profile} · ${ref.region}` : target}.`);
@@ -97,6 +88,20 @@ export class CommandContext {
       return { label: n, ...(latest ? { description: statusLabel(latest.status) } : {}), value: n };
     }), { title, placeholder: 'Pipeline' });
     return name ? { target, name } : undefined;
+  }
+
+  /** Loads the target's pipeline list once; false (and the error reported) when that fails. */
+  async listed(target: string): Promise<boolean> {
+    const ref = parseTargetKey(target);
+    if (ref) this.explorer.store.ensureTarget(ref);
+    if (this.explorer.store.target(target)?.pipelines) return true;
+    try {
+      await this.ui.withProgress('Listing pipelines…', () => this.explorer.loadList(target));
+      return true;
+    } catch (err) {
+      this.report(err, 'ListPipelines', target);
+      return false;
+    }
   }
 
   async recent(key: PipelineKey): Promise<ExecutionSummary[]> {
@@ -118,8 +123,12 @@ export class CommandContext {
     }
   }
 
-  /** Runs an AWS call with progress; reports failures; refreshes what the call changed. */
-  async act(key: PipelineKey, title: string, operation: string, call: () => Promise<unknown>, refresh: Refresh, retry: () => void): Promise<boolean> {
+  /**
+   * Runs an AWS call with progress; reports failures (`explain` words the ones it knows, and the
+   * view is refreshed since they mean it was out of date); refreshes what the call changed.
+   */
+  async act(key: PipelineKey, title: string, operation: string, call: () => Promise<unknown>, refresh: Refresh, retry: () => void,
+    explain?: (error: unknown) => string | undefined): Promise<boolean> {
     try {
       await this.ui.withProgress(title, async () => {
         await call();
@@ -128,7 +137,13 @@ export class CommandContext {
       return true;
     } catch (err) {
       this.d.log.warn(`${operation} on ${key.name} failed: ${String(err)}`);
-      this.report(err, operation, key, retry);
+      const known = explain?.(err);
+      if (known === undefined) {
+        this.report(err, operation, key, retry);
+        return false;
+      }
+      this.ui.notify('error', known, ['Retry'], () => retry());
+      await this.explorer.refreshAfterAction(key, refresh).catch((e: unknown) => this.d.log.debug(`refresh after ${operation}: ${String(e)}`));
       return false;
     }
   }

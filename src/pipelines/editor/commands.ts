@@ -6,6 +6,7 @@ import { CommandContext, type CommandDeps } from './command-context';
 import { ExecutionCommands } from './execution-commands';
 import type { FollowKind } from './follow';
 import { NavigationCommands } from './navigation-commands';
+import { StageCommands } from './stage-commands';
 
 export type { CommandDeps } from './command-context';
 
@@ -13,12 +14,14 @@ export class PipelineCommands {
   private readonly executions: ExecutionCommands;
   private readonly approvals: ApprovalCommands;
   private readonly navigation: NavigationCommands;
+  private readonly stages: StageCommands;
 
   constructor(deps: CommandDeps) {
     const context = new CommandContext(deps);
     this.executions = new ExecutionCommands(context);
     this.approvals = new ApprovalCommands(context);
     this.navigation = new NavigationCommands(context);
+    this.stages = new StageCommands(context);
   }
 
   refresh(node?: unknown): Promise<void> { return this.navigation.refresh(node); }
@@ -28,6 +31,8 @@ export class PipelineCommands {
   start(arg?: unknown): Promise<string | undefined> { return this.executions.start(arg); }
   stop(arg?: unknown): Promise<boolean> { return this.executions.stop(arg); }
   retryStage(arg?: unknown): Promise<boolean> { return this.executions.retryStage(arg); }
+  overrideCondition(arg?: unknown): Promise<boolean> { return this.stages.overrideCondition(arg); }
+  rollbackStage(arg?: unknown): Promise<boolean> { return this.stages.rollbackStage(arg); }
   approve(arg?: unknown): Promise<boolean> { return this.approvals.approve(arg); }
   reject(arg?: unknown): Promise<boolean> { return this.approvals.reject(arg); }
   setTransition(arg: unknown, enable: boolean): Promise<boolean> { return this.approvals.setTransition(arg, enable); }

@@ -16,6 +16,8 @@ function commandTable(f: PipelinesFeature): CommandTable {
     'conveyor.pipelines.start': (arg) => c.start(arg),
     'conveyor.pipelines.stop': (arg) => c.stop(arg),
     'conveyor.pipelines.retryStage': (arg) => c.retryStage(arg),
+    'conveyor.pipelines.overrideStageCondition': (arg) => c.overrideCondition(arg),
+    'conveyor.pipelines.rollbackStage': (arg) => c.rollbackStage(arg),
     'conveyor.pipelines.approve': (arg) => c.approve(arg),
     'conveyor.pipelines.reject': (arg) => c.reject(arg),
     'conveyor.pipelines.enableTransition': (arg) => c.setTransition(arg, true),

@@ -17,16 +17,20 @@ export interface PipelineArgs {
   reason?: string;
   comment?: string;
   retryMode?: 'FAILED_ACTIONS' | 'ALL_ACTIONS';
+  /** Override Stage Condition: the kind of condition to override. */
+  condition?: 'beforeEntry' | 'onSuccess';
+  /** Roll Back Stage: the execution whose revisions the stage goes back to. */
+  targetExecutionId?: string;
 }
 
-const NODE_KINDS = new Set<string>(['target', 'pipeline', 'stage', 'action', 'executions', 'execution', 'moreExecutions', 'morePipelines', 'message']);
+const NODE_KINDS = new Set<string>(['target', 'pipeline', 'stage', 'action', 'condition', 'rule', 'executions', 'execution', 'moreExecutions', 'morePipelines', 'message']);
 
 export function isNode(arg: unknown): arg is TreeNode {
   const o = asObject(arg);
   return o !== undefined && typeof o.kind === 'string' && NODE_KINDS.has(o.kind) && typeof o.id === 'string';
 }
 
-const STRING_ARGS = ['profile', 'region', 'pipelineName', 'executionId', 'stageName', 'actionName', 'reason', 'comment'] as const;
+const STRING_ARGS = ['profile', 'region', 'pipelineName', 'executionId', 'stageName', 'actionName', 'reason', 'comment', 'targetExecutionId'] as const;
 
 /** The argument object's fields that have the right types; a tree node or anything else gives `{}`. */
 export function asArgs(arg: unknown): PipelineArgs {
@@ -34,6 +38,7 @@ export function asArgs(arg: unknown): PipelineArgs {
   if (!o || isNode(arg)) return {};
   const abandon = asBoolean(o.abandon);
   const retryMode = asOneOf(o.retryMode, ['FAILED_ACTIONS', 'ALL_ACTIONS'] as const);
+  const condition = asOneOf(o.condition, ['beforeEntry', 'onSuccess'] as const);
   const variables = arrayOf(o.variables, (v): v is { name: string; value: string } => hasStrings(v, ['name', 'value']));
   const sourceRevisions = arrayOf(o.sourceRevisions, (v): v is { actionName: string; revisionType: SourceRevisionType; revisionValue: string } =>
     hasStrings(v, ['actionName', 'revisionType', 'revisionValue']));
@@ -41,6 +46,7 @@ export function asArgs(arg: unknown): PipelineArgs {
     ...pickStrings(o, STRING_ARGS),
     ...(abandon !== undefined ? { abandon } : {}),
     ...(retryMode ? { retryMode } : {}),
+    ...(condition ? { condition } : {}),
     ...(variables ? { variables } : {}),
     ...(sourceRevisions ? { sourceRevisions } : {}),
   };

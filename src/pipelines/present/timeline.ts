@@ -9,7 +9,7 @@ import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
 import { conditionStatusLabel } from './conditions';
 import { describeTrigger } from './triggers';
-import type { ConditionStatus, RuleExecutionInfo } from '../model/conditions';
+import type { ConditionStatus, RuleExecutionInfo, StageConditionDeclarations } from '../model/conditions';
 import { formatDuration, formatTimestamp } from '../../core/format';
 
 const EMOJI: Record<ExecutionStatus, string> = {
@@ -114,9 +114,10 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
   for (const s of spans) {
     const duration = s.start !== undefined && s.end !== undefined ? ` · ${formatDuration(s.end - s.start)}` : '';
     const rules = detail.rules?.filter((r) => r.stageName === s.name) ?? [];
-    const blocked = !s.actions.length && rules.some((r) => r.status === 'Failed' || r.status === 'Errored');
-    const heading = blocked ? '⛔' : statusEmoji(s.status);
-    const state = blocked ? 'Blocked by a condition' : s.status ? statusLabel(s.status) : 'Not reached';
+    const held = !s.actions.length ? heldBy(rules, structure?.stages.find((d) => d.name === s.name)?.conditions) : undefined;
+    const blocked = held !== undefined;
+    const heading = held === 'SKIP' ? '⏭️' : blocked ? '⛔' : statusEmoji(s.status);
+    const state = held === 'SKIP' ? 'Skipped by a condition' : blocked ? 'Blocked by a condition' : s.status ? statusLabel(s.status) : 'Not reached';
     out.push(`## ${heading} ${escapeMarkdown(s.name)} — ${state}${duration}`, '');
     out.push(...ruleTable(rules, opts.now));
     if (!s.actions.length) {
@@ -137,6 +138,17 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
   }
   out.push(...variablesSection(detail));
   return out.join('\n');
+}
+
+/**
+ * What a failed entry rule did to a stage the execution never ran: SKIP (its condition's result) or
+ * FAIL (blocked); undefined when no rule failed.
+ */
+function heldBy(rules: readonly RuleExecutionInfo[], declared: StageConditionDeclarations | undefined): string | undefined {
+  const failed = rules.find((r) => r.status === 'Failed' || r.status === 'Errored');
+  if (!failed) return undefined;
+  const condition = declared?.beforeEntry?.conditions.find((c) => c.rules.some((r) => r.name === failed.ruleName));
+  return condition?.result ?? 'FAIL';
 }
 
 const CONDITION_EMOJI: Record<ConditionStatus, string> = {

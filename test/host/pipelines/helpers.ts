@@ -46,6 +46,12 @@ export async function releaseEmulator(): Promise<void> {
   }
 }
 
+/** After a suite that changed the emulator: its state back to the seed, the workspace off it. */
+export async function leaveEmulator(): Promise<void> {
+  if (emulatorUrl()) await admin('POST', 'reset');
+  await releaseEmulator();
+}
+
 /** Calls the emulator's admin API (faults, reset, stats). */
 export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
   const url = emulatorUrl();

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { answerQuickInput, notification, openConveyor, openWorkbench, quickInputState, screenshot, treeItem, waitFor, type Workbench } from './harness';
+import { collapsePane, contextMenu, filterPipelines, treeRow } from './pipelines-view';
+
+// CodePipeline V2 on the demo account, as a person sees it: a pipeline held by a failing entry
+// condition (and why), a PARALLEL pipeline with two executions in flight (and where each is), and a
+// stage rolled back from its context menu (pick the execution, confirm, the row turns into a rollback).
+
+/** Expands a row (a click: these rows run no command) and waits until it is expanded. */
+async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
+  await waitFor(what, row, { timeout: 60_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await waitFor(`${what} expanded`, row.and(page.locator('[aria-expanded="true"]')));
+}
+
+describe('UI: CodePipeline V2 on the demo account', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+  before(async () => {
+    wb = await openWorkbench({ name: 'pipelines-v2', emulator: true });
+    await openConveyor(wb.page);
+    for (const pane of ['Artifacts', 'Profiler', 'Deployments', 'CodeBuild']) await collapsePane(wb.page, pane);
+  });
+  after(async () => { await wb?.close(); });
+
+  it('a V2 pipeline blocked by a condition: the stage, the failed rule and why', async () => {
+    const { page } = wb;
+    await filterPipelines(page, 'infra-networking');
+    await expandRow(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
+    const deploy = treeItem(page, 'Deploy', /^Blocked by NoNatErrors/);
+    await expandRow(page, deploy, 'the Deploy stage, blocked by NoNatErrors');
+    await waitFor('the entry conditions, failed', treeItem(page, 'Entry conditions', /^Failed · /));
+    await waitFor('the failed rule with the alarm state', treeItem(page, 'NoNatErrors', /CloudWatchAlarm · Failed · .* · Alarm shared-vpc-nat-errors is in state ALARM/));
+    await waitFor('the actions after the entry conditions', treeItem(page, 'CreateChangeSet'));
+    await deploy.hover();
+    await waitFor('the stage tooltip with the reason', page.locator('.monaco-hover', { hasText: 'Blocked by its entry condition: Alarm shared-vpc-nat-errors is in state ALARM' }));
+    await screenshot(page, 'pipelines-v2-blocked-by-condition');
+    await page.keyboard.press('Escape');
+  });
+
+  it('two executions in flight: the pipeline row says where each is, and so do the execution rows', async () => {
+    const { page } = wb;
+    await filterPipelines(page, 'ml-feature-store');
+    // The row knows where each execution is once the pipeline's state is read: when it is expanded.
+    await expandRow(page, treeItem(page, 'ml-feature-store', /^2 in progress/), 'ml-feature-store with two executions in flight');
+    await waitFor('the row naming the stage of each', treeItem(page, 'ml-feature-store', '2 in progress · Train, Evaluate'));
+    await waitFor('Train in progress', treeItem(page, 'Train', /^In progress/));
+    await waitFor('Evaluate in progress', treeItem(page, 'Evaluate', /^In progress/));
+    await expandRow(page, treeItem(page, 'Executions'), 'the Executions node');
+    await waitFor('the execution at Train', treeRow(page, /In progress · .* · at Train/));
+    await waitFor('the execution at Evaluate', treeRow(page, /In progress · .* · at Evaluate/));
+    await screenshot(page, 'pipelines-v2-two-in-flight');
+  });
+
+  it('rolls a stage back from its context menu: pick the execution, confirm, the stage runs the rollback', async () => {
+    const { page } = wb;
+    await filterPipelines(page, 'infra-networking');
+    await expandRow(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
+    const deploy = treeItem(page, 'Deploy');
+    await waitFor('the Deploy stage', deploy);
+    await contextMenu(page, deploy, 'Roll Back Stage…');
+    await waitFor('the execution step', page.locator('.quick-input-widget .quick-input-title', { hasText: 'Roll Back Stage: execution to roll back to in Deploy' }));
+    await waitFor('executions that succeeded there', page.locator('.quick-input-widget .monaco-list-row .label-description', { hasText: /ago/ }).first());
+    const state = await quickInputState(page);
+    assert.ok(state.rows.length >= 2, `several targets: ${state.rows.join(' | ')}`);
+    assert.match(state.rows[0] ?? '', /^[0-9a-f]{7} /, 'each target shows its source revision');
+    await screenshot(page, 'pipelines-v2-rollback-pick');
+    await answerQuickInput(page, { title: 'Roll Back Stage: execution to roll back to in Deploy' });
+    const dialog = page.locator('.monaco-dialog-box', { hasText: 'Roll back Deploy of infra-networking to execution' });
+    await waitFor('the confirmation', dialog);
+    await screenshot(page, 'pipelines-v2-rollback-confirm');
+    await dialog.locator('.monaco-button', { hasText: 'Roll Back' }).first().click();
+    await waitFor('the notification that the rollback started', notification(page, /Rolling back Deploy of infra-networking to execution [0-9a-f]{8} \(rollback execution [0-9a-f]{8}\)/));
+    await waitFor('the stage running the rollback', treeItem(page, 'Deploy', /Rollback/), { timeout: 60_000 });
+    await screenshot(page, 'pipelines-v2-rollback-done');
+  });
+});
