@@ -3,7 +3,8 @@
 import type * as vscode from 'vscode';
 import { DisposableStore } from '../../core/disposables';
 import type { Feature, FeatureHost } from '../../editor/feature';
-import { type LanguageServerStatus, SERVER_MODULE, startLanguageClient } from './language-client';
+import type { LanguageServerStatus } from './client-options';
+import { SERVER_MODULE, startLanguageClient } from './language-client';
 
 export interface ValidationFeature extends Feature {
   /** For the host tests: the client and its restarts. */
