@@ -53,7 +53,8 @@ function startOnFirstSpec(context: vscode.ExtensionContext, log: ReturnType<type
     if (started || detectDocumentKind(document) === undefined) return;
     started = true;
     for (const w of watchers) w.dispose();
-    startBrowserLanguageClient(context.extensionUri, log, context.subscriptions);
+    startBrowserLanguageClient(context.extensionUri, log, context.subscriptions)
+      .catch((err: unknown) => log.error(`The buildspec/appspec language server did not start: ${err instanceof Error ? err.message : String(err)}`));
   };
   const watchers = [
     vscode.workspace.onDidOpenTextDocument(check),

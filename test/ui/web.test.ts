@@ -19,7 +19,8 @@ function webOnlyVsix(): string {
   for (const file of ['README.md', 'LICENSE']) fs.copyFileSync(path.join(ROOT, file), path.join(copy, file));
   const { main: _desktop, ...manifest } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   assert.equal(typeof manifest.browser, 'string', 'package.json has a browser entry');
-  fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...manifest, extensionKind: ['web'] }, null, 2));
+  // No `main`: VS Code can only run it as a web extension (vsce refuses an explicit extensionKind `web`).
+  fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
   fs.writeFileSync(path.join(copy, '.vscodeignore'), '**\n!dist/web/**\n!media/**\n!package.json\n!README.md\n!LICENSE\n');
   const vsix = path.join(copy, 'conveyor-web.vsix');
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
@@ -37,12 +38,16 @@ describe('UI: the web extension in the web worker extension host', function () {
 
   it('shows a broken buildspec\'s problems from the web worker language server', async () => {
     const { page } = wb;
+    // The web worker extension host's console: what failed, if anything, in the browser.
+    const console: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.push(m.text()); });
     await page.keyboard.press('Control+P');
     await pickQuickItem(page, 'buildspec.yml', 'validation');
     await waitFor('buildspec.yml to open', page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }));
     await runCommand(page, 'Problems: Focus on Problems View');
     const problems = page.locator('.markers-panel');
-    await waitFor('the misspelled phase in Problems', problems.locator('.monaco-list-row', { hasText: "Unknown key 'biuld' in phases" }).first(), { timeout: 60_000 });
+    await waitFor('the misspelled phase in Problems', problems.locator('.monaco-list-row', { hasText: "Unknown key 'biuld' in phases" }).first(), { timeout: 60_000 })
+      .catch((err: unknown) => { throw new Error(`${err instanceof Error ? err.message : String(err)}\nbrowser console:\n${console.join('\n')}`); });
     await waitFor('the removed get-login command in Problems', problems.locator('.monaco-list-row', { hasText: 'get-login' }).first());
     await screenshot(page, 'web-problems');
   });
