@@ -9,7 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { benchCopy, buildProduction, bundleProbe, eagerBuild, probe } from './activation.bench';
 import type { ValidationProbeResult } from './host/validation-probe';
+import { PROBE_SPECS, type ProbeSpec } from './host/validation-probe-specs';
 import { median, type BenchResult } from './types';
+import { generateBuildspec } from './validation.bench';
 
 /** The last commit with the in-process validation providers. */
 export const IN_PROCESS_COMMIT = '04f5a9f';
@@ -35,6 +37,10 @@ export async function run(): Promise<BenchResult[]> {
     const ours = benchCopy(ROOT, path.join(work, 'conveyor'));
     const inProcess = eagerBuild(work, IN_PROCESS_COMMIT);
     const probePath = await bundleProbe(work, 'bench/host/validation-probe.ts');
+    // Each ends with one problem (an unknown key) that the probe's edits move down.
+    const specs: ProbeSpec[] = ([[50, 40], [1000, 20], [10000, 8]] as const)
+      .map(([lines, runs]) => ({ lines, runs, text: `${generateBuildspec(lines)}artifact:\n  files: ['**/*']\n` }));
+    fs.writeFileSync(path.join(path.dirname(probePath), PROBE_SPECS), JSON.stringify(specs));
     const results: BenchResult[] = [];
     for (const host of Object.values(hosts)) {
       const client = checked(await probe<ValidationProbeResult>(host, ours, probePath), 'language client');

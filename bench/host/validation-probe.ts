@@ -4,9 +4,10 @@
 // diagnostics for the document put the problem one line further down. Writes one JSON object to
 // CONVEYOR_BENCH_OUT.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { generateBuildspec } from '../validation.bench';
+import { PROBE_SPECS, type ProbeSpec } from './validation-probe-specs';
 
 export interface ValidationProbeResult {
   /** Per document size: the medians of edit → Problems updated, and of open → first Problems. */
@@ -14,8 +15,6 @@ export interface ValidationProbeResult {
   error?: string;
 }
 
-const SIZES = [[50, 40], [1000, 20], [10000, 8]] as const;
-const PROBLEM = "artifact:\n  files: ['**/*']\n";
 
 function problemLine(uri: vscode.Uri): number | undefined {
   return vscode.languages.getDiagnostics(uri).find((d) => d.source === 'conveyor')?.range.start.line;
@@ -42,8 +41,9 @@ export async function run(): Promise<void> {
     const extension = vscode.extensions.getExtension('conveyor-dev.conveyor');
     if (!extension) throw new Error('Conveyor is not in this host');
     await extension.activate();
-    for (const [lines, runs] of SIZES) {
-      const base = `${generateBuildspec(lines)}${PROBLEM}`;
+    const specs = JSON.parse(fs.readFileSync(path.join(__dirname, PROBE_SPECS), 'utf8')) as ProbeSpec[];
+    for (const { lines, runs, text: base } of specs) {
+      // The problem is the last key, two lines before the end.
       const at = base.split('\n').length - 3;
       let t = performance.now();
       const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: base });
