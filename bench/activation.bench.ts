@@ -104,7 +104,7 @@ function record(series: Series, r: ProbeResult): void {
     series.activationMs.push(r.activationMs);
     if (r.activationCpuMs !== undefined) series.activationCpuMs.push(r.activationCpuMs);
     series.loadedKb.push(r.loadedBytes / 1024);
-    series.files = r.loadedFiles;
+    if (r.loadedFiles) series.files = r.loadedFiles;
   }
   for (const [name, ms] of Object.entries(r.firstUseMs)) (series.firstUseMs[name] ??= []).push(ms);
 }

@@ -12,6 +12,8 @@ import { changedUserConfig, snapshotUserConfig } from './lib/user-config-guard.m
 const TIERS = [
   { name: 'typecheck', cmd: ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'] },
   { name: 'lint', cmd: ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.'] },
+  // Unused files, exports and dependencies (knip.jsonc); silent and exit 0 when there are none.
+  { name: 'knip', cmd: ['node_modules/knip/bin/knip.js', '--no-progress'] },
   { name: 'unit', cmd: ['scripts/test-unit.mjs'] },
   { name: 'host', cmd: ['scripts/test-host.mjs'] },
   { name: 'ui', cmd: ['scripts/test-ui.mjs'] },

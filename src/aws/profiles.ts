@@ -82,7 +82,7 @@ function describe(files: SharedFiles, name: string, section: Section): ProfileIn
   const kind = directKind(section);
   if (kind) info.kind = kind;
   else info.problem = 'no credentials, SSO, credential_process or role configured';
-  if (kind === 'sso') {
+  if (kind === 'sso' && section.sso_session) {
     info.ssoSession = section.sso_session;
     const session = files.configFile[`${SSO_SESSION_PREFIX}${section.sso_session}`];
     if (!session) info.problem = `sso-session "${section.sso_session}" is not defined`;

@@ -31,12 +31,12 @@ export interface FlowPickView<Id extends string = string> extends ViewBase<Id> {
   placeholder: string;
   items: FlowPickItem[];
   canSelectMany: boolean;
-  /** Item to highlight first (the default or the earlier answer). */
-  activeId?: string;
+  /** Item to highlight first (the default or the earlier answer); none when undefined. */
+  activeId?: string | undefined;
   /** Typed text is accepted as an answer; the label shown for it. */
   custom?: { label: string };
-  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`). */
-  needs?: string;
+  /** The flow must load something before this step can be answered (see `FlowDefinition.prepare`); undefined: nothing. */
+  needs?: string | undefined;
 }
 
 export type FlowView<Id extends string = string> = FlowInputView<Id> | FlowPickView<Id>;

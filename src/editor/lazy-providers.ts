@@ -39,7 +39,7 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscod
   getTreeItem(element: Element): vscode.TreeItem | Thenable<vscode.TreeItem> {
     if (element === FAILED || !this.target) {
       const item = new vscode.TreeItem(`The ${this.feature} feature failed to start`);
-      item.description = this.failure;
+      if (this.failure) item.description = this.failure;
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.command = { command: SHOW_LOG_COMMAND, title: 'Show Log' };
       return item;

@@ -79,7 +79,7 @@ export class TreeCommands {
   renderFilter(): void {
     const view = this.d.view();
     if (!view) return;
-    view.description = this.d.model.filter ? `packages: ${this.d.model.filter}*` : undefined;
+    view.description = this.d.model.filter ? `packages: ${this.d.model.filter}*` : '';
     void vscode.commands.executeCommand('setContext', 'conveyor.artifacts.filtered', Boolean(this.d.model.filter));
   }
 

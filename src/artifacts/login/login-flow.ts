@@ -60,8 +60,7 @@ function nextOpen(after: LoginStep | undefined, d: LoginAnswers): LoginStep | 'f
 }
 
 function pick(id: LoginStep, title: string, placeholder: string, items: FlowPickItem[], activeId?: string, needs?: string) {
-  return { kind: 'pick' as const, id, title: `${TITLE}: ${title}`, placeholder, items, canSelectMany: false,
-    ...(activeId !== undefined ? { activeId } : {}), ...(needs ? { needs } : {}) };
+  return { kind: 'pick' as const, id, title: `${TITLE}: ${title}`, placeholder, items, canSelectMany: false, activeId, needs };
 }
 
 function repositoriesOf(d: LoginAnswers, ctx: LoginFlowContext): readonly Repository[] | undefined {

@@ -1,7 +1,5 @@
 // The Artifacts tree's nodes, independent of the editor: what each shows and what it refers to.
 
-export type PackageFormat = 'npm' | 'pypi' | 'maven' | 'nuget' | 'generic' | 'ruby' | 'swift' | 'cargo';
-
 export interface RepoRef {
   domain: string;
   domainOwner: string;

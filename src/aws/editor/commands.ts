@@ -55,10 +55,30 @@ export async function selectRegion(session: AwsSession, ui: EditorUi, preset?: u
   return session.current?.region;
 }
 
+/** Takes back an endpoint origin allowed with "Allow <host>"; with an origin argument, without asking. */
+export async function revokeAllowedEndpoint(session: AwsSession, ui: EditorUi, preset?: unknown): Promise<string[] | undefined> {
+  const allowed = session.allowedEndpointOrigins;
+  if (allowed.length === 0) {
+    ui.notify('info', 'No AWS endpoint is allowed: every workspace that sets conveyor.aws.endpointUrl to another host is asked first.');
+    return undefined;
+  }
+  const ALL = '';
+  const chosen = typeof preset === 'string' && allowed.includes(preset) ? preset : await ui.pick<string>([
+    ...allowed.map((origin) => ({ value: origin, label: origin, description: 'allowed for conveyor.aws.endpointUrl' })),
+    ...(allowed.length > 1 ? [{ value: ALL, label: 'All of them' }] : []),
+  ], { title: 'Revoke an Allowed AWS Endpoint', placeholder: 'Workspaces that set this endpoint will ask again before it is used' });
+  if (chosen === undefined) return undefined;
+  const origins = chosen === ALL ? allowed : [chosen];
+  await session.revokeEndpointOrigins(origins);
+  ui.notify('info', `Revoked ${origins.join(', ')}: AWS requests go where your user settings say, and a workspace that sets it asks again.`);
+  return origins;
+}
+
 export function awsCommands(session: AwsSession, ui: EditorUi): CommandTable {
   return {
     'conveyor.aws.selectProfile': (name) => selectProfile(session, ui, name),
     'conveyor.aws.selectRegion': (region) => selectRegion(session, ui, region),
+    'conveyor.aws.revokeAllowedEndpoint': (origin) => revokeAllowedEndpoint(session, ui, origin),
   };
 }
 

@@ -167,6 +167,19 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     }
   }
 
+  /** The endpoint origins the person allowed a workspace to redirect AWS requests to, on this machine. */
+  get allowedEndpointOrigins(): string[] {
+    return [...this.options.state.get<string[]>(ALLOWED_ENDPOINTS_KEY, [])];
+  }
+
+  /** Takes back an "Allow <host>": requests go where the user settings say, and the workspace asks again. */
+  async revokeEndpointOrigins(origins: readonly string[]): Promise<void> {
+    const revoked = new Set(origins);
+    await this.options.state.update(ALLOWED_ENDPOINTS_KEY, this.allowedEndpointOrigins.filter((o) => !revoked.has(o)));
+    for (const origin of revoked) this.asked.delete(origin);
+    await this.reload(`endpoint ${origins.join(', ')} revoked`);
+  }
+
   /** Writes the chosen profile/region to settings (workspace if set there, else user). */
   async choose(key: 'profile' | 'region', value: string | undefined): Promise<void> {
     const config = vscode.workspace.getConfiguration(SECTION);

@@ -182,7 +182,7 @@ export class CodeBuildFeature implements vscode.Disposable {
       matched += this.explorer.tree.matching(t).length;
       complete &&= t.complete;
     }
-    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total, complete);
+    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total, complete) ?? '';
   }
 
   async showBuild(ref: BuildRef, label: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { CodeBuildApi } from '../model/api';
 import { asArgs, isNode, type CodeBuildArgs } from '../model/command-args';
 import type { CodeBuildExplorer } from '../model/explorer';
 import type { TreeNode } from '../model/tree';
-import { idOfArn, isRunning, type BuildInfo, type ProjectKey } from '../model/types';
+import { idOfArn, isRunning, projectOfBuildId, type BuildInfo, type ProjectKey } from '../model/types';
 import { lastBuildDescription } from '../present/nodes';
 import { buildStatusLabel } from '../present/status';
 import type { BuildRef } from './build-documents';
@@ -86,7 +86,7 @@ export class CommandContext {
   async project(arg: unknown, title: string): Promise<ProjectKey | undefined> {
     if (isNode(arg)) return 'key' in arg ? arg.key : undefined;
     const args = asArgs(arg);
-    if (!args.projectName && args.buildId) args.projectName = idOfArn(args.buildId).split(':')[0];
+    if (!args.projectName && args.buildId) args.projectName = projectOfBuildId(args.buildId);
     const target = await this.target(args, title);
     if (!target) return undefined;
     if (args.projectName) return { target, name: args.projectName };

@@ -3,6 +3,8 @@ import type {
   Build,
   BuildArtifacts,
   BuildBatch,
+  BuildBatchPhase,
+  BuildPhase,
   BuildSummary,
   CodeCoverage,
   Project,
@@ -33,7 +35,7 @@ function sourceFromSdk(s: SdkProjectSource | undefined): ProjectSource {
   return defined({ type: s?.type ?? 'NO_SOURCE', location: s?.location, buildspec: s?.buildspec });
 }
 
-function phasesFromSdk(phases: readonly { phaseType?: string; phaseStatus?: string; startTime?: Date; endTime?: Date; durationInSeconds?: number; contexts?: { statusCode?: string; message?: string }[] }[] | undefined): PhaseInfo[] {
+function phasesFromSdk(phases: readonly (BuildPhase | BuildBatchPhase)[] | undefined): PhaseInfo[] {
   return (phases ?? []).map((p) => {
     const context = (p.contexts ?? []).find((c) => c.message || c.statusCode);
     const message = context ? [context.statusCode, context.message].filter(Boolean).join(': ') : undefined;

@@ -29,11 +29,6 @@ export interface Interest {
   running: string[];
 }
 
-export const NO_INTEREST: Interest = {
-  viewVisible: false, windowFocused: false, targets: [], displayed: [], expanded: [], batchFolders: [], reportGroups: [],
-  followed: [], incomplete: [], recentDenied: [], running: [],
-};
-
 /**
  * list: ListProjects (all pages); recent: ListBuilds' newest page, then BatchGetBuilds of the new ids;
  * running: BatchGetBuilds of running builds of interest; details: BatchGetProjects + last builds of

@@ -15,7 +15,3 @@ export function batchConsoleUrl(region: string, batchId: string): string {
 export function reportConsoleUrl(region: string, reportArn: string): string {
   return `${consoleBase(region)}/codesuite/codebuild/testReports/reports/${enc(reportArn)}?region=${enc(region)}`;
 }
-
-export function projectsConsoleUrl(region: string): string {
-  return `${consoleBase(region)}/codesuite/codebuild/projects?region=${enc(region)}`;
-}

@@ -185,7 +185,7 @@ export class PipelinesFeature implements vscode.Disposable {
       total += t.names.length;
       matched += this.explorer.tree.matching(t).length;
     }
-    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total);
+    this.treeView.message = filterMessage(this.explorer.tree.filter, matched, total) ?? '';
   }
 
   async showTimeline(key: PipelineKey, executionId: string): Promise<void> {

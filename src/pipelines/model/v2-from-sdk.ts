@@ -3,14 +3,12 @@
 import type {
   Condition,
   ConditionState,
-  FailureConditions,
-  BeforeEntryConditions,
   PipelineTriggerDeclaration,
   RuleExecutionDetail,
   StageConditionState,
   StageExecution,
   StageState,
-  SuccessConditions,
+  StageDeclaration,
   GitFilePathFilterCriteria,
   GitBranchFilterCriteria,
   GitTagFilterCriteria,
@@ -40,7 +38,7 @@ function conditionsFromSdk(conditions: readonly Condition[] | undefined): Condit
 }
 
 /** A stage declaration's beforeEntry / onSuccess / onFailure; undefined for a stage without any. */
-export function conditionDeclarationsFromSdk(stage: { beforeEntry?: BeforeEntryConditions; onSuccess?: SuccessConditions; onFailure?: FailureConditions }): StageConditionDeclarations | undefined {
+export function conditionDeclarationsFromSdk(stage: Pick<StageDeclaration, 'beforeEntry' | 'onSuccess' | 'onFailure'>): StageConditionDeclarations | undefined {
   const out: StageConditionDeclarations = {};
   if (stage.beforeEntry) out.beforeEntry = { conditions: conditionsFromSdk(stage.beforeEntry.conditions) };
   if (stage.onSuccess) out.onSuccess = { conditions: conditionsFromSdk(stage.onSuccess.conditions) };

@@ -2,19 +2,19 @@ import { pathTo, type CallTree } from './call-tree';
 import { outermostOnly } from './functions';
 import { formatPercent } from './format';
 
-/** The parts of a CodeGuru `Recommendation` this needs (structurally compatible with the SDK type). */
+/** The parts of a CodeGuru `Recommendation` this needs (structurally compatible with the SDK type, whose members may be undefined). */
 export interface RecommendationLike {
-  allMatchesCount?: number;
-  allMatchesSum?: number;
+  allMatchesCount?: number | undefined;
+  allMatchesSum?: number | undefined;
   pattern?: {
-    id?: string;
-    name?: string;
-    description?: string;
-    resolutionSteps?: string;
-    targetFrames?: string[][];
-    thresholdPercent?: number;
-  };
-  topMatches?: { targetFramesIndex?: number; frameAddress?: string; thresholdBreachValue?: number }[];
+    id?: string | undefined;
+    name?: string | undefined;
+    description?: string | undefined;
+    resolutionSteps?: string | undefined;
+    targetFrames?: string[][] | undefined;
+    thresholdPercent?: number | undefined;
+  } | undefined;
+  topMatches?: { targetFramesIndex?: number | undefined; frameAddress?: string | undefined; thresholdBreachValue?: number | undefined }[] | undefined;
 }
 
 export interface LocatedRecommendation {

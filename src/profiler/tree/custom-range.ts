@@ -38,7 +38,7 @@ const definition: FlowDefinition<Draft, Context, Step, TimeRange> = {
       view: (draft, ctx) => ({
         kind: 'pick', id: 'from', title: `Custom range for ${ctx.group}: from`, placeholder: 'The first hourly profile to include',
         canSelectMany: false, items: [{ id: TYPE_IT, label: '$(edit) Type a range…' }, ...ctx.times.map(hourItem)],
-        ...(draft.start ? { activeId: draft.start.toISOString() } : {}),
+        activeId: draft.start?.toISOString(),
       }),
       apply: (_draft, answer) => {
         const id = 'ids' in answer ? answer.ids[0] : undefined;

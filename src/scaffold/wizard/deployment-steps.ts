@@ -1,6 +1,6 @@
 // The deployment order: a list of stages and waves the person grows one entry at a time.
 import { allStages, checkAccount, checkRegion, checkStageName, type DeploymentAnswer } from '../answers';
-import type { PickItem, StepDefinition, WizardDraft } from './model';
+import { withoutAnswers, type PickItem, type StepDefinition, type WizardDraft } from './model';
 import { NO, YES, approvalItems, idOf, idsOf, regionItems, textOf } from './step-kit';
 
 const TITLE = 'New CDK Pipeline Project: stages';
@@ -41,9 +41,9 @@ export const deploymentsStep: StepDefinition = {
   },
   apply: (d, a) => {
     const id = idOf(a);
-    if (id === ADD_STAGE) return { ...d, pendingStage: {}, pendingWave: undefined };
-    if (id === ADD_WAVE) return { ...d, pendingWave: {}, pendingStage: undefined };
-    if (id === DONE) return d.deployments.length ? { ...d, pendingStage: undefined, pendingWave: undefined } : { error: 'Add at least one stage first.' };
+    if (id === ADD_STAGE) return { ...withoutAnswers(d, 'pendingWave'), pendingStage: {} };
+    if (id === ADD_WAVE) return { ...withoutAnswers(d, 'pendingStage'), pendingWave: {} };
+    if (id === DONE) return d.deployments.length ? withoutAnswers(d, 'pendingStage', 'pendingWave') : { error: 'Add at least one stage first.' };
     const index = id?.startsWith('entry:') ? Number(id.slice('entry:'.length)) : NaN;
     if (Number.isInteger(index) && d.deployments[index]) return { ...d, selectedDeployment: index };
     return { error: 'Choose an entry.' };
@@ -65,7 +65,7 @@ export const removeDeploymentStep: StepDefinition = {
     const id = idOf(a);
     if (id !== REMOVE && id !== KEEP) return { error: 'Choose whether to remove it.' };
     const deployments = id === REMOVE ? d.deployments.filter((_, i) => i !== d.selectedDeployment) : d.deployments;
-    return { ...d, deployments, selectedDeployment: undefined };
+    return { ...withoutAnswers(d, 'selectedDeployment'), deployments };
   },
   next: () => 'deployments',
 };
@@ -142,7 +142,7 @@ export const stageApprovalStep: StepDefinition = {
     if (id !== YES && id !== NO) return { error: 'Choose whether to require an approval.' };
     if (!p?.name || !p.account || !p.region) return { error: 'The stage is incomplete; go back and fill it in.' };
     const entry: DeploymentAnswer = { kind: 'stage', stage: { name: p.name, account: p.account, region: p.region }, approval: id === YES };
-    return { ...d, deployments: [...d.deployments, entry], pendingStage: undefined };
+    return { ...withoutAnswers(d, 'pendingStage'), deployments: [...d.deployments, entry] };
   },
   next: () => 'deployments',
 };
@@ -219,7 +219,7 @@ export const waveApprovalStep: StepDefinition = {
     const names = waveStageNames(w.name, w.regions);
     const stages = w.regions.map((region, i) => ({ name: names[i] ?? `${w.name}-${region}`, account, region }));
     const entry: DeploymentAnswer = { kind: 'wave', name: w.name, stages, approval: id === YES };
-    return { ...d, deployments: [...d.deployments, entry], pendingWave: undefined };
+    return { ...withoutAnswers(d, 'pendingWave'), deployments: [...d.deployments, entry] };
   },
   next: () => 'deployments',
 };

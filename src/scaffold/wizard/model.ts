@@ -35,6 +35,16 @@ export interface WizardDraft {
   options?: PipelineOptions;
 }
 
+/** The answers a draft may lack. */
+type OptionalAnswer = { [K in keyof WizardDraft]-?: object extends Pick<WizardDraft, K> ? K : never }[keyof WizardDraft];
+
+/** The draft without the answers named: those a changed earlier answer invalidates, or a finished sub-flow's. */
+export function withoutAnswers(draft: WizardDraft, ...answers: OptionalAnswer[]): WizardDraft {
+  const out = { ...draft };
+  for (const answer of answers) delete out[answer];
+  return out;
+}
+
 export interface RepositoryChoice { name: string; description?: string }
 export interface ConnectionChoice { arn: string; name: string; provider: string; status: string }
 
@@ -61,7 +71,6 @@ export type StepId =
 export type PickItem = FlowPickItem;
 export type InputView = FlowInputView<StepId>;
 export type PickView = FlowPickView<StepId>;
-export type StepView = InputView | PickView;
 /** What the person did at a step: typed text (input or custom pick value), or chose items. */
 export type StepAnswer = FlowAnswer;
 export type StepDefinition = FlowStep<WizardDraft, WizardContext, StepId>;

@@ -3,7 +3,7 @@ import {
   PACKAGE_MANAGERS, checkAccount, checkProjectName, checkRegion, defaultPackageManager, type Language, type PackageManager,
 } from '../answers';
 import { defaultSynthCommands } from '../generate/plan';
-import type { StepDefinition } from './model';
+import { withoutAnswers, type StepDefinition } from './model';
 import { idOf, isAbsoluteFolder, projectNameFromFolder, regionItems, textOf } from './step-kit';
 
 const TITLE = 'New CDK Pipeline Project';
@@ -20,7 +20,7 @@ export const folderStep: StepDefinition = {
     if (!folder || !isAbsoluteFolder(folder)) return { error: 'Enter an absolute folder path.' };
     const cleaned = folder.length > 1 ? folder.replace(/[\\/]+$/, '') : folder;
     // A new folder suggests a new name; an answer typed earlier for the same folder is kept.
-    return { ...d, targetFolder: cleaned, ...(d.targetFolder !== cleaned ? { projectName: undefined } : {}) };
+    return { ...(d.targetFolder !== cleaned ? withoutAnswers(d, 'projectName') : d), targetFolder: cleaned };
   },
   next: () => 'projectName',
 };
@@ -58,7 +58,7 @@ export const languageStep: StepDefinition = {
     if (language === d.language) return d;
     // Switching language resets what depends on it.
     const packageManager = defaultPackageManager(language);
-    return { ...d, language, packageManager, synthCommands: undefined };
+    return { ...withoutAnswers(d, 'synthCommands'), language, packageManager };
   },
   next: (d) => (d.language === 'python' ? 'pipelineAccount' : 'packageManager'),
 };
@@ -86,7 +86,7 @@ export const packageManagerStep: StepDefinition = {
     const language = d.language ?? 'typescript';
     const pm = PACKAGE_MANAGERS[language].find((p) => p === id);
     if (!pm) return { error: 'Choose a package manager.' };
-    return pm === d.packageManager ? d : { ...d, packageManager: pm, synthCommands: undefined };
+    return pm === d.packageManager ? d : { ...withoutAnswers(d, 'synthCommands'), packageManager: pm };
   },
   next: () => 'pipelineAccount',
 };

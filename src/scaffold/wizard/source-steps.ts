@@ -49,7 +49,7 @@ export const codecommitRepositoryStep: StepDefinition = {
       : items.length === 0 ? `No repositories in ${d.pipelineRegion ?? 'this region'} yet: type the name of one to create` : 'Repository, or type a name';
     return {
       kind: 'pick', id: 'codecommitRepository', title: TITLE, placeholder, canSelectMany: false, items,
-      ...((d.codecommitRepository ?? items[0]?.id) ? { activeId: d.codecommitRepository ?? items[0]?.id } : {}),
+      activeId: d.codecommitRepository ?? items[0]?.id,
       custom: { label: 'Use repository' }, needs: 'repositories',
     };
   },
@@ -92,7 +92,7 @@ export const connectionArnStep: StepDefinition = {
       placeholder: items.length
         ? `Connection to ${d.provider ?? 'the provider'}, or paste a connection ARN`
         : `Paste the ARN of a ${d.provider ?? ''} connection: arn:aws:codeconnections:<region>:<account>:connection/<id>${unavailable}`,
-      ...(preferred ? { activeId: preferred } : {}),
+      activeId: preferred,
       custom: { label: 'Use connection ARN' }, needs: 'connections',
     };
   },

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { silentLogger } from '../../../src/core/log';
 import { ArtifactsFeature } from '../../../src/artifacts/editor/artifacts-feature';
 import { activateConveyor, testAwsSession } from '../foundation/helpers';
-import { ScriptedUiBase, type ScriptedCall } from '../scripted-ui';
+import { ScriptedUiBase } from '../scripted-ui';
 import { eventually } from '../waits';
 
 export function emulatorUrl(): string | undefined {
@@ -38,7 +38,6 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, bo
 
 export { eventually } from '../waits';
 
-export type UiCall = ScriptedCall;
 
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
 export class ScriptedUi extends ScriptedUiBase {}

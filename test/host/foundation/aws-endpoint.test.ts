@@ -6,10 +6,12 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { revokeAllowedEndpoint } from '../../../src/aws/editor/commands';
 import type { PendingEndpoint } from '../../../src/aws/editor/endpoint-prompt';
 import { ALLOWED_ENDPOINTS_KEY, AwsSession } from '../../../src/aws/editor/session';
 import { silentLogger } from '../../../src/core/log';
 import { MemoryMemento } from '../pipelines/helpers';
+import { ScriptedUiBase } from '../scripted-ui';
 import { activateConveyor, waitFor } from './helpers';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('conveyor.aws');
@@ -59,6 +61,40 @@ describe('AWS endpoint set by a workspace', function () {
       await waitFor('the allowed endpoint to apply', () => session.endpointUrl === 'https://collector.conveyor-test.invalid:8443/aws');
       assert.equal(session.endpointDecision.trust, 'approved');
       assert.deepEqual(state.get(ALLOWED_ENDPOINTS_KEY), ['https://collector.conveyor-test.invalid:8443']);
+    } finally {
+      session.dispose();
+    }
+  });
+
+  it('can be revoked: requests go back where the user settings say, and the workspace asks again', async () => {
+    const api = await activateConveyor();
+    const userValue = api.aws.endpointUrl;
+    const origin = 'https://collector.conveyor-test.invalid:8443';
+    const state = new MemoryMemento();
+    await state.update(ALLOWED_ENDPOINTS_KEY, ['https://other.conveyor-test.invalid']);
+    const asked: PendingEndpoint[] = [];
+    const session = new AwsSession(silentLogger, { state, allowEndpoint: async (pending) => {
+      asked.push(pending);
+      return asked.length === 1;
+    } });
+    try {
+      await setWorkspaceEndpoint(`${origin}/aws`);
+      await session.reload('test');
+      await waitFor('the allowed endpoint to apply', () => session.endpointUrl === `${origin}/aws`);
+      assert.deepEqual(state.get(ALLOWED_ENDPOINTS_KEY), ['https://other.conveyor-test.invalid', origin]);
+      const ui = new ScriptedUiBase().answer(origin);
+      assert.deepEqual(await revokeAllowedEndpoint(session, ui), [origin]);
+      assert.deepEqual(ui.of('pick'), [`Revoke an Allowed AWS Endpoint: https://other.conveyor-test.invalid | ${origin} | All of them`]);
+      assert.equal(session.endpointUrl, userValue, 'requests no longer go to the revoked host');
+      assert.deepEqual(state.get(ALLOWED_ENDPOINTS_KEY), ['https://other.conveyor-test.invalid'], 'only the chosen origin is revoked');
+      assert.deepEqual(asked.map((p) => p.origin), [origin, origin], 'the workspace asks again in this window');
+      const all = new ScriptedUiBase().answer('All of them');
+      await state.update(ALLOWED_ENDPOINTS_KEY, [origin, 'https://other.conveyor-test.invalid']);
+      assert.deepEqual(await revokeAllowedEndpoint(session, all), [origin, 'https://other.conveyor-test.invalid']);
+      assert.deepEqual(state.get(ALLOWED_ENDPOINTS_KEY), []);
+      const none = new ScriptedUiBase();
+      assert.equal(await revokeAllowedEndpoint(session, none), undefined);
+      assert.match(none.of('notify')[0] ?? '', /^info: No AWS endpoint is allowed/);
     } finally {
       session.dispose();
     }

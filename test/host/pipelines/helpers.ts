@@ -16,7 +16,7 @@ import { DEFAULT_REFRESH_SETTINGS } from '../../../src/core/polling/settings';
 import type { ConveyorApi } from '../../../src/extension';
 import type { AwsSession } from '../../../src/aws/editor/session';
 import { activateConveyor, testAwsSession } from '../foundation/helpers';
-import { ScriptedUiBase, type ScriptedCall, type ScriptedPickItem } from '../scripted-ui';
+import { ScriptedUiBase, type ScriptedPickItem } from '../scripted-ui';
 import { eventually } from '../waits';
 
 export const DEMO: TargetRef = { profile: 'conveyor-demo', region: 'us-east-1' };
@@ -58,7 +58,6 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, bod
   return text ? JSON.parse(text) as unknown : undefined;
 }
 
-export type UiCall = ScriptedCall;
 
 /** Answers prompts from a queue (in order) and records everything the commands showed. */
 export class ScriptedUi extends ScriptedUiBase {

@@ -17,7 +17,7 @@ function definition(calls: string[] = []): FlowDefinition<Draft, { loaded: boole
       kind: {
         id: 'kind',
         view: (d, ctx) => ({ kind: 'pick', id: 'kind', title: 'Kind', placeholder: '', canSelectMany: false, needs: ctx.loaded ? undefined : 'kinds',
-          items: [{ id: 'simple', label: 'Simple' }, { id: 'detailed', label: 'Detailed' }], ...(d.kind ? { activeId: d.kind } : {}) }),
+          items: [{ id: 'simple', label: 'Simple' }, { id: 'detailed', label: 'Detailed' }], activeId: d.kind }),
         apply: (d, a) => ('ids' in a && (a.ids[0] === 'simple' || a.ids[0] === 'detailed') ? { ...d, kind: a.ids[0] } : { error: 'Choose one' }),
         next: (d) => (d.kind === 'detailed' ? 'detail' : 'confirm'),
       },
@@ -72,7 +72,7 @@ describe('multi-step flow engine', () => {
   });
 
   it('lets a flow keep later answers as defaults when going back', () => {
-    const keep: FlowDefinition<Draft, { loaded: boolean }, Step, string> = { ...definition(), restore: (shown, later) => ({ ...shown, name: later.name }) };
+    const keep: FlowDefinition<Draft, { loaded: boolean }, Step, string> = { ...definition(), restore: (shown, later) => (later.name === undefined ? shown : { ...shown, name: later.name }) };
     const flow = new FlowEngine(keep, { loaded: true }, {});
     flow.submit({ text: 'api' });
     flow.back();

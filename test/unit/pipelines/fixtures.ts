@@ -19,7 +19,7 @@ export function standardRuntime(): PipelineRuntime {
   return runtime([
     stage('Source', [action('Source')]),
     stage('Build', [action('Build', { externalExecutionId: 'web-build:0b6f4f1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' })]),
-    stage('Prod', [action('Approve', { status: 'InProgress', token: 'tok-1' }), action('Deploy', { status: undefined })], { status: 'InProgress' }),
+    stage('Prod', [action('Approve', { status: 'InProgress', token: 'tok-1' }), { name: 'Deploy', lastStatusChange: 1_700_000_000_000 }], { status: 'InProgress' }),
   ]);
 }
 
