@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const SHARED = ['core', 'aws', 'editor'];
 
 /** Where `vscode` may be imported: the editor adapters, the editor kit and the entry point. */
-const VSCODE_ALLOWED = ['src/extension.ts', 'src/features.ts', 'src/editor/**', 'src/*/editor/**'];
+const VSCODE_ALLOWED = ['src/extension.ts', 'src/web-extension.ts', 'src/features.ts', 'src/editor/**', 'src/*/editor/**'];
 
 const vscodeImport = {
   name: 'vscode',

@@ -28,12 +28,12 @@ const harness = async () => ({
 });
 const RUN_TIMEOUT_MS = 180_000;
 
-function buildProduction(dir: string): void {
+export function buildProduction(dir: string): void {
   execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: dir, stdio: 'ignore' });
 }
 
 /** The built extension as VS Code loads it, with no activation event of its own: the probe activates it. */
-function benchCopy(source: string, target: string): string {
+export function benchCopy(source: string, target: string): string {
   fs.mkdirSync(target, { recursive: true });
   for (const entry of ['dist', 'media', 'schemas']) fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
   const pkg = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -41,20 +41,20 @@ function benchCopy(source: string, target: string): string {
   return target;
 }
 
-/** 9045d71 as a folder of its own, built like a release (node_modules shared with this checkout). */
-function eagerBuild(work: string): string {
-  const dir = path.join(work, `source-${EAGER_COMMIT}`);
+/** 9045d71 (or `commit`) as a folder of its own, built like a release (node_modules shared with this checkout). */
+export function eagerBuild(work: string, commit = EAGER_COMMIT): string {
+  const dir = path.join(work, `source-${commit}`);
   fs.mkdirSync(dir, { recursive: true });
-  const archive = execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', EAGER_COMMIT], { maxBuffer: 512 * 1024 * 1024 });
+  const archive = execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', commit], { maxBuffer: 512 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   buildProduction(dir);
-  return benchCopy(dir, path.join(work, `conveyor-${EAGER_COMMIT}`));
+  return benchCopy(dir, path.join(work, `conveyor-${commit}`));
 }
 
-async function bundleProbe(work: string): Promise<string> {
-  const outfile = path.join(work, 'probe', 'index.js');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'bench/host/probe.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
+export async function bundleProbe(work: string, entry = 'bench/host/probe.ts'): Promise<string> {
+  const outfile = path.join(work, path.basename(entry, '.ts'), 'index.js');
+  await esbuild.build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     external: ['vscode'], outfile, logLevel: 'warning' });
   return outfile;
 }
@@ -71,7 +71,7 @@ async function failedBuildId(emulatorUrl: string): Promise<string | undefined> {
 }
 
 /** One fresh code-server (so one fresh extension host) running the probe against `extension`. */
-async function probe(host: Host, extension: string, probePath: string): Promise<ProbeResult> {
+export async function probe<T = ProbeResult>(host: Host, extension: string, probePath: string): Promise<T> {
   const { createTestEnvironment, launchBrowser, startCodeServer, workbenchUrl } = await harness();
   const env = await createTestEnvironment();
   const out = path.join(env.root, 'probe.json');
@@ -86,7 +86,7 @@ async function probe(host: Host, extension: string, probePath: string): Promise<
     await page.goto(workbenchUrl(server, { folder: env.workspace, extensionDevelopmentPath: extension, extensionTestsPath: probePath, env: hostEnv }));
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, RUN_TIMEOUT_MS))]);
     if (!fs.existsSync(out)) throw new Error(`the probe wrote nothing (host ${host.vscode}, ${extension})`);
-    return JSON.parse(fs.readFileSync(out, 'utf8')) as ProbeResult;
+    return JSON.parse(fs.readFileSync(out, 'utf8')) as T;
   } finally {
     await browser.close();
     await server.stop();

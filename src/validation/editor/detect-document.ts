@@ -5,14 +5,15 @@ import * as vscode from 'vscode';
 import { detectKind, type SpecKind } from 'conveyor-lint/detect';
 import { readSettings } from './settings';
 
-const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/** The documents the language client hands to the server are those of these schemes and languages. */
+export const EDITABLE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 
-const LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
+export const SPEC_LANGUAGES: ReadonlySet<string> = new Set(['yaml', 'json', 'jsonc', 'plaintext', 'dockercompose', 'github-actions-workflow']);
 
 export function detectDocumentKind(document: vscode.TextDocument): SpecKind | undefined {
   // Only what the person edits: not the git:/diff copies VS Code opens for quick diff and history,
   // whose problems would show twice.
-  if (!EDITABLE_SCHEMES.has(document.uri.scheme) || !LANGUAGES.has(document.languageId)) return undefined;
+  if (!EDITABLE_SCHEMES.has(document.uri.scheme) || !SPEC_LANGUAGES.has(document.languageId)) return undefined;
   const settings = readSettings(document.uri);
   if (!settings.enabled) return undefined;
   const relative = vscode.workspace.asRelativePath(document.uri, false);
