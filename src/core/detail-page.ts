@@ -35,7 +35,8 @@ export function webviewCsp(cspSource: string, nonce: string): string {
   ].join('; ');
 }
 
-export function detailPageHtml(o: DetailPageOptions): string {
+/** The start of every extension webview page, up to its <body>: the CSP above, the stylesheets, the title. */
+export function webviewPageStart(o: Pick<DetailPageOptions, 'cspSource' | 'nonce' | 'styleUris' | 'title'>): string {
   const csp = webviewCsp(o.cspSource, o.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -46,7 +47,11 @@ export function detailPageHtml(o: DetailPageOptions): string {
 ${o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n')}
 <title>${escapeHtml(o.title)}</title>
 </head>
-<body>
+<body>`;
+}
+
+export function detailPageHtml(o: DetailPageOptions): string {
+  return `${webviewPageStart(o)}
 <main id="content">${o.body}</main>
 <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>

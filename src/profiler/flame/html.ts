@@ -1,4 +1,4 @@
-import { webviewCsp } from '../../core/detail-page';
+import { webviewPageStart } from '../../core/detail-page';
 import { escapeHtml } from './escape';
 
 export interface FlameHtmlOptions {
@@ -23,17 +23,7 @@ export function makeNonce(random: (bytes: number) => Uint8Array): string {
  * says it is loading (with a progress bar), never a blank canvas.
  */
 export function flameHtml(o: FlameHtmlOptions): string {
-  const csp = webviewCsp(o.cspSource, o.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-<title>${escapeHtml(o.title)}</title>
-</head>
-<body>
+  return `${webviewPageStart({ ...o, styleUris: [o.styleUri] })}
 <header class="toolbar">
   <div class="titles"><h1 id="title"></h1><span id="subtitle"></span></div>
   <div class="controls">
