@@ -94,7 +94,11 @@ export function stageV2Parts(stage: StageView | undefined, opts: { v2: boolean; 
   const out: StageV2Parts = { description: [], tooltip: [], flags: [] };
   const rt = stage?.runtime;
   const verdict = conditionVerdict(stage?.declaration?.conditions, rt?.conditions);
-  if (verdict) {
+  // A rollback enters the stage without evaluating its entry conditions: their state is an earlier run's.
+  const rollingBack = rt?.latestExecutionType === 'ROLLBACK';
+  if (verdict && verdict.kind === 'beforeEntry' && rollingBack) {
+    out.tooltip.push(`$(shield) Entry conditions are not evaluated for a rollback; for the run before it: ${escapeMarkdown(verdictSentence(verdict))}`);
+  } else if (verdict) {
     out.description.push(verdictShort(verdict));
     out.tooltip.push(`$(shield) ${escapeMarkdown(verdictSentence(verdict))}${verdict.result ? ` (result ${inlineCode(verdict.result)})` : ''}`);
     if (verdict.kind === 'beforeEntry' && (verdict.status === 'Failed' || verdict.status === 'Errored') && verdict.result !== 'SKIP') {

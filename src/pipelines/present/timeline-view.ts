@@ -11,7 +11,7 @@ import { conditionIcon, conditionStatusLabel } from './conditions';
 import { executionConsoleUrl } from './console';
 import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusIcon, statusLabel } from './status';
-import { latestOutputActions, stageSpans } from './timeline';
+import { heldBy, latestOutputActions, stageSpans } from './timeline';
 import { describeTrigger } from './triggers';
 
 export type { Tone } from '../../core/detail-html';
@@ -203,8 +203,10 @@ export function timelineView(detail: ExecutionDetail, structure: PipelineStructu
 
   const stages: StageView[] = spans.map((s) => {
     const rules = [...(detail.rules ?? []).filter((r) => r.stageName === s.name)].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0));
-    const blocked = !s.actions.length && rules.some((r) => r.status === 'Failed' || r.status === 'Errored');
-    const status: StatusView = blocked ? { label: 'Blocked by a condition', icon: 'lock', spin: false, tone: 'failed' }
+    const held = !s.actions.length ? heldBy(rules, structure?.stages.find((d) => d.name === s.name)?.conditions) : undefined;
+    const blocked = held !== undefined;
+    const status: StatusView = held === 'SKIP' ? { label: 'Skipped by a condition', icon: 'debug-step-over', spin: false, tone: 'neutral' }
+      : blocked ? { label: 'Blocked by a condition', icon: 'lock', spin: false, tone: 'failed' }
       : s.status ? executionStatusView(s.status) : { label: 'Not reached', icon: 'circle-outline', spin: false, tone: 'neutral' };
     return {
       name: s.name, status, blocked, reached: s.actions.length > 0,

@@ -144,7 +144,8 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
  * What a failed entry rule did to a stage the execution never ran: SKIP (its condition's result) or
  * FAIL (blocked); undefined when no rule failed.
  */
-function heldBy(rules: readonly RuleExecutionInfo[], declared: StageConditionDeclarations | undefined): string | undefined {
+/** The result of the entry condition that held a stage back (FAIL blocks it, SKIP skips it), if a rule failed. */
+export function heldBy(rules: readonly RuleExecutionInfo[], declared: StageConditionDeclarations | undefined): string | undefined {
   const failed = rules.find((r) => r.status === 'Failed' || r.status === 'Errored');
   if (!failed) return undefined;
   const condition = declared?.beforeEntry?.conditions.find((c) => c.rules.some((r) => r.name === failed.ruleName));

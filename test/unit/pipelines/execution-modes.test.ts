@@ -8,6 +8,7 @@ import type { TreeNode } from '../../../src/pipelines/model/tree';
 import type { ExecutionDetail, PipelineStructure } from '../../../src/pipelines/model/types';
 import { present, type PresentContext } from '../../../src/pipelines/present/nodes';
 import { renderTimeline } from '../../../src/pipelines/present/timeline';
+import { timelineView } from '../../../src/pipelines/present/timeline-view';
 import { execution, runtime, stage, action, structure, T } from './fixtures';
 
 const NOW = 1_700_000_600_000;
@@ -99,6 +100,11 @@ describe('Execution modes in the execution timeline', () => {
     assert.match(skipped, /\| ❌ \| Window \| DeploymentWindow \|.*Failed · Outside the deployment window/);
     const blocked = renderTimeline(detail(), v2Structure('FAIL'), { region: 'us-east-1', now: NOW });
     assert.match(blocked, /## ⛔ Prod — Blocked by a condition/);
+    // The timeline page says the same as the Markdown form.
+    const page = (result: 'SKIP' | 'FAIL'): string | undefined => timelineView(detail(), v2Structure(result), { region: 'us-east-1', now: NOW })
+      .stages.find((st) => st.name === 'Prod')?.status.label;
+    assert.equal(page('SKIP'), 'Skipped by a condition');
+    assert.equal(page('FAIL'), 'Blocked by a condition');
   });
 
   it('shows the mode, a rollback and what it went back to, a superseded run, pipeline and action variables', () => {

@@ -115,6 +115,9 @@ describe('pipelines V2 against the emulator', function () {
     await h.explorer.loadRuntime(key);
     const stage = h.explorer.present(h.explorer.tree.get(nodeIds.stage(key, 'Deploy'))!);
     assert.match(stage.description ?? '', /Rollback/);
+    assert.doesNotMatch(stage.description ?? '', /Blocked/, 'a rollback does not evaluate the entry condition that blocked the run before it');
+    assert.notDeepEqual(stage.icon, { id: 'shield', color: 'testing.iconFailed' });
+    assert.match(stage.tooltip ?? '', /Entry conditions are not evaluated for a rollback; for the run before it: Blocked by its entry condition/);
     // The API refuses the source stage, as CodePipeline does.
     await assert.rejects(api.rollbackStage(key.name, 'Source', target.id), { name: 'UnableToRollbackStageException' });
   });
