@@ -115,7 +115,7 @@ export class ScriptedUiBase<Kind extends string = never> implements EditorUi {
    */
   async runFlow<R>(flow: Flow<R>): Promise<R | undefined> {
     for (;;) {
-      await flow.prepare();
+      await prepareShownStep(flow);
       const { view, number, total } = flow.show();
       const items = view.kind === 'pick' ? view.items.filter((i) => !i.separator) : [];
       const active = items.find((i) => i.id === (view.kind === 'pick' ? view.activeId : undefined))?.label;
@@ -145,4 +145,15 @@ function pickAnswer(view: FlowPickView, answer: unknown): { ids: string[] } | { 
   if (ids.every((id): id is string => id !== undefined)) return { ids };
   assert.ok(view.custom, `no choice ${wanted.join(', ')} in "${view.title}": ${view.items.map((i) => i.label).join(' | ')}`);
   return { text: wanted.join(' ') };
+}
+
+/**
+ * Loads what the shown step needs, as the production flow does: a loaded list with one choice is
+ * answered by the engine, and the step it moves on to may need loading in turn.
+ */
+async function prepareShownStep<R>(flow: Flow<R>): Promise<void> {
+  for (let steps = 0; steps < 100; steps++) {
+    const before = flow.show().view.id;
+    if (!(await flow.prepare()) || flow.show().view.id === before) return;
+  }
 }

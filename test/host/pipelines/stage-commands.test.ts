@@ -74,18 +74,19 @@ describe('Override Stage Condition and Roll Back Stage (emulator)', function () 
   it('Override from the palette: V2 pipelines, then stage, then the blocked condition; nothing happens until confirmed', async () => {
     const blocked = await deployState();
     assert.deepEqual([blocked.status, blocked.entry], ['Failed', 'Failed']);
-    r.ui.answer('infra-networking', 'Deploy', 'Entry conditions', false);
+    r.ui.answer('infra-networking', 'Entry conditions', false);
     assert.equal(await r.commands.overrideCondition(), false);
     const steps = r.ui.of('step');
-    assert.equal(steps.length, 3);
+    // The stage step turns out to have one choice (the stage held by an overridable condition) once its
+    // list is loaded, so the kit's flow takes it without asking and the count drops from 3 to 2.
+    assert.equal(steps.length, 2, steps.join('\n'));
     const pipelines = /^Step 1\/3: Override Stage Condition: pipeline: (.*)$/.exec(steps[0] ?? '')?.[1]?.split(' | ').sort();
-    assert.deepEqual(pipelines, ['data-lake-etl', 'infra-networking', 'ml-feature-store', 'mobile-backend', 'storefront-web'], 'V2 pipelines only');
-    assert.equal(steps[1], 'Step 2/3: Override Stage Condition: stage of infra-networking: Deploy', 'only the stage held by an overridable condition');
-    assert.equal(steps[2], 'Step 3/3: Override Stage Condition: condition to override in Deploy: Entry conditions');
+    assert.deepEqual(pipelines, ['data-lake-etl', 'infra-networking', 'ml-feature-store', 'mobile-backend', 'storefront-web'], `V2 pipelines only: ${steps.join('\n')}`);
+    assert.equal(steps[1], 'Step 2/2: Override Stage Condition: condition to override in Deploy: Entry conditions', 'only Deploy is held by an overridable condition');
     assert.deepEqual(r.ui.of('confirm'), ['Override the entry condition of Deploy in infra-networking?']);
     assert.deepEqual(await deployState(), blocked, 'declined: nothing changed');
 
-    r.ui.answer('infra-networking', 'Deploy', 'Entry conditions', true);
+    r.ui.answer('infra-networking', 'Entry conditions', true);
     assert.equal(await r.commands.overrideCondition(), true);
     assert.deepEqual(r.ui.of('progress').filter((p) => p.startsWith('Overriding')), ['Overriding the condition of Deploy…']);
     const after = await deployState();
