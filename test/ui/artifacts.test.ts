@@ -37,14 +37,14 @@ describe('UI: Artifacts explorer and CodeArtifact login', function () {
   it('logs npm in to a repository from the palette, writing the user .npmrc', async () => {
     const { page } = wb;
     await runCommand(page, 'Conveyor: Log in to CodeArtifact');
-    // Step n of N: four steps until npm is chosen, then five (its scope is asked last).
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact: domain (1/4)' }, { pick: 'acme' });
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact: repository in acme (2/4)' }, { pick: 'team-npm' });
-    await quickInputStep(page, { title: 'Log in to CodeArtifact: package manager (3/4)' });
+    // Step n of N: the demo account has one domain, which the flow takes without asking; three steps
+    // until npm is chosen, then four (its scope is asked last).
+    await answerQuickInput(page, { title: 'Log in to CodeArtifact: repository in acme (1/3)' }, { pick: 'team-npm' });
+    await quickInputStep(page, { title: 'Log in to CodeArtifact: package manager (2/3)' });
     await screenshot(page, 'artifacts-login-tool');
-    await answerQuickInput(page, { title: 'Log in to CodeArtifact: package manager (3/4)' }, { pick: 'npm' });
-    await answerQuickInput(page, { title: 'where npm gets the token (4/5)' }, { pick: 'User config' });
-    await answerQuickInput(page, { title: 'npm scope (optional) (5/5)' });   // no npm scope
+    await answerQuickInput(page, { title: 'Log in to CodeArtifact: package manager (2/3)' }, { pick: 'npm' });
+    await answerQuickInput(page, { title: 'where npm gets the token (3/4)' }, { pick: 'User config' });
+    await answerQuickInput(page, { title: 'npm scope (optional) (4/4)' }, { type: '' });   // no npm scope, whatever the workspace suggests
     const npmrc = path.join(wb.env.home, '.npmrc');
     await eventually(`the login to write ${npmrc}`, () => fs.existsSync(npmrc), { timeout: 60_000 });
     const text = fs.readFileSync(npmrc, 'utf8');

@@ -52,7 +52,7 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
     await page.locator('.tab', { hasText: 'Flame: cpu.pprof' }).waitFor({ timeout: 60_000 });
     const flame = flamePage(page);
     await flame.locator('#canvas').waitFor({ timeout: 30_000 });
-    await flame.locator('#subtitle', { hasText: /cpu/ }).waitFor({ timeout: 30_000 });
+    await flame.locator('#subtitle', { hasText: /CPU time/ }).waitFor({ timeout: 30_000 });
     await flame.locator('#search').fill('Checksum');
     await flame.locator('#matched', { hasText: /^\d+(\.\d+)?% matched$/ }).waitFor({ timeout: 10_000 });
     const share = Number.parseFloat(await flame.locator('#matched').innerText());
@@ -69,13 +69,13 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
     await page.keyboard.press('Enter');
     await page.locator('.tab.active', { hasText: 'hot.go' }).waitFor({ timeout: 30_000 });
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.codelens-decoration', { hasText: /% total · .*% self · cpu · / }).first().waitFor({ timeout: 60_000 });
+    await editor.locator('.codelens-decoration', { hasText: /% total · .*% self · CPU time · / }).first().waitFor({ timeout: 60_000 });
     const labels = async (): Promise<string[]> => editor.locator('.view-lines span').evaluateAll((els) =>
       els.map((e) => getComputedStyle(e, '::after').content).filter((c) => c && c !== 'none' && c !== 'normal'));
     let shown: string[] = [];
-    await eventually('the per-line cpu labels after the hot lines', async () => (shown = await labels()).some((l) => /% cpu/.test(l)),
+    await eventually('the per-line cpu labels after the hot lines', async () => (shown = await labels()).some((l) => /% CPU time/.test(l)),
       { seen: () => `labels: ${shown.join(' | ') || 'none'}` });
-    assert.ok(shown.some((l) => /\d% cpu · [\d.]+ (ms|s)"?$/.test(l)), `per-line labels: ${shown.join(' | ')}`);
+    assert.ok(shown.some((l) => /\d% CPU time · [\d.]+ (ms|s)"?$/.test(l)), `per-line labels: ${shown.join(' | ')}`);
     assert.ok(!shown.some((l) => /whole function/.test(l)), 'pprof has lines: nothing is marked as a whole function');
     await screenshot(page, 'profiler-pprof-inline-heat');
   });
@@ -103,7 +103,7 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
     await page.mouse.up();
     await waitFor('the cpu.pprof editor tab', page.locator('.tab', { hasText: 'cpu.pprof' }), { timeout: 60_000 });
     const flame = flamePage(page);
-    await waitFor('the flame graph in the dropped file\'s editor', flame.locator('#subtitle', { hasText: /cpu/ }), { timeout: 60_000 });
+    await waitFor('the flame graph in the dropped file\'s editor', flame.locator('#subtitle', { hasText: /CPU time/ }), { timeout: 60_000 });
     assert.ok(await flame.locator('#canvas').isVisible(), 'the chart is drawn');
     await screenshot(page, 'profiler-pprof-dropped');
   });
