@@ -14,11 +14,29 @@ async function expandRow(page: Page, row: Locator, what: string): Promise<void> 
   await waitFor(`${what} expanded`, row.and(page.locator('[aria-expanded="true"]')));
 }
 
+/**
+ * Hovers `target` until `tooltip` shows: a row that re-renders under the pointer (a poll brought news)
+ * drops its hover, so the pointer leaves and comes back, each time waiting for the tooltip.
+ */
+async function hoverUntil(page: Page, target: Locator, tooltip: Locator, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await page.mouse.move(0, 0);
+    await target.hover();
+    if (await tooltip.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  await waitFor(what, tooltip.first());
+}
+
 describe('UI: CodePipeline V2 on the demo account', function () {
   this.timeout(240_000);
   let wb: Workbench;
   before(async () => {
     wb = await openWorkbench({ name: 'pipelines-v2', emulator: true });
+    // The demo's executions move on in simulated time; hold it still so that what each test looks for
+    // (two executions at Train and Evaluate, a stage held by its condition) stays while it looks.
+    const frozen = await fetch(`${wb.env.emulatorUrl ?? ''}/_emulator/clock/speed`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed: 0 }) });
+    assert.ok(frozen.ok, `the emulator's clock stops: ${frozen.status}`);
     await openConveyor(wb.page);
     for (const pane of ['Artifacts', 'Profiler', 'Deployments', 'CodeBuild']) await collapsePane(wb.page, pane);
   });
@@ -33,8 +51,8 @@ describe('UI: CodePipeline V2 on the demo account', function () {
     await waitFor('the entry conditions, failed', treeItem(page, 'Entry conditions', /^Failed · /));
     await waitFor('the failed rule with the alarm state', treeItem(page, 'NoNatErrors', /CloudWatchAlarm · Failed · .* · Alarm shared-vpc-nat-errors is in state ALARM/));
     await waitFor('the actions after the entry conditions', treeItem(page, 'CreateChangeSet'));
-    await deploy.hover();
-    await waitFor('the stage tooltip with the reason', page.locator('.monaco-hover', { hasText: 'Blocked by its entry condition: Alarm shared-vpc-nat-errors is in state ALARM' }));
+    await hoverUntil(page, deploy, page.locator('.monaco-hover', { hasText: 'Blocked by its entry condition: Alarm shared-vpc-nat-errors is in state ALARM' }),
+      'the stage tooltip with the reason');
     await screenshot(page, 'pipelines-v2-blocked-by-condition');
     await page.keyboard.press('Escape');
   });
