@@ -71,8 +71,8 @@ export interface ArtifactInfo {
   md5?: string;
 }
 
-/** BatchGetBuilds: one build, enough for its tree row, its details and its log. */
-export interface BuildInfo {
+/** What a build and a batch build both report: who started it, on which source, and where it is. */
+export interface RunInfo {
   id: string;
   arn?: string;
   projectName: string;
@@ -84,12 +84,16 @@ export interface BuildInfo {
   initiator?: string;
   sourceVersion?: string;
   resolvedSourceVersion?: string;
+  phases: PhaseInfo[];
+}
+
+/** BatchGetBuilds: one build, enough for its tree row, its details and its log. */
+export interface BuildInfo extends RunInfo {
   /** The buildspec the build ran: a path, or the inline text of an override. */
   buildspec?: string;
   image?: string;
   computeType?: string;
   environmentVariables: { name: string; value?: string; type?: string }[];
-  phases: PhaseInfo[];
   artifacts: ArtifactInfo[];
   logGroup?: string;
   logStream?: string;
@@ -108,19 +112,7 @@ export interface BuildGroupInfo {
 }
 
 /** BatchGetBuildBatches: one batch build and its groups. */
-export interface BatchInfo {
-  id: string;
-  arn?: string;
-  projectName: string;
-  number?: number;
-  status: BuildStatus;
-  currentPhase?: string;
-  start?: number;
-  end?: number;
-  initiator?: string;
-  sourceVersion?: string;
-  resolvedSourceVersion?: string;
-  phases: PhaseInfo[];
+export interface BatchInfo extends RunInfo {
   groups: BuildGroupInfo[];
   combineArtifacts?: boolean;
 }
