@@ -6,6 +6,28 @@ import type { ErrorAction } from './errors';
 import { PROFILE_CATEGORIES, ssoLoginArgs } from './errors';
 
 export const SHOW_ERROR_DETAILS = 'conveyor.aws.showErrorDetails';
+/** The last button of every AWS error notification: the log holds the failed call's service, operation and profile. */
+export const SHOW_LOG_BUTTON = 'Show Log';
+
+/** An action's button, worded the same in every error notification and error row. */
+export function actionLabel(action: ErrorAction): string {
+  switch (action.kind) {
+    case 'ssoLogin': return `Run ${action.command}`;
+    case 'selectProfile': return 'Choose Another Profile';
+    case 'selectRegion': return 'Select Region';
+    case 'openSettings': return 'Open Settings';
+    case 'retry': return 'Retry';
+  }
+}
+
+/**
+ * The buttons of an error notification: one per action (without a folder there is no task to run
+ * aws sso login in; the message still names the command), then Show Log.
+ */
+export function errorButtons(actions: readonly ErrorAction[], hasFolder: boolean): { actions: ErrorAction[]; labels: string[] } {
+  const shown = actions.filter((a) => a.kind !== 'ssoLogin' || hasFolder);
+  return { actions: shown, labels: [...shown.map(actionLabel), SHOW_LOG_BUTTON] };
+}
 
 /** What "Show Details" shows and offers; passed as the row command's argument. */
 export interface ErrorDetails {

@@ -1,6 +1,6 @@
 // The one error state of the AWS views: a short title row, the message reachable, next steps by category.
 import * as assert from 'node:assert/strict';
-import { actionsFor, isErrorDetails, presentMessage } from '../../../src/aws/error-rows';
+import { actionsFor, errorButtons, isErrorDetails, presentMessage } from '../../../src/aws/error-rows';
 import type { MessageNode } from '../../../src/core/tree';
 
 const failed = (category: string, severity: MessageNode['severity'] = 'error'): MessageNode => ({
@@ -16,6 +16,15 @@ describe('AWS view error rows', () => {
     assert.deepEqual(actionsFor('throttled', 'dev').map((a) => a.kind), ['retry']);
     const login = actionsFor('credentialsExpired', 'dev')[0];
     assert.deepEqual(login, { kind: 'ssoLogin', profile: 'dev', command: 'aws sso login --profile dev' });
+  });
+
+  it('every error notification words its buttons the same and ends with Show Log', () => {
+    const expired = actionsFor('credentialsExpired', 'expired');
+    assert.deepEqual(errorButtons(expired, true).labels, ['Run aws sso login --profile expired', 'Choose Another Profile', 'Retry', 'Show Log']);
+    const noFolder = errorButtons(expired, false);
+    assert.deepEqual(noFolder.labels, ['Choose Another Profile', 'Retry', 'Show Log'], 'no folder: no task to run aws sso login in');
+    assert.deepEqual(noFolder.actions.map((a) => a.kind), ['selectProfile', 'retry'], 'labels and actions stay aligned');
+    assert.deepEqual(errorButtons([], true).labels, ['Show Log']);
   });
 
   it('a failed load is a short title, the message in description and tooltip, and Show Details on click', () => {
