@@ -1,6 +1,7 @@
 // The Artifacts view: renders the pure model's nodes as TreeItems.
 import * as vscode from 'vscode';
-import type { ArtifactsModel } from '../tree/model';
+import { SHOW_ERROR_DETAILS } from '../../aws/error-rows';
+import { errorDetailsOf, type ArtifactsModel } from '../tree/model';
 import type { ArtifactNode } from '../tree/nodes';
 
 export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNode>, vscode.Disposable {
@@ -8,7 +9,8 @@ export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNo
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly parents = new Map<string, ArtifactNode | undefined>();
 
-  constructor(readonly model: ArtifactsModel) {}
+  /** `profile`: the profile the view lists, named by an error row's details (for Run aws sso login). */
+  constructor(readonly model: ArtifactsModel, private readonly profile: () => string | undefined) {}
 
   refresh(node?: ArtifactNode): void {
     this.emitter.fire(node);
@@ -25,6 +27,8 @@ export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNo
     item.iconPath = new vscode.ThemeIcon(node.icon, color);
     if (node.data.kind === 'loadMore') item.command = { command: 'conveyor.artifacts.loadMore', title: 'Load more', arguments: [node] };
     if (node.data.kind === 'version') item.command = { command: 'conveyor.artifacts.showDetails', title: 'Show details', arguments: [node] };
+    const details = errorDetailsOf(node, this.profile(), this.getParent(node));
+    if (details) item.command = { command: SHOW_ERROR_DETAILS, title: 'Show Details', arguments: [details] };
     return item;
   }
 
