@@ -123,6 +123,10 @@ for (const theme of ['dark', 'light'] as const) {
       assert.match((await quickInputState(page)).highlighted, /pnpm-lock\.yaml/, 'the evidence is named');
       await shot(page, 'review-26-login-tool-preselected');
       await answerQuickInput(page, { title: 'package manager (2/3)' }, { pick: 'pnpm' });
+      await quickInputStep(page, { title: 'where pnpm gets the token (3/4)' });
+      const places = (await quickInputState(page)).rows;
+      assert.doesNotMatch(places[0] ?? '', /not available/, `a place that can be chosen comes first: ${places.join(' | ')}`);
+      await shot(page, 'review-27-login-step4');
       await answerQuickInput(page, { title: 'where pnpm gets the token (3/4)' }, { pick: 'User config' });
       await quickInputStep(page, { title: 'npm scope (optional) (4/4)' });
       assert.equal((await quickInputState(page)).value, '@acme', 'the scope in use is prefilled');

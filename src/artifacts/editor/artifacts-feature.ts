@@ -84,6 +84,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
         return { message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}) };
       },
       extraDomains: () => this.sharedDomains(),
+      now: () => this.clock.now(),
     });
     this.provider = new ArtifactsTreeProvider(this.model, () => deps.aws.current?.profile);
     this.store = new LoginStore(context, nodeConfigFs, (message) => deps.log.warn(`CodeArtifact login record: ${message}`));

@@ -10,6 +10,7 @@ import {
   type ArtifactNode, type NodeData, type PackageRef, type RepoRef,
 } from './nodes';
 import type { ErrorDetails } from '../../aws/error-rows';
+import { formatAgo } from '../../core/format';
 import { originRestrictionsPhrase } from './words';
 
 export interface ModelOptions {
@@ -25,6 +26,8 @@ export interface ModelOptions {
    * own domains, so these come from settings.
    */
   extraDomains?: () => readonly { name: string; owner: string }[];
+  /** The clock a version's "published 3 days ago" is measured by (default: the system's). */
+  now?: () => number;
 }
 
 /** A failed load as its error row shows it: a short title, the explained message. */
@@ -340,7 +343,8 @@ export class ArtifactsModel {
     const listing = this.versions.get(key) as Listing<VersionItem>;
     const nodes = listing.items.map((v): ArtifactNode => ({
       id: `ver:${key}/${v.version}`, label: v.version,
-      description: [v.status, v.publishedTime ? formatTime(v.publishedTime) : undefined].filter(Boolean).join(' · '),
+      // The one time format of the views: relative in the row, the timestamp in the tooltip.
+      description: [v.status, v.publishedTime ? formatAgo(v.publishedTime, (this.options.now ?? Date.now)()) : undefined].filter(Boolean).join(' · '),
       tooltip: [`${displayName(ref.format, ref.namespace, ref.package)} ${v.version}`, v.status && `Status: ${v.status}`,
         v.publishedTime && `Published ${formatTime(v.publishedTime)}`, v.origin && `Origin: ${v.origin}`, v.revision && `Revision ${v.revision}`].filter(Boolean).join('\n'),
       contextValue: `conveyor.artifacts.version.${ref.format}`, collapsible: false, icon: statusIcon(v.status),

@@ -89,6 +89,15 @@ describe('artifacts model and login service (emulator)', function () {
     assert.deepEqual(errorDetailsOf(root, undefined, undefined)?.retry, { command: 'conveyor.artifacts.refresh', args: [] }, 'a root row retries the whole view');
   });
 
+  it('a version row says when it was published in the views\' one time format; the tooltip has the timestamp', async () => {
+    const m = new ArtifactsModel({ client: () => client, explain, now: () => emu.clock.now() + 3 * 86_400_000 });
+    const team = await find(m, await find(m, undefined, 'acme'), 'team-npm');
+    const uiKit = await find(m, await find(m, await find(m, team, 'npm'), '@acme'), 'ui-kit');
+    const version = (await m.children(uiKit)).find((n) => n.label === '1.2.0');
+    assert.match(version?.description ?? '', /^Published · \d+ days ago$/);
+    assert.match(version?.tooltip ?? '', /Published \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  });
+
   it('shows the shared domain from settings next to the account\'s own', async () => {
     const roots = await model().roots();
     assert.deepEqual(roots.map((r) => [r.label, r.description]), [['acme', '111111111111'], ['platform', '222222222222 · shared']]);
