@@ -108,7 +108,7 @@ for (const theme of ['dark', 'light'] as const) {
       await showPanes(page, 'Pipelines');
     });
 
-    it('the CodeArtifact login: n/N on every step, the one domain skipped, pnpm and @acme preselected from the workspace', async () => {
+    it('the CodeArtifact login: n/N on every step, the one domain skipped, pnpm and @acme preselected; the repository then says so', async () => {
       const { page } = wb;
       // The demo keeps its projects two folders down (artifacts/web); detection reads the folder and one level.
       fs.writeFileSync(path.join(wb.env.workspace, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
@@ -131,8 +131,15 @@ for (const theme of ['dark', 'light'] as const) {
       await quickInputStep(page, { title: 'npm scope (optional) (4/4)' });
       assert.equal((await quickInputState(page)).value, '@acme', 'the scope in use is prefilled');
       await shot(page, 'review-29a-login-scope');
-      await page.keyboard.press('Escape');
-      await waitFor('the wizard to close', page.locator('.quick-input-widget'), { state: 'hidden' });
+      await answerQuickInput(page, { title: 'npm scope (optional) (4/4)' });
+      // Item 14: the repository's row says it is logged in, not only the status bar.
+      await showPanes(page, 'Artifacts');
+      const acme = paneRow(page, 'Artifacts', 'acme');
+      await waitFor('the acme domain', acme, { timeout: 60_000 });
+      if ((await acme.getAttribute('aria-expanded')) !== 'true') await acme.click();
+      await waitFor('team-npm logged in', paneRow(page, 'Artifacts', 'team-npm', /^logged in \(pnpm\)/), { timeout: 60_000 });
+      await shot(page, 'review-29-login-done');
+      await showPanes(page, 'Pipelines');
     });
 
     it('the CDK wizard: n/N on every step, Browse, the folder and the account from STS prefilled', async () => {

@@ -86,7 +86,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
       extraDomains: () => this.sharedDomains(),
       now: () => this.clock.now(),
     });
-    this.provider = new ArtifactsTreeProvider(this.model, () => deps.aws.current?.profile);
+    this.provider = new ArtifactsTreeProvider(this.model, () => deps.aws.current?.profile, () => this.store.logins());
     this.store = new LoginStore(context, nodeConfigFs, (message) => deps.log.warn(`CodeArtifact login record: ${message}`));
     this.statusItems = new LoginStatusItems(() => this.clock.now());
     this.logins = new LoginCommands(this);
@@ -193,6 +193,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
 
   renderStatus(): void {
     this.statusItems.update(this.activeLogins());
+    this.provider.refresh();   // the repositories' "logged in (pnpm)"
   }
 
   login(arg?: LoginArgs | ArtifactNode): Promise<LoginResult> { return this.logins.login(arg); }
