@@ -4,6 +4,7 @@
 import { errorNode, messageNode, plainTooltip, type MessageNode, type NodePresentation } from '../core/tree';
 import type { ErrorAction } from './errors';
 import { PROFILE_CATEGORIES, ssoLoginArgs } from './errors';
+import type { ProfileKind } from './profiles';
 
 export const SHOW_ERROR_DETAILS = 'conveyor.aws.showErrorDetails';
 /** The last button of every AWS error notification: the log holds the failed call's service, operation and profile. */
@@ -21,11 +22,19 @@ export function actionLabel(action: ErrorAction): string {
 }
 
 /**
- * The buttons of an error notification: one per action (without a folder there is no task to run
- * aws sso login in; the message still names the command), then Show Log.
+ * Whether "Run aws sso login" can help: the SDK said the SSO session is gone, or the profile signs in
+ * with IAM Identity Center. Expired static keys or a credential_process need something else.
  */
-export function errorButtons(actions: readonly ErrorAction[], hasFolder: boolean): { actions: ErrorAction[]; labels: string[] } {
-  const shown = actions.filter((a) => a.kind !== 'ssoLogin' || hasFolder);
+export function ssoLoginApplies(category: string, kind: ProfileKind | undefined): boolean {
+  return category === 'ssoExpired' || kind === 'sso' || kind === 'sso-legacy';
+}
+
+/**
+ * The buttons of an error notification: one per action, then Show Log. Run aws sso login only where it
+ * applies, and only with a folder (the login runs as a task; the message still names the command).
+ */
+export function errorButtons(actions: readonly ErrorAction[], where: { hasFolder: boolean; ssoLogin: boolean }): { actions: ErrorAction[]; labels: string[] } {
+  const shown = actions.filter((a) => a.kind !== 'ssoLogin' || (where.hasFolder && where.ssoLogin));
   return { actions: shown, labels: [...shown.map(actionLabel), SHOW_LOG_BUTTON] };
 }
 

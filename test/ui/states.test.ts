@@ -89,9 +89,8 @@ for (const theme of ['dark', 'light'] as const) {
       for (const view of VIEWS) {
         await paneRow(page, view, COULD_NOT).click();
         const buttons = await toastButtons(page, /credentials of profile "expired" have expired/);
-        for (const b of ['Run aws sso login --profile expired', 'Choose Another Profile', 'Retry', 'Show Log']) {
-          assert.ok(buttons.includes(b), `${view}: the button "${b}" in ${JSON.stringify(buttons)}`);
-        }
+        // `expired` holds static keys: aws sso login cannot help it, so it is not offered.
+        assert.deepEqual(buttons, ['Choose Another Profile', 'Retry', 'Show Log'], `${view}: the buttons`);
         if (view === 'Pipelines') await shot(page, 'review-52b-expired-details');
         await runCommand(page, 'Notifications: Clear All Notifications');
       }
