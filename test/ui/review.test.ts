@@ -186,12 +186,13 @@ for (const theme of ['dark', 'light'] as const) {
       await shot(page, 'review-47-palette-conveyor-show');
       await page.keyboard.press('Escape');
       await runCommand(page, 'Preferences: Open Settings (UI)');
-      const search = page.locator('.settings-editor .suggest-input-container textarea, .settings-editor .search-container textarea').first();
+      const search = page.locator('.settings-editor .search-container .monaco-editor').first();
       await waitFor('the settings search', search);
-      await search.fill('conveyor');
-      const toc = page.locator('.settings-editor .settings-toc-container');
+      await search.click();
+      await page.keyboard.type('conveyor.');
+      const sections = page.locator('.settings-editor .settings-toc-container .monaco-list-row, .settings-editor .settings-group-title-label');
       for (const section of ['Pipelines', 'CodeArtifact', 'Profiler', 'Validation']) {
-        await waitFor(`the ${section} section`, toc.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${section}`) }));
+        await waitFor(`the ${section} section of the Conveyor settings`, sections.filter({ hasText: new RegExp(`^\\s*${section}\\b`) }));
       }
       await shot(page, 'review-50-settings-conveyor');
       await runCommand(page, 'View: Close All Editors');
