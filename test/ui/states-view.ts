@@ -64,7 +64,7 @@ export async function toastButtons(page: Page, text: string | RegExp): Promise<s
   return (await toast.locator('.monaco-button').allInnerTexts()).map((b) => b.trim()).filter(Boolean);
 }
 
-/** The lines of the output channel shown in the panel (as rendered). */
-export async function outputLines(page: Page): Promise<string[]> {
-  return (await page.locator('.part.panel .view-lines .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+/** The text the output channel shows in the panel, its wrapped lines joined again. */
+export async function outputText(page: Page): Promise<string> {
+  return (await page.locator('.part.panel .view-lines .view-line').allInnerTexts()).join('').replace(/[\u00a0\s]+/g, ' ');
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import {
   answerQuickInput, eventually, openConveyor, openWorkbench, quickInputState, quickInputStep, runCommand, statusBarItem, waitFor, type Workbench,
 } from './harness';
-import { admin, outputLines, pane, paneRow, paneText, selectProfile, shooter, showPanes, THEMES, toastButtons, togglePane } from './states-view';
+import { admin, outputText, pane, paneRow, paneText, selectProfile, shooter, showPanes, THEMES, toastButtons, togglePane } from './states-view';
 
 const VIEWS = ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild'] as const;
 const COULD_NOT = /^\s*Couldn[’']t list /;
@@ -98,7 +98,7 @@ for (const theme of ['dark', 'light'] as const) {
       await toastButtons(page, /credentials of profile "expired" have expired/);
       await page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: 'Show Log' }).first().click();
       await eventually('a warning naming service, operation and profile in the Conveyor log', async () =>
-        (await outputLines(page)).some((l) => /\[warning\] codepipeline\.ListPipelines failed: ExpiredTokenException: .*profile "expired"/.test(l)),
+        /\[warning\] codepipeline\.ListPipelines failed: ExpiredTokenException: The credentials of profile "expired"/.test(await outputText(page)),
       { seen: () => 'the output panel does not show it' });
       await shot(page, 'review-48-output-channel');
       await runCommand(page, 'View: Close Panel');
