@@ -2,8 +2,7 @@
 // sees them: the loading state (an emulator hold fault keeps ListPipelines unanswered) instead of the
 // welcome; freshness, a failed refresh that keeps the rows and says stale, expansion kept across a
 // profile switch; the expired profile's error state in all five views, with its buttons, the log line
-// and the status bar; the two wizards' counters, Browse button and defaults; the welcome only when no
-// profile exists at all.
+// and the status bar; the two wizards' counters, Browse button and defaults.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -101,7 +100,7 @@ for (const theme of ['dark', 'light'] as const) {
         /\[warning\] codepipeline\.ListPipelines failed: ExpiredTokenException: The credentials of profile "expired"/.test(await outputText(page)),
       { seen: () => 'the output panel does not show it' });
       await shot(page, 'review-48-output-channel');
-      await runCommand(page, 'View: Close Panel');
+      await runCommand(page, 'View: Toggle Panel Visibility');
       await selectProfile(page, 'conveyor-demo');
       await waitFor('the status bar item well again', status.filter({ hasText: 'conveyor-demo' }).filter({ hasNot: page.locator('.codicon-error') }));
       await showPanes(page, 'Pipelines');
@@ -165,22 +164,6 @@ for (const theme of ['dark', 'light'] as const) {
       for (const t of titles) assert.match(t, /\(\d+\/\d+\)/, `a step counter with its total: ${t}`);
       await page.keyboard.press('Escape');
       await waitFor('the wizard to close', page.locator('.quick-input-widget'), { state: 'hidden' });
-    });
-
-    it('the welcome only when no profile exists at all', async () => {
-      const { page } = wb;
-      const aws = path.join(wb.env.home, '.aws');
-      const away = path.join(wb.env.home, '.aws-away');
-      fs.renameSync(aws, away);
-      try {
-        await waitFor('the welcome', pane(page, 'Pipelines').getByRole('button', { name: 'Choose an AWS profile' }), { timeout: 60_000 });
-        await waitFor('the status bar without a profile', statusBarItem(page, 'aws').filter({ hasText: 'No AWS profile' }));
-        await shot(page, 'states-welcome');
-      } finally {
-        fs.renameSync(away, aws);
-      }
-      await waitFor('the profile back', statusBarItem(page, 'aws').filter({ hasText: 'conveyor-demo' }), { timeout: 60_000 });
-      await waitFor('the welcome to go', pane(page, 'Pipelines').getByRole('button', { name: 'Choose an AWS profile' }), { state: 'hidden' });
     });
   });
 }
