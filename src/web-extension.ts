@@ -1,9 +1,12 @@
 // The web build's entry (package.json `browser`: vscode.dev, github.dev, any web worker extension host).
 // Buildspec/appspec support works there: the language server runs in a web worker, started on the first
-// such document. The AWS features need the desktop extension host (AWS credentials from ~/.aws, the SDK
-// on Node, tools on disk): their commands, views and editors say so instead of failing.
+// such document. Profile files open as flame graphs (the profiler without CodeGuru, built on first use).
+// The AWS features need the desktop extension host (AWS credentials from ~/.aws, the SDK on Node, tools
+// on disk): their commands, views and editors say so instead of failing.
 import * as vscode from 'vscode';
 import { createOutputLogger } from './editor/log';
+import { lazy } from './core/lazy';
+import { createWebProfiler, WEB_PROFILER_COMMANDS, WEB_PROFILER_EDITORS } from './profiler/editor/web-profiler';
 import { startBrowserLanguageClient } from './validation/editor/browser-client';
 import { detectDocumentKind } from './validation/editor/detect-document';
 
@@ -16,7 +19,7 @@ interface Manifest {
 }
 
 const SHOW_LOG = 'conveyor.showLog';
-const DESKTOP_ONLY = 'needs VS Code desktop: in the browser, Conveyor checks buildspecs and appspecs only.';
+const DESKTOP_ONLY = 'needs VS Code desktop: in the browser, Conveyor checks buildspecs and appspecs and opens profile files as flame graphs.';
 
 /** A tree that shows only its message. */
 const EMPTY_TREE: vscode.TreeDataProvider<never> = { getTreeItem: (element) => element, getChildren: () => [] };
@@ -24,9 +27,17 @@ const EMPTY_TREE: vscode.TreeDataProvider<never> = { getTreeItem: (element) => e
 export function activate(context: vscode.ExtensionContext): void {
   const { log, channel } = createOutputLogger(context);
   const manifest = context.extension.packageJSON as Manifest;
+  const profiler = lazy(() => {
+    const created = createWebProfiler(context.extensionUri, log);
+    context.subscriptions.push(created);
+    return created;
+  });
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_LOG, () => channel.show()));
+  for (const command of WEB_PROFILER_COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => profiler().commands[command]!(...args)));
+  }
   for (const { command, title, category } of manifest.contributes?.commands ?? []) {
-    if (command === SHOW_LOG) continue;
+    if (command === SHOW_LOG || WEB_PROFILER_COMMANDS.includes(command)) continue;
     const name = category ? `${category}: ${title}` : title;
     context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showWarningMessage(`${name} ${DESKTOP_ONLY}`)));
   }
@@ -35,7 +46,15 @@ export function activate(context: vscode.ExtensionContext): void {
     view.message = `This view ${DESKTOP_ONLY}`;
     context.subscriptions.push(view);
   }
+  for (const viewType of WEB_PROFILER_EDITORS) {
+    const provider: vscode.CustomReadonlyEditorProvider = {
+      openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
+      resolveCustomEditor: (document, panel, token) => profiler().editors[viewType]!.resolveCustomEditor(document, panel, token),
+    };
+    context.subscriptions.push(vscode.window.registerCustomEditorProvider(viewType, provider, { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: false }));
+  }
   for (const { viewType, displayName } of manifest.contributes?.customEditors ?? []) {
+    if (WEB_PROFILER_EDITORS.includes(viewType)) continue;
     const provider: vscode.CustomReadonlyEditorProvider = {
       openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
       resolveCustomEditor: (_document, panel) => { panel.webview.html = `<p>The ${displayName} editor ${DESKTOP_ONLY}</p>`; },
