@@ -1,12 +1,13 @@
 // The web build's entry (package.json `browser`: vscode.dev, github.dev, any web worker extension host).
 // Buildspec/appspec support works there: the language server runs in a web worker, started on the first
-// such document. Profile files open as flame graphs (the profiler without CodeGuru, built on first use).
+// such document. Profile files open as flame graphs: the profiler without CodeGuru, its own bundle loaded
+// on the first profile.
 // The AWS features need the desktop extension host (AWS credentials from ~/.aws, the SDK on Node, tools
 // on disk): their commands, views and editors say so instead of failing.
 import * as vscode from 'vscode';
 import { createOutputLogger } from './editor/log';
-import { lazy } from './core/lazy';
-import { createWebProfiler, WEB_PROFILER_COMMANDS, WEB_PROFILER_EDITORS } from './profiler/editor/web-profiler';
+import { WEB_PROFILER_COMMANDS, WEB_PROFILER_EDITORS } from './profiler/editor/ids';
+import type { WebProfiler } from './profiler/editor/web-profiler';
 import { startBrowserLanguageClient } from './validation/editor/browser-client';
 import { detectDocumentKind } from './validation/editor/detect-document';
 
@@ -27,14 +28,18 @@ const EMPTY_TREE: vscode.TreeDataProvider<never> = { getTreeItem: (element) => e
 export function activate(context: vscode.ExtensionContext): void {
   const { log, channel } = createOutputLogger(context);
   const manifest = context.extension.packageJSON as Manifest;
-  const profiler = lazy(() => {
-    const created = createWebProfiler(context.extensionUri, log);
-    context.subscriptions.push(created);
-    return created;
-  });
+  let loading: Promise<WebProfiler> | undefined;
+  const profiler = (): Promise<WebProfiler> => {
+    loading ??= loadWebProfiler(context.extensionUri).then((m) => {
+      const created = m.createWebProfiler(context.extensionUri, log);
+      context.subscriptions.push(created);
+      return created;
+    });
+    return loading;
+  };
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_LOG, () => channel.show()));
   for (const command of WEB_PROFILER_COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, (...args: unknown[]) => profiler().commands[command]!(...args)));
+    context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await profiler()).commands[command]!(...args)));
   }
   for (const { command, title, category } of manifest.contributes?.commands ?? []) {
     if (command === SHOW_LOG || WEB_PROFILER_COMMANDS.includes(command)) continue;
@@ -49,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
   for (const viewType of WEB_PROFILER_EDITORS) {
     const provider: vscode.CustomReadonlyEditorProvider = {
       openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
-      resolveCustomEditor: (document, panel, token) => profiler().editors[viewType]!.resolveCustomEditor(document, panel, token),
+      resolveCustomEditor: async (document, panel, token) => (await profiler()).editors[viewType]!.resolveCustomEditor(document, panel, token),
     };
     context.subscriptions.push(vscode.window.registerCustomEditorProvider(viewType, provider, { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: false }));
   }
@@ -63,6 +68,31 @@ export function activate(context: vscode.ExtensionContext): void {
   }
   startOnFirstSpec(context, log);
   log.info('Conveyor (web) activated');
+}
+
+/** The web profiler's bundle (built from src/profiler/editor/web-profiler.ts), relative to the extension. */
+const PROFILER_BUNDLE = 'dist/web/profiler.js';
+
+/**
+ * Loads the profiler's bundle as the web worker extension host loads an extension: CommonJS evaluated with
+ * a `require` that knows only `vscode` (the bundle's one external). On vscode.dev the extension's files
+ * have https: URLs to fetch; on a remote in the browser (code-server), vscode-remote: URIs that
+ * vscode.workspace.fs reads.
+ */
+async function loadWebProfiler(extensionUri: vscode.Uri): Promise<typeof import('./profiler/editor/web-profiler')> {
+  const uri = vscode.Uri.joinPath(extensionUri, PROFILER_BUNDLE);
+  const source = uri.scheme === 'https' || uri.scheme === 'http'
+    ? await (await fetch(uri.toString(true))).text()
+    : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const module = { exports: {} };
+  const requireVscode = (id: string): unknown => {
+    if (id === 'vscode') return vscode;
+    throw new Error(`${PROFILER_BUNDLE} asked for '${id}', which the web build does not have`);
+  };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own bundle, as VS Code loads extensions here (no ESM import in this host)
+  const init = new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${uri.toString(true)}`) as (m: object, e: object, r: typeof requireVscode) => void;
+  init(module, module.exports, requireVscode);
+  return module.exports as typeof import('./profiler/editor/web-profiler');
 }
 
 /** The language server starts with the first buildspec, appspec or template with an inline buildspec. */

@@ -1,5 +1,6 @@
-// The web build (package.json `browser`): its entry, CommonJS for the web worker extension host (the
-// profiler's flame graph editor included), and the language server as a web worker. The client's Node
+// The web build (package.json `browser`): its entry, CommonJS for the web worker extension host; the
+// profiler's flame graph editor, CommonJS the entry loads on the first profile; and the language server as
+// a web worker. The client's Node
 // transport is swapped for its browser one. Nothing here may use a Node built-in: a web worker has none,
 // and esbuild's browser platform would otherwise let a `node:` import through to fail at run time.
 import { builtinModules } from 'node:module';
@@ -26,6 +27,7 @@ export function webBuilds(common) {
   return [
     { ...web, format: 'cjs', external: ['vscode'], alias: { 'vscode-languageclient/node': 'vscode-languageclient/browser' },
       entryPoints: ['src/web-extension.ts'], outfile: 'dist/web/extension.js', metafile: true },
+    { ...web, format: 'cjs', external: ['vscode'], entryPoints: ['src/profiler/editor/web-profiler.ts'], outfile: 'dist/web/profiler.js', metafile: true },
     { ...web, format: 'iife', entryPoints: ['packages/conveyor-lint/src/server-browser.ts'], outfile: 'dist/web/conveyor-language-server.js', metafile: true },
   ];
 }

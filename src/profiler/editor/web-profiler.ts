@@ -1,4 +1,5 @@
-// The profiler in the web build (vscode.dev, github.dev, a remote in the browser): profile files open as
+// The profiler in the web build (vscode.dev, github.dev, a remote in the browser), its own bundle
+// (dist/web/profiler.js) that src/web-extension.ts loads on the first profile: profile files open as
 // flame graphs with search, zoom, hover, Ctrl+click to the source and inline heat, all through
 // vscode.workspace.fs. No Node: gunzip is the platform's DecompressionStream, and what needs Node stays on
 // the desktop — CodeGuru (the AWS session), JFR (the JDK's jfr tool) and source maps next to .cpuprofile
@@ -17,10 +18,6 @@ import { loadProfileFile, PROFILE_FILE_FILTERS } from './load-file';
 import { ProfilerSession } from './profile-session';
 import { webSources } from './web-sources';
 import { WorkspaceFiles } from './workspace-files';
-
-/** What the web profiler provides, known before it is built (on first use). */
-export const WEB_PROFILER_EDITORS: readonly string[] = [FLAME_EDITOR_FOLDED, FLAME_EDITOR_JSON];
-export const WEB_PROFILER_COMMANDS: readonly string[] = ['conveyor.profiler.openProfileFile'];
 
 export interface WebProfiler extends vscode.Disposable {
   readonly editors: Record<string, vscode.CustomReadonlyEditorProvider>;

@@ -1,5 +1,5 @@
 // Profile bytes → Profile, for the desktop and the web build alike: the caller brings gunzip (node:zlib on
-// the desktop, DecompressionStream in a web worker; see decode.ts and ../web/).
+// the desktop, DecompressionStream in the web build; see decode.ts and gunzip-stream.ts).
 import { parseCodeGuruBytes } from './codeguru-stream';
 import { parseCpuProfile } from './cpuprofile-format';
 import { parseFoldedStacks } from './folded-format';

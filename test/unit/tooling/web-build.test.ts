@@ -16,7 +16,11 @@ async function webBuildOptions(): Promise<esbuild.BuildOptions[]> {
 describe('tooling: the web build has no Node in it', function () {
   this.timeout(120_000);
 
-  it('bundles the web entry (profiler included) and the web worker language server without Node built-ins', async () => {
+  it('makes the three web bundles', async () => {
+    assert.deepEqual((await webBuildOptions()).map((o) => o.outfile), ['dist/web/extension.js', 'dist/web/profiler.js', 'dist/web/conveyor-language-server.js']);
+  });
+
+  it('bundles the web entry, the web profiler and the web worker language server without Node built-ins', async () => {
     for (const options of await webBuildOptions()) {
       const result = await esbuild.build({ ...options, write: false, metafile: true });
       const [output] = result.outputFiles ?? [];
@@ -29,12 +33,18 @@ describe('tooling: the web build has no Node in it', function () {
       assert.doesNotMatch(output.text, /(?<![\w.$])Buffer\.(from|alloc|allocUnsafe|byteLength|concat|isBuffer)\(/, `${String(options.outfile)} uses no bare Buffer`);
       const processLines = output.text.split('\n').filter((line) => /(?<![\w.$"'])process\.(platform|env|cwd|versions)\b/.test(line));
       assert.deepEqual(processLines.filter((line) => !line.includes('typeof process')), [], `${String(options.outfile)} uses process only where it checks that there is one`);
-      if (String(options.outfile).endsWith('extension.js')) {
+      const bundles = (file: string): boolean => inputs.includes(file);
+      if (String(options.outfile).endsWith('/extension.js')) {
+        // The profiler loads on the first profile: the entry knows only its ids.
+        assert.ok(bundles('src/profiler/editor/ids.ts') && !bundles('src/profiler/editor/web-profiler.ts') && !bundles('src/profiler/model/pprof-profile.ts'),
+          'the web entry leaves the profiler to its own bundle');
+      }
+      if (String(options.outfile).endsWith('/profiler.js')) {
         for (const file of ['src/profiler/editor/web-profiler.ts', 'src/profiler/model/gunzip-stream.ts', 'src/profiler/model/pprof-profile.ts']) {
-          assert.ok(inputs.includes(file), `the web extension bundles ${file}`);
+          assert.ok(bundles(file), `the web profiler bundles ${file}`);
         }
         for (const file of ['src/profiler/model/decode.ts', 'src/profiler/editor/node-sources.ts', 'src/profiler/service/codeguru.ts']) {
-          assert.ok(!inputs.includes(file), `the web extension leaves out the desktop's ${file}`);
+          assert.ok(!bundles(file), `the web profiler leaves out the desktop's ${file}`);
         }
       }
     }
