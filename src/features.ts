@@ -92,6 +92,8 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       load: () => require('./validation/editor/feature') as FeatureModule,
       commands: [],
       wantsDocument: (document) => detectDocumentKind(document) !== undefined,
+      // Problems do not wait for the ~/.aws files: a buildspec restored in an editor starts the server at once.
+      usesAws: false,
     },
   ];
 }
