@@ -22,6 +22,11 @@ export class WorkerValidator implements Validator {
   /** `entry`: a script that calls serveValidationWorker() when not on the main thread. */
   constructor(private readonly entry: string, private readonly timeLimitMs: number) {}
 
+  /** Starts the worker now rather than on the first document: it loads and warms up while the client connects. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   validate(job: ValidationJob): Promise<ValidationReport | undefined> {
     const id = this.nextId++;
     const worker = this.ensureWorker();
@@ -95,5 +100,20 @@ export function serveValidationWorker(): boolean {
     const fileExists = root ? (rel: string): boolean => fs.existsSync(path.join(root, rel)) : undefined;
     port.postMessage({ id, report: runJob(job, fileExists) } satisfies Reply);
   });
+  warmUp([...WARM_UP]);
   return true;
+}
+
+const warmUpJob = (text: string, path: string): ValidationJob => ({ text, path, associations: [], byContent: false, cloudFormation: false, rules: {} });
+
+/** The first validation of each kind compiles its schema and the code paths it runs (~2/3 of a first validation). */
+const WARM_UP: readonly ValidationJob[] = [
+  warmUpJob('version: 0.2\nphases:\n  build:\n    commands:\n      - make\n', 'buildspec.yml'),
+  warmUpJob('version: 0.0\nos: linux\n', 'appspec.yml'),
+];
+
+/** One job per turn of the event loop, so that a document that arrives meanwhile is validated in between. */
+function warmUp(jobs: ValidationJob[]): void {
+  const job = jobs.shift();
+  if (job) setImmediate(() => { runJob(job); warmUp(jobs); });
 }
