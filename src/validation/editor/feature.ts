@@ -5,7 +5,7 @@ import { DisposableStore } from '../../core/disposables';
 import type { Feature, FeatureHost } from '../../editor/feature';
 import type { LanguageServerStatus } from './client-options';
 import type * as LanguageClientModule from './language-client';
-import { forkLanguageServer, SERVER_MODULE } from './server-process';
+import { compileCacheIn, forkLanguageServer, SERVER_MODULE } from './server-process';
 
 export interface ValidationFeature extends Feature {
   /** For the host tests: the client and its restarts. */
@@ -14,13 +14,14 @@ export interface ValidationFeature extends Feature {
 
 export function activate(host: FeatureHost): ValidationFeature {
   const serverModule = host.context.asAbsolutePath(SERVER_MODULE);
+  const compileCache = compileCacheIn(host.context.globalStorageUri.fsPath);
   // The server boots in its own process while this thread loads the client library (the build keeps the
   // require below lazy: the library is loaded when it runs, not when this bundle is).
-  const server = forkLanguageServer(serverModule);
+  const server = forkLanguageServer(serverModule, compileCache);
   const subscriptions: vscode.Disposable[] = [];
   try {
     const { startLanguageClient } = require('./language-client') as typeof LanguageClientModule;
-    const languageServer = startLanguageClient(serverModule, server, host.log, subscriptions);
+    const languageServer = startLanguageClient({ module: serverModule, compileCache, first: server }, host.log, subscriptions);
     const store = new DisposableStore();
     store.addAll(...subscriptions);
     return { commands: {}, languageServer, dispose: () => store.dispose() };

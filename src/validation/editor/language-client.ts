@@ -8,20 +8,20 @@ import { CLIENT_ID, CLIENT_NAME, clientOptions, type LanguageServerStatus, type 
 import { forkLanguageServer } from './server-process';
 
 /**
- * Starts the client on `first` (a server forked before this module loaded), then on a fresh fork of
- * `serverModule` each time the server is restarted; `subscriptions` stop the client and its server.
+ * Starts the client on `server.first` (forked before this module loaded), then on a fresh fork of
+ * `server.module` each time the server is restarted; `subscriptions` stop the client and its server.
  */
-export function startLanguageClient(serverModule: string, first: ChildProcess, log: Logger, subscriptions: vscode.Disposable[]): LanguageServerStatus {
-  let next: ChildProcess | undefined = first;
+export function startLanguageClient(server: { module: string; compileCache: string; first: ChildProcess }, log: Logger, subscriptions: vscode.Disposable[]): LanguageServerStatus {
+  let next: ChildProcess | undefined = server.first;
   let current: ChildProcess | undefined;
   const state: RestartState = { restarts: 0 };
   const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, (): Promise<MessageTransports> => {
-    current = next ?? forkLanguageServer(serverModule);
+    const started = next ?? forkLanguageServer(server.module, server.compileCache);
+    current = started;
     next = undefined;
-    const server = current;
-    server.stderr?.on('data', (data: Buffer) => client.outputChannel.append(data.toString()));
-    server.stdout?.on('data', (data: Buffer) => client.outputChannel.append(data.toString()));
-    return Promise.resolve({ reader: new IPCMessageReader(server), writer: new IPCMessageWriter(server) });
+    started.stderr?.on('data', (data: Buffer) => client.outputChannel.append(data.toString()));
+    started.stdout?.on('data', (data: Buffer) => client.outputChannel.append(data.toString()));
+    return Promise.resolve({ reader: new IPCMessageReader(started), writer: new IPCMessageWriter(started) });
   }, clientOptions(state, log));
   const status = runClient(client, state, log, subscriptions);
   // The client stops the server with shutdown and exit; one that does not exit by then is ended.
