@@ -119,7 +119,7 @@ async function timed(result: ProbeResult, name: string, use: () => PromiseLike<u
   await use();
   result.firstUseMs[name] = performance.now() - started;
   result.timeline[name] = recorder?.stop() ?? [];
-  if (!again) return;
+  if (!again || !process.env.CONVEYOR_BENCH_AGAIN) return;
   await quiet();
   try {
     const again0 = performance.now();
