@@ -30,7 +30,7 @@ describe('Profiler view against the emulator', function () {
     assert.ok(api, `groups: ${groups.map((g) => g.label).join(', ')}`);
     assert.match(api.description, /last report|no reports yet/);
     const lambda = groups.find((g) => g.label === 'billing-lambda');
-    assert.match(lambda?.description ?? '', /^Lambda/);
+    assert.match(lambda?.description ?? '', /^(last report .+|no reports yet) · Lambda$/);
     const children = api.children ?? [];
     assert.deepEqual(children.filter((c) => c.contextValue === 'conveyor.profiler.range').map((c) => c.label), ['Last hour', 'Last day', 'Last week']);
     assert.ok(children.some((c) => c.label === 'Recommendations'));
