@@ -22,6 +22,8 @@ export interface DeployCommandDeps {
   openFailure(account: AwsTarget, failed: FailedEvent, deployment: DeploymentSummary): Promise<void>;
   openEventLog(account: AwsTarget, deploymentId: string, targetId: string, event: string): Promise<void>;
   setWatched(account: AwsTarget, application: string, group: string, on: boolean): Promise<void>;
+  /** Opens the deployment's details page. */
+  showDetails(account: AwsTarget, deploymentId: string): Promise<unknown>;
 }
 
 const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
@@ -57,6 +59,12 @@ export class DeployCommands {
     const shown = await this.deps.reveal(named.account, named.deployment.id);
     if (!shown) this.deps.ui.notify('warning', `Deployment ${named.deployment.id} is not in the Deployments view of ${named.account.profile} / ${named.account.region}.`);
     return shown;
+  }
+
+  /** A deployment row's click, `{ deploymentId, profile?, region? }`, or (Command Palette) a typed id: the details page. */
+  async showDetails(arg?: unknown): Promise<void> {
+    const named = await this.deploymentOf(arg, 'Show Deployment Details');
+    if (named) await this.deps.showDetails(named.account, named.deployment.id);
   }
 
   async openFailure(arg: unknown): Promise<void> {
