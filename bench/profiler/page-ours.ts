@@ -92,6 +92,27 @@ function lastStats(): RenderStats & { animation?: AnimationStats } {
     const s = lastStats();
     return { ms, drawMs: s.ms, zoomedTo: s.zoomedTo };
   },
+  /**
+   * The hot-functions table of the whole profile: open it (build + first rows on screen), then sort by
+   * each column (sort + rows on screen), back to the flame graph. Each step is synchronous up to the frame.
+   */
+  async table(): Promise<{ openMs: number; sortMs: number[]; rows: number; functions: number; inDom: number }> {
+    view!.zoomTo(0, false);
+    await frameDone();
+    const click = async (selector: string): Promise<number> => {
+      const t0 = performance.now();
+      document.querySelector<HTMLElement>(selector)!.click();
+      await frameDone();
+      return performance.now() - t0;
+    };
+    const openMs = await click('#mode');
+    const sortMs: number[] = [];
+    for (const key of ['total', 'name', 'self', 'self']) sortMs.push(await click(`#col-${key} button`));
+    const t = lastStats().table!;
+    const inDom = document.querySelectorAll('#grid-spacer .hot-row').length;
+    await click('#mode');
+    return { openMs, sortMs, rows: t.rows, functions: t.functions, inDom };
+  },
   /** An animated zoom: every frame's draw time (the part that must fit in a 16 ms frame). */
   async zoomAnimated(i: number): Promise<AnimationStats> {
     const node = nodeAt(names[i % names.length]!);
