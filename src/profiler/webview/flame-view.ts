@@ -263,7 +263,7 @@ export class FlameView {
   private report(): void {
     const tree = this.tree;
     // Only these elements ever receive profile text; VS Code adds its own scripts elsewhere in the page.
-    const dynamic = ['#title', '#subtitle', '#view', '#matched', '#breadcrumb', '#banner', '#chart', '#details', '#tooltip'];
+    const dynamic = ['#title', '#subtitle', '#view', '#matched', '#breadcrumb', '#banner', '#chart', '#table', '#details', '#tooltip'];
     const count = (tag: string): number => document.querySelectorAll(dynamic.map((d) => `${d} ${tag}`).join(', ')).length;
     const table = this.hotTable.stats();
     let mine = 0;
