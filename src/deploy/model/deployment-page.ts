@@ -24,6 +24,7 @@ export type DeploymentLink =
 export interface EventRow {
   name: string;
   status: StatusWords;
+  /** When it started, after the deployment's start ("+20 sec"). */
   started?: string;
   duration?: string;
   /** Where the event ran on the deployment's span, as fractions of it. */
@@ -107,7 +108,8 @@ function overviewWords(d: DeploymentSummary): string | undefined {
 
 function eventMessage(e: LifecycleEventInfo): string | undefined {
   const d = e.diagnostics;
-  if (!d) return undefined;
+  // The agent's "Succeeded" on an event that went well says nothing the status does not.
+  if (!d || (e.status !== 'Failed' && (!d.errorCode || d.errorCode === 'Success'))) return undefined;
   const parts = [d.errorCode && d.errorCode !== 'Success' ? d.errorCode : undefined, d.scriptName && `script ${d.scriptName}`, d.message?.trim()].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -145,7 +147,7 @@ export function deploymentPage(d: DeploymentSummary, targets: readonly TargetInf
       const at = bar(e.startTime, e.endTime ?? (e.durationMs !== undefined && e.startTime !== undefined ? e.startTime + e.durationMs : undefined));
       return {
         name: e.name, status: { label: targetStatusLabel(e.status), ...TARGET_WORDS[e.status] }, isError: failed,
-        ...(e.startTime !== undefined ? { started: formatTimestamp(e.startTime) } : {}),
+        ...(e.startTime !== undefined ? { started: span ? `+${formatDuration(Math.max(0, e.startTime - span.start))}` : formatTimestamp(e.startTime) } : {}),
         ...(duration !== undefined ? { duration: formatDuration(duration, { precise: true }) } : {}),
         ...(at ? { bar: at } : {}),
         ...(message ? { message } : {}),

@@ -45,6 +45,7 @@ describe('deploy: deployment details page', () => {
     const [before, after, start] = page.targets[0]!.events;
     assert.deepEqual({ bar: before!.bar, duration: before!.duration, message: before!.message }, { bar: { start: 0, width: 0.2 }, duration: '20 sec', message: undefined });
     assert.deepEqual(after!.bar, { start: 0.5, width: 0.5 });
+    assert.deepEqual([before!.started, after!.started], ['+0 ms', '+50 sec'], 'after the deployment\'s start');
     assert.equal(after!.message, 'ScriptFailed · script scripts/<migrate>.sh · Script at specified location: <img src=x onerror=alert(1)> run as user root failed');
     assert.deepEqual(page.links[after!.link!.target], { kind: 'failure', targetId: 'i-1', event: 'AfterInstall' });
     assert.equal(after!.link!.label, 'Open Failure');
