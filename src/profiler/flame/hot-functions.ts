@@ -179,22 +179,30 @@ export function compareValues(a: HotValues, b: HotValues, order: SortOrder, name
   return byName();
 }
 
+/** Per row, its position among the rows sorted by name: ties and name sorts compare numbers, not strings. */
+export function nameRanks(table: HotFunctions, names: readonly string[]): Int32Array {
+  const byName = Int32Array.from(table.ids.keys());
+  const nameOf = (r: number): string => names[table.ids[r]!] ?? '';
+  byName.sort((a, b) => {
+    const x = nameOf(a);
+    const y = nameOf(b);
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const rank = new Int32Array(byName.length);
+  for (let i = 0; i < byName.length; i++) rank[byName[i]!] = i;
+  return rank;
+}
+
 /**
  * The table's rows in display order: those whose name id is marked in `filter` (the flame graph's
- * search, when there is one), sorted by the key. Typed comparisons over typed arrays (100k rows).
+ * search, when there is one), sorted by the key, ties by name (`rank` from nameRanks).
  */
-export function sortedRows(table: HotFunctions, names: readonly string[], order: SortOrder, filter?: Uint8Array): Int32Array {
+export function sortedRows(table: HotFunctions, rank: Int32Array, order: SortOrder, filter?: Uint8Array): Int32Array {
   const kept: number[] = [];
   for (let r = 0; r < table.ids.length; r++) if (!filter || filter[table.ids[r]!]) kept.push(r);
   const rows = Int32Array.from(kept);
-  const values = order.key === 'self' ? table.self : table.total;
   const sign = order.descending ? -1 : 1;
-  const nameOf = (r: number): string => names[table.ids[r]!] ?? '';
-  const byName = (a: number, b: number): number => {
-    const x = nameOf(a);
-    const y = nameOf(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
-  if (order.key === 'name') return rows.sort((a, b) => sign * byName(a, b));
-  return rows.sort((a, b) => (values[a]! - values[b]!) * sign || byName(a, b));
+  if (order.key === 'name') return rows.sort((a, b) => sign * (rank[a]! - rank[b]!));
+  const values = order.key === 'self' ? table.self : table.total;
+  return rows.sort((a, b) => (values[a]! - values[b]!) * sign || rank[a]! - rank[b]!);
 }

@@ -1,5 +1,5 @@
 import type { CallTree } from '../model/call-tree';
-import { callersOf, compareValues, hotFunctions, hottestNode, rowValues, sortedRows, type HotFunctions, type HotValues, type SortOrder } from './hot-functions';
+import { callersOf, compareValues, hotFunctions, hottestNode, nameRanks, rowValues, sortedRows, type HotFunctions, type HotValues, type SortOrder } from './hot-functions';
 
 /** A row on screen: a function (level 0) or one of its callers (level ≥ 1, the bottom-up tree). */
 export interface VisibleRow extends HotValues {
@@ -21,7 +21,9 @@ const pathKey = (path: readonly number[]): string => path.join('/');
  */
 export class HotRowList {
   private table: HotFunctions;
-  private hasCallers: Uint8Array;
+  /** Per table row: its name rank and its level-0 row, made once per scope. */
+  private ranks: Int32Array;
+  private topRows: VisibleRow[];
   private order: SortOrder = { key: 'self', descending: true };
   private filter: Uint8Array | undefined;
   private readonly expanded = new Set<string>();
@@ -30,7 +32,8 @@ export class HotRowList {
 
   constructor(private readonly tree: CallTree, scope = 0) {
     this.table = hotFunctions(tree, scope);
-    this.hasCallers = rowsWithCallers(tree, this.table);
+    this.ranks = nameRanks(this.table, tree.names);
+    this.topRows = topRowsOf(tree, this.table);
     this.rebuild();
   }
 
@@ -46,7 +49,8 @@ export class HotRowList {
   setScope(scope: number): void {
     if (scope === this.table.scope) return;
     this.table = hotFunctions(this.tree, scope);
-    this.hasCallers = rowsWithCallers(this.tree, this.table);
+    this.ranks = nameRanks(this.table, this.tree.names);
+    this.topRows = topRowsOf(this.tree, this.table);
     this.expanded.clear();
     this.callers.clear();
     this.rebuild();
@@ -105,17 +109,23 @@ export class HotRowList {
 
   private rebuild(): void {
     const out: VisibleRow[] = [];
+    const anyExpanded = this.expanded.size > 0;
     const push = (row: VisibleRow): void => {
-      const open = row.expandable && this.expanded.has(pathKey(row.path));
+      const open = anyExpanded && row.expandable && this.expanded.has(pathKey(row.path));
       out.push(open ? { ...row, expanded: true } : row);
       if (open) for (const c of this.callersFor(row)) push(c);
     };
-    for (const r of sortedRows(this.table, this.tree.names, this.order, this.filter)) {
-      const values = rowValues(this.table, r);
-      push({ ...values, path: [values.nameId], level: 0, expandable: this.hasCallers[r] === 1, expanded: false, tableRow: r });
-    }
+    for (const r of sortedRows(this.table, this.ranks, this.order, this.filter)) push(this.topRows[r]!);
     this.list = out;
   }
+}
+
+/** The level-0 row of every function in the table. */
+function topRowsOf(tree: CallTree, table: HotFunctions): VisibleRow[] {
+  const withCallers = rowsWithCallers(tree, table);
+  return Array.from(table.ids, (_, r) => ({
+    ...rowValues(table, r), path: [table.ids[r]!], level: 0, expandable: withCallers[r] === 1, expanded: false, tableRow: r,
+  }));
 }
 
 /** Per row: 1 when any of its frames has a caller inside the scope (otherwise it has nothing to expand). */
