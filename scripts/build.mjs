@@ -5,6 +5,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSdk, buildVendor, featureBuild, featureEntries, shellBuild } from './lib/chunks.mjs';
+import { webBuilds } from './lib/web-builds.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = new Set(process.argv.slice(2));
@@ -40,13 +41,7 @@ const builds = [
   { ...nodeTarget, entryPoints: ['packages/conveyor-lint/src/cli-main.ts'], outfile: 'dist/conveyor-lint.js', banner: { js: '#!/usr/bin/env node' } },
   // The language server the validation feature starts in its own process (and its validation worker thread).
   { ...nodeTarget, entryPoints: ['packages/conveyor-lint/src/server-main.ts'], outfile: 'dist/server/conveyor-language-server.js', metafile: true },
-  // The web build (package.json `browser`): its entry, CommonJS for the web worker extension host, and the
-  // language server as a web worker. The client's Node transport is swapped for its browser one.
-  { ...common, platform: 'browser', target: 'es2022', format: 'cjs', external: ['vscode'], conditions: ['conveyor-source'],
-    alias: { 'vscode-languageclient/node': 'vscode-languageclient/browser' },
-    entryPoints: ['src/web-extension.ts'], outfile: 'dist/web/extension.js', metafile: true },
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', conditions: ['conveyor-source'],
-    entryPoints: ['packages/conveyor-lint/src/server-browser.ts'], outfile: 'dist/web/conveyor-language-server.js', metafile: true },
+  ...webBuilds(common),
   ...webviewEntries.map((entry) => ({ ...common, platform: 'browser', target: 'es2022', format: 'iife',
     entryPoints: [entry], outfile: path.join('dist', 'webview', `${entry.split(path.sep)[1]}.js`) })),
 ];

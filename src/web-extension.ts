@@ -1,9 +1,13 @@
 // The web build's entry (package.json `browser`: vscode.dev, github.dev, any web worker extension host).
 // Buildspec/appspec support works there: the language server runs in a web worker, started on the first
-// such document. The AWS features need the desktop extension host (AWS credentials from ~/.aws, the SDK
-// on Node, tools on disk): their commands, views and editors say so instead of failing.
+// such document. Profile files open as flame graphs: the profiler without CodeGuru, its own bundle loaded
+// on the first profile.
+// The AWS features need the desktop extension host (AWS credentials from ~/.aws, the SDK on Node, tools
+// on disk): their commands, views and editors say so instead of failing.
 import * as vscode from 'vscode';
 import { createOutputLogger } from './editor/log';
+import { WEB_PROFILER_COMMANDS, WEB_PROFILER_EDITORS } from './profiler/editor/ids';
+import type { WebProfiler } from './profiler/editor/web-profiler';
 import { startBrowserLanguageClient } from './validation/editor/browser-client';
 import { detectDocumentKind } from './validation/editor/detect-document';
 
@@ -16,7 +20,7 @@ interface Manifest {
 }
 
 const SHOW_LOG = 'conveyor.showLog';
-const DESKTOP_ONLY = 'needs VS Code desktop: in the browser, Conveyor checks buildspecs and appspecs only.';
+const DESKTOP_ONLY = 'needs VS Code desktop: in the browser, Conveyor checks buildspecs and appspecs and opens profile files as flame graphs.';
 
 /** A tree that shows only its message. */
 const EMPTY_TREE: vscode.TreeDataProvider<never> = { getTreeItem: (element) => element, getChildren: () => [] };
@@ -24,9 +28,21 @@ const EMPTY_TREE: vscode.TreeDataProvider<never> = { getTreeItem: (element) => e
 export function activate(context: vscode.ExtensionContext): void {
   const { log, channel } = createOutputLogger(context);
   const manifest = context.extension.packageJSON as Manifest;
+  let loading: Promise<WebProfiler> | undefined;
+  const profiler = (): Promise<WebProfiler> => {
+    loading ??= loadWebProfiler(context.extensionUri).then((m) => {
+      const created = m.createWebProfiler(context.extensionUri, log);
+      context.subscriptions.push(created);
+      return created;
+    });
+    return loading;
+  };
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_LOG, () => channel.show()));
+  for (const command of WEB_PROFILER_COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => (await profiler()).commands[command]!(...args)));
+  }
   for (const { command, title, category } of manifest.contributes?.commands ?? []) {
-    if (command === SHOW_LOG) continue;
+    if (command === SHOW_LOG || WEB_PROFILER_COMMANDS.includes(command)) continue;
     const name = category ? `${category}: ${title}` : title;
     context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showWarningMessage(`${name} ${DESKTOP_ONLY}`)));
   }
@@ -35,7 +51,15 @@ export function activate(context: vscode.ExtensionContext): void {
     view.message = `This view ${DESKTOP_ONLY}`;
     context.subscriptions.push(view);
   }
+  for (const viewType of WEB_PROFILER_EDITORS) {
+    const provider: vscode.CustomReadonlyEditorProvider = {
+      openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
+      resolveCustomEditor: async (document, panel, token) => (await profiler()).editors[viewType]!.resolveCustomEditor(document, panel, token),
+    };
+    context.subscriptions.push(vscode.window.registerCustomEditorProvider(viewType, provider, { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: false }));
+  }
   for (const { viewType, displayName } of manifest.contributes?.customEditors ?? []) {
+    if (WEB_PROFILER_EDITORS.includes(viewType)) continue;
     const provider: vscode.CustomReadonlyEditorProvider = {
       openCustomDocument: (uri) => ({ uri, dispose: () => undefined }),
       resolveCustomEditor: (_document, panel) => { panel.webview.html = `<p>The ${displayName} editor ${DESKTOP_ONLY}</p>`; },
@@ -44,6 +68,31 @@ export function activate(context: vscode.ExtensionContext): void {
   }
   startOnFirstSpec(context, log);
   log.info('Conveyor (web) activated');
+}
+
+/** The web profiler's bundle (built from src/profiler/editor/web-profiler.ts), relative to the extension. */
+const PROFILER_BUNDLE = 'dist/web/profiler.js';
+
+/**
+ * Loads the profiler's bundle as the web worker extension host loads an extension: CommonJS evaluated with
+ * a `require` that knows only `vscode` (the bundle's one external). On vscode.dev the extension's files
+ * have https: URLs to fetch; on a remote in the browser (code-server), vscode-remote: URIs that
+ * vscode.workspace.fs reads.
+ */
+async function loadWebProfiler(extensionUri: vscode.Uri): Promise<typeof import('./profiler/editor/web-profiler')> {
+  const uri = vscode.Uri.joinPath(extensionUri, PROFILER_BUNDLE);
+  const source = uri.scheme === 'https' || uri.scheme === 'http'
+    ? await (await fetch(uri.toString(true))).text()
+    : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const module = { exports: {} };
+  const requireVscode = (id: string): unknown => {
+    if (id === 'vscode') return vscode;
+    throw new Error(`${PROFILER_BUNDLE} asked for '${id}', which the web build does not have`);
+  };
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own bundle, as VS Code loads extensions here (no ESM import in this host)
+  const init = new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${uri.toString(true)}`) as (m: object, e: object, r: typeof requireVscode) => void;
+  init(module, module.exports, requireVscode);
+  return module.exports as typeof import('./profiler/editor/web-profiler');
 }
 
 /** The language server starts with the first buildspec, appspec or template with an inline buildspec. */

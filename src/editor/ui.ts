@@ -42,6 +42,8 @@ export type ProgressLocation = 'notification' | 'window' | { view: string };
 
 export interface OpenDocumentOptions {
   preview?: boolean;
+  /** Shows a Markdown document rendered (VS Code's Markdown preview) instead of its source. */
+  rendered?: boolean;
   /** Sets the document's language after opening (e.g. `yaml` for an untitled buildspec). */
   language?: string;
   /** Selects this range (0-based lines and characters). */

@@ -75,6 +75,10 @@ export function createEditorUi(deps: EditorUiDeps): EditorUi {
     },
     async openDocument(uri, options = {}) {
       let doc = await vscode.workspace.openTextDocument(uri);
+      if (options.rendered) {
+        await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+        return;
+      }
       if (options.language && doc.languageId !== options.language) doc = await vscode.languages.setTextDocumentLanguage(doc, options.language);
       const s = options.selection;
       await vscode.window.showTextDocument(doc, {

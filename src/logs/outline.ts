@@ -2,14 +2,16 @@
 import { formatDuration } from '../core/format';
 import { phaseDuration, type LogPhase } from './phases';
 
-const STATUS_EMOJI: Record<string, string> = {
-  SUCCEEDED: '✅', FAILED: '❌', FAULT: '❌', CLIENT_ERROR: '❌', TIMED_OUT: '⏱️', STOPPED: '⏹️',
+// Words, not emoji: emoji draw as empty boxes where no emoji font is installed.
+const STATUS_WORDS: Record<string, string> = {
+  SUCCEEDED: 'succeeded', FAILED: 'failed', FAULT: 'fault', CLIENT_ERROR: 'client error', TIMED_OUT: 'timed out', STOPPED: 'stopped',
+  QUEUED: 'queued', IN_PROGRESS: 'in progress',
 };
 
-/** "BUILD", with "✅ SUCCEEDED · 42 s" (or "running…") as the detail. */
+/** "BUILD", with "succeeded · 42 s" (or "running…") as the detail. */
 export function phaseLabel(p: LogPhase, running: boolean): { name: string; detail: string } {
   const d = phaseDuration(p);
-  const status = p.status ? `${STATUS_EMOJI[p.status] ?? ''} ${p.status}`.trim() : running ? '🔄 running…' : '';
+  const status = p.status ? STATUS_WORDS[p.status] ?? p.status.toLowerCase().replace(/_/g, ' ') : running ? 'running…' : '';
   const parts = [status, d !== undefined ? formatDuration(d) : '', p.partial ? 'started before the loaded lines' : ''].filter(Boolean);
   return { name: p.name, detail: parts.join(' · ') };
 }
@@ -17,5 +19,5 @@ export function phaseLabel(p: LogPhase, running: boolean): { name: string; detai
 /** A command's outline entry: "npm test" (exit status 1). */
 export function commandLabel(c: { command: string; failed?: boolean; exitStatus?: number }): { name: string; detail: string } {
   const name = c.command.length > 80 ? `${c.command.slice(0, 79)}…` : c.command;
-  return { name: name || '(empty command)', detail: c.failed ? `❌ exit status ${c.exitStatus ?? '?'}` : '' };
+  return { name: name || '(empty command)', detail: c.failed ? `failed · exit status ${c.exitStatus ?? '?'}` : '' };
 }

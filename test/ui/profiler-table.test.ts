@@ -5,14 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { flamePage } from './flame-page';
 import { openConveyor, openWorkbench, screenshot, waitFor, type Workbench } from './harness';
 
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
 const PLACE_ORDER = 'app.orders.service:OrderService:place_order';
-
-function flamePage(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
 
 async function togglePane(page: Page, title: string, expanded: boolean): Promise<void> {
   const header = page.locator('.sidebar .pane-header', { hasText: title }).first();

@@ -176,7 +176,7 @@ export class CodeBuildFeature implements vscode.Disposable {
   }
 
   async showBuild(ref: BuildRef, label: string): Promise<void> {
-    await this.deps.ui.openDocument(buildUri(ref, label), { preview: true });
+    await this.deps.ui.openDocument(buildUri(ref, label), { preview: true, rendered: true });
   }
 
   /** Buildspec files of the workspace (not in dependencies), as Start Build offers them, marked when `project` builds them. */

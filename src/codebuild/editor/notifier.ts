@@ -64,7 +64,7 @@ export class BuildNotifier implements vscode.Disposable {
     const t = parseTargetKey(n.target);
     const args = { ...(t ? { profile: t.profile, region: t.region } : {}), projectName: b.projectName, buildId: b.id };
     if (n.kind === 'succeeded') {
-      this.d.ui.notify('info', `✅ ${label} succeeded.`, ['Show Build'], () => this.d.showBuild(ref, label));
+      this.d.ui.notify('info', `${label} succeeded.`, ['Show Build'], () => this.d.showBuild(ref, label));
       return;
     }
     if (n.kind === 'stopped') {
@@ -74,7 +74,7 @@ export class BuildNotifier implements vscode.Disposable {
     const failed = b.phases.find((p) => isFailure(p.status));
     const where = failed ? ` in ${phaseLabel(failed.type)}` : '';
     const why = failed?.message ? ` ${failed.message}` : '';
-    this.d.ui.notify('error', `❌ ${label} ${b.status === 'TIMED_OUT' ? 'timed out' : 'failed'}${where}.${why}`, ['Show Logs', 'Show Build', 'Retry'], (button) => {
+    this.d.ui.notify('error', `${label} ${b.status === 'TIMED_OUT' ? 'timed out' : 'failed'}${where}.${why}`, ['Show Logs', 'Show Build', 'Retry'], (button) => {
       if (button === 'Show Logs') this.d.run('conveyor.codebuild.showBuildLogs', args);
       else if (button === 'Retry') this.d.run('conveyor.codebuild.retryBuild', args);
       else this.d.showBuild(ref, label);

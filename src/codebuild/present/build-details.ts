@@ -6,7 +6,7 @@ import { formatDuration, formatTimestamp } from '../../core/format';
 import { escapeMarkdown, ganttBar, inlineCode, link, tableCell } from '../../core/markdown';
 import { idOfArn, isFailure, isRunning, type BatchInfo, type BuildInfo, type PhaseInfo, type ProjectInfo, type ReportInfo } from '../model/types';
 import { batchConsoleUrl } from './console';
-import { buildEmoji, buildStatusLabel, phaseLabel } from './status';
+import { buildStatusLabel, phaseLabel } from './status';
 import { batchKind, buildspecOverridden, coverageSummaryText, testSummaryText } from './summaries';
 
 export interface DetailsOptions {
@@ -35,11 +35,11 @@ function phaseSection(phases: readonly PhaseInfo[], running: boolean, now: numbe
   };
   const out = ['## Phases', '', '```text'];
   for (const p of shown) out.push(`${phaseLabel(p.type).padEnd(width)} |${ganttBar(p.start, phaseEnd(p, running, now), from, to)}| ${took(p)}`);
-  out.push('```', '', '| | Phase | Started | Duration | Details |', '|---|---|---|---|---|');
+  out.push('```', '', '| Status | Phase | Started | Duration | Details |', '|---|---|---|---|---|');
   for (const p of shown) {
     const current = running && p.end === undefined;
     const status = current ? 'IN_PROGRESS' : p.status;
-    out.push(`| ${buildEmoji(status)} | ${tableCell(phaseLabel(p.type))} | ${p.start !== undefined ? formatTimestamp(p.start).slice(11) : '–'} | ${took(p)} | ${tableCell(escapeMarkdown(p.message ?? (current ? 'running' : '')))} |`);
+    out.push(`| ${buildStatusLabel(status)} | ${tableCell(phaseLabel(p.type))} | ${p.start !== undefined ? formatTimestamp(p.start).slice(11) : '–'} | ${took(p)} | ${tableCell(escapeMarkdown(p.message ?? (current ? 'running' : '')))} |`);
   }
   out.push('');
   return out;
@@ -52,7 +52,7 @@ function reportLine(r: ReportInfo): string {
 
 export function renderBuildDetails(b: BuildInfo, opts: DetailsOptions): string {
   const running = isRunning(b.status);
-  const out: string[] = [`# ${buildEmoji(b.status)} ${escapeMarkdown(b.projectName)} ${b.number !== undefined ? `#${b.number}` : inlineCode(b.id)}`, ''];
+  const out: string[] = [`# ${escapeMarkdown(b.projectName)} ${b.number !== undefined ? `#${b.number}` : inlineCode(b.id)}`, ''];
   const facts: string[] = [];
   const failed = b.phases.find((p) => isFailure(p.status));
   facts.push(`**Status:** ${buildStatusLabel(b.status)}${running && b.currentPhase ? ` — ${phaseLabel(b.currentPhase)}` : ''}`
@@ -102,7 +102,7 @@ export function renderBuildDetails(b: BuildInfo, opts: DetailsOptions): string {
 export function renderBatchDetails(b: BatchInfo, buildOf: (arn: string) => BuildInfo | undefined, opts: { region: string; now: number }): string {
   const running = isRunning(b.status);
   const kind = batchKind(b);
-  const out: string[] = [`# ${buildEmoji(b.status)} ${escapeMarkdown(b.projectName)} batch ${b.number !== undefined ? `#${b.number}` : inlineCode(b.id)}`, ''];
+  const out: string[] = [`# ${escapeMarkdown(b.projectName)} batch ${b.number !== undefined ? `#${b.number}` : inlineCode(b.id)}`, ''];
   const facts = [`**Status:** ${buildStatusLabel(b.status)}${running && b.currentPhase ? ` — ${phaseLabel(b.currentPhase)}` : ''} · build ${kind}`];
   if (b.start !== undefined) facts.push(`**Started:** ${formatTimestamp(b.start)} · **${running ? 'Running for' : 'Took'}:** ${formatDuration((running ? opts.now : b.end ?? opts.now) - b.start)}`);
   if (b.initiator) facts.push(`**Initiator:** ${escapeMarkdown(b.initiator)}`);
@@ -110,7 +110,7 @@ export function renderBatchDetails(b: BatchInfo, buildOf: (arn: string) => Build
   facts.push(`**Batch id:** ${inlineCode(b.id)}`, link('Open in the AWS console', batchConsoleUrl(opts.region, b.id)));
   out.push(facts.join('  \n'), '');
   out.push(...phaseSection(b.phases, running, opts.now));
-  out.push(`## Builds (${kind})`, '', '| | Build | Depends on | Duration | Attempts | Details |', '|---|---|---|---|---|---|');
+  out.push(`## Builds (${kind})`, '', '| Status | Build | Depends on | Duration | Attempts | Details |', '|---|---|---|---|---|---|');
   for (const g of b.groups) {
     const build = g.current ? buildOf(g.current.arn) : undefined;
     const status = build?.status ?? g.current?.status;
@@ -118,7 +118,7 @@ export function renderBatchDetails(b: BatchInfo, buildOf: (arn: string) => Build
     const failed = build?.phases.find((p) => isFailure(p.status));
     const details = [g.ignoreFailure ? 'failure ignored' : '', failed ? escapeMarkdown(`${phaseLabel(failed.type)} failed${failed.message ? `: ${failed.message}` : ''}`) : '',
       g.current ? link('build', buildConsoleUrl(opts.region, idOfArn(g.current.arn))) : ''].filter(Boolean).join(' · ');
-    out.push(`| ${buildEmoji(status)} | ${tableCell(escapeMarkdown(g.identifier))} | ${tableCell(g.dependsOn.join(', ') || '–')} | ${took} | ${g.prior.length + (g.current ? 1 : 0)} | ${tableCell(details)} |`);
+    out.push(`| ${buildStatusLabel(status)} | ${tableCell(escapeMarkdown(g.identifier))} | ${tableCell(g.dependsOn.join(', ') || '–')} | ${took} | ${g.prior.length + (g.current ? 1 : 0)} | ${tableCell(details)} |`);
   }
   out.push('');
   return out.join('\n');

@@ -15,10 +15,6 @@ const LABELS: Record<BuildStatus, string> = {
   IN_PROGRESS: 'In progress', SUCCEEDED: 'Succeeded', FAILED: 'Failed', FAULT: 'Fault', TIMED_OUT: 'Timed out', STOPPED: 'Stopped', Unknown: 'Unknown',
 };
 
-const EMOJI: Record<BuildStatus, string> = {
-  IN_PROGRESS: '🔄', SUCCEEDED: '✅', FAILED: '❌', FAULT: '💥', TIMED_OUT: '⏱️', STOPPED: '⏹️', Unknown: '⚪',
-};
-
 export function buildIcon(status: BuildStatus | undefined): IconSpec {
   return ICONS[status ?? 'Unknown'];
 }
@@ -27,9 +23,6 @@ export function buildStatusLabel(status: BuildStatus | undefined): string {
   return status ? LABELS[status] : 'Not run yet';
 }
 
-export function buildEmoji(status: BuildStatus | undefined): string {
-  return EMOJI[status ?? 'Unknown'];
-}
 
 /** "DOWNLOAD_SOURCE" → "Download source". */
 export function phaseLabel(phase: string): string {

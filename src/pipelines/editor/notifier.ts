@@ -50,7 +50,7 @@ export class WatchNotifier {
     const key = n.key;
     try {
       if (n.kind === 'succeeded') {
-        this.ui.notify('info', `✅ ${key.name} succeeded.`, ['Show Execution'], () => this.actions.showExecution(key, n.execution.id));
+        this.ui.notify('info', `${key.name} succeeded.`, ['Show Execution'], () => this.actions.showExecution(key, n.execution.id));
         return;
       }
       if (n.kind === 'approval') {
@@ -72,7 +72,7 @@ export class WatchNotifier {
       const where = failure ? ` at ${failure.stage.name}${failure.actions[0] ? ` / ${failure.actions[0].name}` : ''}` : '';
       const why = failure?.actions[0]?.errorMessage ?? n.execution.statusSummary;
       const buttons = [...(failedBuild ? ['Show Logs'] : []), ...(failure ? ['Retry'] : []), 'Show Execution'];
-      this.ui.notify('error', `❌ ${key.name} failed${where}.${why ? ` ${why}` : ''}`, buttons, (b) => {
+      this.ui.notify('error', `${key.name} failed${where}.${why ? ` ${why}` : ''}`, buttons, (b) => {
         if (b === 'Show Logs' && failedBuild && failure) this.actions.showLogs(key, failure.stage.name, failedBuild.name);
         else if (b === 'Retry' && failure) this.actions.retry(key, failure.stage.name, n.execution.id);
         else this.actions.showExecution(key, n.execution.id);

@@ -67,7 +67,7 @@ export class TimelineDocuments implements vscode.TextDocumentContentProvider, vs
       return renderTimeline(detail, this.explorer.store.pipeline(key)?.structure, { region: this.regionOf(ref.target), now: Date.now() });
     } catch (err) {
       const explained = explainAwsError(err, { service: 'codepipeline', operation: 'GetPipelineExecution' });
-      return `# ${escapeMarkdown(ref.name)} · execution \`${ref.executionId.slice(0, 8)}\`\n\n⚠️ ${escapeMarkdown(explained.message)}\n`;
+      return `# ${escapeMarkdown(ref.name)} · execution \`${ref.executionId.slice(0, 8)}\`\n\n**Couldn’t load this execution:** ${escapeMarkdown(explained.message)}\n`;
     }
   }
 

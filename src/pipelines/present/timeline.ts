@@ -9,17 +9,8 @@ import { commitMessageOf, firstLine, shortRevision } from './revision';
 import { statusLabel } from './status';
 import { conditionStatusLabel } from './conditions';
 import { describeTrigger } from './triggers';
-import type { ConditionStatus, RuleExecutionInfo, StageConditionDeclarations } from '../model/conditions';
+import type { RuleExecutionInfo, StageConditionDeclarations } from '../model/conditions';
 import { formatDuration, formatTimestamp } from '../../core/format';
-
-const EMOJI: Record<ExecutionStatus, string> = {
-  InProgress: '🔄', Stopping: '⏳', Succeeded: '✅', Failed: '❌', Stopped: '⏹️', Cancelled: '🚫',
-  Abandoned: '🚫', Superseded: '⏭️', Skipped: '⏭️', Unknown: '⚪',
-};
-
-export function statusEmoji(status: ExecutionStatus | undefined): string {
-  return EMOJI[status ?? 'Unknown'];
-}
 
 interface StageSpan {
   name: string;
@@ -80,7 +71,7 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
   const from = starts.length ? Math.min(...starts) : undefined;
   const to = ends.length ? Math.max(...ends) : undefined;
   const out: string[] = [];
-  out.push(`# ${statusEmoji(detail.status)} ${escapeMarkdown(detail.pipelineName)} · execution ${inlineCode(detail.id.slice(0, 8))}`, '');
+  out.push(`# ${escapeMarkdown(detail.pipelineName)} · execution ${inlineCode(detail.id.slice(0, 8))}`, '');
   const facts: string[] = [];
   facts.push(`**Status:** ${statusLabel(detail.status)}${detail.statusSummary ? ` — ${escapeMarkdown(detail.statusSummary)}` : ''}`);
   if (from !== undefined) facts.push(`**Started:** ${formatTimestamp(from)}`);
@@ -116,23 +107,22 @@ export function renderTimeline(detail: ExecutionDetail, structure: PipelineStruc
     const rules = detail.rules?.filter((r) => r.stageName === s.name) ?? [];
     const held = !s.actions.length ? heldBy(rules, structure?.stages.find((d) => d.name === s.name)?.conditions) : undefined;
     const blocked = held !== undefined;
-    const heading = held === 'SKIP' ? '⏭️' : blocked ? '⛔' : statusEmoji(s.status);
     const state = held === 'SKIP' ? 'Skipped by a condition' : blocked ? 'Blocked by a condition' : s.status ? statusLabel(s.status) : 'Not reached';
-    out.push(`## ${heading} ${escapeMarkdown(s.name)} — ${state}${duration}`, '');
+    out.push(`## ${escapeMarkdown(s.name)} — ${state}${duration}`, '');
     out.push(...ruleTable(rules, opts.now));
     if (!s.actions.length) {
       if (!blocked) out.push('_This execution did not reach this stage._', '');
       continue;
     }
-    out.push('| | Action | Provider | Started | Duration | Details |', '|---|---|---|---|---|---|');
+    out.push('| Status | Action | Provider | Started | Duration | Details |', '|---|---|---|---|---|---|');
     for (const a of s.actions) {
       const end = isActive(a.status) ? opts.now : a.lastUpdateTime;
       const took = a.startTime !== undefined && end !== undefined ? formatDuration(end - a.startTime) : '–';
       const details = [
-        a.errorMessage ? `❗ ${escapeMarkdown(firstLine(a.errorMessage, 140))}` : a.summary ? escapeMarkdown(firstLine(a.summary, 140)) : '',
+        a.errorMessage ? `**Error:** ${escapeMarkdown(firstLine(a.errorMessage, 140))}` : a.summary ? escapeMarkdown(firstLine(a.summary, 140)) : '',
         actionLinks(a, opts.region),
       ].filter(Boolean).join(' · ');
-      out.push(`| ${statusEmoji(a.status)} | ${tableCell(escapeMarkdown(a.actionName))} | ${tableCell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${tableCell(details)} |`);
+      out.push(`| ${statusLabel(a.status)} | ${tableCell(escapeMarkdown(a.actionName))} | ${tableCell(a.provider ?? '')} | ${a.startTime !== undefined ? formatTimestamp(a.startTime).slice(11) : '–'} | ${took} | ${tableCell(details)} |`);
     }
     out.push('');
   }
@@ -152,21 +142,17 @@ export function heldBy(rules: readonly RuleExecutionInfo[], declared: StageCondi
   return condition?.result ?? 'FAIL';
 }
 
-const CONDITION_EMOJI: Record<ConditionStatus, string> = {
-  InProgress: '🔄', Succeeded: '✅', Failed: '❌', Errored: '❌', Overridden: '⏭️', Cancelled: '🚫', Abandoned: '🚫', Unknown: '⚪',
-};
-
 /** The rule evaluations of one stage: which rule decided what, and why. */
 function ruleTable(rules: readonly RuleExecutionInfo[], now: number): string[] {
   if (!rules.length) return [];
-  const out = ['**Conditions**', '', '| | Rule | Type | Started | Duration | Result |', '|---|---|---|---|---|---|'];
+  const out = ['**Conditions**', '', '| Status | Rule | Type | Started | Duration | Result |', '|---|---|---|---|---|---|'];
   for (const r of [...rules].sort((a, b) => (a.startTime ?? 0) - (b.startTime ?? 0))) {
     const end = r.status === 'InProgress' ? now : r.lastUpdateTime;
     const took = r.startTime !== undefined && end !== undefined ? formatDuration(end - r.startTime) : '–';
     const message = r.errorMessage ?? r.summary;
     const result = [conditionStatusLabel(r.status), message ? escapeMarkdown(firstLine(message, 140)) : '', r.externalExecutionUrl ? link('details', r.externalExecutionUrl) : '']
       .filter(Boolean).join(' · ');
-    out.push(`| ${CONDITION_EMOJI[r.status]} | ${tableCell(escapeMarkdown(r.ruleName))} | ${tableCell(r.provider ?? '')} | ${r.startTime !== undefined ? formatTimestamp(r.startTime).slice(11) : '–'} | ${took} | ${tableCell(result)} |`);
+    out.push(`| ${conditionStatusLabel(r.status)} | ${tableCell(escapeMarkdown(r.ruleName))} | ${tableCell(r.provider ?? '')} | ${r.startTime !== undefined ? formatTimestamp(r.startTime).slice(11) : '–'} | ${took} | ${tableCell(result)} |`);
   }
   out.push('');
   return out;

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import type { FlamePanels } from './flame-panel';
-import type { ProfileOpener } from './open-profile';
-import type { ProfilerSession } from './profile-session';
+import type { LoadedProfile, ProfilerSession } from './profile-session';
 
 /**
  * "Open With… → Flame Graph" for profile files: default for *.folded / *.collapsed, offered as an
  * option for *.json / *.json.gz (not every JSON file is a profile).
  */
 export class ProfileEditorProvider implements vscode.CustomReadonlyEditorProvider {
-  constructor(private readonly deps: { panels: FlamePanels; opener: ProfileOpener; session: ProfilerSession; log: Logger }) {}
+  constructor(private readonly deps: { panels: FlamePanels; opener: { loadFile(uri: vscode.Uri): Promise<LoadedProfile> }; session: ProfilerSession; log: Logger }) {}
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
     return { uri, dispose: () => undefined };

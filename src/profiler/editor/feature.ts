@@ -13,6 +13,7 @@ import { RecommendationDiagnostics } from './diagnostics';
 import { ProfileDropController } from './drop-files';
 import { FlamePanels } from './flame-panel';
 import { HeatDecorations } from './heat-decorations';
+import { nodeSources } from './node-sources';
 import { ProfileHover } from './hover';
 import { FLAME_EDITOR_FOLDED, FLAME_EDITOR_JSON, VIEW_ID } from './ids';
 import { ProfileOpener } from './open-profile';
@@ -25,7 +26,7 @@ export function activate(host: FeatureHost): Feature {
   // The CodeGuru calls load on their first use: opening a profile file must not load the AWS SDK.
   const codeguru = lazy(() => require('../service/codeguru') as CodeGuruService);
   const d = new DisposableStore();
-  const files = d.add(new WorkspaceFiles(log));
+  const files = d.add(new WorkspaceFiles(log, nodeSources));
   const session = d.add(new ProfilerSession(log, files));
   const panels = d.add(new FlamePanels({ extensionUri: context.extensionUri, session, log }));
   const opener = new ProfileOpener({ session, panels, aws, ui, log, codeguru });

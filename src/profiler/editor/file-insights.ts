@@ -24,8 +24,8 @@ export interface DocumentInsights {
 /** The active profile's functions in `doc`, with their definition lines scanned from the current text. */
 export async function documentInsights(session: ProfilerSession, doc: vscode.TextDocument): Promise<DocumentInsights | undefined> {
   const loaded = session.active;
-  if (!loaded || doc.uri.scheme !== 'file') return undefined;
-  const nameIds = await session.namesInFile(loaded, doc.uri.fsPath);
+  if (!loaded || !session.sources.handles(doc.uri)) return undefined;
+  const nameIds = await session.namesInFile(loaded, doc.uri);
   if (nameIds.length === 0) return undefined;
   const resolution = await session.resolution(loaded);
   const analysis = session.analysis(loaded);

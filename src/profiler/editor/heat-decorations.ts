@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { DisposableStore } from '../../core/disposables';
 import type { Logger } from '../../core/log';
@@ -7,7 +6,6 @@ import { findFunctionLine, functionEndLine } from '../model/function-lines';
 import { fileHeat, heatLabel, heatLevel, lineEdit, shiftMarks, type HeatMark } from '../model/heat';
 import { mapRanges } from '../model/line-map';
 import type { ProfilerSession } from './profile-session';
-import { readSourceText } from './workspace-files';
 
 interface DocHeat {
   profileKey: string;
@@ -21,17 +19,6 @@ interface DocHeat {
 }
 
 const LEVELS = 10;
-
-/** Whether `text` is what the file holds on disk (a stat first, so most edits cost no read). */
-function sameAsOnDisk(fsPath: string, text: string): boolean {
-  try {
-    const size = fs.statSync(fsPath).size;
-    if (size !== Buffer.byteLength(text, 'utf8') || size > MAX_BASELINE) return false;
-    return fs.readFileSync(fsPath, 'utf8') === text;
-  } catch {
-    return false;
-  }
-}
 
 /** Larger files are not kept for the "back to the profiled text" check. */
 const MAX_BASELINE = 2 * 1024 * 1024;
@@ -113,7 +100,7 @@ export class HeatDecorations implements vscode.Disposable {
         return heat;
       }, (err: unknown) => {
         this.pending.delete(key);
-        this.log.warn(`profiler: heat for ${doc.uri.fsPath} failed: ${String(err)}`);
+        this.log.warn(`profiler: heat for ${doc.uri.toString(true)} failed: ${String(err)}`);
         return undefined;
       });
       this.pending.set(key, p);
@@ -123,15 +110,15 @@ export class HeatDecorations implements vscode.Disposable {
 
   private async computeNow(doc: vscode.TextDocument): Promise<DocHeat | undefined> {
     const loaded = this.session.active;
-    if (!loaded || !this.session.inlineHeat || doc.uri.scheme !== 'file') return undefined;
-    const nameIds = new Set(await this.session.namesInFile(loaded, doc.uri.fsPath));
+    if (!loaded || !this.session.inlineHeat || !this.session.sources.handles(doc.uri)) return undefined;
+    const nameIds = new Set(await this.session.namesInFile(loaded, doc.uri));
     const view = this.session.view;
     if (nameIds.size === 0) return { profileKey: loaded.key, view, label: '', marks: [], baseline: undefined };
     const resolution = await this.session.resolution(loaded);
     const analysis = this.session.analysis(loaded, view);
     // The profile's line numbers are those of the file as it ran, i.e. on disk: with unsaved edits the
     // marks are computed there and then moved onto the edited text along a line diff.
-    const profiled = doc.isDirty ? readSourceText(doc.uri.fsPath) : undefined;
+    const profiled = doc.isDirty ? await this.session.sources.readSaved(doc.uri) : undefined;
     const text = profiled ?? doc.getText();
     const lineCount = profiled === undefined ? doc.lineCount : profiled.split(/\r\n|\r|\n/).length;
     const defs = new Map<number, number | undefined>();
@@ -155,7 +142,7 @@ export class HeatDecorations implements vscode.Disposable {
 
   private async update(editor: vscode.TextEditor): Promise<void> {
     const doc = editor.document;
-    if (doc.uri.scheme !== 'file') return;
+    if (!this.session.sources.handles(doc.uri)) return;
     if (!this.session.active || !this.session.inlineHeat) {
       this.clear(editor);
       return;
@@ -194,7 +181,7 @@ export class HeatDecorations implements vscode.Disposable {
     const heat = this.byDoc.get(key);
     if (!heat || e.contentChanges.length === 0) return;
     const text = e.document.getText();
-    if ((heat.baseline !== undefined && heat.baseline.length === text.length && heat.baseline === text) || sameAsOnDisk(e.document.uri.fsPath, text)) {
+    if ((heat.baseline !== undefined && heat.baseline.length === text.length && heat.baseline === text) || this.session.sources.sameAsSaved(e.document.uri, text)) {
       // Undone or reverted to the text the marks came from, or to the file on disk (the marks may have
       // been recomputed on edited text when the active profile or the sources changed meanwhile):
       // start again from the profile (exact).

@@ -8,12 +8,12 @@ import { FORMAT_LABELS } from '../model/profile';
 import { formatCount } from '../model/format';
 import { describeRange, type TimeRange } from '../model/time-ranges';
 import type { CodeGuruService } from '../service/codeguru';
-import { parseRecommendationsJson } from '../service/saved-recommendations';
 import { jfrPrinter } from '../service/jfr-tool';
 import { sourceMapMapper } from '../model/source-maps';
 import { loadSourceMapFor } from '../service/source-map-files';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import { VIEW_ID } from './ids';
+import { loadProfileFile, PROFILE_FILE_FILTERS } from './load-file';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
 export interface OpenResult {
@@ -24,12 +24,6 @@ export interface OpenResult {
   counters: string[];
 }
 
-export const PROFILE_FILE_FILTERS: Record<string, string[]> = {
-  'Profiles (pprof, .cpuprofile, speedscope, JFR, perf script, collapsed stacks, CodeGuru JSON)':
-    ['pb', 'gz', 'pprof', 'prof', 'out', 'cpuprofile', 'json', 'jfr', 'perf', 'script', 'txt', 'folded', 'collapsed', 'stacks'],
-  'All files': ['*'],
-};
-
 function summary(loaded: LoadedProfile): OpenResult {
   return { key: loaded.key, title: loaded.title, frames: loaded.profile.tree.size, samples: [...loaded.profile.counterTotals], counters: [...loaded.profile.tree.counters] };
 }
@@ -38,12 +32,6 @@ function asUri(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
   if (typeof arg === 'string' && arg.length > 0) return /^[a-z][a-z0-9+.-]+:\/\//i.test(arg) ? vscode.Uri.parse(arg) : vscode.Uri.file(arg);
   return undefined;
-}
-
-/** `x.json`, `x.json.gz`, `x.folded` → `x.recommendations.json` next to it. */
-export function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
-  const base = uri.path.replace(/(\.json)?(\.gz)?$/i, '').replace(/\.(folded|collapsed|txt|pb|pprof|prof|cpuprofile|speedscope|jfr|perf)$/i, '');
-  return uri.with({ path: `${base}.recommendations.json` });
 }
 
 /** Opens profiles from disk and from CodeGuru into flame graph panels. */
@@ -64,25 +52,11 @@ export class ProfileOpener {
   }
 
   async loadFile(uri: vscode.Uri): Promise<LoadedProfile> {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    this.deps.session.rescanSources();
-    const started = Date.now();
-    const fileName = uri.path.split('/').pop() ?? uri.path;
     const configured = this.deps.session.settings.value.jfrPath || undefined;
-    const profile = await decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}), mapFrame: sourceMapMapper(loadSourceMapFor) });
-    this.deps.log.info(`profiler: parsed ${fileName} as ${FORMAT_LABELS[profile.format]} (${formatCount(bytes.length)} bytes, ${formatCount(profile.tree.size)} frames) in ${Date.now() - started} ms`);
-    for (const w of profile.warnings) this.deps.log.warn(`profiler: ${fileName}: ${w}`);
-    let recommendations: LoadedProfile['recommendations'] = [];
-    const sidecar = recommendationsSidecar(uri);
-    try {
-      recommendations = parseRecommendationsJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))).recommendations;
-      this.deps.log.info(`profiler: ${recommendations.length} recommendations from ${sidecar.path.split('/').pop()}`);
-    } catch {
-      // no saved recommendations next to the profile
-    }
-    const when = profile.startMs !== undefined && profile.endMs !== undefined && profile.endMs > profile.startMs
-      ? describeRange({ start: new Date(profile.startMs), end: new Date(profile.endMs) }) : vscode.workspace.asRelativePath(uri);
-    return this.remember({ key: `file:${uri.toString()}`, title: fileName, detail: when, source: { kind: 'file', uri }, profile, recommendations });
+    return this.remember(await loadProfileFile(uri, {
+      session: this.deps.session, log: this.deps.log,
+      decode: (bytes, fileName) => decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}), mapFrame: sourceMapMapper(loadSourceMapFor) }),
+    }));
   }
 
   /** "Conveyor: Open Profile File…": a path/URI argument (tests, scripts) or a file dialog. */

@@ -9,11 +9,9 @@ import type { RecommendationLike } from '../model/recommendations';
 import { SourceResolver, type ResolvedFrame } from '../model/resolve';
 import type { TimeRange } from '../model/time-ranges';
 import { DisposableStore } from '../../core/disposables';
-import { pathKey } from '../../core/paths';
 import { FeatureSettings } from '../../editor/settings';
 import { PROFILER_SETTINGS } from '../settings';
-import { readSourceText } from './workspace-files';
-import type { WorkspaceFiles } from './workspace-files';
+import type { SourceAccess, WorkspaceFiles } from './workspace-files';
 
 export type ProfileSource =
   | { kind: 'file'; uri: vscode.Uri }
@@ -115,18 +113,22 @@ export class ProfilerSession implements vscode.Disposable {
   }
 
   private sourceResolver(): Promise<SourceResolver> {
-    this.resolver ??= this.files.list().then((files) => new SourceResolver(files, readSourceText));
+    this.resolver ??= this.files.list().then((files) => new SourceResolver(files, (path) => this.files.access.readText(path)));
     return this.resolver;
   }
 
-  /** Name ids of `loaded` whose frames live in the file at `fsPath`. */
-  async namesInFile(loaded: LoadedProfile, fsPath: string): Promise<number[]> {
+  /** How sources are reached (the disk on the desktop, vscode.workspace.fs in the web). */
+  get sources(): SourceAccess { return this.files.access; }
+
+  /** Name ids of `loaded` whose frames live in the file at `uri`. */
+  async namesInFile(loaded: LoadedProfile, uri: vscode.Uri): Promise<number[]> {
     const res = await this.resolution(loaded);
-    const key = pathKey(fsPath);
+    const access = this.files.access;
+    const key = access.keyOf(access.pathOf(uri));
     const out: number[] = [];
     loaded.profile.tree.names.forEach((name, id) => {
       const r = res.byName.get(name);
-      if (r && pathKey(r.file.path) === key) out.push(id);
+      if (r && access.keyOf(r.file.path) === key) out.push(id);
     });
     return out;
   }
@@ -143,7 +145,7 @@ export class ProfilerSession implements vscode.Disposable {
       void vscode.window.showInformationMessage(`"${name.slice(0, 200)}" is not in this workspace's source files.`);
       return false;
     }
-    const uri = vscode.Uri.file(resolved.file.path);
+    const uri = this.files.access.uriOf(resolved.file.path);
     const doc = await vscode.workspace.openTextDocument(uri);
     const tree = loaded?.profile.tree;
     const nodeLine = tree && node > 0 && node < tree.size && tree.names[tree.nameId[node]!] === name ? tree.lineMin[node]! : 0;

@@ -13,7 +13,7 @@ export interface FlameHtmlOptions {
 
 /** A nonce for the page's one script tag: 128 random bits, base64url. */
 export function makeNonce(random: (bytes: number) => Uint8Array): string {
-  return Buffer.from(random(16)).toString('base64url');
+  return btoa(String.fromCharCode(...random(16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /**

@@ -50,7 +50,7 @@ export function parseCodeGuruBytes(bytes: Uint8Array, maxNodes = MAX_NODES): Pro
   if (cursor.pos < cursor.end) cursor.fail('unexpected content after the profile');
   if (!sawCallgraph) {
     // A bare call-graph node at the top: rare and small, so the general path is fine.
-    if (bareNode) return fromCodeGuruDocument(JSON.parse(cursor.buf.toString('utf8')) as unknown, maxNodes);
+    if (bareNode) return fromCodeGuruDocument(JSON.parse(cursor.text.utf8(0, cursor.end)) as unknown, maxNodes);
     throw new ProfileFormatError('This is not a CodeGuru profile: it has no "callgraph".');
   }
   if (meta.durationMs === undefined && meta.startMs !== undefined && meta.endMs !== undefined && meta.endMs >= meta.startMs) meta.durationMs = meta.endMs - meta.startMs;

@@ -1,4 +1,4 @@
-import { Buffer } from 'node:buffer';
+import { byteText, type ByteText } from './byte-text';
 import { ProfileFormatError } from './profile';
 
 const QUOTE = 0x22;
@@ -22,7 +22,7 @@ function isJsonSpace(c: number): boolean {
 export class JsonCursor {
   pos = 0;
   readonly end: number;
-  readonly buf: Buffer;
+  readonly text: ByteText;
   // The last string scanned without decoding: bytes [sStart, sEnd), and whether it has escapes / non-ASCII.
   sStart = 0;
   sEnd = 0;
@@ -30,7 +30,7 @@ export class JsonCursor {
   sEscaped = false;
 
   constructor(readonly bytes: Uint8Array) {
-    this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.text = byteText(bytes);
     this.end = bytes.length;
   }
 
@@ -82,13 +82,13 @@ export class JsonCursor {
   decodeScanned(): string {
     if (this.sEscaped) {
       try {
-        return JSON.parse(this.buf.toString('utf8', this.sStart - 1, this.sEnd + 1)) as string;
+        return JSON.parse(this.text.utf8(this.sStart - 1, this.sEnd + 1)) as string;
       } catch {
         this.pos = this.sStart;
         return this.fail('invalid escape in a string');
       }
     }
-    return this.sAscii ? this.buf.toString('latin1', this.sStart, this.sEnd) : this.buf.toString('utf8', this.sStart, this.sEnd);
+    return this.sAscii ? this.text.latin1(this.sStart, this.sEnd) : this.text.utf8(this.sStart, this.sEnd);
   }
 
   string(): string {
@@ -112,7 +112,7 @@ export class JsonCursor {
     }
     this.pos = p;
     if (simple && p - start < 16) return value;
-    const word = this.buf.toString('latin1', start, p);
+    const word = this.text.latin1(start, p);
     if (!JSON_NUMBER.test(word)) { this.pos = start; this.fail('invalid number'); }
     return Number(word);
   }
@@ -121,7 +121,7 @@ export class JsonCursor {
   value(): unknown {
     const from = this.pos;
     this.skipValue();
-    return JSON.parse(this.buf.toString('utf8', from, this.pos)) as unknown;
+    return JSON.parse(this.text.utf8(from, this.pos)) as unknown;
   }
 
   /** Skips any JSON value (nesting tracked with a counter, so depth costs nothing). */
@@ -155,7 +155,7 @@ export class JsonCursor {
           if (x === COMMA || x === RBRACE || x === RBRACKET || x === COLON || isJsonSpace(x)) break;
           p++;
         }
-        const word = this.buf.toString('latin1', start, p);
+        const word = this.text.latin1(start, p);
         if (!(word === 'true' || word === 'false' || word === 'null' || JSON_NUMBER.test(word))) this.fail(`unexpected '${word.slice(0, 20)}'`);
         this.pos = p;
       }

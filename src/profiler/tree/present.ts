@@ -28,7 +28,8 @@ export function presentProfilerNode(node: ProfilerNode, now: Date): NodePresenta
       const platform = g.computePlatform ? PLATFORM[g.computePlatform] ?? g.computePlatform : undefined;
       return {
         id: treeId('group', ...where(node), node.name), label: node.name, collapsible: 'collapsed',
-        description: [platform, last ? `last report ${formatAgo(last, now)}` : 'no reports yet'].filter(Boolean).join(' · '),
+        // The useful part first; the default platform (EC2 / ECS / other) on every row is boilerplate, so it stays in the tooltip.
+        description: [last ? `last report ${formatAgo(last, now)}` : 'no reports yet', g.computePlatform === 'AWSLambda' ? platform : undefined].filter(Boolean).join(' · '),
         tooltip: plainTooltip([`Profiling group ${node.name}`, platform ? `Compute platform: ${platform}` : '',
           last ? `Last agent report: ${formatTimestamp(last)}` : 'No agent has reported yet.',
           g.agentOrchestrationConfig?.profilingEnabled === false ? 'Profiling is turned off for this group.' : '',

@@ -62,13 +62,18 @@ describe('CodeBuild view in the extension (emulator)', function () {
     assert.match(String(f.provider.getTreeItem(groups[4]!).description), /^Failed · .*after build/);
   });
 
-  it('Show Build opens a markdown document with phases, durations and the source version', async () => {
+  it('Show Build opens the build rendered (Markdown preview) with phases, durations and the source version', async () => {
     const [latest] = f.explorer.tree.shownBuildIds(key('orders-api-unit-tests'));
     assert.ok(latest);
     await vscode.commands.executeCommand('conveyor.codebuild.showBuild', { ...DEMO, buildId: latest });
-    const editor = await eventuallyValue('the build document', () => vscode.window.activeTextEditor, (e) => e?.document.uri.scheme === 'conveyor-build');
-    const text = editor?.document.getText() ?? '';
-    assert.match(text, /^# .* orders-api-unit-tests #\d+/);
+    // Rendered, not the Markdown source: the active tab is the Markdown preview's webview.
+    const tab = await eventuallyValue('the Markdown preview of the build', () => vscode.window.tabGroups.activeTabGroup.activeTab,
+      (t) => t?.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview'));
+    assert.match(tab?.label ?? '', /orders-api-unit-tests/);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'conveyor-build'), 'no editor shows the Markdown source');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'conveyor-build');
+    const text = doc?.getText() ?? '';
+    assert.match(text, /^# orders-api-unit-tests #\d+/);
     assert.match(text, /\*\*Source version:\*\*/);
     assert.match(text, /## Phases/);
     assert.match(text, /\| .* \| Build \| .* \|/);

@@ -53,8 +53,8 @@ describe('Build logs documents (emulator)', function () {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     assert.deepEqual(symbols.map((s) => s.name), ['DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD', 'UPLOAD_ARTIFACTS']);
     const build = symbols.find((s) => s.name === 'BUILD');
-    assert.match(build?.detail ?? '', /^❌ FAILED · \d+ (s|min)/);
-    assert.deepEqual(build?.children.map((c) => [c.name, c.detail]), [['npm test', '❌ exit status 2']]);
+    assert.match(build?.detail ?? '', /^failed · \d+ (s|min)/);
+    assert.deepEqual(build?.children.map((c) => [c.name, c.detail]), [['npm test', 'failed · exit status 2']]);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', uri);
     assert.ok(folds.some((f) => f.start === build?.range.start.line && f.end === build.range.end.line), 'the BUILD phase folds');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);

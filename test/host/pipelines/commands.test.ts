@@ -126,9 +126,9 @@ describe('Pipeline commands (emulator)', function () {
     const docs = new TimelineDocuments(r.explorer, (t) => createPipelineApi(r.aws.client('codepipeline', t === T ? DEMO : undefined)), () => 'us-east-1');
     try {
       const md = await docs.provideTextDocumentContent(timelineUri(key('payments-api'), shown?.id ?? ''));
-      assert.match(md, /^# ❌ payments-api · execution/);
-      assert.match(md, /## ❌ Build — Failed · \d/);
-      assert.match(md, /\| ❌ \| Unit-Tests \| CodeBuild \|/);
+      assert.match(md, /^# payments-api · execution/);
+      assert.match(md, /## Build — Failed · \d/);
+      assert.match(md, /\| Failed \| Unit-Tests \| CodeBuild \|/);
       assert.match(md, /\[Open in the AWS console\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codepipeline\/pipelines\/payments-api\/executions\//);
     } finally {
       docs.dispose();

@@ -47,7 +47,7 @@ describe('CodeBuild phase parsing', () => {
     assert.equal(last.name, 'BUILD');
     assert.equal(last.status, undefined);
     assert.equal(last.endLine, 15);
-    assert.equal(phaseLabel(last, true).detail, '🔄 running…');
+    assert.equal(phaseLabel(last, true).detail, 'running…');
     const tail = parseCodeBuildLog(FAILED_BUILD_LOG.slice(15), FAILED_BUILD_LOG.slice(15).map((_, i) => 1000 + i));
     assert.equal(tail[0]?.name, 'BUILD');
     assert.equal(tail[0]?.partial, true);
@@ -56,8 +56,8 @@ describe('CodeBuild phase parsing', () => {
 
   it('labels phases and commands for the outline', () => {
     const phases = parseCodeBuildLog(FAILED_BUILD_LOG);
-    assert.deepEqual(phaseLabel(phases[2]!, false), { name: 'BUILD', detail: '❌ FAILED · 30 sec' });
-    assert.deepEqual(phaseLabel(phases[1]!, false), { name: 'INSTALL', detail: '✅ SUCCEEDED · 24 sec' });
-    assert.deepEqual(commandLabel(phases[2]!.commands[1]!), { name: 'npm test', detail: '❌ exit status 2' });
+    assert.deepEqual(phaseLabel(phases[2]!, false), { name: 'BUILD', detail: 'failed · 30 sec' });
+    assert.deepEqual(phaseLabel(phases[1]!, false), { name: 'INSTALL', detail: 'succeeded · 24 sec' });
+    assert.deepEqual(commandLabel(phases[2]!.commands[1]!), { name: 'npm test', detail: 'failed · exit status 2' });
   });
 });

@@ -96,10 +96,10 @@ function detail(over: Partial<ExecutionDetail> = {}): ExecutionDetail {
 describe('Execution modes in the execution timeline', () => {
   it('a stage whose entry condition has result SKIP is labelled skipped, with FAIL blocked', () => {
     const skipped = renderTimeline(detail(), v2Structure('SKIP'), { region: 'us-east-1', now: NOW });
-    assert.match(skipped, /## ⏭️ Prod — Skipped by a condition/);
-    assert.match(skipped, /\| ❌ \| Window \| DeploymentWindow \|.*Failed · Outside the deployment window/);
+    assert.match(skipped, /## Prod — Skipped by a condition/);
+    assert.match(skipped, /\| Failed \| Window \| DeploymentWindow \|.*Failed · Outside the deployment window/);
     const blocked = renderTimeline(detail(), v2Structure('FAIL'), { region: 'us-east-1', now: NOW });
-    assert.match(blocked, /## ⛔ Prod — Blocked by a condition/);
+    assert.match(blocked, /## Prod — Blocked by a condition/);
     // The timeline page says the same as the Markdown form.
     const page = (result: 'SKIP' | 'FAIL'): string | undefined => timelineView(detail(), v2Structure(result), { region: 'us-east-1', now: NOW })
       .stages.find((st) => st.name === 'Prod')?.status.label;
@@ -114,6 +114,6 @@ describe('Execution modes in the execution timeline', () => {
     assert.match(md, /\*\*Trigger:\*\* Manual rollback by ana to e-old-00/);
     assert.match(md, /\*\*Pipeline variables:\*\* ENV=`staging`/);
     assert.match(md, /\| `#\{SourceVariables\.BranchName\}` \| `main` \| Source \/ Source \|/);
-    assert.match(renderTimeline(detail({ status: 'Superseded' }), v2Structure('FAIL'), { region: 'us-east-1', now: NOW }), /^# ⏭️ web · execution `e-123456`\n\n\*\*Status:\*\* Superseded/);
+    assert.match(renderTimeline(detail({ status: 'Superseded' }), v2Structure('FAIL'), { region: 'us-east-1', now: NOW }), /^# web · execution `e-123456`\n\n\*\*Status:\*\* Superseded/);
   });
 });

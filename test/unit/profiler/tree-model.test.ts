@@ -33,9 +33,13 @@ describe('Profiler tree model (emulator)', function () {
     const groups = await m.children();
     assert.deepEqual(labels(groups, now), ['agent-encoder-example', 'billing-lambda', 'checkout-worker', 'edge-proxy', 'orders-api', 'orders-service']);
     const lambda = presentProfilerNode(groups[1]!, now);
-    assert.match(lambda.description ?? '', /^Lambda · (last report .+|no reports yet)$/);
+    assert.match(lambda.description ?? '', /^(last report .+|no reports yet) · Lambda$/);
     assert.equal(lambda.contextValue, 'conveyor.profiler.group');
     const orders = groups.find((g) => g.kind === 'group' && g.name === 'orders-api')!;
+    // The default platform is not repeated on every row (it is in the tooltip).
+    const ordersRow = presentProfilerNode(orders, now);
+    assert.match(ordersRow.description ?? '', /^(last report .+|no reports yet)$/);
+    assert.match(ordersRow.tooltip ?? '', /EC2 \/ ECS \/ other/);
     const children = await m.children(orders);
     assert.deepEqual(labels(children, now), ['Last hour', 'Last day', 'Last week', 'Custom range…', 'Recommendations', 'Findings reports']);
     const day = presentProfilerNode(children[1]!, now);
