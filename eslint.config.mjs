@@ -78,10 +78,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ ...vscodeImport, allowTypeImports: true }] }] },
   },
   {
-    // Lazy loading: features and AWS SDK clients load on first use through require(), which the build keeps
+    // Lazy loading: features, AWS SDK clients (and the language client library, after its server is forked)
+    // load on first use through require(), which the build keeps
     // as separate bundles loaded on demand; import() would make every first use asynchronous.
     files: ['src/features.ts', 'src/aws/clients.ts', 'src/aws/credentials.ts', 'src/logs/editor/log-commands.ts',
-      'src/profiler/editor/feature.ts'],
+      'src/profiler/editor/feature.ts', 'src/validation/editor/feature.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -2,17 +2,19 @@
 // git at that commit): for each supported VS Code, CONVEYOR_BENCH_HOSTS fresh hosts per build (10 by
 // default) run bench/host/probe.ts, which waits until the host is quiet, times activate() (loading
 // the main module included), sums the bytes of the extension's JavaScript files loaded when it
-// resolved, and times the first use of each feature against the emulator. Both builds are production
-// bundles whose package.json lists no activation events, so only the probe activates them; runs
-// alternate between the two builds.
+// resolved, and times the first use of each feature against the emulator (with a timeline of what it
+// loaded and forked) and the same use again on a fresh target (the feature already loaded). Both builds
+// are production bundles whose package.json lists no activation events, so only the probe activates
+// them; runs alternate between the builds. CONVEYOR_BENCH_BEFORE=<commit> adds a third build (e.g. the
+// main branch before a change), CONVEYOR_BENCH_VSCODE=oldest|newest measures one VS Code only.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CodePipelineClient, GetPipelineStateCommand } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, GetPipelineStateCommand, ListPipelinesCommand } from '@aws-sdk/client-codepipeline';
 import * as esbuild from 'esbuild';
 import type { Host } from '../scripts/lib/code-server.mjs' with { 'resolution-mode': 'import' };
-import type { ProbeResult } from './host/probe';
+import type { ProbeResult, TimelineEvent } from './host/probe';
 import { median, type BenchResult } from './types';
 
 /** The last commit that activated every feature eagerly (issue 14 measured it). */
@@ -59,24 +61,37 @@ export async function bundleProbe(work: string, entry = 'bench/host/probe.ts'): 
   return outfile;
 }
 
-async function failedBuildId(emulatorUrl: string): Promise<string | undefined> {
+/** CodeBuild builds of the demo pipelines: payments-api's failed build first, then another one. */
+async function demoBuildIds(emulatorUrl: string): Promise<string[]> {
   const { accessKeyId, secretAccessKey } = (await harness()).emulatorAccounts().main;
   const client = new CodePipelineClient({ endpoint: emulatorUrl, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
   try {
-    const state = await client.send(new GetPipelineStateCommand({ name: 'payments-api' }));
-    return state.stageStates?.find((s) => s.stageName === 'Build')?.actionStates?.[0]?.latestExecution?.externalExecutionId;
+    const names = ((await client.send(new ListPipelinesCommand({}))).pipelines ?? []).flatMap((p) => (p.name ? [p.name] : []));
+    const ids: string[] = [];
+    for (const name of ['payments-api', ...names.filter((n) => n !== 'payments-api')]) {
+      const state = await client.send(new GetPipelineStateCommand({ name }));
+      for (const stage of state.stageStates ?? []) {
+        for (const action of stage.actionStates ?? []) {
+          const id = action.latestExecution?.externalExecutionId;
+          if (id && /^[\w-]+:[0-9a-f-]{36}$/.test(id) && !ids.includes(id)) ids.push(id);
+        }
+      }
+      if (ids.length >= 2) break;
+    }
+    return ids;
   } finally {
     client.destroy();
   }
 }
 
 /** One fresh code-server (so one fresh extension host) running the probe against `extension`. */
-export async function probe<T = ProbeResult>(host: Host, extension: string, probePath: string): Promise<T> {
+export async function probe<T = ProbeResult>(host: Host, extension: string, probePath: string, probeEnv: Record<string, string> = {}): Promise<T> {
   const { createTestEnvironment, launchBrowser, startCodeServer, workbenchUrl } = await harness();
   const env = await createTestEnvironment();
   const out = path.join(env.root, 'probe.json');
-  const buildId = env.emulatorUrl ? await failedBuildId(env.emulatorUrl) : undefined;
-  const hostEnv = { ...env.env, CONVEYOR_BENCH_OUT: out, ...(buildId ? { CONVEYOR_BENCH_BUILD_ID: buildId } : {}) };
+  const [buildId, otherBuildId] = env.emulatorUrl ? await demoBuildIds(env.emulatorUrl) : [];
+  const hostEnv = { ...env.env, ...probeEnv, CONVEYOR_BENCH_OUT: out, ...(buildId ? { CONVEYOR_BENCH_BUILD_ID: buildId } : {}),
+    ...(otherBuildId ? { CONVEYOR_BENCH_OTHER_BUILD_ID: otherBuildId } : {}) };
   const server = await startCodeServer({ host, env: hostEnv, settings: env.settings });
   const browser = await launchBrowser();
   try {
@@ -94,7 +109,10 @@ export async function probe<T = ProbeResult>(host: Host, extension: string, prob
   }
 }
 
-interface Series { activationMs: number[]; activationCpuMs: number[]; loadedKb: number[]; firstUseMs: Record<string, number[]>; invalid: number; errors: string[]; files?: string[] }
+interface Series {
+  activationMs: number[]; activationCpuMs: number[]; loadedKb: number[]; firstUseMs: Record<string, number[]>; againMs: Record<string, number[]>;
+  timelines: Record<string, TimelineEvent[][]>; invalid: number; errors: string[]; files?: string[];
+}
 
 function record(series: Series, r: ProbeResult): void {
   if (r.error) series.errors.push(r.error.split('\n')[0] ?? r.error);
@@ -107,11 +125,23 @@ function record(series: Series, r: ProbeResult): void {
     if (r.loadedFiles) series.files = r.loadedFiles;
   }
   for (const [name, ms] of Object.entries(r.firstUseMs)) (series.firstUseMs[name] ??= []).push(ms);
+  for (const [name, ms] of Object.entries(r.againMs ?? {})) (series.againMs[name] ??= []).push(ms);
+  for (const [name, events] of Object.entries(r.timeline ?? {})) (series.timelines[name] ??= []).push(events);
 }
 
-const emptySeries = (): Series => ({ activationMs: [], activationCpuMs: [], loadedKb: [], firstUseMs: {}, invalid: 0, errors: [] });
+const emptySeries = (): Series => ({ activationMs: [], activationCpuMs: [], loadedKb: [], firstUseMs: {}, againMs: {}, timelines: {}, invalid: 0, errors: [] });
 
-function rows(host: Host, ours: Series, eager: Series): BenchResult[] {
+/** Each timeline event's median start and duration over the runs that had it, in the order of the first run. */
+function medianTimeline(timelines: TimelineEvent[][]): string {
+  const names = [...new Set(timelines.flat().map((e) => e.what))];
+  return names.map((what) => {
+    const seen = timelines.flatMap((t) => t.filter((e) => e.what === what));
+    const ms = seen.flatMap((e) => (e.ms === undefined ? [] : [e.ms]));
+    return `${what} @${median(seen.map((e) => e.atMs)).toFixed(0)}${ms.length ? ` (${median(ms).toFixed(1)} ms)` : ''}`;
+  }).join(', ');
+}
+
+function rows(host: Host, ours: Series, eager: Series, before?: Series): BenchResult[] {
   const row = (name: string, workload: string, o: number[], e: number[], unit: string): BenchResult[] => {
     if (o.length === 0 || e.length === 0) return [];
     const ourValue = median(o);
@@ -119,43 +149,62 @@ function rows(host: Host, ours: Series, eager: Series): BenchResult[] {
     return [{ name, workload, ours: ourValue, peer, unit, ratio: peer / ourValue }];
   };
   const where = `VS Code ${host.vscode}, median of ${ours.activationMs.length} (eager ${EAGER_COMMIT}: ${eager.activationMs.length}) fresh hosts`;
+  const runs = (name: string): string => `VS Code ${host.vscode}, median of ${ours.firstUseMs[name]?.length ?? 0}`;
   return [
     ...row('activation in a real extension host (vs eager activation)', where, ours.activationMs, eager.activationMs, 'ms'),
     ...row('CPU time of activation (vs eager activation)', where, ours.activationCpuMs, eager.activationCpuMs, 'ms'),
     ...row('JavaScript loaded at activation (vs eager activation)', where, ours.loadedKb, eager.loadedKb, 'KiB'),
-    ...Object.keys(eager.firstUseMs).flatMap((name) =>
-      row(`first use, ${name} (vs already loaded)`, `VS Code ${host.vscode}, median of ${ours.firstUseMs[name]?.length ?? 0}`, ours.firstUseMs[name] ?? [], eager.firstUseMs[name] ?? [], 'ms')),
+    // 9045d71 loaded every feature at activation: its first use is today's first use, with nothing left to load.
+    ...Object.keys(eager.firstUseMs).flatMap((name) => [
+      ...row(`first use, ${name} (vs ${EAGER_COMMIT}'s first use)`, runs(name), ours.firstUseMs[name] ?? [], eager.firstUseMs[name] ?? [], 'ms'),
+      ...row(`first use, ${name} (vs the same use again, already loaded)`, runs(name), ours.firstUseMs[name] ?? [], ours.againMs[name] ?? [], 'ms'),
+      ...(before ? row(`first use, ${name} (vs ${String(process.env.CONVEYOR_BENCH_BEFORE)}'s first use)`, runs(name), ours.firstUseMs[name] ?? [], before.firstUseMs[name] ?? [], 'ms') : []),
+    ]),
   ];
 }
+
+const roundAll = (values: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k.replace(/ \(.*$/, ''), Math.round(v)]));
 
 export async function run(): Promise<BenchResult[]> {
   const { ensureAll, isolateFromUserConfig } = await harness();
   isolateFromUserConfig();
-  const hosts = ensureAll(['oldest', 'newest']);
+  const only = process.env.CONVEYOR_BENCH_VSCODE;
+  const hosts = ensureAll(only === 'oldest' || only === 'newest' ? [only] : ['oldest', 'newest']);
+  const beforeCommit = process.env.CONVEYOR_BENCH_BEFORE;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-activation-bench-'));
   try {
     buildProduction(ROOT);
     const ours = benchCopy(ROOT, path.join(work, 'conveyor'));
     const eager = eagerBuild(work);
+    const beforeBuild = beforeCommit ? eagerBuild(work, beforeCommit) : undefined;
     const probePath = await bundleProbe(work);
     const results: BenchResult[] = [];
     for (const host of Object.values(hosts)) {
       const lazy = emptySeries();
       const before = emptySeries();
+      const earlier = beforeBuild ? emptySeries() : undefined;
       for (let i = 0; i < RUNS; i++) {
-        const a = await probe(host, ours, probePath);
+        // Only this build is timed again, already loaded (9045d71's first use is already that).
+        const a = await probe(host, ours, probePath, { CONVEYOR_BENCH_AGAIN: '1' });
         const b = await probe(host, eager, probePath);
+        const c = beforeBuild ? await probe(host, beforeBuild, probePath) : undefined;
         record(lazy, a);
         record(before, b);
+        if (earlier && c) record(earlier, c);
         console.log(`[activation] VS Code ${host.vscode} run ${i + 1}/${RUNS}: ours ${a.activationMs?.toFixed(1) ?? '–'} ms (cpu ${a.activationCpuMs?.toFixed(1) ?? '–'}), `
-          + `${EAGER_COMMIT} ${b.activationMs?.toFixed(1) ?? '–'} ms (cpu ${b.activationCpuMs?.toFixed(1) ?? '–'}); load ${os.loadavg()[0]?.toFixed(1)}`);
+          + `${EAGER_COMMIT} ${b.activationMs?.toFixed(1) ?? '–'} ms (cpu ${b.activationCpuMs?.toFixed(1) ?? '–'})`
+          + `${c ? `, ${beforeCommit ?? ''} ${c.activationMs?.toFixed(1) ?? '–'} ms` : ''}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+        console.log(`[activation]   first use ${JSON.stringify(roundAll(a.firstUseMs))}, again ${JSON.stringify(roundAll(a.againMs))}; ${EAGER_COMMIT} ${JSON.stringify(roundAll(b.firstUseMs))}`
+          + `${c ? `; ${beforeCommit ?? ''} ${JSON.stringify(roundAll(c.firstUseMs))}` : ''}`);
       }
-      for (const [label, s] of [['ours', lazy], [EAGER_COMMIT, before]] as const) {
+      for (const [label, s] of [['ours', lazy], [EAGER_COMMIT, before], ...(earlier ? [[beforeCommit ?? 'before', earlier] as const] : [])] as const) {
         if (s.invalid) console.log(`[activation] ${label}: ${s.invalid} run(s) activated before the probe (no sample)`);
         for (const e of new Set(s.errors)) console.log(`[activation] ${label}: probe error: ${e}`);
+        for (const [name, timelines] of Object.entries(s.timelines)) console.log(`[activation] ${label} timeline, ${name}: ${medianTimeline(timelines)}`);
       }
       console.log(`[activation] VS Code ${host.vscode}: loaded at activation: ours ${JSON.stringify(lazy.files)}, ${EAGER_COMMIT} ${JSON.stringify(before.files)}`);
-      results.push(...rows(host, lazy, before));
+      results.push(...rows(host, lazy, before, earlier));
     }
     return results;
   } finally {

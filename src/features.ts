@@ -26,6 +26,16 @@ const flameEditor = { webviewOptions: { retainContextWhenHidden: true }, support
 export function featureDeclarations(context: vscode.ExtensionContext): FeatureDeclaration[] {
   const manifest = context.extension.packageJSON as Manifest;
   return [
+    // First: a buildspec opened loads validation and CodeBuild (its CodeLens), in this order, so that the
+    // language server is already booting in its own process while CodeBuild's bundle loads.
+    {
+      id: 'validation',
+      load: () => require('./validation/editor/feature') as FeatureModule,
+      commands: [],
+      wantsDocument: (document) => detectDocumentKind(document) !== undefined,
+      // Problems do not wait for the ~/.aws files: a buildspec restored in an editor starts the server at once.
+      usesAws: false,
+    },
     {
       id: 'pipelines',
       load: () => require('./pipelines/editor/feature') as FeatureModule,
@@ -86,12 +96,6 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       id: 'scaffold',
       load: () => require('./scaffold/editor/feature') as FeatureModule,
       commands: commandsOf(manifest, 'scaffold'),
-    },
-    {
-      id: 'validation',
-      load: () => require('./validation/editor/feature') as FeatureModule,
-      commands: [],
-      wantsDocument: (document) => detectDocumentKind(document) !== undefined,
     },
   ];
 }

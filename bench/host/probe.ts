@@ -1,8 +1,11 @@
 // Loaded by a fresh extension host as its `extensionTestsPath` (bench/activation.bench.ts): activates
 // Conveyor, measures how long that took and which of its JavaScript files were loaded, then times the
-// first use of each feature through commands that every build of Conveyor has. Writes one JSON object
-// to CONVEYOR_BENCH_OUT.
+// first use of each feature through commands that every build of Conveyor has, with a timeline of what
+// it loaded and started meanwhile, and the same use again on a fresh target (the feature already
+// loaded). Writes one JSON object to CONVEYOR_BENCH_OUT.
+import * as childProcess from 'node:child_process';
 import * as fs from 'node:fs';
+import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -22,8 +25,14 @@ export interface ProbeResult {
   loadedBytes?: number;
   loadedFiles?: string[];
   firstUseMs: Record<string, number>;
+  /** The same use right after, on a fresh target (another file, pipeline, range): the feature already loaded. */
+  againMs: Record<string, number>;
+  /** Per first use: the extension's files required (outermost, inclusive ms) and processes forked, from its start. */
+  timeline: Record<string, TimelineEvent[]>;
   error?: string;
 }
+
+export interface TimelineEvent { what: string; atMs: number; ms?: number }
 
 interface ConveyorApi { aws: { endpointUrl?: string } }
 
@@ -55,47 +64,118 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
   }
 }
 
-async function timed(result: ProbeResult, name: string, use: () => PromiseLike<unknown>): Promise<void> {
+/** What the extension host requires from the extension and forks, while a first use runs. */
+class Recorder {
+  private events: TimelineEvent[] | undefined;
+  private started = 0;
+  private depth = 0;
+
+  constructor(extensionPath: string) {
+    const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown; _resolveFilename: (request: string, parent: unknown) => string };
+    const load = loader._load;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the hooks below are called with Node's own `this`
+    const recorder = this;
+    loader._load = function (request, parent, isMain) {
+      let file: string | undefined;
+      if (recorder.events && recorder.depth === 0 && request !== 'vscode') {
+        try { file = loader._resolveFilename(request, parent); } catch { file = undefined; }
+        if (file && !(file.startsWith(extensionPath + path.sep) && require.cache[file] === undefined)) file = undefined;
+      }
+      if (!file) return load.call(this, request, parent, isMain);
+      const at = performance.now();
+      recorder.depth++;
+      try {
+        return load.call(this, request, parent, isMain);
+      } finally {
+        recorder.depth--;
+        recorder.events?.push({ what: `require ${path.relative(extensionPath, file)}`, atMs: at - recorder.started, ms: performance.now() - at });
+      }
+    };
+    const fork = childProcess.fork;
+    (childProcess as { fork: typeof fork }).fork = ((...args: Parameters<typeof fork>) => {
+      recorder.events?.push({ what: `fork ${path.basename(String(args[0]))}`, atMs: performance.now() - recorder.started });
+      return fork(...args);
+    }) as typeof fork;
+  }
+
+  start(): void {
+    this.events = [];
+    this.started = performance.now();
+  }
+
+  stop(): TimelineEvent[] {
+    const events = this.events ?? [];
+    this.events = undefined;
+    return events;
+  }
+}
+
+let recorder: Recorder | undefined;
+
+async function timed(result: ProbeResult, name: string, use: () => PromiseLike<unknown>, again?: () => PromiseLike<unknown>): Promise<void> {
   await quiet();
+  recorder?.start();
   const started = performance.now();
   await use();
   result.firstUseMs[name] = performance.now() - started;
+  result.timeline[name] = recorder?.stop() ?? [];
+  if (!again || !process.env.CONVEYOR_BENCH_AGAIN) return;
+  await quiet();
+  try {
+    const again0 = performance.now();
+    await again();
+    result.againMs[name] = performance.now() - again0;
+  } catch (err) {
+    // The first uses that follow are still measured.
+    result.error ??= `${name}, again: ${err instanceof Error ? err.message : String(err)}`;
+  }
 }
 
 async function firstUses(result: ProbeResult, api: ConveyorApi): Promise<void> {
   const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-  await timed(result, 'validation: open a buildspec, problems shown', async () => {
-    const uri = vscode.Uri.file(path.join(workspace, 'validation', 'buildspec.yml'));
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await until('diagnostics', () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'conveyor'));
-  });
-  await timed(result, 'profiler: open a profile file', () =>
-    vscode.commands.executeCommand('conveyor.profiler.openProfileFile', path.join(workspace, 'profiler', 'profiles', 'shop-python.json')));
+  const buildspec = vscode.Uri.file(path.join(workspace, 'validation', 'buildspec.yml'));
+  const showProblems = async (document: vscode.TextDocument): Promise<void> => {
+    await vscode.window.showTextDocument(document);
+    await until('diagnostics', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'conveyor'));
+  };
+  await timed(result, 'validation: open a buildspec, problems shown', async () => showProblems(await vscode.workspace.openTextDocument(buildspec)),
+    // The same text as a new (untitled) document: a buildspec by its content.
+    async () => showProblems(await vscode.workspace.openTextDocument({ language: 'yaml', content: fs.readFileSync(buildspec.fsPath, 'utf8') })));
+  const profiles = path.join(workspace, 'profiler', 'profiles');
+  await timed(result, 'profiler: open a profile file',
+    () => vscode.commands.executeCommand('conveyor.profiler.openProfileFile', path.join(profiles, 'shop-python.json')),
+    () => vscode.commands.executeCommand('conveyor.profiler.openProfileFile', path.join(profiles, 'shop-java.json')));
   const url = process.env.CONVEYOR_EMULATOR_URL;
   if (!url) return;
   await vscode.workspace.getConfiguration().update('conveyor.aws.endpointUrl', url, vscode.ConfigurationTarget.Workspace);
   await until('the AWS session to use the emulator', () => api.aws.endpointUrl === url);
-  await timed(result, 'pipelines: copy a pipeline ARN (ListPipelines, GetPipeline)', async () => {
-    const arn = await vscode.commands.executeCommand('conveyor.pipelines.copyArn', { ...DEMO, pipelineName: 'docs-site' });
+  const copyArn = async (pipelineName: string): Promise<void> => {
+    const arn = await vscode.commands.executeCommand('conveyor.pipelines.copyArn', { ...DEMO, pipelineName });
     if (typeof arn !== 'string') throw new Error('no ARN');
-  });
+  };
+  await timed(result, 'pipelines: copy a pipeline ARN (ListPipelines, GetPipeline)', () => copyArn('docs-site'), () => copyArn('payments-api'));
   // The bench looked this up before the host started, so the probe needs no SDK of its own.
   const buildId = process.env.CONVEYOR_BENCH_BUILD_ID;
-  await timed(result, 'logs: open a build log (BatchGetBuilds, GetLogEvents)', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('conveyor.logs.showActionLogs', { ...DEMO, externalExecutionId: buildId, provider: 'CodeBuild' });
+  const showLog = async (externalExecutionId: string | undefined): Promise<void> => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('conveyor.logs.showActionLogs', { ...DEMO, externalExecutionId, provider: 'CodeBuild' });
     if (uri?.scheme !== 'conveyor-log') throw new Error('no log document');
-  });
+  };
+  const otherBuildId = process.env.CONVEYOR_BENCH_OTHER_BUILD_ID;
+  await timed(result, 'logs: open a build log (BatchGetBuilds, GetLogEvents)', () => showLog(buildId), otherBuildId ? () => showLog(otherBuildId) : undefined);
   const end = new Date();
-  await timed(result, 'profiler: open a range from CodeGuru (GetProfile)', () =>
-    vscode.commands.executeCommand('conveyor.profiler.openRange', { group: 'orders-api', start: new Date(end.getTime() - 3_600_000), end, label: 'Last hour' }));
-  await timed(result, 'artifacts: read the login state', () => vscode.commands.executeCommand('conveyor.artifacts.internal.state'));
+  const openRange = (hours: number): Thenable<unknown> =>
+    vscode.commands.executeCommand('conveyor.profiler.openRange', { group: 'orders-api', start: new Date(end.getTime() - hours * 3_600_000), end, label: `Last ${hours} hours` });
+  await timed(result, 'profiler: open a range from CodeGuru (GetProfile)', () => openRange(1), () => openRange(2));
+  const loginState = (): Thenable<unknown> => vscode.commands.executeCommand('conveyor.artifacts.internal.state');
+  await timed(result, 'artifacts: read the login state', loginState, loginState);
 }
 
 export async function run(): Promise<void> {
-  const result: ProbeResult = { wasActive: false, firstUseMs: {} };
+  const result: ProbeResult = { wasActive: false, firstUseMs: {}, againMs: {}, timeline: {} };
   try {
     const extension = vscode.extensions.getExtension<ConveyorApi>(EXTENSION_ID);
     if (!extension) throw new Error(`${EXTENSION_ID} is not in this host`);
+    recorder = new Recorder(extension.extensionPath);
     result.quietAfterMs = await quiet();
     result.wasActive = extension.isActive;
     const cpu = process.cpuUsage();

@@ -148,6 +148,15 @@ function topLevelPackage(root, file, own) {
 }
 
 /**
+ * A client's default credential chain, which no client of ours calls: src/aws/clients.ts gives every
+ * client its credentials. It throws if that ever changes. An SDK client that pins its own copy of the
+ * chain (client-codeguruprofiler, last published as 3.523.0) would otherwise bundle and evaluate the
+ * chain's providers and an STS client of its own when it loads: 167 KiB instead of 88.
+ */
+const NO_DEFAULT_CREDENTIALS = `exports.defaultProvider = () => () => Promise.reject(new Error(
+  'Conveyor gives every AWS SDK client its credentials; this client was created without them.'));`;
+
+/**
  * The SDK bundles, then the core they share: any import an SDK package makes of another top-level
  * package is served by dist/sdk/core.js (nested, version-pinned copies stay in the package's bundle).
  */
@@ -160,6 +169,9 @@ export async function buildSdk(root, common, esbuild) {
     plugins: [{
       name: 'conveyor-sdk-core',
       setup(build) {
+        build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, (args) =>
+          (pkg.startsWith('@aws-sdk/client-') ? { path: args.path, namespace: 'conveyor-no-default-credentials' } : undefined));
+        build.onLoad({ filter: /.*/, namespace: 'conveyor-no-default-credentials' }, () => ({ contents: NO_DEFAULT_CREDENTIALS, loader: 'js' }));
         build.onResolve({ filter: /^[@a-z]/ }, async (args) => {
           if (args.pluginData === 'resolving' || args.path.startsWith('node:') || args.path.startsWith('conveyor-chunk:')) return undefined;
           const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });

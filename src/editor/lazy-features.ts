@@ -24,6 +24,8 @@ export interface FeatureDeclaration {
   wantsDocument?(document: vscode.TextDocument): boolean;
   /** Whether saved state needs the feature right after startup. */
   neededAtStartup?(context: vscode.ExtensionContext): boolean;
+  /** False for a feature that never uses the AWS session: it loads without waiting for the session to be ready. */
+  usesAws?: false;
 }
 
 export interface LazyFeaturesDeps {
@@ -59,14 +61,18 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
-   * After activation returned and the AWS session is ready: loads the features whose saved state needs
-   * them, and those that want a document already open.
+   * Once activation returned: loads the features whose saved state needs them, and those that want a
+   * document already open (a buildspec restored in an editor) — each as soon as what it waits for is
+   * ready (the AWS session, unless it does not use it).
    */
   startNeeded(): void {
-    void this.deps.awsReady.then(() => {
-      for (const slot of this.slots.values()) if (slot.declaration.neededAtStartup?.(this.deps.context)) this.tryLoad(slot);
+    const timer = setTimeout(() => {
+      for (const slot of this.slots.values()) {
+        if (slot.declaration.neededAtStartup?.(this.deps.context)) void this.ready(slot).then(() => this.tryLoad(slot));
+      }
       for (const document of vscode.workspace.textDocuments) this.checkDocument(document);
-    });
+    }, 0);
+    this.disposables.add({ dispose: () => clearTimeout(timer) });
   }
 
   /** The feature, loaded if it was not; rejects when it cannot start. */
@@ -123,8 +129,13 @@ export class LazyFeatures implements vscode.Disposable {
     }
   }
 
+  /** What a feature waits for before it loads: the AWS session's first read, unless it does not use it. */
+  private async ready(slot: Slot): Promise<void> {
+    if (slot.declaration.usesAws !== false) await this.deps.awsReady;
+  }
+
   private async loadWhenReady(slot: Slot): Promise<Feature> {
-    if (!slot.feature) await this.deps.awsReady;
+    if (!slot.feature) await this.ready(slot);
     return this.load(slot);
   }
 
@@ -165,7 +176,7 @@ export class LazyFeatures implements vscode.Disposable {
 
   private checkDocument(document: vscode.TextDocument): void {
     for (const slot of this.slots.values()) {
-      if (!slot.feature && !slot.failure && slot.declaration.wantsDocument?.(document)) void this.deps.awsReady.then(() => this.tryLoad(slot));
+      if (!slot.feature && !slot.failure && slot.declaration.wantsDocument?.(document)) void this.ready(slot).then(() => this.tryLoad(slot));
     }
   }
 

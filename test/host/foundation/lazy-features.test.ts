@@ -38,7 +38,7 @@ describe('Lazy features wait for the AWS session', function () {
   const disposables: vscode.Disposable[] = [];
   afterEach(() => { for (const d of disposables.splice(0)) d.dispose(); });
 
-  function registry(ready: PromiseLike<void>, loads: string[]): LazyFeatures {
+  function registry(ready: PromiseLike<void>, loads: string[], options: Pick<FeatureDeclaration, 'usesAws' | 'wantsDocument'> = {}): LazyFeatures {
     const aws = new AwsSession(silentLogger, { state: memento(), allowEndpoint: async () => false });
     const feature: Feature = {
       commands: { [COMMAND]: (text: unknown) => `echo ${String(text)}` },
@@ -46,7 +46,7 @@ describe('Lazy features wait for the AWS session', function () {
       dispose: () => undefined,
     };
     const declaration: FeatureDeclaration = {
-      id: 'probe', commands: [COMMAND], schemes: [SCHEME],
+      id: 'probe', commands: [COMMAND], schemes: [SCHEME], ...options,
       load: (): FeatureModule => ({ activate: () => { loads.push('probe'); return feature; } }),
     };
     // The registry only hands the context to features' activate() and neededAtStartup, which this one ignores.
@@ -79,6 +79,42 @@ describe('Lazy features wait for the AWS session', function () {
     assert.deepEqual(loads, []);
     release();
     assert.equal((await document).getText(), 'content of /early');
+    assert.deepEqual(loads, ['probe']);
+  });
+
+  it('a feature that does not use AWS (validation) loads and runs without waiting for the session', async () => {
+    const { ready, waiting } = gate();
+    const loads: string[] = [];
+    const features = registry(ready, loads, { usesAws: false });
+    assert.equal(await vscode.commands.executeCommand<string>(COMMAND, 'early'), 'echo early');
+    assert.deepEqual(features.loaded, ['probe']);
+    assert.equal(waiting(), 0, 'it waited for the AWS session');
+  });
+
+  it('a document it wants that is open at startup (a restored buildspec) loads it without waiting for the session', async () => {
+    const marker = `restored ${Date.now()}`;
+    await vscode.workspace.openTextDocument({ content: marker });
+    const { ready, waiting } = gate();
+    const loads: string[] = [];
+    const features = registry(ready, loads, { usesAws: false, wantsDocument: (d) => d.getText() === marker });
+    assert.deepEqual(loads, [], 'loaded during activation');
+    features.startNeeded();
+    await eventually('the feature to load for the open document', () => loads.length > 0);
+    assert.deepEqual(loads, ['probe']);
+    assert.equal(waiting(), 0);
+  });
+
+  it('a feature that uses AWS and wants a document open at startup loads once the session is ready', async () => {
+    const marker = `restored for AWS ${Date.now()}`;
+    await vscode.workspace.openTextDocument({ content: marker });
+    const { ready, waiting, release } = gate();
+    const loads: string[] = [];
+    const features = registry(ready, loads, { wantsDocument: (d) => d.getText() === marker });
+    features.startNeeded();
+    await eventually('the startup check to wait for the AWS session', () => waiting() > 0);
+    assert.deepEqual(loads, []);
+    release();
+    await eventually('the feature to load once the session is ready', () => loads.length > 0);
     assert.deepEqual(loads, ['probe']);
   });
 });

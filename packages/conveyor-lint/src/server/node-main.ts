@@ -13,9 +13,11 @@ const TIME_LIMIT_MS = 30_000;
  */
 export function main(entry: string): void {
   if (serveValidationWorker()) return;
+  const validator = new WorkerValidator(entry, TIME_LIMIT_MS);
+  validator.start();
   const connection = createConnection(ProposedFeatures.all);
   startServer(connection, {
-    validator: new WorkerValidator(entry, TIME_LIMIT_MS),
+    validator,
     revisionRootOf: (uri) => (uri.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : undefined),
   });
 }
