@@ -93,6 +93,20 @@ describe('language server (stdio)', function () {
     await client.close(uri);
   });
 
+  it('answers a document\'s outline and folding after its diagnostics, so they do not compete with the validation', async () => {
+    const big = 'file:///ws/outline-after/buildspec.yml';
+    const keys = Array.from({ length: 16_000 }, (_, i) => `unknown_key_${i}: ${i}`).join('\n');
+    await client.open(big, `version: 0.2\nphases:\n  build:\n    commands: [make]\n${keys}\n`);
+    await client.until(() => JSON.stringify(client.configurationRequests).includes(big), 'the settings of the large document');
+    const published = (): boolean => client.diagnostics.has(big);
+    const [symbolsAfter, foldsAfter] = await Promise.all([
+      client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: big } }).then(published),
+      client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: big } }).then(published),
+    ]);
+    assert.deepEqual({ symbolsAfter, foldsAfter }, { symbolsAfter: true, foldsAfter: true });
+    await client.close(big);
+  });
+
   it('keeps answering while a large document is validated', async () => {
     const big = 'file:///ws/big/buildspec.yml';
     const keys = Array.from({ length: 16_000 }, (_, i) => `unknown_key_${i}: ${i}`).join('\n');

@@ -36,6 +36,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const settingsCache = new Map<string, Promise<ValidationSettings>>();
   const inFlight = new Set<string>();
   const rerun = new Set<string>();
+  const waitingForValidation = new Map<string, (() => void)[]>();
   let pullConfiguration = false;
   let pushedSettings: unknown;
   let folders: string[] = [];
@@ -72,6 +73,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
 
   /**
+   * Resolves when the document has no validation running or queued. Its outline and folding are answered
+   * after its diagnostics: VS Code asks for both right after each edit, and computing them meanwhile (a
+   * second parse of the same text on this thread) takes CPU from the validation and holds up publishing its
+   * result. Completion and hover, which someone is waiting for, never wait.
+   */
+  const afterValidation = (uri: string): Promise<void> => {
+    if (!inFlight.has(uri)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const waiting = waitingForValidation.get(uri);
+      if (waiting) waiting.push(resolve);
+      else waitingForValidation.set(uri, [resolve]);
+    });
+  };
+
+  /**
    * Validates the document's current text and publishes the result if the text is still current: one
    * validation per document at a time, and one more afterwards when it changed meanwhile (a reopened
    * document is a new TextDocument, so a result for the text of a closed one is never published).
@@ -99,7 +115,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       connection.console.error(`conveyor-lint: validating ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       inFlight.delete(uri);
-      if (rerun.delete(uri) && documents.get(uri)) void revalidate(uri);
+      if (rerun.delete(uri) && documents.get(uri)) {
+        void revalidate(uri);
+      } else {
+        for (const resolve of waitingForValidation.get(uri) ?? []) resolve();
+        waitingForValidation.delete(uri);
+      }
     }
   };
 
@@ -159,12 +180,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onDocumentSymbol(async (params, token) => {
+    await afterValidation(params.textDocument.uri);
     const spec = await specKind(params.textDocument.uri);
     if (!spec) return null;
     return unlessCancelled(token, () => documentSymbols(spec.document.getText(), { kind: spec.kind, path: pathOf(spec.document.uri) }).map(toLspSymbol));
   });
 
   connection.onFoldingRanges(async (params, token) => {
+    await afterValidation(params.textDocument.uri);
     const spec = await specKind(params.textDocument.uri);
     if (!spec) return null;
     return unlessCancelled(token, () => foldingRanges(spec.document.getText(), { kind: spec.kind, path: pathOf(spec.document.uri) }).map(toLspFolding));
