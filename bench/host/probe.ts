@@ -3,7 +3,7 @@
 // first use of each feature through commands that every build of Conveyor has, with a timeline of what
 // it loaded and started meanwhile, and the same use again on a fresh target (the feature already
 // loaded). Writes one JSON object to CONVEYOR_BENCH_OUT.
-import * as childProcess from 'node:child_process';
+import type * as ChildProcessModule from 'node:child_process';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -91,8 +91,10 @@ class Recorder {
         recorder.events?.push({ what: `require ${path.relative(extensionPath, file)}`, atMs: at - recorder.started, ms: performance.now() - at });
       }
     };
+    // The module object every require of it shares (an import binding of it is read-only).
+    const childProcess = Module.createRequire(__filename)('node:child_process') as typeof ChildProcessModule;
     const fork = childProcess.fork;
-    (childProcess as { fork: typeof fork }).fork = ((...args: Parameters<typeof fork>) => {
+    childProcess.fork = ((...args: Parameters<typeof fork>) => {
       recorder.events?.push({ what: `fork ${path.basename(String(args[0]))}`, atMs: performance.now() - recorder.started });
       return fork(...args);
     }) as typeof fork;

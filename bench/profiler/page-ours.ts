@@ -6,7 +6,8 @@ import { parseSpeedscope } from '../../src/profiler/model/speedscope-format';
 import { fromCodeGuruDocument } from '../../src/profiler/model/codeguru-format';
 import { fromWire, toWire, type FlameTree } from '../../src/profiler/flame/flame-tree';
 import type { FlameData, RenderStats, WebviewMessage } from '../../src/profiler/flame/protocol';
-import { FlameView, type AnimationStats, type FlameElements } from '../../src/profiler/webview/flame-view';
+import { flameElements } from '../../src/profiler/webview/elements';
+import { FlameView, type AnimationStats } from '../../src/profiler/webview/flame-view';
 import { readTheme } from '../../src/profiler/webview/theme';
 import { BENCH_PROFILE, syntheticTree, toCodeGuruDocument, type SyntheticOptions } from './synthetic';
 import { frameDone, wheelZoomFrames, zoomPaths } from './page-common';
@@ -47,12 +48,7 @@ function lastStats(): RenderStats & { animation?: AnimationStats } {
     data = { title: 'synthetic', subtitle: 'CPU', view: 'cpu', views: [{ id: 'cpu', label: 'CPU' }], warnings: [], tree: toWire(tree) };
     names = zoomPaths(synthetic);
     index = fromWire(data.tree);
-    const elements: FlameElements = {
-      title: byId('title'), subtitle: byId('subtitle'), view: byId('view'), search: byId('search'), matched: byId('matched'),
-      inverted: byId('inverted'), mine: byId('mine'), reset: byId('reset'), breadcrumb: byId('breadcrumb'), banner: byId('banner'),
-      chart: byId('chart'), canvas: byId('canvas'), spacer: byId('spacer'), details: byId('details'), tooltip: byId('tooltip'),
-    };
-    view = new FlameView(elements, (m) => messages.push(m), readTheme(document));
+    view = new FlameView(flameElements(document), (m) => messages.push(m), readTheme(document));
     return { nodes: tree.size, paths: names.length };
   },
   /** postMessage delivery (structured clone) + decode + layout + colours + draw, until the frame is on screen. */
@@ -95,6 +91,27 @@ function lastStats(): RenderStats & { animation?: AnimationStats } {
     const ms = performance.now() - t0;
     const s = lastStats();
     return { ms, drawMs: s.ms, zoomedTo: s.zoomedTo };
+  },
+  /**
+   * The hot-functions table of the whole profile: open it (build + first rows on screen), then sort by
+   * each column (sort + rows on screen), back to the flame graph. Each step is synchronous up to the frame.
+   */
+  async table(): Promise<{ openMs: number; sortMs: number[]; rows: number; functions: number; inDom: number }> {
+    view!.zoomTo(0, false);
+    await frameDone();
+    const click = async (selector: string): Promise<number> => {
+      const t0 = performance.now();
+      document.querySelector<HTMLElement>(selector)!.click();
+      await frameDone();
+      return performance.now() - t0;
+    };
+    const openMs = await click('#mode');
+    const sortMs: number[] = [];
+    for (const key of ['total', 'name', 'self', 'self']) sortMs.push(await click(`#col-${key} button`));
+    const t = lastStats().table!;
+    const inDom = document.querySelectorAll('#grid-spacer .hot-row').length;
+    await click('#mode');
+    return { openMs, sortMs, rows: t.rows, functions: t.functions, inDom };
   },
   /** An animated zoom: every frame's draw time (the part that must fit in a 16 ms frame). */
   async zoomAnimated(i: number): Promise<AnimationStats> {

@@ -8,7 +8,8 @@ import { openConveyor, openWorkbench, runCommand, screenshot, treeItem, waitFor,
 async function expand(page: Page, label: string | RegExp, description?: string | RegExp): Promise<void> {
   const row = treeItem(page, label, description);
   await waitFor(`the row ${String(label)}`, row, { timeout: 60_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  // The twistie: a click on a deployment row opens its details instead.
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
   await waitFor(`the row ${String(label)} to expand`, treeItem(page, label, description).and(page.locator('[aria-expanded="true"]')));
 }
 

@@ -3,13 +3,11 @@
 // workspace buildspec) unless the argument says; a stop asks for confirmation first.
 import { randomUUID } from 'node:crypto';
 import type { StartOptions } from '../model/api';
-import { isNode } from '../model/command-args';
-import { parseEnvironmentOverrides, validateEnvironmentOverrides, validateSourceVersion } from '../model/inputs';
+import { parseEnvironmentOverrides, validateSourceVersion } from '../model/inputs';
+import { startBuildFlow } from '../model/start-build-flow';
 import type { BatchInfo, BuildInfo, ProjectKey } from '../model/types';
 import { buildStatusLabel } from '../present/status';
 import type { CommandContext, RunRef } from './command-context';
-
-type StartChoice = 'defaults' | 'overrides' | { workspaceFile: number };
 
 /** What a start is about to run, in words: "orders-api-unit-tests with buildspec.yml from the workspace". */
 function startedText(kind: string, key: ProjectKey, run: { number?: number }, from: string | undefined): string {
@@ -34,7 +32,7 @@ export class BuildCommands {
     const args = this.c.args(arg);
     const options = args.quick || args.sourceVersion !== undefined || args.environmentVariables !== undefined || args.buildspecOverride !== undefined
       ? this.optionsOfArgs(args)
-      : await this.askOptions(key, title, isNode(arg) || args.projectName !== undefined);
+      : await this.askOptions(key, title);
     if (!options) return undefined;
     if ('error' in options) {
       this.c.ui.notify('error', `${title}: ${options.error}`);
@@ -89,57 +87,26 @@ export class BuildCommands {
     };
   }
 
-  /** Start with the project's settings, or with overrides asked one by one. */
-  private async askOptions(key: ProjectKey, title: string, fromProject: boolean): Promise<{ start: StartOptions; from?: string } | undefined> {
+  /** Start with the project's settings, with overrides, or with a workspace buildspec: one multi-step flow. */
+  private async askOptions(key: ProjectKey, title: string): Promise<{ start: StartOptions; from?: string } | undefined> {
     await this.c.explorer.loads.projects(key.target, [key.name]).catch(() => false);
     const info = this.c.explorer.store.project(key)?.info;
-    const files = await this.c.d.workspaceBuildspecs();
-    const choice = await this.c.ui.pick<StartChoice>([
-      { label: 'Start', description: info?.sourceVersion ? `source ${info.sourceVersion}` : "the project's settings", value: 'defaults' },
-      { label: 'Start with overrides…', description: 'source version, environment variables, buildspec', value: 'overrides' },
-      ...files.map((f, i) => ({ label: `Start with the workspace's ${f.label}`, description: "instead of the project's buildspec", value: { workspaceFile: i } })),
-    ], { title: `${title}: ${key.name}`, ...(fromProject ? {} : { placeholder: key.name }) });
-    if (choice === undefined) return undefined;
-    const start: StartOptions = { idempotencyToken: randomUUID() };
-    if (choice === 'defaults') return { start };
-    if (typeof choice === 'object') {
-      const file = files[choice.workspaceFile];
-      if (!file) return undefined;
-      return { start: { ...start, buildspecOverride: await file.read() }, from: file.label };
-    }
-    const version = await this.c.ui.input({
-      title: `${title}: source version`, prompt: 'A branch, tag or commit (empty: the project\'s default)',
-      value: info?.sourceVersion ?? '', validate: validateSourceVersion,
-    });
-    if (version === undefined) return undefined;
-    const envText = await this.c.ui.input({
-      title: `${title}: environment variables`, prompt: 'NAME=value, comma-separated (parameter-store:NAME=/path, secrets-manager:NAME=id); empty for none',
-      placeholder: 'STAGE=test, LOG_LEVEL=debug', validate: validateEnvironmentOverrides,
-    });
-    if (envText === undefined) return undefined;
-    let from: string | undefined;
-    let buildspecOverride: string | undefined;
-    if (files.length) {
-      const picked = await this.c.ui.pick<number>([
-        { label: "The project's buildspec", description: info?.source.buildspec && !info.source.buildspec.includes('\n') ? info.source.buildspec : '', value: -1 },
-        ...files.map((f, i) => ({ label: `The workspace's ${f.label}`, value: i })),
-      ], { title: `${title}: buildspec` });
-      if (picked === undefined) return undefined;
-      const file = files[picked];
-      if (file) {
-        from = file.label;
-        buildspecOverride = await file.read();
-      }
-    }
-    const env = parseEnvironmentOverrides(envText);
+    const files = await this.c.d.workspaceBuildspecs(info);
+    const spec = info?.source.buildspec;
+    const answers = await this.c.ui.runFlow(startBuildFlow({
+      title, project: key.name, sourceVersion: info?.sourceVersion, files,
+      buildspecPath: spec && !spec.includes('\n') ? spec : undefined,
+    }));
+    if (!answers) return undefined;
+    const file = answers.file !== undefined ? files[answers.file] : undefined;
     return {
       start: {
-        ...start,
-        ...(version.trim() ? { sourceVersion: version.trim() } : {}),
-        ...(env.variables.length ? { environmentVariables: env.variables } : {}),
-        ...(buildspecOverride !== undefined ? { buildspecOverride } : {}),
+        idempotencyToken: randomUUID(),
+        ...(answers.sourceVersion ? { sourceVersion: answers.sourceVersion } : {}),
+        ...(answers.environmentVariables.length ? { environmentVariables: answers.environmentVariables } : {}),
+        ...(file ? { buildspecOverride: await file.read() } : {}),
       },
-      ...(from ? { from } : {}),
+      ...(file ? { from: file.label } : {}),
     };
   }
 

@@ -16,7 +16,9 @@ import { createCodeBuildApi, type CodeBuildApi } from '../model/api';
 import { CodeBuildExplorer } from '../model/explorer';
 import { nodeIds } from '../model/keys';
 import type { TreeNode } from '../model/tree';
-import type { ProjectKey, TargetRef } from '../model/types';
+import type { ProjectInfo, ProjectKey, TargetRef } from '../model/types';
+import { projectsForBuildspec } from '../model/workspace-match';
+import { readRepository } from '../git/remotes';
 import { BUILDSPEC_GLOBS } from '../buildspec-path';
 import { CODEBUILD_SETTINGS, refreshSettingsOf } from '../settings';
 import { BuildCommands } from './build-commands';
@@ -101,7 +103,7 @@ export class CodeBuildFeature implements vscode.Disposable {
       },
       onFilterChanged: () => this.onFilterChanged(),
       started: (target, run) => this.notifier.started(target, run),
-      workspaceBuildspecs: () => this.workspaceBuildspecs(),
+      workspaceBuildspecs: (project) => this.workspaceBuildspecs(project),
       executeCommand: (command, ...args) => vscode.commands.executeCommand(command, ...args),
     });
     this.builds = new BuildCommands(context);
@@ -177,14 +179,24 @@ export class CodeBuildFeature implements vscode.Disposable {
     await this.deps.ui.openDocument(buildUri(ref, label), { preview: true, rendered: true });
   }
 
-  /** Buildspec files of the workspace (not in dependencies), as the Start Build prompts offer them. */
-  private async workspaceBuildspecs(): Promise<{ label: string; read(): Promise<string> }[]> {
+  /** Buildspec files of the workspace (not in dependencies), as Start Build offers them, marked when `project` builds them. */
+  private async workspaceBuildspecs(project?: ProjectInfo): Promise<{ label: string; matchesProject: boolean; read(): Promise<string> }[]> {
     const found = await Promise.all(BUILDSPEC_GLOBS.map((glob) => vscode.workspace.findFiles(glob, '**/node_modules/**', 20)));
     const uris = [...new Map(found.flat().map((u) => [u.toString(), u])).values()];
-    return uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath)).map((uri) => ({
+    return Promise.all(uris.sort((a, b) => a.fsPath.localeCompare(b.fsPath)).map(async (uri) => ({
       label: vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) || path.basename(uri.fsPath),
+      matchesProject: project ? await this.projectBuilds(project, uri) : false,
       read: async () => (await vscode.workspace.openTextDocument(uri)).getText(),
-    }));
+    })));
+  }
+
+  /** Whether the project's source is this file's repository and its buildspec path this file. */
+  private async projectBuilds(project: ProjectInfo, uri: vscode.Uri): Promise<boolean> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const repo = folder ? await readRepository(folder.uri.fsPath) : undefined;
+    if (!repo?.remotes.length) return false;
+    const relative = path.relative(repo.root, uri.fsPath);
+    return !relative.startsWith('..') && projectsForBuildspec([project], repo.remotes, relative).length > 0;
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@ import type { CodeBuildApi } from '../model/api';
 import { asArgs, isNode, type CodeBuildArgs } from '../model/command-args';
 import type { CodeBuildExplorer } from '../model/explorer';
 import type { TreeNode } from '../model/tree';
-import { idOfArn, isRunning, projectOfBuildId, type BuildInfo, type ProjectKey } from '../model/types';
+import { idOfArn, isRunning, projectOfBuildId, type BuildInfo, type ProjectInfo, type ProjectKey } from '../model/types';
 import { lastBuildDescription } from '../present/nodes';
 import { buildStatusLabel } from '../present/status';
 import type { BuildRef } from './build-documents';
@@ -26,8 +26,8 @@ export interface CommandDeps {
   onFilterChanged(): void;
   /** A build or batch started from this window: its end is news. */
   started(target: string, build: { id: string; projectName: string }): void;
-  /** Workspace files that look like buildspecs, workspace-relative. */
-  workspaceBuildspecs(): Promise<{ label: string; read(): Promise<string> }[]>;
+  /** Workspace files that look like buildspecs, workspace-relative; `matchesProject`: the project builds it. */
+  workspaceBuildspecs(project?: ProjectInfo): Promise<{ label: string; matchesProject: boolean; read(): Promise<string> }[]>;
   /** Runs a command of another feature (the build log document). */
   executeCommand(command: string, ...args: unknown[]): Thenable<unknown>;
 }

@@ -1,13 +1,14 @@
 // What the deploy commands do, on rows of the Deployments view or on a deployment another feature
 // names by id ({ deploymentId, profile?, region? }). Every change to CodeDeploy is confirmed first.
 import type { AwsTarget } from '../../aws/access';
-import type { EditorUi } from '../../editor/ui';
+import { formatAgo } from '../../core/format';
+import type { EditorUi, PickItem } from '../../editor/ui';
 import type { DeployApi } from '../model/api';
 import { deploymentArgs, isDeployNode } from '../model/command-args';
 import { applicationConsoleUrl, deploymentConsoleUrl, groupConsoleUrl } from '../model/console';
 import { canStop, continueWaitType, planRedeploy } from '../model/deployment-actions';
 import type { DeployNode, DeployTreeModel } from '../model/tree';
-import type { DeploymentSummary, FailedEvent } from '../model/types';
+import type { DeploymentStatus, DeploymentSummary, FailedEvent } from '../model/types';
 import { deploymentStatusLabel } from '../present/status';
 
 type Node<K extends DeployNode['kind']> = Extract<DeployNode, { kind: K }>;
@@ -22,9 +23,15 @@ export interface DeployCommandDeps {
   openFailure(account: AwsTarget, failed: FailedEvent, deployment: DeploymentSummary): Promise<void>;
   openEventLog(account: AwsTarget, deploymentId: string, targetId: string, event: string): Promise<void>;
   setWatched(account: AwsTarget, application: string, group: string, on: boolean): Promise<void>;
+  /** Opens the deployment's details page. */
+  showDetails(account: AwsTarget, deploymentId: string): Promise<unknown>;
 }
 
 const DEPLOYMENT_ID = /^d-[A-Z0-9]{9}$/;
+/** Statuses of deployments that Stop or Continue may act on. */
+const ACTIVE_STATUSES: readonly DeploymentStatus[] = ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'];
+/** Deployments the palette offers at most. */
+const PICK_LIMIT = 100;
 
 function nodeOf<K extends DeployNode['kind']>(arg: unknown, ...kinds: K[]): Node<K> | undefined {
   return isDeployNode(arg) && (kinds as string[]).includes(arg.kind) ? arg as Node<K> : undefined;
@@ -59,6 +66,12 @@ export class DeployCommands {
     return shown;
   }
 
+  /** A deployment row's click, `{ deploymentId, profile?, region? }`, or (Command Palette) a typed id: the details page. */
+  async showDetails(arg?: unknown): Promise<void> {
+    const named = await this.deploymentOf(arg, 'Show Deployment Details');
+    if (named) await this.deps.showDetails(named.account, named.deployment.id);
+  }
+
   async openFailure(arg: unknown): Promise<void> {
     const node = nodeOf(arg, 'event', 'target', 'deployment');
     if (!node) return;
@@ -76,7 +89,7 @@ export class DeployCommands {
   }
 
   async stop(arg?: unknown): Promise<void> {
-    const named = await this.deploymentOf(arg, 'Stop Deployment');
+    const named = await this.deploymentOf(arg, 'Stop Deployment', canStop);
     if (!named) return;
     const { account, deployment: d } = named;
     if (!canStop(d)) {
@@ -97,7 +110,7 @@ export class DeployCommands {
   }
 
   async continue(arg?: unknown): Promise<void> {
-    const named = await this.deploymentOf(arg, 'Continue Deployment');
+    const named = await this.deploymentOf(arg, 'Continue Deployment', (d) => continueWaitType(d) !== undefined);
     if (!named) return;
     const { account, deployment: d } = named;
     const waitType = continueWaitType(d);
@@ -157,8 +170,25 @@ export class DeployCommands {
     return undefined;
   }
 
-  /** The deployment a row or argument names, loaded fresh; the Command Palette asks for an id. */
-  private async deploymentOf(arg: unknown, title: string): Promise<{ account: AwsTarget; deployment: DeploymentSummary } | undefined> {
+  /** A choice among the account's running and waiting deployments that `actionable` accepts. */
+  private async pickDeployment(account: AwsTarget, title: string, actionable: (d: DeploymentSummary) => boolean): Promise<{ account: AwsTarget; deployment: DeploymentSummary } | undefined> {
+    const api = this.deps.api(account);
+    const deployments = await this.deps.ui.withProgress(`Listing the deployments in ${account.region}…`, async () =>
+      (await api.getDeployments(await api.listDeploymentsInAccount(ACTIVE_STATUSES, PICK_LIMIT))).filter(actionable));
+    if (deployments.length === 0) {
+      this.deps.ui.notify('info', `${title}: no deployment in ${account.region} (profile ${account.profile}) is ${title === 'Stop Deployment' ? 'running' : 'waiting to continue'}.`);
+      return undefined;
+    }
+    const now = Date.now();
+    const deployment = await this.deps.ui.pick(deployments.map((d) => pickItem(d, now)), { title, placeholder: 'Deployment' });
+    return deployment ? { account, deployment } : undefined;
+  }
+
+  /**
+   * The deployment a row or argument names, loaded fresh. The Command Palette offers the deployments
+   * `actionable` accepts (running or waiting ones, for Stop and Continue), else asks for an id.
+   */
+  private async deploymentOf(arg: unknown, title: string, actionable?: (d: DeploymentSummary) => boolean): Promise<{ account: AwsTarget; deployment: DeploymentSummary } | undefined> {
     const node = nodeOf(arg, 'deployment', 'target', 'event');
     let account = node?.account;
     let id = node?.deployment.id;
@@ -170,6 +200,7 @@ export class DeployCommands {
         this.deps.ui.notify('warning', 'Choose an AWS profile first ("Conveyor: Select AWS Profile").');
         return undefined;
       }
+      if (id === undefined && actionable) return this.pickDeployment(account, title, actionable);
       id ??= (await this.deps.ui.input({ title, prompt: `A deployment id in ${account.region}`, placeholder: 'd-XXXXXXXXX',
         validate: (v) => (DEPLOYMENT_ID.test(v.trim()) ? undefined : 'A deployment id looks like d-ABCDEF123') }))?.trim();
     }
@@ -181,6 +212,15 @@ export class DeployCommands {
     }
     return { account, deployment };
   }
+}
+
+function pickItem(d: DeploymentSummary, now: number): PickItem<DeploymentSummary> {
+  const started = d.createTime !== undefined ? formatAgo(d.createTime, now) : undefined;
+  return {
+    label: d.id, value: d,
+    description: [deploymentStatusLabel(d), `${d.applicationName} / ${d.groupName}`, started].filter(Boolean).join(' · '),
+    ...(d.revision ? { detail: d.revision.label } : {}),
+  };
 }
 
 function consoleUrlOf(arg: unknown): string | undefined {

@@ -19,6 +19,7 @@ import { eventDocumentRef } from '../present/event-document';
 import { presentDeployNode } from '../present/nodes';
 import { DEPLOY_SETTINGS } from '../settings';
 import { DeployCommands } from './deploy-commands';
+import { DeploymentPanels } from './deployment-panel';
 import { EventDocuments, eventDocumentUri } from './event-documents';
 import { HookDiagnosticsView } from './hook-diagnostics';
 import { openFailure, type OpenedFailure } from './open-failure';
@@ -32,6 +33,7 @@ export interface DeployFeatureDeps {
   aws: AwsAccess;
   ui: EditorUi;
   globalState: vscode.Memento;
+  extensionUri: vscode.Uri;
   treeView(provider: ModelTreeProvider<DeployNode>): vscode.TreeView<DeployNode>;
 }
 
@@ -45,6 +47,7 @@ export class DeployFeature implements vscode.Disposable {
   readonly watch: DeployWatch;
   readonly diagnostics: HookDiagnosticsView;
   readonly notifier: WatchNotifier;
+  readonly details: DeploymentPanels;
   /** The last failure opened (host tests check what opened). */
   lastOpened: OpenedFailure | undefined;
   private readonly settings = new FeatureSettings(DEPLOY_SETTINGS);
@@ -76,13 +79,20 @@ export class DeployFeature implements vscode.Disposable {
     this.events = new EventDocuments(api);
     this.watch = new DeployWatch({ api, notify: () => this.settings.value.notify, diagnostics: () => this.settings.value.diagnostics });
     this.diagnostics = this.disposables.add(new HookDiagnosticsView(this.watch.failures, () => this.settings.value.diagnostics));
+    const openEventLog = async (account: AwsTarget, deploymentId: string, targetId: string, event: string): Promise<void> => {
+      await deps.ui.openDocument(eventDocumentUri(eventDocumentRef(account, deploymentId, targetId, event)), { preview: true });
+    };
+    this.details = this.disposables.add(new DeploymentPanels({
+      api, ui: deps.ui, log: deps.log, extensionUri: deps.extensionUri, openEventLog,
+      explain: (error, operation, account) => explainAwsError(error, { service: 'codedeploy', operation, profile: account.profile, region: account.region }).message,
+      openFailure: (account, failed, deployment) => this.openFailure(account, failed, deployment),
+    }));
     this.commands = new DeployCommands({
       model: this.model, ui: deps.ui, api, current: () => deps.aws.current,
       reveal: (account, id) => this.reveal(account, id),
       openFailure: (account, failed, deployment) => this.openFailure(account, failed, deployment),
-      openEventLog: async (account, deploymentId, targetId, event) => {
-        await deps.ui.openDocument(eventDocumentUri(eventDocumentRef(account, deploymentId, targetId, event)), { preview: true });
-      },
+      openEventLog,
+      showDetails: (account, id) => this.details.show(account, id),
       setWatched: (account, application, group, on) => this.watched.set(groupKeyOf(account, application, group), on),
     });
     this.notifier = this.disposables.add(new WatchNotifier({

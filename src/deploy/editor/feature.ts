@@ -14,6 +14,7 @@ function commandTable(f: DeployFeature): CommandTable {
     'conveyor.deploy.loadMore': { run: (arg) => c.loadMore(arg), progress: inView },
     'conveyor.deploy.showError': (arg) => c.showError(arg),
     'conveyor.deploy.showDeployment': { run: (arg) => c.showDeployment(arg), progress: inView },
+    'conveyor.deploy.showDeploymentDetails': (arg) => c.showDetails(arg),
     'conveyor.deploy.openFailure': { run: (arg) => c.openFailure(arg), progress: inView },
     'conveyor.deploy.showEventLog': (arg) => c.showEventLog(arg),
     'conveyor.deploy.stop': (arg) => c.stop(arg),
@@ -28,7 +29,7 @@ function commandTable(f: DeployFeature): CommandTable {
 
 export function activate(host: FeatureHost): Feature & { readonly deploy: DeployFeature } {
   const deploy = new DeployFeature({
-    log: host.log, aws: host.aws, ui: host.ui, globalState: host.context.globalState,
+    log: host.log, aws: host.aws, ui: host.ui, globalState: host.context.globalState, extensionUri: host.context.extensionUri,
     treeView: (provider) => host.treeView(VIEW_ID, provider),
   });
   return {

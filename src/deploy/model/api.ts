@@ -32,6 +32,8 @@ export interface DeployApi {
   getGroups(application: string, names: readonly string[], signal?: AbortSignal): Promise<DeploymentGroupSummary[]>;
   /** One page of a group's deployment ids, newest first. */
   listDeployments(application: string, group: string, options?: { statuses?: DeploymentStatus[]; nextToken?: string }, signal?: AbortSignal): Promise<{ ids: string[]; nextToken?: string }>;
+  /** Deployment ids of the whole account and region in these statuses, newest first, up to `limit`. */
+  listDeploymentsInAccount(statuses: readonly DeploymentStatus[], limit: number, signal?: AbortSignal): Promise<string[]>;
   /** Deployments by id, in the order asked; ids the service does not know are left out. */
   getDeployments(ids: readonly string[], signal?: AbortSignal): Promise<DeploymentSummary[]>;
   /** One page of the target ids the filter selects (the service filters), in the service's order. */
@@ -117,6 +119,17 @@ export function createDeployApi(client: CodeDeployClient, options: { concurrency
         ...(options.nextToken ? { nextToken: options.nextToken } : {}),
       }), opts(signal));
       return { ids: out.deployments ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+    },
+
+    async listDeploymentsInAccount(statuses, limit, signal) {
+      const ids: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const out = await client.send(new ListDeploymentsCommand({ includeOnlyStatuses: [...statuses], ...(nextToken ? { nextToken } : {}) }), opts(signal));
+        ids.push(...(out.deployments ?? []));
+        nextToken = out.nextToken;
+      } while (nextToken && ids.length < limit);
+      return ids.slice(0, limit);
     },
 
     async getDeployments(ids, signal) {

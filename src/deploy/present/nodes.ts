@@ -15,6 +15,7 @@ export const DEPLOY_COMMANDS = {
   openFailure: 'conveyor.deploy.openFailure',
   showEventLog: 'conveyor.deploy.showEventLog',
   showError: 'conveyor.deploy.showError',
+  showDetails: 'conveyor.deploy.showDeploymentDetails',
 } as const;
 
 export interface PresentContext {
@@ -94,6 +95,7 @@ function presentDeployment(id: string, d: DeploymentSummary, latest: boolean, ct
   const flags = [canStop(d) && 'stoppable', waitType && 'continuable', failed && 'failed', latest && 'latest'];
   return {
     id, label: d.id, collapsible: 'collapsed', icon: deploymentIcon(d.status),
+    command: { id: DEPLOY_COMMANDS.showDetails, title: 'Show the deployment\'s details' },
     description: join([deploymentStatusLabel(d), d.createTime !== undefined && formatAgo(d.createTime, ctx.now), d.revision?.label, d.creator]),
     contextValue: join(['deployment', ...flags], ':'),
     tooltip: join([

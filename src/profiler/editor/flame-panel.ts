@@ -145,11 +145,12 @@ export class FlamePanel implements vscode.Disposable {
       const a = session.analysis(content.loaded, this.view);
       const note = fallbackNote(a);
       const tree: FlameTree = a.tree;
+      const unit = viewUnit(content.loaded.profile, a.view);
       return {
         data: {
-          title: content.loaded.title, subtitle: subtitle(viewLabel(a.view), content.loaded.detail, tree, viewUnit(content.loaded.profile, a.view)),
+          title: content.loaded.title, subtitle: subtitle(viewLabel(a.view), content.loaded.detail, tree, unit),
           view: a.view, views: viewChoices(content.loaded.profile), tree: toWire(tree),
-          warnings: [...(note ? [note] : []), ...content.loaded.profile.warnings.slice(0, 5)], ...options,
+          warnings: [...(note ? [note] : []), ...content.loaded.profile.warnings.slice(0, 5)], ...options, ...(unit ? { unit } : {}),
         },
         resolutions: [session.resolution(content.loaded)],
         names: tree.names,
@@ -186,7 +187,7 @@ export class FlamePanel implements vscode.Disposable {
         const c = this.content;
         if (!c) break;
         const primary = c.kind === 'profile' ? c.loaded : c.target;
-        const node = c.kind === 'profile' && !message.inverted ? message.node : -1;
+        const node = c.kind === 'profile' ? message.node : -1;
         void this.deps.session.openFrame(primary, message.name, node, c.kind === 'diff' ? [c.base] : []);
         break;
       }

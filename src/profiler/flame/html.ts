@@ -29,7 +29,7 @@ export function flameHtml(o: FlameHtmlOptions): string {
   <div class="controls">
     <label class="view-picker">View <select id="view" aria-label="Counter view"></select></label>
     <div class="search"><input id="search" type="search" placeholder="Search frames ( / )" aria-label="Search frames" spellcheck="false" autocomplete="off"><span id="matched" aria-live="polite"></span></div>
-    <button id="inverted" type="button" aria-pressed="false" title="Show where time is spent first, callers below (bottom-up)">Bottom-up</button>
+    <button id="mode" type="button" aria-pressed="false" aria-controls="table" title="List the functions where time is spent (bottom-up), sortable, with their callers; the zoom is kept">Hot functions</button>
     <button id="mine" type="button" aria-pressed="true" title="Colour frames that are in your workspace">My code</button>
     <button id="reset" type="button" title="Show the whole profile (Esc)">Reset zoom</button>
   </div>
@@ -40,6 +40,17 @@ export function flameHtml(o: FlameHtmlOptions): string {
   <canvas id="canvas"></canvas>
   <div id="spacer"></div>
 </main>
+<section id="table" hidden>
+  <div id="table-caption" aria-live="polite"></div>
+  <div id="grid" role="treegrid" tabindex="0" aria-label="Hot functions (bottom-up). Arrow keys move, Right shows a function's callers, Enter opens the source, the column headers sort." aria-describedby="table-caption">
+    <div class="hot-head" role="row" aria-rowindex="1">
+      <div id="col-name" role="columnheader" aria-sort="none"><button type="button">Function</button></div>
+      <div id="col-self" role="columnheader" aria-sort="descending"><button type="button">Self</button></div>
+      <div id="col-total" role="columnheader" aria-sort="none"><button type="button">Total</button></div>
+    </div>
+    <div id="grid-body" role="rowgroup"><div id="grid-spacer"></div></div>
+  </div>
+</section>
 <footer id="details" aria-live="polite"></footer>
 <div id="tooltip" role="tooltip" hidden></div>
 <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>

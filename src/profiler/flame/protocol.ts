@@ -30,6 +30,8 @@ export interface FlameData {
   search?: string;
   /** Zoom to the widest frame with this name right away (CodeLens "Show in flame graph"). */
   reveal?: string;
+  /** The counter's unit when the profile names one (`nanoseconds`, `bytes`…): the table's amounts use it. */
+  unit?: string;
 }
 
 /** Extension → webview. */
@@ -50,7 +52,10 @@ export interface RenderStats {
   ms: number;
   nodes: number;
   zoomedTo: string | null;
-  inverted: boolean;
+  /** The flame graph or the hot-functions table. */
+  mode: 'flame' | 'table';
+  /** The table's state, once it was shown. */
+  table?: HotTableStats;
   search: string;
   /** Share of samples matching the search, 0..1. */
   matched: number;
@@ -60,10 +65,26 @@ export interface RenderStats {
   injected: { img: number; script: number; svg: number; iframe: number };
 }
 
+export interface HotTableStats {
+  /** Rows listed (functions, plus the callers of expanded rows) and functions in scope before the search. */
+  rows: number;
+  functions: number;
+  /** "self descending", "name ascending"… */
+  sort: string;
+  first: string | null;
+  active: string | null;
+  expanded: number;
+  /** The zoomed frame the table is limited to; null for the whole profile. */
+  scope: string | null;
+  /** Milliseconds the last build or sort of the table took. */
+  buildMs: number;
+}
+
 /** Webview → extension. */
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'openSource'; name: string; nameId: number; node: number; inverted: boolean }
+  /** `node`: the top-down frame to open at, or -1 to open the function by name. */
+  | { type: 'openSource'; name: string; nameId: number; node: number }
   | { type: 'changeView'; view: ViewId }
   | { type: 'rendered'; stats: RenderStats }
   | { type: 'cspViolation'; directive: string; blockedURI: string }
@@ -86,7 +107,7 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'ready': return { type: 'ready' };
     case 'openSource':
       if (typeof v.name === 'string' && typeof v.nameId === 'number' && typeof v.node === 'number') {
-        return { type: 'openSource', name: v.name, nameId: v.nameId, node: v.node, inverted: v.inverted === true };
+        return { type: 'openSource', name: v.name, nameId: v.nameId, node: Number.isInteger(v.node) ? v.node : -1 };
       }
       return undefined;
     case 'changeView':

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../core/format';
-import { formatCount, formatDeltaPoints, formatPercent } from '../model/format';
+import { formatAmount, formatCount, formatDeltaPoints, formatPercent } from '../model/format';
 import type { FlameTree } from '../flame/flame-tree';
 
 /** Lines describing one frame (tooltip and the status line), plain text: set with textContent only. */
@@ -19,4 +19,25 @@ export function describeFrame(tree: FlameTree, node: number, source: string | un
   }
   if (source) lines.push(source);
   return { title: tree.names[tree.nameId[node]!] ?? '', lines };
+}
+
+/**
+ * A table cell's amount in the counter's own unit: time when the view knows seconds (or its unit is a
+ * time), bytes for allocation counters, otherwise samples. Short, for a column: "1.25 s", "3.4 MiB", "1,234".
+ */
+export function formatHotAmount(value: number, seconds: number | undefined, unit: string | undefined): string {
+  if (seconds !== undefined) return formatDuration(seconds * 1000, { precise: true });
+  const perSecond = unit ? TIME_UNITS[unit] : undefined;
+  if (perSecond !== undefined) return formatDuration((value / perSecond) * 1000, { precise: true });
+  if (unit === 'bytes') return formatAmount(value, unit);
+  return formatCount(value);
+}
+
+const TIME_UNITS: Readonly<Record<string, number>> = { nanoseconds: 1e9, microseconds: 1e6, milliseconds: 1e3, seconds: 1 };
+
+/** The column heading's unit: "Self (time)", "Self (bytes)", "Self (samples)". */
+export function hotUnitLabel(hasSeconds: boolean, unit: string | undefined): string {
+  if (hasSeconds || (unit !== undefined && TIME_UNITS[unit] !== undefined)) return 'time';
+  if (unit === 'bytes') return 'bytes';
+  return unit && unit !== 'count' && unit !== 'samples' ? unit : 'samples';
 }

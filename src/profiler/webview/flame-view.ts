@@ -1,7 +1,6 @@
 import type { ViewId } from '../model/counters';
 import { comparisonSummary, shareDelta } from '../model/diff';
 import { formatPercent } from '../model/format';
-import { invertTree } from '../model/inverted';
 import { matchingNodes, searchTree } from '../model/search';
 import { fromWire, type FlameTree } from '../flame/flame-tree';
 import { contentHeight, hitTest, navigate, rowTop, scrollFor, type Geometry, type NavKey } from '../flame/geometry';
@@ -10,6 +9,7 @@ import { assignBuckets, buildPalette, type Palette, type ThemeColors } from '../
 import type { FlameData, HostMessage, RenderStats, WebviewMessage } from '../flame/protocol';
 import { FlameRenderer } from '../flame/render';
 import { describeFrame } from './describe';
+import { HotTable, type HotTableElements } from './hot-table';
 import { fillBreadcrumb, fillViewPicker, hideBanner, showBanner, showTooltip } from './page-chrome';
 
 export interface FlameElements {
@@ -18,7 +18,7 @@ export interface FlameElements {
   view: HTMLSelectElement;
   search: HTMLInputElement;
   matched: HTMLElement;
-  inverted: HTMLButtonElement;
+  mode: HTMLButtonElement;
   mine: HTMLButtonElement;
   reset: HTMLButtonElement;
   breadcrumb: HTMLElement;
@@ -28,6 +28,8 @@ export interface FlameElements {
   spacer: HTMLElement;
   details: HTMLElement;
   tooltip: HTMLElement;
+  table: HTMLElement;
+  hot: HotTableElements;
 }
 
 const ROW_HEIGHT = 18;
@@ -46,8 +48,9 @@ export interface AnimationStats { frames: number; meanMs: number; maxMs: number;
 export class FlameView {
   private data: FlameData | undefined;
   private topDown: FlameTree | undefined;
-  private bottomUp: FlameTree | undefined;
-  private inverted = false;
+  /** The flame graph, or the hot-functions table of the zoomed frame (the zoom stays as it is). */
+  private mode: 'flame' | 'table' = 'flame';
+  private readonly hotTable: HotTable;
   private tree: FlameTree | undefined;
   private x: Float64Array = new Float64Array(0);
   private viewport: Viewport = { x0: 0, x1: 1 };
@@ -85,6 +88,12 @@ export class FlameView {
     this.ctx = ctx;
     this.palette = buildPalette(theme);
     this.measureFont();
+    this.hotTable = new HotTable(el.hot, {
+      open: (name, nameId, node) => this.post({ type: 'openSource', name, nameId, node }),
+      describe: (text) => { this.el.details.textContent = text; },
+      resetZoom: () => this.reset(),
+      changed: () => this.report(),
+    });
     this.bind();
   }
 
@@ -123,15 +132,14 @@ export class FlameView {
     }
     this.data = data;
     this.topDown = tree;
-    this.bottomUp = undefined;
-    this.inverted = false;
     this.el.title.textContent = data.title;
     this.el.subtitle.textContent = data.subtitle;
     fillViewPicker(this.el.view, data.views, data.view);
     const diff = tree.baseTotal !== undefined;
-    this.el.inverted.disabled = diff;
-    this.el.inverted.title = diff ? 'Bottom-up is not available for comparisons' : 'Show where time is spent first, callers below (bottom-up)';
-    this.el.inverted.setAttribute('aria-pressed', 'false');
+    this.el.mode.disabled = diff;
+    this.el.mode.title = diff ? 'The hot-functions table is not available for comparisons'
+      : 'List the functions where time is spent (bottom-up), sortable, with their callers; the zoom is kept';
+    this.hotTable.setTree(tree, data.unit);
     const notes = [...data.warnings];
     if (tree.baseTotal && tree.baseSelf && data.baseLabel) {
       const summary = comparisonSummary({ ...tree, baseTotal: tree.baseTotal, baseSelf: tree.baseSelf }, data.baseLabel);
@@ -149,8 +157,9 @@ export class FlameView {
     } else if (this.el.search.value) {
       this.applySearch(this.el.search.value);
     }
+    this.setMode(diff ? 'flame' : this.mode);
     this.resize();
-    this.el.chart.scrollTop = this.inverted ? 0 : this.el.chart.scrollHeight;
+    this.el.chart.scrollTop = this.el.chart.scrollHeight;
     if (data.reveal) this.reveal(data.reveal, false);
     this.drawNow();
   }
@@ -184,7 +193,7 @@ export class FlameView {
 
   private geometry(): Geometry {
     return { width: this.width, height: this.height, rowHeight: ROW_HEIGHT, scrollTop: this.el.chart.scrollTop,
-      rootAtTop: this.inverted, maxDepth: this.tree?.maxDepth ?? 0 };
+      rootAtTop: false, maxDepth: this.tree?.maxDepth ?? 0 };
   }
 
   resize(): void {
@@ -254,14 +263,15 @@ export class FlameView {
   private report(): void {
     const tree = this.tree;
     // Only these elements ever receive profile text; VS Code adds its own scripts elsewhere in the page.
-    const dynamic = ['#title', '#subtitle', '#view', '#matched', '#breadcrumb', '#banner', '#chart', '#details', '#tooltip'];
+    const dynamic = ['#title', '#subtitle', '#view', '#matched', '#breadcrumb', '#banner', '#chart', '#table', '#details', '#tooltip'];
     const count = (tag: string): number => document.querySelectorAll(dynamic.map((d) => `${d} ${tag}`).join(', ')).length;
+    const table = this.hotTable.stats();
     let mine = 0;
     if (this.mine) for (const v of this.mine) mine += v ? 1 : 0;
     const stats: RenderStats & { animation?: AnimationStats } = {
       rects: this.lastResult.rects, labels: this.lastResult.labels, ms: this.lastFrameMs, nodes: tree?.size ?? 0,
       zoomedTo: tree && this.zoomNode > 0 ? tree.names[tree.nameId[this.zoomNode]!] ?? null : null,
-      inverted: this.inverted, search: this.query, matched: this.matchedFraction, diff: tree?.baseTotal !== undefined, mine,
+      mode: this.mode, ...(table ? { table } : {}), search: this.query, matched: this.matchedFraction, diff: tree?.baseTotal !== undefined, mine,
       injected: { img: count('img'), script: count('script'), svg: count('svg'), iframe: count('iframe') },
       ...(this.lastAnimation ? { animation: this.lastAnimation } : {}),
     };
@@ -283,6 +293,11 @@ export class FlameView {
     if (!visible) this.el.chart.scrollTop = scrollFor(g, depth);
     this.updateBreadcrumb();
     this.updateDetails();
+    if (this.mode === 'table') {
+      this.hotTable.setScope(node);
+      this.viewport = to;
+      return;
+    }
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     if (!animate || reduced) {
       this.animation = undefined;
@@ -308,6 +323,7 @@ export class FlameView {
 
   private setSearch(query: string): void {
     this.applySearch(query);
+    this.hotTable.setFilter(this.matchedNames);
     this.recolor();
     this.drawNow();
   }
@@ -324,8 +340,7 @@ export class FlameView {
     }
     const result = searchTree(tree, this.query);
     this.matchedNames = result.matchedNames;
-    // The share of samples is a property of stacks; take it from the top-down tree in any view.
-    this.matchedFraction = this.topDown && this.topDown !== tree ? searchTree(this.topDown, this.query).fraction : result.fraction;
+    this.matchedFraction = result.fraction;
     this.el.matched.textContent = result.nodes === 0 ? 'no match' : `${formatPercent(this.matchedFraction)} matched`;
   }
 
@@ -338,26 +353,36 @@ export class FlameView {
     this.zoomTo(nodes[this.matchCursor]!);
   }
 
-  private setInverted(on: boolean): void {
-    if (!this.topDown || this.topDown.baseTotal) return;
-    this.inverted = on;
-    this.el.inverted.setAttribute('aria-pressed', String(on));
-    if (on && !this.bottomUp) this.bottomUp = invertTree(this.topDown);
-    this.useTree(on ? this.bottomUp! : this.topDown);
-    this.resize();
-    this.el.chart.scrollTop = on ? 0 : this.el.chart.scrollHeight;
-    this.drawNow();
+  /** Flame graph ⇄ hot-functions table. The zoom is not touched: the table lists the zoomed frame's functions. */
+  private setMode(mode: 'flame' | 'table'): void {
+    if (mode === 'table' && (!this.topDown || this.topDown.baseTotal)) return;
+    this.mode = mode;
+    this.el.mode.setAttribute('aria-pressed', String(mode === 'table'));
+    this.el.chart.hidden = mode === 'table';
+    this.el.table.hidden = mode !== 'table';
+    this.el.tooltip.hidden = true;
+    if (mode === 'table') {
+      this.hotTable.setFilter(this.matchedNames);
+      this.hotTable.setScope(this.zoomNode);
+      this.hotTable.requestRender();
+      this.hotTable.focus();
+      this.report();
+    } else {
+      this.updateDetails();
+      this.resize();
+      this.drawNow();
+    }
   }
 
   private openSource(node: number): void {
     const tree = this.tree;
     if (!tree || node <= 0) return;
     const nameId = tree.nameId[node]!;
-    this.post({ type: 'openSource', name: tree.names[nameId] ?? '', nameId, node: this.inverted ? -1 : node, inverted: this.inverted });
+    this.post({ type: 'openSource', name: tree.names[nameId] ?? '', nameId, node });
   }
 
   private updateBreadcrumb(): void {
-    fillBreadcrumb(this.el.breadcrumb, this.tree, this.zoomNode, this.inverted, (node) => this.zoomTo(node));
+    fillBreadcrumb(this.el.breadcrumb, this.tree, this.zoomNode, (node) => this.zoomTo(node));
   }
 
   private updateDetails(): void {
@@ -484,7 +509,8 @@ export class FlameView {
         e.preventDefault();
         if (this.searchTimer) clearTimeout(this.searchTimer);
         if (search.value.trim() !== this.query) this.setSearch(search.value);
-        this.nextMatch(e.shiftKey);
+        if (this.mode === 'table') this.hotTable.focus();
+        else this.nextMatch(e.shiftKey);
       } else if (e.key === 'Escape') {
         e.preventDefault();
         search.value = '';
@@ -493,7 +519,7 @@ export class FlameView {
       }
     });
     this.el.view.addEventListener('change', () => this.post({ type: 'changeView', view: this.el.view.value as ViewId }));
-    this.el.inverted.addEventListener('click', () => this.setInverted(!this.inverted));
+    this.el.mode.addEventListener('click', () => this.setMode(this.mode === 'table' ? 'flame' : 'table'));
     this.el.mine.addEventListener('click', () => {
       this.mineEnabled = !this.mineEnabled;
       this.el.mine.setAttribute('aria-pressed', String(this.mineEnabled));
@@ -507,9 +533,7 @@ export class FlameView {
   private onChartKey(e: KeyboardEvent): void {
     const tree = this.tree;
     if (!tree) return;
-    const keys: Record<string, NavKey> = this.inverted
-      ? { ArrowUp: 'parent', ArrowDown: 'child', ArrowLeft: 'previous', ArrowRight: 'next' }
-      : { ArrowUp: 'child', ArrowDown: 'parent', ArrowLeft: 'previous', ArrowRight: 'next' };
+    const keys: Record<string, NavKey> = { ArrowUp: 'child', ArrowDown: 'parent', ArrowLeft: 'previous', ArrowRight: 'next' };
     const nav = keys[e.key];
     if (nav) {
       e.preventDefault();

@@ -13,7 +13,7 @@ export function fillViewPicker(select: HTMLSelectElement, views: readonly { id: 
 }
 
 /** "all → a → b → zoomed" as buttons (the first and the last six levels when the path is long). */
-export function fillBreadcrumb(nav: HTMLElement, tree: FlameTree | undefined, zoomNode: number, inverted: boolean, zoomTo: (node: number) => void): void {
+export function fillBreadcrumb(nav: HTMLElement, tree: FlameTree | undefined, zoomNode: number, zoomTo: (node: number) => void): void {
   const crumbs: HTMLElement[] = [];
   if (tree && zoomNode > 0) {
     const path: number[] = [];
@@ -24,7 +24,7 @@ export function fillBreadcrumb(nav: HTMLElement, tree: FlameTree | undefined, zo
       if (crumbs.length > 0) {
         const sep = document.createElement('span');
         sep.className = 'sep';
-        sep.textContent = inverted ? '←' : '→';
+        sep.textContent = '→';
         crumbs.push(sep);
       }
       if (node < 0) {

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { nodeIds } from '../../../src/codebuild/model/keys';
 import type { TreeNode } from '../../../src/codebuild/model/tree';
 import { admin, emulatorUrl, releaseEmulator, DEMO } from '../pipelines/helpers';
+import { ACCEPT_ACTIVE, BACK } from '../scripted-ui';
 import { eventually } from '../waits';
 import { codebuildRig, key, T, type CodeBuildRig } from './helpers';
 
@@ -49,6 +50,36 @@ describe('CodeBuild commands (emulator)', function () {
     assert.equal(r.explorer.store.lastBuild(key('orders-api-unit-tests'))?.id, id, 'the project\'s row shows the new build');
     const row = r.explorer.present(buildNode('orders-api-unit-tests', id));
     assert.match(row.description ?? '', /local buildspec/, 'the row says it ran a local buildspec');
+  });
+
+  it('Start Build is one flow: the step counter with its total, Back keeps the flow, the buildspec the project builds preselected', async () => {
+    r.buildspecs.push({ label: 'buildspec.yml', text: 'version: 0.2\n' }, { label: 'ci/buildspec.yml', text: LOCAL_BUILDSPEC, matchesProject: true });
+    r.ui.answer('Start with overrides…', 'v1', BACK, 'v2', '', ACCEPT_ACTIVE);
+    const id = await r.builds.startBuild({ ...DEMO, projectName: 'orders-api-unit-tests' });
+    assert.ok(id, 'a build id');
+    assert.equal(r.ui.pending, 0);
+    const steps = r.ui.calls.filter((c) => c.kind === 'step');
+    assert.deepEqual(steps.map((c) => c.text.split(': ').slice(0, 2).join(': ')), [
+      'Step 1/1: Start Build', 'Step 2/4: Start Build', 'Step 3/4: Start Build', 'Step 2/4: Start Build', 'Step 3/4: Start Build', 'Step 4/4: Start Build',
+    ]);
+    assert.deepEqual(steps.map((c) => c.text.split(': ')[2]), ['orders-api-unit-tests', 'source version', 'environment variables', 'source version', 'environment variables', 'buildspec']);
+    assert.equal(steps[0]?.active, 'Start', 'starting as the project is comes first');
+    assert.equal(steps.at(-1)?.active, "The workspace's ci/buildspec.yml", 'the workspace file the project builds is preselected');
+    assert.deepEqual(r.ui.of('pick'), [], 'no prompt outside the flow');
+    const [build] = await r.api.getBuilds([id]);
+    assert.equal(build?.sourceVersion, 'v2', 'the answer after Back');
+    assert.equal(build?.buildspec, LOCAL_BUILDSPEC);
+  });
+
+  it('cancelling Start Build at any step starts nothing', async () => {
+    const before = (await r.api.listProjectBuildIds('orders-api-unit-tests')).items.length;
+    r.ui.answer('Start with overrides…', 'v1');
+    assert.equal(await r.builds.startBuild({ ...DEMO, projectName: 'orders-api-unit-tests' }), undefined);
+    assert.match(r.ui.of('step').at(-1) ?? '', /^Step 3\/3: Start Build: environment variables/, 'cancelled at the third step');
+    assert.equal(await r.builds.startBuild({ ...DEMO, projectName: 'orders-api-unit-tests' }), undefined, 'cancelled at the first step');
+    assert.deepEqual(r.started, []);
+    assert.deepEqual(r.ui.of('progress'), [], 'no StartBuild call');
+    assert.equal((await r.api.listProjectBuildIds('orders-api-unit-tests')).items.length, before);
   });
 
   it('Start Build with arguments (the CodeLens) asks nothing; a bad override is refused before any call', async () => {

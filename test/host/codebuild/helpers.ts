@@ -29,8 +29,8 @@ export interface CodeBuildRig {
   reports: string[];
   started: string[];
   executed: { command: string; args: unknown[] }[];
-  /** Buildspec files the Start prompts offer. */
-  buildspecs: { label: string; text: string }[];
+  /** Buildspec files the Start prompts offer; `matchesProject`: the project builds it. */
+  buildspecs: { label: string; text: string; matchesProject?: boolean }[];
   dispose(): void;
 }
 
@@ -61,7 +61,7 @@ export async function codebuildRig(): Promise<CodeBuildRig> {
     showReport: async (_target, arn) => { r.reports.push(arn); },
     onFilterChanged: () => undefined,
     started: (_target, run) => { r.started.push(run.id); },
-    workspaceBuildspecs: async () => r.buildspecs.map((b) => ({ label: b.label, read: async () => b.text })),
+    workspaceBuildspecs: async () => r.buildspecs.map((b) => ({ label: b.label, matchesProject: b.matchesProject ?? false, read: async () => b.text })),
     executeCommand: async (command, ...args) => { r.executed.push({ command, args }); return undefined; },
   });
   r.builds = new BuildCommands(context);

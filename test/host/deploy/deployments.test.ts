@@ -145,6 +145,25 @@ describe('Deployments commands (emulator)', function () {
     await eventually('the deployment to move on', async () => (await rig.api.getDeployments([id]))[0]!.waitingFor !== 'trafficRerouting');
   });
 
+  it('Stop and Continue from the Command Palette offer the deployments they can act on instead of asking for an id', async () => {
+    const { f, rig } = suite;
+    const waiting = await childWhere(f, (await row(f, 'checkout-service', 'checkout-service-prod')).node, isLatest);
+    const id = waiting.kind === 'deployment' ? waiting.deployment.id : '';
+    await admin('DELETE', 'stats');
+    rig.ui.answer(id, false);
+    await rig.commands.continue();
+    const offered = rig.ui.of('pick').at(-1) ?? '';
+    assert.match(offered, new RegExp(`^Continue Deployment: (d-[A-Z0-9]{9} \\| )*${id}( \\| d-[A-Z0-9]{9})*$`), 'the waiting deployments by id');
+    assert.deepEqual(rig.ui.of('input'), [], 'no typed id');
+    // The suite's earlier test may have rerouted it already: then it waits to end the originals.
+    assert.match(rig.ui.of('confirm').at(-1)!, /^(Reroute production traffic to the replacement|Terminate the original targets) of checkout-service-prod/);
+    rig.ui.answer();
+    await rig.commands.stop();
+    assert.match(rig.ui.of('pick').at(-1)!, /^Stop Deployment: d-[A-Z0-9]{9}/, 'the running deployments');
+    const stats = await admin('GET', 'stats') as { operations: Record<string, number> };
+    assert.deepEqual([stats.operations.ContinueDeployment, stats.operations.StopDeployment], [undefined, undefined], 'declined and cancelled: nothing changed');
+  });
+
   it('opens rows in the AWS console and copies their ids', async () => {
     const { f, rig } = suite;
     const group = await row(f, 'image-resizer', 'image-resizer-live');

@@ -52,6 +52,7 @@ export async function commandRig(f: DeployFeature): Promise<CommandRig> {
     openFailure: (account, failed, deployment) => f.openFailure(account, failed, deployment),
     openEventLog: async () => undefined,
     setWatched: async () => undefined,
+    showDetails: (account, id) => f.details.show(account, id),
   });
   return { ui, commands, api, revealed, dispose: () => aws.dispose() };
 }

@@ -75,6 +75,18 @@ describe('deploy: data layer against the emulator', function () {
       assert.deepEqual(calls(emu), { ListDeployments: 1, BatchGetDeployments: 1 }, '9 deployments in one batch');
     });
 
+    it('lists the running and waiting deployments of the whole account (the palette\'s Stop and Continue)', async () => {
+      const ids = await api.listDeploymentsInAccount(['Created', 'Queued', 'InProgress', 'Baking', 'Ready'], 100);
+      const active = await api.getDeployments(ids);
+      assert.ok(active.length > 0, 'the demo has a deployment waiting');
+      assert.ok(active.every((d) => ['Created', 'Queued', 'InProgress', 'Baking', 'Ready'].includes(d.status)), active.map((d) => d.status).join(', '));
+      assert.ok(active.some((d) => d.groupName === 'checkout-service-prod' && d.waitingFor === 'trafficRerouting'));
+      assert.deepEqual(await api.listDeploymentsInAccount(['Created', 'Queued', 'InProgress', 'Baking', 'Ready'], 1), ids.slice(0, 1));
+      const failed = await api.getDeployments(await api.listDeploymentsInAccount(['Failed'], 100));
+      assert.ok(failed.length > 0 && failed.every((d) => d.status === 'Failed'));
+      assert.ok(new Set(failed.map((d) => d.applicationName)).size > 1, 'across applications');
+    });
+
     it('loads the latest failure of a group with one request per level, and none for targets when nothing failed', async () => {
       const [prod, staging] = await loadGroups(api, 'orders-api');
       emu.stats.reset();

@@ -284,7 +284,8 @@ describe('profiler: webview HTML, messages and the wire format', () => {
     assert.equal(escapeMarkdown('[x](command:evil) *b* <i>'), '\\[x\\]\\(command:evil\\) \\*b\\* &lt;i&gt;');
   });
   it('validates webview messages', () => {
-    assert.deepEqual(parseWebviewMessage({ type: 'openSource', name: 'f', nameId: 3, node: 7 }), { type: 'openSource', name: 'f', nameId: 3, node: 7, inverted: false });
+    assert.deepEqual(parseWebviewMessage({ type: 'openSource', name: 'f', nameId: 3, node: 7 }), { type: 'openSource', name: 'f', nameId: 3, node: 7 });
+    assert.deepEqual(parseWebviewMessage({ type: 'openSource', name: 'f', nameId: 3, node: 1.5 }), { type: 'openSource', name: 'f', nameId: 3, node: -1 }, 'not a frame: open by name');
     assert.equal(parseWebviewMessage({ type: 'openSource', name: 1 }), undefined);
     assert.deepEqual(parseWebviewMessage({ type: 'changeView', view: 'counter:IDLE' }), { type: 'changeView', view: 'counter:IDLE' });
     assert.equal(parseWebviewMessage({ type: 'changeView', view: '<script>' }), undefined);

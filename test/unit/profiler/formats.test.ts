@@ -6,10 +6,10 @@ import { analyse } from '../../../src/profiler/model/analysis';
 import { viewTree } from '../../../src/profiler/model/call-tree';
 import { decodeProfile } from '../../../src/profiler/model/decode';
 import { detectFormat } from '../../../src/profiler/model/decode-bytes';
+import { callersOf, hotFunctions } from '../../../src/profiler/flame/hot-functions';
 import { diffTrees } from '../../../src/profiler/model/diff';
 import { fileHeat } from '../../../src/profiler/model/heat';
 import { formatAmount } from '../../../src/profiler/model/format';
-import { invertTree } from '../../../src/profiler/model/inverted';
 import { searchTree } from '../../../src/profiler/model/search';
 import { nodeAt, toFolded, toPprof, type Stack } from './helpers';
 
@@ -57,11 +57,11 @@ describe('profiler: formats', () => {
     assert.equal(perf.total[nodeAt(perf, ['app', 'main', 'serve', 'handle', 'parse'])], 5, 'perf: the command is the root frame, periods weigh');
   });
 
-  it('feeds search, inverted view and diff like any other profile', () => {
+  it('feeds search, the hot-functions table and diff like any other profile', () => {
     const t = analyse(decodeProfile(toPprof(STACKS)), 'cpu').tree;
     assert.equal(searchTree(t, 'handle').fraction, 0.7);
-    const inv = invertTree(t);
-    assert.equal(inv.total[nodeAt(inv, ['parse', 'handle'])], 5);
+    const callers = callersOf(t, hotFunctions(t), [t.names.indexOf('parse')]);
+    assert.equal(callers.find((c) => t.names[c.nameId] === 'handle')?.total, 5);
     const d = diffTrees(t, analyse(decodeProfile(toPprof([...STACKS, { frames: ['main', 'gc'], count: 10 }])), 'cpu').tree);
     assert.ok(d.size >= t.size);
   });

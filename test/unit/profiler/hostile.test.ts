@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { viewTree } from '../../../src/profiler/model/call-tree';
 import { fromCodeGuruDocument } from '../../../src/profiler/model/codeguru-format';
 import { decodeProfile } from '../../../src/profiler/model/decode';
+import { callersOf, hotFunctions, nameRanks, sortedRows } from '../../../src/profiler/flame/hot-functions';
 import { diffTrees } from '../../../src/profiler/model/diff';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
 import { calleeTree, functionStats, nodesNamed } from '../../../src/profiler/model/functions';
-import { invertTree } from '../../../src/profiler/model/inverted';
 import { ProfileFormatError } from '../../../src/profiler/model/profile';
 import { searchTree } from '../../../src/profiler/model/search';
 import { nodeAt, parseCodeGuruJson } from './helpers';
@@ -22,8 +22,9 @@ describe('profiler: hostile profiles', () => {
     const t = viewTree(p, 'cpu');
     assert.equal(t.total[0], 1);
     assert.equal(t.total[50_000], 1);
-    const inv = invertTree(t);
-    assert.equal(inv.maxDepth, 100_000);
+    const table = hotFunctions(t);
+    assert.deepEqual([table.self[0], table.total[0]], [1, 1], 'the hot-functions table counts the recursion once');
+    assert.deepEqual(callersOf(t, table, [t.nameId[1]!]).map((c) => [c.self, c.total]), [[1, 0]]);
     assert.equal(functionStats(t).total[t.nameId[1]!], 1, 'recursion of the same name counts once');
     assert.equal(searchTree(t, 'f').fraction, 1);
     assert.equal(diffTrees(t, t).size, t.size);
@@ -36,7 +37,10 @@ describe('profiler: hostile profiles', () => {
     const p = fromCodeGuruDocument({ callgraph: { children } });
     assert.equal(p.tree.size, 200_001);
     assert.equal(viewTree(p, 'wall').total[0], 200_000);
-    assert.equal(invertTree(viewTree(p, 'wall'), { minFraction: 0 }).size, 200_001);
+    const wall = viewTree(p, 'wall');
+    const table = hotFunctions(wall);
+    assert.equal(table.ids.length, 200_000);
+    assert.equal(sortedRows(table, nameRanks(table, wall.names), { key: 'self', descending: true }).length, 200_000);
   });
 
   it('keeps __proto__, constructor and friends as ordinary frame and counter names', () => {

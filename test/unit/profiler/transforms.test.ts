@@ -4,7 +4,6 @@ import { viewTree, type CallTree } from '../../../src/profiler/model/call-tree';
 import { diffTrees, isDiffTree, shareDelta } from '../../../src/profiler/model/diff';
 import { parseFoldedStacks } from '../../../src/profiler/model/folded-format';
 import { calleeTree, functionStats, nodesNamed } from '../../../src/profiler/model/functions';
-import { invertTree } from '../../../src/profiler/model/inverted';
 import { compileQuery, matchingNodes, searchTree } from '../../../src/profiler/model/search';
 import { namePath, naiveTotal, nodeAt, toFolded, type Stack } from './helpers';
 
@@ -22,52 +21,6 @@ describe('profiler: totals', () => {
       assert.equal(t.total[0], stacks.reduce((a, s) => a + s.count, 0));
       for (let i = 1; i < t.size; i++) assert.equal(t.total[i], naiveTotal(stacks, namePath(t, i)));
     }), { numRuns: 150 });
-  });
-});
-
-describe('profiler: inverted (bottom-up) tree', () => {
-  it('each inverted path total equals the samples of stacks ending with the reversed path (property)', () => {
-    fc.assert(fc.property(stacksArb, (stacks) => {
-      const t = tree(stacks);
-      const inv = invertTree(t, { minFraction: 0 });
-      assert.equal(inv.total[0], t.total[0]);
-      for (let i = 1; i < inv.size; i++) {
-        const suffix = namePath(inv, i); // leaf first
-        const expected = stacks.filter((s) => suffix.every((f, k) => s.frames[s.frames.length - 1 - k] === f)).reduce((a, s) => a + s.count, 0);
-        assert.equal(inv.total[i], expected, suffix.join('<'));
-        const endsHere = stacks.filter((s) => s.frames.length === suffix.length && suffix.every((f, k) => s.frames[s.frames.length - 1 - k] === f)).reduce((a, s) => a + s.count, 0);
-        assert.equal(inv.self[i], endsHere);
-      }
-    }), { numRuns: 100 });
-  });
-
-  it('lists functions by self time on the first level and callers below', () => {
-    const inv = invertTree(tree([{ frames: ['main', 'a', 'hot'], count: 5 }, { frames: ['main', 'b', 'hot'], count: 3 }, { frames: ['main', 'a'], count: 2 }]));
-    assert.equal(inv.total[nodeAt(inv, ['hot'])], 8);
-    assert.equal(inv.total[nodeAt(inv, ['hot', 'a'])], 5);
-    assert.equal(inv.total[nodeAt(inv, ['hot', 'b', 'main'])], 3);
-    assert.equal(inv.total[nodeAt(inv, ['a'])], 2);
-  });
-
-  it('prunes callers below the threshold but keeps totals right', () => {
-    const stacks: Stack[] = [{ frames: ['main', 'big'], count: 10_000 }, { frames: ['main', 'tiny', 'leaf'], count: 1 }];
-    const inv = invertTree(tree(stacks), { minFraction: 0.01 });
-    assert.equal(nodeAt(inv, ['leaf']), -1);
-    assert.equal(inv.total[0], 10_001);
-  });
-
-  it('stops at the node limit and says so', () => {
-    const stacks: Stack[] = Array.from({ length: 50 }, (_, i) => ({ frames: ['main', `f${i}`], count: 1 }));
-    const inv = invertTree(tree(stacks), { maxNodes: 10, minFraction: 0 });
-    assert.equal(inv.truncated, true);
-    assert.ok(inv.size <= 10);
-  });
-
-  it('carries seconds through', () => {
-    const t = viewTree(parseFoldedStacks('a;b 2\n'), 'latency');
-    const withSeconds: CallTree = { ...t, selfSeconds: t.self.map((v) => v / 2), totalSeconds: t.total.map((v) => v / 2) };
-    const inv = invertTree(withSeconds);
-    assert.equal(inv.totalSeconds![nodeAt(inv, ['b', 'a'])], 1);
   });
 });
 

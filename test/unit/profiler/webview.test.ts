@@ -131,16 +131,92 @@ describe('profiler: flame graph webview in Chromium', function () {
     assert.equal(await page.locator('#matched').textContent(), '');
   });
 
-  it('toggles the bottom-up view and keeps the matched share of the whole profile', async () => {
-    await page.click('#inverted');
-    const s = await waitForStats((x) => x.inverted, 'bottom-up');
-    assert.ok(s.rects > 0);
-    const p = await framePoint(1, 0.01, true);
-    await page.mouse.click(p.x, p.y);
-    const z = await waitForStats((x) => x.inverted && x.zoomedTo !== null, 'zoom in bottom-up');
-    assert.ok(['<Sleep>', 'json.decoder:JSONDecoder:decode', 'shop.pricing:TaxTable:lookup', 'shop.pricing:<genexpr>', 'shop.pricing:compute_total', 'shop.orders.service:OrderService:place_order', 'threading:Thread:join'].includes(z.zoomedTo!), z.zoomedTo!);
-    await page.click('#inverted');
-    await waitForStats((x) => !x.inverted, 'top-down again');
+  it('switches to the hot-functions table, sorted by self time, and sorts by a column header (click and keyboard)', async () => {
+    await page.click('#reset');
+    await waitForStats((x) => x.zoomedTo === null, 'the whole profile');
+    await page.click('#mode');
+    await page.locator('#grid-spacer .hot-row').first().waitFor();
+    const s = await waitForStats((x) => x.mode === 'table', 'the table');
+    assert.deepEqual({ sort: s.table?.sort, first: s.table?.first, scope: s.table?.scope, functions: s.table?.functions },
+      { sort: 'self descending', first: 'shop.pricing:TaxTable:lookup', scope: null, functions: 13 });
+    assert.equal(await page.locator('#mode').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('#chart').isVisible(), false, 'the table replaces the chart');
+    assert.equal(await page.locator('#col-self').getAttribute('aria-sort'), 'descending');
+    assert.deepEqual((await page.locator('#grid-spacer .hot-row .fn').allTextContents()).slice(0, 3),
+      ['shop.pricing:TaxTable:lookup', '<Sleep>', 'json.decoder:JSONDecoder:decode']);
+    const cells = await page.locator('#hot-row-0 .c-num').allInnerTexts();
+    assert.equal(cells.length, 2);
+    for (const cell of cells) assert.match(cell.replace(/\s+/g, ' '), /^[\d.,]+ (ms|s|min|h)\b.* 30\.0%$/, `time in the counter's unit and the share: ${cell}`);
+    assert.match(await page.locator('#col-self button').innerText(), /^Self \(time\)/);
+    await page.click('#col-total button');
+    await page.locator('#col-total[aria-sort="descending"]').waitFor();
+    assert.equal(await page.locator('#col-self').getAttribute('aria-sort'), 'none');
+    assert.equal((await lastStats()).table?.first, 'shop.orders.service:OrderService:place_order');
+    await page.click('#col-total button');
+    await page.locator('#col-total[aria-sort="ascending"]').waitFor();
+    assert.equal((await lastStats()).table?.first, 'threading:Thread:join');
+    await page.locator('#col-name button').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#col-name[aria-sort="ascending"]').waitFor();
+    assert.equal((await lastStats()).table?.first, '<Sleep>');
+    await page.locator('#col-self button').focus();
+    await page.keyboard.press('Space');
+    await page.locator('#col-self[aria-sort="descending"]').waitFor();
+  });
+
+  it('expands a function into its callers with the keyboard and opens sources on Enter and click', async () => {
+    const opened = async (): Promise<Extract<WebviewMessage, { type: 'openSource' }>[]> =>
+      (await outbox()).filter((m): m is Extract<WebviewMessage, { type: 'openSource' }> => m.type === 'openSource');
+    const before = (await opened()).length;
+    await page.locator('#grid').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('#hot-row-0[aria-expanded="true"]').waitFor();
+    assert.deepEqual(await page.locator('#hot-row-1 .fn').textContent(), 'shop.pricing:compute_total', 'lookup is called by compute_total');
+    assert.equal(await page.locator('#hot-row-1').getAttribute('aria-level'), '2');
+    assert.equal((await lastStats()).table?.expanded, 1);
+    await page.keyboard.press('ArrowDown');
+    await page.locator('#grid[aria-activedescendant="hot-row-1"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('#grid[aria-activedescendant="hot-row-0"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('#hot-row-2 .fn').click();
+    await page.waitForFunction((n) => (window as unknown as { __outbox: WebviewMessage[] }).__outbox.filter((m) => m.type === 'openSource').length >= n, before + 3);
+    const opens = (await opened()).slice(before);
+    assert.deepEqual(opens.map((o) => o.name), ['shop.pricing:compute_total', 'shop.pricing:TaxTable:lookup', '<Sleep>']);
+    assert.equal(opens[0]!.node, -1, 'a caller row opens its function by name');
+    const tree = viewTree(SHOP, 'wall');
+    assert.equal(tree.names[tree.nameId[opens[1]!.node]!], 'shop.pricing:TaxTable:lookup', 'a function opens at its hottest frame');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowLeft');
+    await page.locator('#hot-row-0[aria-expanded="false"]').waitFor();
+  });
+
+  it('lists only the zoomed frame\'s functions, keeps the zoom when switching back, and follows the search', async () => {
+    await page.click('#mode');
+    await waitForStats((x) => x.mode === 'flame', 'back to the flame graph');
+    await page.evaluate(() => window.postMessage({ type: 'reveal', name: 'shop.orders.service:OrderService:_persist' }, '*'));
+    await waitForStats((x) => x.zoomedTo === 'shop.orders.service:OrderService:_persist', 'zoom into _persist');
+    await page.click('#mode');
+    await page.locator('#table-caption', { hasText: 'within shop.orders.service:OrderService:_persist' }).waitFor();
+    const t = (await lastStats()).table;
+    assert.deepEqual({ scope: t?.scope, functions: t?.functions, first: t?.first }, { scope: 'shop.orders.service:OrderService:_persist', functions: 2, first: '<Sleep>' });
+    assert.equal(await page.locator('#breadcrumb').isVisible(), true, 'the breadcrumb still shows the zoom');
+    await page.click('#mode');
+    const back = await waitForStats((x) => x.mode === 'flame', 'the flame graph again');
+    assert.equal(back.zoomedTo, 'shop.orders.service:OrderService:_persist', 'the zoomed frame is restored');
+    await page.click('#mode');
+    await page.locator('#grid').focus();
+    await page.keyboard.press('Escape');
+    await page.locator('#table-caption', { hasText: 'in the whole profile' }).waitFor();
+    await page.locator('#search').fill('pricing');
+    await page.locator('#table-caption', { hasText: '3 of 13 functions match the search' }).waitFor();
+    assert.deepEqual(await page.locator('#grid-spacer .hot-row .fn').allTextContents(), ['shop.pricing:TaxTable:lookup', 'shop.pricing:<genexpr>', 'shop.pricing:compute_total']);
+    await page.locator('#search').fill('');
+    await page.locator('#table-caption', { hasText: /^13 functions/ }).waitFor();
+    await page.click('#mode');
+    await waitForStats((x) => x.mode === 'flame' && x.zoomedTo === null, 'the flame graph, reset');
   });
 
   it('asks the extension to open the source on Ctrl+click and double-click', async () => {
@@ -157,7 +233,6 @@ describe('profiler: flame graph webview in Chromium', function () {
     await page.mouse.dblclick(p.x, p.y);
     const opens = (await opened()).slice(before);
     assert.deepEqual(opens.map((o) => o.name), ['shop.orders.service:process_batch', 'shop.orders.service:process_batch']);
-    assert.equal(opens[1]!.inverted, false);
     assert.deepEqual(await page.locator('#canvas').boundingBox(), box, 'the chart did not move when the breadcrumb appeared');
     await page.click('#reset');
     await waitForStats((x) => x.zoomedTo === null, 'reset');
@@ -185,7 +260,30 @@ describe('profiler: flame graph webview in Chromium', function () {
     const s = await waitForStats((x) => x.diff && x.zoomedTo === null, 'diff');
     assert.ok(s.rects > 0);
     assert.match((await page.locator('#banner').textContent()) ?? '', /Compared with the previous hour/);
-    assert.equal(await page.locator('#inverted').isDisabled(), true);
+    assert.equal(await page.locator('#mode').isDisabled(), true);
+  });
+
+  it('shows hostile names in the table as text and keeps a 20,000-function table to the rows in view', async () => {
+    await load(data(viewTree(HOSTILE, 'cpu')));
+    await waitForStats((x) => x.nodes === HOSTILE.tree.size, 'the hostile profile');
+    await page.click('#mode');
+    await waitForStats((x) => x.mode === 'table' && x.table?.scope === null, 'the hostile table');
+    assert.ok((await page.locator('#grid-spacer .fn').allTextContents()).includes(IMG_NAME));
+    assert.deepEqual((await lastStats()).injected, { img: 0, script: 0, svg: 0, iframe: 0 });
+    assert.equal(await page.locator('#table img, #table script, #table svg').count(), 0);
+    const folded = Array.from({ length: 20_000 }, (_, i) => `main;mod.f${i} ${1 + (i % 7)}`).join('\n');
+    await load(data(viewTree(decodeProfile(Buffer.from(folded)), 'latency')));
+    const big = await waitForStats((x) => x.mode === 'table' && x.table?.functions === 20_001, 'the large table');
+    assert.ok(big.table!.buildMs >= 0);
+    const inDom = await page.locator('#grid-spacer .hot-row').count();
+    assert.ok(inDom > 5 && inDom < 120, `only the rows in view are in the DOM: ${inDom}`);
+    await page.locator('#grid').focus();
+    await page.keyboard.press('End');
+    await page.locator('#hot-row-20000').waitFor();
+    assert.equal((await lastStats()).table?.active, 'main', 'the last row by self time (main has none)');
+    assert.ok(await page.locator('#grid-spacer .hot-row').count() < 120);
+    await page.click('#mode');
+    await waitForStats((x) => x.mode === 'flame', 'the flame graph');
   });
 
   it('refuses malformed data with a message instead of drawing it', async () => {
