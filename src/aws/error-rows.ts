@@ -4,8 +4,39 @@
 import { errorNode, messageNode, plainTooltip, type MessageNode, type NodePresentation } from '../core/tree';
 import type { ErrorAction } from './errors';
 import { PROFILE_CATEGORIES, ssoLoginArgs } from './errors';
+import type { ProfileKind } from './profiles';
 
 export const SHOW_ERROR_DETAILS = 'conveyor.aws.showErrorDetails';
+/** The last button of every AWS error notification: the log holds the failed call's service, operation and profile. */
+export const SHOW_LOG_BUTTON = 'Show Log';
+
+/** An action's button, worded the same in every error notification and error row. */
+export function actionLabel(action: ErrorAction): string {
+  switch (action.kind) {
+    case 'ssoLogin': return `Run ${action.command}`;
+    case 'selectProfile': return 'Choose Another Profile';
+    case 'selectRegion': return 'Select Region';
+    case 'openSettings': return 'Open Settings';
+    case 'retry': return 'Retry';
+  }
+}
+
+/**
+ * Whether "Run aws sso login" can help: the SDK said the SSO session is gone, or the profile signs in
+ * with IAM Identity Center. Expired static keys or a credential_process need something else.
+ */
+export function ssoLoginApplies(category: string, kind: ProfileKind | undefined): boolean {
+  return category === 'ssoExpired' || kind === 'sso' || kind === 'sso-legacy';
+}
+
+/**
+ * The buttons of an error notification: one per action, then Show Log. Run aws sso login only where it
+ * applies, and only with a folder (the login runs as a task; the message still names the command).
+ */
+export function errorButtons(actions: readonly ErrorAction[], where: { hasFolder: boolean; ssoLogin: boolean }): { actions: ErrorAction[]; labels: string[] } {
+  const shown = actions.filter((a) => a.kind !== 'ssoLogin' || (where.hasFolder && where.ssoLogin));
+  return { actions: shown, labels: [...shown.map(actionLabel), SHOW_LOG_BUTTON] };
+}
 
 /** What "Show Details" shows and offers; passed as the row command's argument. */
 export interface ErrorDetails {

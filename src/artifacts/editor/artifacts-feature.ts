@@ -81,11 +81,12 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
       client: () => deps.aws.client('codeartifact'),
       explain: (err, op) => {
         const e = deps.aws.explain(err, { service: 'codeartifact', operation: op });
-        return { message: e.message, ...(e.code ? { code: e.code } : {}) };
+        return { message: e.message, category: e.category, ...(e.code ? { code: e.code } : {}) };
       },
       extraDomains: () => this.sharedDomains(),
+      now: () => this.clock.now(),
     });
-    this.provider = new ArtifactsTreeProvider(this.model);
+    this.provider = new ArtifactsTreeProvider(this.model, () => deps.aws.current?.profile, () => this.store.logins());
     this.store = new LoginStore(context, nodeConfigFs, (message) => deps.log.warn(`CodeArtifact login record: ${message}`));
     this.statusItems = new LoginStatusItems(() => this.clock.now());
     this.logins = new LoginCommands(this);
@@ -192,6 +193,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
 
   renderStatus(): void {
     this.statusItems.update(this.activeLogins());
+    this.provider.refresh();   // the repositories' "logged in (pnpm)"
   }
 
   login(arg?: LoginArgs | ArtifactNode): Promise<LoginResult> { return this.logins.login(arg); }

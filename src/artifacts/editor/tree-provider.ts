@@ -1,6 +1,8 @@
 // The Artifacts view: renders the pure model's nodes as TreeItems.
 import * as vscode from 'vscode';
-import type { ArtifactsModel } from '../tree/model';
+import { SHOW_ERROR_DETAILS } from '../../aws/error-rows';
+import { loginBadge } from '../tree/login-badge';
+import { errorDetailsOf, type ArtifactsModel } from '../tree/model';
 import type { ArtifactNode } from '../tree/nodes';
 
 export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNode>, vscode.Disposable {
@@ -8,7 +10,12 @@ export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNo
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly parents = new Map<string, ArtifactNode | undefined>();
 
-  constructor(readonly model: ArtifactsModel) {}
+  /**
+   * `profile`: the profile the view lists, named by an error row's details (for Run aws sso login);
+   * `logins`: the active CodeArtifact logins, shown on their repositories' rows.
+   */
+  constructor(readonly model: ArtifactsModel, private readonly profile: () => string | undefined,
+    private readonly logins: () => Parameters<typeof loginBadge>[1] = () => []) {}
 
   refresh(node?: ArtifactNode): void {
     this.emitter.fire(node);
@@ -23,8 +30,15 @@ export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNo
     const color = node.data.kind === 'error' ? new vscode.ThemeColor('errorForeground')
       : node.data.kind === 'version' && node.data.status && node.data.status !== 'Published' ? new vscode.ThemeColor('disabledForeground') : undefined;
     item.iconPath = new vscode.ThemeIcon(node.icon, color);
+    const badge = node.data.kind === 'repository' ? loginBadge(node.data.ref, this.logins()) : undefined;
+    if (badge) {
+      item.description = [badge, node.description].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon('key');
+    }
     if (node.data.kind === 'loadMore') item.command = { command: 'conveyor.artifacts.loadMore', title: 'Load more', arguments: [node] };
     if (node.data.kind === 'version') item.command = { command: 'conveyor.artifacts.showDetails', title: 'Show details', arguments: [node] };
+    const details = errorDetailsOf(node, this.profile(), this.getParent(node));
+    if (details) item.command = { command: SHOW_ERROR_DETAILS, title: 'Show Details', arguments: [details] };
     return item;
   }
 

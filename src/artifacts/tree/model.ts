@@ -9,13 +9,15 @@ import {
   displayName, formatTime, FORMAT_LABELS, packageId, repoId, statusIcon,
   type ArtifactNode, type NodeData, type PackageRef, type RepoRef,
 } from './nodes';
+import type { ErrorDetails } from '../../aws/error-rows';
+import { formatAgo } from '../../core/format';
 import { originRestrictionsPhrase } from './words';
 
 export interface ModelOptions {
   /** The client for the current profile/region; throws when none is configured. */
   client(): CodeartifactClient;
-  /** Turns an SDK error into a message a person can act on. */
-  explain(error: unknown, operation: string): { message: string; code?: string };
+  /** Turns an SDK error into a message a person can act on, with its category (explainAwsError's). */
+  explain(error: unknown, operation: string): { message: string; code?: string; category?: string };
   pageSize?: { domains?: number; repositories?: number; packages?: number; versions?: number };
   /** Parallel DescribePackageVersion calls for publish times. */
   describeConcurrency?: number;
@@ -24,12 +26,31 @@ export interface ModelOptions {
    * own domains, so these come from settings.
    */
   extraDomains?: () => readonly { name: string; owner: string }[];
+  /** The clock a version's "published 3 days ago" is measured by (default: the system's). */
+  now?: () => number;
 }
+
+/** A failed load as its error row shows it: a short title, the explained message. */
+export interface LoadFailure {
+  title: string;
+  message: string;
+  code?: string;
+  category?: string;
+}
+
+/** The short title of a failed load, by the operation that failed. */
+const FAILURE_TITLES: Record<string, string> = {
+  ListDomains: 'Couldn’t list domains',
+  ListRepositoriesInDomain: 'Couldn’t list repositories',
+  DescribeRepository: 'Couldn’t read the repository',
+  ListPackages: 'Couldn’t list packages',
+  ListPackageVersions: 'Couldn’t list versions',
+};
 
 interface Listing<T> {
   items: T[];
   nextToken?: string;
-  error?: { message: string; code?: string };
+  error?: LoadFailure;
   loaded: boolean;
 }
 
@@ -59,7 +80,7 @@ type VersionItem = { version: string; status?: string; publishedTime?: number; r
 export class ArtifactsModel {
   private domains: Listing<DomainItem> = { items: [], loaded: false };
   private readonly repos = new Map<string, Listing<RepoItem>>();
-  private readonly details = new Map<string, RepoDetails | { error: { message: string; code?: string } }>();
+  private readonly details = new Map<string, RepoDetails | { error: LoadFailure }>();
   private readonly packages = new Map<string, Listing<PackageSummary>>();
   private readonly versions = new Map<string, Listing<VersionItem>>();
   private filterText = '';
@@ -98,8 +119,8 @@ export class ArtifactsModel {
     return this.options.pageSize?.[kind] ?? { domains: 50, repositories: 50, packages: 50, versions: 25 }[kind];
   }
 
-  private fail(error: unknown, operation: string): { message: string; code?: string } {
-    return this.options.explain(error, operation);
+  private fail(error: unknown, operation: string): LoadFailure {
+    return { title: FAILURE_TITLES[operation] ?? `Couldn’t call ${operation}`, ...this.options.explain(error, operation) };
   }
 
   async roots(): Promise<ArtifactNode[]> {
@@ -322,7 +343,8 @@ export class ArtifactsModel {
     const listing = this.versions.get(key) as Listing<VersionItem>;
     const nodes = listing.items.map((v): ArtifactNode => ({
       id: `ver:${key}/${v.version}`, label: v.version,
-      description: [v.status, v.publishedTime ? formatTime(v.publishedTime) : undefined].filter(Boolean).join(' · '),
+      // The one time format of the views: relative in the row, the timestamp in the tooltip.
+      description: [v.status, v.publishedTime ? formatAgo(v.publishedTime, (this.options.now ?? Date.now)()) : undefined].filter(Boolean).join(' · '),
       tooltip: [`${displayName(ref.format, ref.namespace, ref.package)} ${v.version}`, v.status && `Status: ${v.status}`,
         v.publishedTime && `Published ${formatTime(v.publishedTime)}`, v.origin && `Origin: ${v.origin}`, v.revision && `Revision ${v.revision}`].filter(Boolean).join('\n'),
       contextValue: `conveyor.artifacts.version.${ref.format}`, collapsible: false, icon: statusIcon(v.status),
@@ -349,9 +371,25 @@ function domainNode(d: DomainItem): ArtifactNode {
   };
 }
 
-function errorNode(scope: string, error: { message: string; code?: string }): ArtifactNode {
-  return { id: `error:${scope}`, label: error.message, tooltip: error.message, contextValue: 'conveyor.artifacts.error', collapsible: false, icon: 'error',
-    data: { kind: 'error', message: error.message, ...(error.code ? { code: error.code } : {}) } };
+/**
+ * What the error row's click shows (conveyor.aws.showErrorDetails): the whole message and the next
+ * steps for its category; Retry refreshes `retryNode` (the row's parent; the whole view for a root).
+ */
+export function errorDetailsOf(node: ArtifactNode, profile: string | undefined, retryNode: ArtifactNode | undefined): ErrorDetails | undefined {
+  if (node.data.kind !== 'error') return undefined;
+  return {
+    title: node.data.title, message: node.data.message, category: node.data.category, ...(profile !== undefined ? { profile } : {}),
+    retry: { command: 'conveyor.artifacts.refresh', args: retryNode ? [retryNode] : [] },
+  };
+}
+
+/** The one error state of the AWS views: a short title, the whole message beside it and in the tooltip; a click offers what to do next. */
+function errorNode(scope: string, error: LoadFailure): ArtifactNode {
+  return {
+    id: `error:${scope}`, label: error.title, description: error.message, tooltip: `${error.title}\n\n${error.message}\n\nClick for the details and what to do next.`,
+    contextValue: 'conveyor.artifacts.error', collapsible: false, icon: 'error',
+    data: { kind: 'error', title: error.title, message: error.message, category: error.category ?? 'unknown', ...(error.code ? { code: error.code } : {}) },
+  };
 }
 
 function infoNode(scope: string, message: string): ArtifactNode {

@@ -26,7 +26,7 @@ export type NodeData =
   | { kind: 'package'; ref: PackageRef }
   | { kind: 'version'; ref: VersionRef; status?: string; publishedTime?: number }
   | { kind: 'loadMore'; listing: string; what: string }
-  | { kind: 'error'; message: string; code?: string }
+  | { kind: 'error'; title: string; message: string; category: string; code?: string }
   | { kind: 'info'; message: string };
 
 export interface ArtifactNode {

@@ -81,7 +81,7 @@ export function awsCommands(session: AwsSession, ui: EditorUi): CommandTable {
   return {
     'conveyor.aws.selectProfile': (name) => selectProfile(session, ui, name),
     'conveyor.aws.selectRegion': (region) => selectRegion(session, ui, region),
-    [SHOW_ERROR_DETAILS]: (details) => showErrorDetails(details),
+    [SHOW_ERROR_DETAILS]: (details) => showErrorDetails(details, (profile) => session.profile(profile)?.kind),
     'conveyor.aws.revokeAllowedEndpoint': (origin) => revokeAllowedEndpoint(session, ui, origin),
   };
 }

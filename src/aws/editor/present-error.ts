@@ -1,17 +1,11 @@
 import * as vscode from 'vscode';
 import { SHOW_LOG_COMMAND } from '../../editor/commands';
-import { actionsFor, isErrorDetails, type ErrorDetails } from '../error-rows';
-import { ssoLoginArgs, type ActionableError, type ErrorAction } from '../errors';
+import { actionsFor, errorButtons, isErrorDetails, SHOW_LOG_BUTTON, ssoLoginApplies, type ErrorDetails } from '../error-rows';
+import { ssoLoginArgs, type ActionableError } from '../errors';
+import type { ProfileKind } from '../profiles';
 
-function label(action: ErrorAction): string {
-  switch (action.kind) {
-    case 'ssoLogin': return `Run ${action.command}`;
-    case 'selectProfile': return 'Select AWS Profile';
-    case 'selectRegion': return 'Select Region';
-    case 'openSettings': return 'Open Settings';
-    case 'retry': return 'Retry';
-  }
-}
+/** How a profile signs in (from the AWS files), to offer aws sso login only where it helps. */
+export type KindOfProfile = (profile: string) => ProfileKind | undefined;
 
 /**
  * Runs `aws sso login --profile <profile>` as a task the person can see (the browser sign-in needs them).
@@ -29,14 +23,20 @@ export async function runSsoLogin(profile: string): Promise<vscode.TaskExecution
   return vscode.tasks.executeTask(task);
 }
 
-/** Shows an explained AWS error with one button per action; returns 'retry' if that was chosen. */
-export async function presentError(error: ActionableError): Promise<'retry' | undefined> {
-  // Without a folder there is no task to run aws sso login in; the message still names the command.
-  const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  const actions = error.actions.filter((a) => a.kind !== 'ssoLogin' || hasFolder);
+const hasFolder = (): boolean => (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+
+/** Shows an explained AWS error with one button per action and Show Log; returns 'retry' if that was chosen. */
+export async function presentError(error: ActionableError, kindOf: KindOfProfile): Promise<'retry' | undefined> {
+  const login = error.actions.find((a) => a.kind === 'ssoLogin');
+  const ssoLogin = login?.kind === 'ssoLogin' && ssoLoginApplies(error.category, kindOf(login.profile));
+  const { actions, labels } = errorButtons(error.actions, { hasFolder: hasFolder(), ssoLogin });
   const show = error.transient ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-  const picked = await show(error.message, ...actions.map(label));
-  const action = actions.find((a) => label(a) === picked);
+  const picked = await show(error.message, ...labels);
+  if (picked === SHOW_LOG_BUTTON) {
+    await vscode.commands.executeCommand(SHOW_LOG_COMMAND);
+    return undefined;
+  }
+  const action = actions[labels.indexOf(picked ?? '')];
   if (!action) return undefined;
   switch (action.kind) {
     case 'ssoLogin':
@@ -56,21 +56,18 @@ export async function presentError(error: ActionableError): Promise<'retry' | un
   }
 }
 
-const SHOW_LOG = 'Show Log';
-
 /**
  * "Show Details" of a view's error row: the whole message, with a button for each next step — Run
  * aws sso login (an expired SSO session), Choose Another Profile, Retry — and Show Log.
  */
-export async function showErrorDetails(arg: unknown): Promise<void> {
+export async function showErrorDetails(arg: unknown, kindOf: KindOfProfile): Promise<void> {
   if (!isErrorDetails(arg)) return;
   const details: ErrorDetails = arg;
-  const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  const actions = actionsFor(details.category, details.profile)
-    .filter((a) => (a.kind !== 'ssoLogin' || hasFolder) && (a.kind !== 'retry' || details.retry));
-  const labels = actions.map((a) => (a.kind === 'selectProfile' ? 'Choose Another Profile' : label(a)));
-  const picked = await vscode.window.showErrorMessage(`${details.title}: ${details.message}`, ...labels, SHOW_LOG);
-  if (picked === SHOW_LOG) {
+  const ssoLogin = details.profile !== undefined && ssoLoginApplies(details.category, kindOf(details.profile));
+  const { actions, labels } = errorButtons(actionsFor(details.category, details.profile).filter((a) => a.kind !== 'retry' || details.retry),
+    { hasFolder: hasFolder(), ssoLogin });
+  const picked = await vscode.window.showErrorMessage(`${details.title}: ${details.message}`, ...labels);
+  if (picked === SHOW_LOG_BUTTON) {
     await vscode.commands.executeCommand(SHOW_LOG_COMMAND);
     return;
   }

@@ -159,7 +159,7 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
   }
 
   async showError(error: unknown, context: AwsErrorTarget): Promise<'retry' | undefined> {
-    return presentError(this.explain(error, context));
+    return presentError(this.explain(error, context), (profile) => this.profile(profile)?.kind);
   }
 
   /** Re-reads settings and the shared files; fires onDidChange when the effective target changed. */

@@ -235,7 +235,7 @@ export class DeployTreeModel implements Disposable {
     if (!account) {
       return [{ kind: 'message', parentId: '', label: 'Choose an AWS profile to see CodeDeploy applications', hint: true }];
     }
-    return this.guard('', 'ListApplications', account, 'Couldn\'t list CodeDeploy applications', async () => {
+    return this.guard('', 'ListApplications', account, 'Couldn’t list CodeDeploy applications', async () => {
       this.applications ??= { value: await loadApplications(this.deps.api(account)) };
       const apps = this.applications.value;
       if (apps.length === 0) {
@@ -248,7 +248,7 @@ export class DeployTreeModel implements Disposable {
 
   private groupRows(node: Extract<DeployNode, { kind: 'application' }>): Promise<DeployNode[]> {
     const { account, application } = node;
-    return this.guard(deployNodeId(node), 'ListDeploymentGroups', account, 'Couldn\'t list deployment groups', async () => {
+    return this.guard(deployNodeId(node), 'ListDeploymentGroups', account, 'Couldn’t list deployment groups', async () => {
       const key = this.appKey(account, application.name);
       let groups = this.groups.get(key);
       if (!groups) {
@@ -262,7 +262,7 @@ export class DeployTreeModel implements Disposable {
 
   private deploymentRows(node: Extract<DeployNode, { kind: 'group' }>): Promise<DeployNode[]> {
     const { account, group } = node;
-    return this.guard(deployNodeId(node), 'ListDeployments', account, 'Couldn\'t list deployments', async () => {
+    return this.guard(deployNodeId(node), 'ListDeployments', account, 'Couldn’t list deployments', async () => {
       const key = this.groupKey(account, group.applicationName, group.name);
       let pager = this.deploymentPagers.get(key);
       if (!pager) {
@@ -282,7 +282,7 @@ export class DeployTreeModel implements Disposable {
     if (deployment.status === 'Created' || deployment.status === 'Queued') {
       return Promise.resolve([{ kind: 'message', parentId: deployNodeId(node), label: 'Not started yet', description: 'no targets to show' }]);
     }
-    return this.guard(deployNodeId(node), 'ListDeploymentTargets', account, 'Couldn\'t list the targets', async () => {
+    return this.guard(deployNodeId(node), 'ListDeploymentTargets', account, 'Couldn’t list the targets', async () => {
       const key = this.deploymentKey(account, deployment.id);
       let pager = this.targetPagers.get(key);
       if (!pager) {

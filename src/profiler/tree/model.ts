@@ -71,7 +71,7 @@ export class ProfilerTreeModel implements Disposable {
   private async roots(): Promise<ProfilerNode[]> {
     const target = this.deps.current();
     if (!target) return [];
-    return this.load('', 'ListProfilingGroups', target, 'Couldn\'t list profiling groups', async () => {
+    return this.load('', 'ListProfilingGroups', target, 'Couldn’t list profiling groups', async () => {
       const groups = await this.deps.codeguru().listProfilingGroups(this.deps.client(target));
       if (groups.length === 0) {
         return [{ kind: 'message', parent: '', label: `No profiling groups in ${target.region}`,
@@ -82,7 +82,7 @@ export class ProfilerTreeModel implements Disposable {
   }
 
   private groupChildren(node: Extract<ProfilerNode, { kind: 'group' }>): Promise<ProfilerNode[]> {
-    return this.load(node.name, 'ListProfileTimes', node.target, 'Couldn\'t list profile times', async () => {
+    return this.load(node.name, 'ListProfileTimes', node.target, 'Couldn’t list profile times', async () => {
       const now = this.deps.now();
       const times = await this.deps.codeguru().listProfileTimes(this.deps.client(node.target), node.name, { start: new Date(now.getTime() - RANGE_MS.week), end: now });
       const end = dataEnd(times, now);
@@ -101,7 +101,7 @@ export class ProfilerTreeModel implements Disposable {
 
   private recommendations(node: Extract<ProfilerNode, { kind: 'recommendations' }>): Promise<ProfilerNode[]> {
     const { group, window, target } = node;
-    return this.load(`${group}/recommendations`, 'GetRecommendations', target, 'Couldn\'t load recommendations', async () => {
+    return this.load(`${group}/recommendations`, 'GetRecommendations', target, 'Couldn’t load recommendations', async () => {
       const r = await this.deps.codeguru().getRecommendations(this.deps.client(target), group, window);
       const out: ProfilerNode[] = [
         ...r.recommendations.map((recommendation): ProfilerNode => ({ kind: 'recommendation', group, recommendation, window, target })),
@@ -113,7 +113,7 @@ export class ProfilerTreeModel implements Disposable {
 
   private findings(node: Extract<ProfilerNode, { kind: 'findings' }>): Promise<ProfilerNode[]> {
     const { group, window, target } = node;
-    return this.load(`${group}/findings`, 'ListFindingsReports', target, 'Couldn\'t list findings reports', async () => {
+    return this.load(`${group}/findings`, 'ListFindingsReports', target, 'Couldn’t list findings reports', async () => {
       const reports = await this.deps.codeguru().listFindingsReports(this.deps.client(target), group, window);
       return reports.length > 0
         ? reports.map((report): ProfilerNode => ({ kind: 'report', group, report, target }))

@@ -51,6 +51,7 @@ export async function passGate(ctx: GateContext, input: GateInput): Promise<Veri
   const decision = ctx.faults.decide(input.signingName, input.operation);
   const delay = decision.delayMs + ctx.latencyMs;
   if (delay > 0) await sleep(delay);
+  if (decision.held) await decision.held;
   const fault = decision.terminal;
   if (!fault) return caller;
   switch (fault.kind) {

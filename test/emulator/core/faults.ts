@@ -1,7 +1,8 @@
 // Fault injection: tests (in process or over the admin API) make chosen operations fail, slow down,
-// throttle, drop the connection or answer with a malformed body.
+// throttle, drop the connection, answer with a malformed body, or hold the answer until the fault is
+// removed (a test then sees a loading state for as long as it needs, without guessing a delay).
 
-export type FaultKind = 'error' | 'delay' | 'throttle' | 'drop' | 'malformed';
+export type FaultKind = 'error' | 'delay' | 'hold' | 'throttle' | 'drop' | 'malformed';
 
 export interface FaultSpec {
   /** Operation name (e.g. `GetPipelineState`) or `*` for every API operation. */
@@ -35,32 +36,43 @@ export interface Fault extends FaultSpec {
 
 export interface FaultDecision {
   delayMs: number;
+  /** Settles when every hold fault that matched this request has been removed (or cleared). */
+  held?: Promise<void>;
   /** The fault that decides the outcome (error/throttle/drop/malformed), if any. */
   terminal?: Fault;
 }
 
-const KINDS: readonly FaultKind[] = ['error', 'delay', 'throttle', 'drop', 'malformed'];
+const KINDS: readonly FaultKind[] = ['error', 'delay', 'hold', 'throttle', 'drop', 'malformed'];
 
 export class FaultRegistry {
   private faults: Fault[] = [];
   private nextId = 1;
+  /** The release of each hold fault still registered. */
+  private readonly holds = new Map<string, { released: Promise<void>; release: () => void }>();
 
   add(spec: FaultSpec): Fault {
     const problem = validateFaultSpec(spec);
     if (problem) throw new TypeError(problem);
     const fault: Fault = { ...spec, id: `fault-${this.nextId++}`, seen: 0, fired: 0 };
     this.faults.push(fault);
+    if (spec.kind === 'hold') {
+      let release = (): void => undefined;
+      const released = new Promise<void>((resolve) => { release = resolve; });
+      this.holds.set(fault.id, { released, release });
+    }
     return fault;
   }
 
   remove(id: string): boolean {
     const before = this.faults.length;
     this.faults = this.faults.filter((f) => f.id !== id);
+    this.release(id);
     return this.faults.length !== before;
   }
 
   clear(): void {
     this.faults = [];
+    for (const id of [...this.holds.keys()]) this.release(id);
   }
 
   list(): readonly Fault[] {
@@ -71,6 +83,7 @@ export class FaultRegistry {
   decide(service: string, operation: string): FaultDecision {
     let delayMs = 0;
     let terminal: Fault | undefined;
+    const held: Promise<void>[] = [];
     for (const f of [...this.faults]) {
       if (f.operation !== '*' && f.operation !== operation) continue;
       if (f.service !== undefined && f.service !== service) continue;
@@ -80,12 +93,24 @@ export class FaultRegistry {
         this.fire(f);
         continue;
       }
+      if (f.kind === 'hold') {
+        // Every matching request waits until the fault is removed; `times` does not apply.
+        f.fired++;
+        const hold = this.holds.get(f.id);
+        if (hold) held.push(hold.released);
+        continue;
+      }
       if (terminal) continue;
       if (f.kind === 'throttle' && f.seen <= (f.afterCalls ?? 0)) continue;
       terminal = f;
       this.fire(f);
     }
-    return terminal ? { delayMs, terminal } : { delayMs };
+    return { delayMs, ...(terminal ? { terminal } : {}), ...(held.length > 0 ? { held: Promise.all(held).then(() => undefined) } : {}) };
+  }
+
+  private release(id: string): void {
+    this.holds.get(id)?.release();
+    this.holds.delete(id);
   }
 
   private fire(f: Fault): void {
@@ -112,5 +137,6 @@ export function validateFaultSpec(value: unknown): string | undefined {
     return 'extra must be an object';
   }
   if (spec.kind === 'delay' && spec.delayMs === undefined) return 'a delay fault needs delayMs';
+  if (spec.kind === 'hold' && spec.times !== undefined) return 'a hold fault lasts until it is removed: times does not apply';
   return undefined;
 }

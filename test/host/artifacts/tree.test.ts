@@ -29,11 +29,14 @@ describe('Artifacts tree (emulator)', function () {
     const aws = (await activateConveyor()).aws;
     model = new ArtifactsModel({
       client: () => aws.client('codeartifact'),
-      explain: (err, op) => ({ message: aws.explain(err, { service: 'codeartifact', operation: op }).message }),
+      explain: (err, op) => {
+        const e = aws.explain(err, { service: 'codeartifact', operation: op });
+        return { message: e.message, category: e.category };
+      },
       pageSize: { versions: 2 },
       extraDomains: () => [{ name: 'platform', owner: '222222222222' }],
     });
-    provider = new ArtifactsTreeProvider(model);
+    provider = new ArtifactsTreeProvider(model, () => aws.current?.profile);
   });
   afterEach(async () => {
     provider.dispose();
@@ -74,7 +77,7 @@ describe('Artifacts tree (emulator)', function () {
     assert.equal(versions.filter((v) => v.data.kind === 'version').length, 2, 'a page of two versions');
     const newest = versions[0] as ArtifactNode;
     assert.equal(newest.label, '1.3.0-beta.1');
-    assert.match(String(provider.getTreeItem(newest).description), /^Unlisted · \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    assert.match(String(provider.getTreeItem(newest).description), /^Unlisted · (just now|yesterday|\d+ \w+ ago|on \d{4}-\d\d-\d\d)$/);
     assert.equal((provider.getTreeItem(newest).iconPath as vscode.ThemeIcon).id, 'eye-closed');
     assert.equal(provider.getTreeItem(newest).command?.command, 'conveyor.artifacts.showDetails');
 
@@ -109,14 +112,21 @@ describe('Artifacts tree (emulator)', function () {
     const python = await child(provider, await child(provider, undefined, 'acme'), 'python');
     const errors = (await provider.getChildren(python)).filter((n) => n.data.kind === 'error');
     assert.equal(errors.length, 1);
-    assert.match(errors[0]?.label ?? '', /Access denied.*codeartifact:ListPackages/);
-    assert.equal((provider.getTreeItem(errors[0] as ArtifactNode).iconPath as vscode.ThemeIcon).id, 'error');
+    // The one error state: a short title, the whole message beside it, a click that offers the next steps.
+    assert.equal(errors[0]?.label, 'Couldn’t list packages');
+    assert.match(errors[0]?.description ?? '', /Access denied.*codeartifact:ListPackages/);
+    const item = provider.getTreeItem(errors[0]);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.equal(item.command?.command, 'conveyor.aws.showErrorDetails');
+    assert.deepEqual(item.command?.arguments?.[0], { title: 'Couldn’t list packages', message: errors[0]?.description, category: 'accessDenied',
+      profile: (await activateConveyor()).aws.current?.profile, retry: { command: 'conveyor.artifacts.refresh', args: [python] } });
     await admin('DELETE', 'faults');
 
     await admin('POST', 'faults', { operation: 'ListDomains', service: 'codeartifact', kind: 'throttle' });
     model.clear();
     const roots = await provider.getChildren();
-    assert.match(roots[0]?.label ?? '', /throttl/i);
+    assert.equal(roots[0]?.label, 'Couldn’t list domains');
+    assert.match(roots[0]?.description ?? '', /throttl/i);
     assert.deepEqual(roots.slice(1).map((n) => n.label), ['platform'], 'shared domains from settings still show');
   });
 

@@ -196,7 +196,7 @@ describe('Deployments faults (emulator)', function () {
     await admin('POST', 'faults', { service: 'codedeploy', operation: 'ListDeploymentGroups', kind: 'error', status: 400, errorType: 'AccessDeniedException',
       message: 'User: arn:aws:iam::111111111111:user/dev is not authorized to perform: codedeploy:ListDeploymentGroups' });
     f.model.refresh(app.node);
-    const error = await row(f, 'image-resizer', { label: 'Couldn\'t list deployment groups', description: /codedeploy:ListDeploymentGroups/ });
+    const error = await row(f, 'image-resizer', { label: 'Couldn’t list deployment groups', description: /codedeploy:ListDeploymentGroups/ });
     assert.equal(error.item.command?.command, 'conveyor.deploy.showError');
     rig.commands.showError(error.node);
     assert.match(rig.ui.of('error').at(-1) ?? '', /^ListDeploymentGroups: .*codedeploy:ListDeploymentGroups/);
@@ -214,7 +214,7 @@ describe('Deployments faults (emulator)', function () {
     f.model.refresh(latest);
     const [error] = await f.provider.getChildren(latest);
     const item = f.provider.getTreeItem(error!);
-    assert.equal(item.label, 'Couldn\'t list the targets');
+    assert.equal(item.label, 'Couldn’t list the targets');
     assert.match(String(item.description), /throttled/);
     assert.ok((await f.provider.getChildren(group.node)).some(isLatest), 'the deployments above it still show');
     await admin('DELETE', 'faults');

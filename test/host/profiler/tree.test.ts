@@ -62,7 +62,7 @@ describe('Profiler view against the emulator', function () {
     await setSetting('conveyor.aws.profile', 'expired');
     await waitFor('the error item', async () => (await rootItems()).some((i) => i.contextValue === 'conveyor.profiler.error'), 20_000);
     const error = (await rootItems()).find((i) => i.contextValue === 'conveyor.profiler.error')!;
-    assert.equal(error.label, "Couldn't list profiling groups");
+    assert.equal(error.label, 'Couldn’t list profiling groups');
     assert.match(error.description, /expired/i);
   });
 });

@@ -11,7 +11,7 @@ import { nodeConfigFs } from '../../../src/artifacts/login/node-fs';
 import { performLogin } from '../../../src/artifacts/login/service';
 import { operationOf, stampFailedCalls } from '../../../src/aws/clients';
 import { fetchVersionDetails, renderVersionDetails } from '../../../src/artifacts/tree/details';
-import { ArtifactsModel } from '../../../src/artifacts/tree/model';
+import { ArtifactsModel, errorDetailsOf } from '../../../src/artifacts/tree/model';
 import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
 import { createEmulator, type Emulator } from '../../emulator/index';
 
@@ -19,7 +19,10 @@ describe('artifacts model and login service (emulator)', function () {
   this.timeout(60_000);
   let emu: Emulator;
   let client: CodeartifactClient;
-  const explain = (err: unknown, operation: string) => ({ message: explainAwsError(err, { service: 'codeartifact', operation }).message });
+  const explain = (err: unknown, operation: string) => {
+    const e = explainAwsError(err, { service: 'codeartifact', operation, profile: 'dev' });
+    return { message: e.message, category: e.category };
+  };
 
   before(async () => {
     emu = await createEmulator({ seed: { dataset: 'demo' }, speed: 0 });
@@ -64,6 +67,35 @@ describe('artifacts model and login service (emulator)', function () {
     const npm = await find(m, team, 'npm');
     const unscoped = (await m.children(npm)).filter((n) => n.data.kind === 'package').map((n) => n.label).sort();
     assert.deepEqual(unscoped, ['ms', 'order-client']);
+  });
+
+  it('a failed listing is the one error state: a short title, the whole message, next steps on click', async () => {
+    emu.faults.add({ operation: 'ListRepositoriesInDomain', kind: 'error', status: 400, errorType: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
+    const m = model();
+    const acme = await find(m, undefined, 'acme');
+    const [row] = await m.children(acme);
+    assert.equal(row?.label, 'Couldn’t list repositories');
+    assert.match(row?.description ?? '', /^The credentials of profile "dev" have expired \(ExpiredTokenException\)\. .*choose another profile\.$/);
+    assert.equal(row?.tooltip, `Couldn’t list repositories\n\n${row?.description ?? ''}\n\nClick for the details and what to do next.`);
+    assert.deepEqual(errorDetailsOf(row, 'dev', acme), {
+      title: 'Couldn’t list repositories', message: row?.description, category: 'credentialsExpired', profile: 'dev',
+      retry: { command: 'conveyor.artifacts.refresh', args: [acme] },
+    });
+    assert.deepEqual(errorDetailsOf(acme, 'dev', undefined), undefined, 'only error rows have details');
+    emu.faults.add({ operation: 'ListDomains', kind: 'throttle' });
+    m.clear();
+    const [root] = await m.roots();
+    assert.equal(root?.label, 'Couldn’t list domains');
+    assert.deepEqual(errorDetailsOf(root, undefined, undefined)?.retry, { command: 'conveyor.artifacts.refresh', args: [] }, 'a root row retries the whole view');
+  });
+
+  it('a version row says when it was published in the views\' one time format; the tooltip has the timestamp', async () => {
+    const m = new ArtifactsModel({ client: () => client, explain, now: () => emu.clock.now() + 3 * 86_400_000 });
+    const team = await find(m, await find(m, undefined, 'acme'), 'team-npm');
+    const uiKit = await find(m, await find(m, await find(m, team, 'npm'), '@acme'), 'ui-kit');
+    const version = (await m.children(uiKit)).find((n) => n.label === '1.2.0');
+    assert.match(version?.description ?? '', /^Published · \d+ days ago$/);
+    assert.match(version?.tooltip ?? '', /Published \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
   it('shows the shared domain from settings next to the account\'s own', async () => {

@@ -1,6 +1,6 @@
 // The one error state of the AWS views: a short title row, the message reachable, next steps by category.
 import * as assert from 'node:assert/strict';
-import { actionsFor, isErrorDetails, presentMessage } from '../../../src/aws/error-rows';
+import { actionsFor, errorButtons, isErrorDetails, presentMessage, ssoLoginApplies } from '../../../src/aws/error-rows';
 import type { MessageNode } from '../../../src/core/tree';
 
 const failed = (category: string, severity: MessageNode['severity'] = 'error'): MessageNode => ({
@@ -16,6 +16,26 @@ describe('AWS view error rows', () => {
     assert.deepEqual(actionsFor('throttled', 'dev').map((a) => a.kind), ['retry']);
     const login = actionsFor('credentialsExpired', 'dev')[0];
     assert.deepEqual(login, { kind: 'ssoLogin', profile: 'dev', command: 'aws sso login --profile dev' });
+  });
+
+  it('every error notification words its buttons the same and ends with Show Log', () => {
+    const expired = actionsFor('credentialsExpired', 'dev');
+    assert.deepEqual(errorButtons(expired, { hasFolder: true, ssoLogin: true }).labels,
+      ['Run aws sso login --profile dev', 'Choose Another Profile', 'Retry', 'Show Log']);
+    const noFolder = errorButtons(expired, { hasFolder: false, ssoLogin: true });
+    assert.deepEqual(noFolder.labels, ['Choose Another Profile', 'Retry', 'Show Log'], 'no folder: no task to run aws sso login in');
+    assert.deepEqual(noFolder.actions.map((a) => a.kind), ['selectProfile', 'retry'], 'labels and actions stay aligned');
+    assert.deepEqual(errorButtons(expired, { hasFolder: true, ssoLogin: false }).labels, ['Choose Another Profile', 'Retry', 'Show Log']);
+    assert.deepEqual(errorButtons([], { hasFolder: true, ssoLogin: true }).labels, ['Show Log']);
+  });
+
+  it('offers aws sso login only where it helps: an SSO session the SDK found gone, or an SSO profile', () => {
+    assert.equal(ssoLoginApplies('ssoExpired', 'assume-role'), true, 'a role whose source profile signs in with SSO');
+    assert.equal(ssoLoginApplies('credentialsExpired', 'sso'), true);
+    assert.equal(ssoLoginApplies('credentialsExpired', 'sso-legacy'), true);
+    assert.equal(ssoLoginApplies('credentialsExpired', 'static'), false, 'expired static keys need new keys, not an SSO sign-in');
+    assert.equal(ssoLoginApplies('credentialsExpired', 'process'), false);
+    assert.equal(ssoLoginApplies('credentialsExpired', undefined), false);
   });
 
   it('a failed load is a short title, the message in description and tooltip, and Show Details on click', () => {

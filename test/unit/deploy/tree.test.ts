@@ -115,7 +115,7 @@ describe('deploy: the Deployments view model', function () {
       const [row] = await model.children(app);
       assert.equal(row!.kind, 'error');
       const p = present(row!);
-      assert.equal(p.label, 'Couldn\'t list deployment groups');
+      assert.equal(p.label, 'Couldn’t list deployment groups');
       assert.match(p.description!, /ListDeploymentGroups: not allowed to list groups/);
       assert.equal(p.command!.id, DEPLOY_COMMANDS.showError);
       assert.equal((row as Kind<'error'>).failure.account, ACCOUNT);
@@ -136,7 +136,7 @@ describe('deploy: the Deployments view model', function () {
       const [latest] = await model.children(prod);
       f.emu.faults.add({ operation: 'BatchGetDeploymentTargets', kind: 'throttle' });
       const [targetsError] = await model.children(latest);
-      assert.equal(present(targetsError!).label, 'Couldn\'t list the targets');
+      assert.equal(present(targetsError!).label, 'Couldn’t list the targets');
       f.emu.faults.clear();
       model.refresh(latest);
       assert.equal((await model.children(latest)).length, 4);

@@ -67,6 +67,26 @@ describe('emulator core: fault injection', function () {
     });
   });
 
+  it('hold: requests wait until the fault is removed, then proceed; clear() releases them too', async () => {
+    const hold = fixture.emulator.faults.add({ operation: 'ListPipelines', kind: 'hold' });
+    let settled = false;
+    const held = list().then((r) => { settled = true; return r; });
+    // Answered while the first is held: the hold is per operation, and the server keeps serving.
+    await rejectsWith(fixture.clients.codepipeline.send(new GetPipelineStateCommand({ name: 'x' })), 'PipelineNotFoundException');
+    assert.equal(hold.seen, 1, 'the held request reached the gate');
+    assert.equal(settled, false, 'still held');
+    assert.equal(fixture.emulator.faults.remove(hold.id), true);
+    assert.deepEqual((await held).pipelines, []);
+
+    fixture.emulator.faults.add({ operation: '*', kind: 'hold' });
+    const again = list();
+    const listed = await adminCall(fixture.emulator.url, 'GET', '/_emulator/faults');
+    assert.equal((listed.json as { faults: { seen: number }[] }).faults[0]?.seen, 1);
+    assert.equal((await adminCall(fixture.emulator.url, 'POST', '/_emulator/faults/clear')).status, 200);
+    assert.deepEqual((await again).pipelines, []);
+    assert.throws(() => fixture.emulator.faults.add({ operation: '*', kind: 'hold', times: 1 }), /times does not apply/);
+  });
+
   it('clear() removes every fault', async () => {
     fixture.emulator.faults.add({ operation: '*', kind: 'error' });
     fixture.emulator.faults.clear();

@@ -67,7 +67,7 @@ describe('Profiler tree model (emulator)', function () {
     const rows = await model(failures).children();
     assert.equal(rows.length, 1);
     const row = presentProfilerNode(rows[0]!, new Date());
-    assert.deepEqual([row.label, row.description, row.contextValue], ["Couldn't list profiling groups", 'explained ListProfilingGroups', 'conveyor.profiler.error']);
+    assert.deepEqual([row.label, row.description, row.contextValue], ['Couldn’t list profiling groups', 'explained ListProfilingGroups', 'conveyor.profiler.error']);
     assert.equal(row.command?.id, 'conveyor.profiler.showError');
     assert.deepEqual(failures.map((f) => [f.operation, f.target]), [['ListProfilingGroups', target]]);
   });

@@ -1,0 +1,70 @@
+// What the states and review UI suites do in the side bar: a view's pane (header, description, message,
+// progress bar, rows), the emulator's admin API, the Conveyor output channel, the theme loop.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { answerQuickInput, runCommand, screenshot, waitFor, type Workbench } from './harness';
+
+export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
+export type Theme = keyof typeof THEMES;
+
+/** Saves `<name>.png` in the dark theme and `<name>-light.png` in the light one. */
+export function shooter(theme: Theme): (page: Page, name: string) => Promise<string> {
+  return (page, name) => screenshot(page, theme === 'light' ? `${name}-light` : name);
+}
+
+/** The pane of a Conveyor view by its title ("Pipelines", "Artifacts", "Profiler", "Deployments", "CodeBuild"). */
+export function pane(page: Page, title: string): Locator {
+  return page.locator('.sidebar .pane').filter({ has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^\\s*${title}\\s*$`) }) }).first();
+}
+
+export async function togglePane(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = pane(page, title).locator('.pane-header');
+  await waitFor(`the ${title} pane`, header);
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  await waitFor(`the ${title} pane to be ${expanded ? 'expanded' : 'collapsed'}`, header.and(page.locator(`[aria-expanded="${String(expanded)}"]`)));
+}
+
+/** Only these panes open (the others collapsed), in the order given. */
+export async function showPanes(page: Page, ...titles: string[]): Promise<void> {
+  for (const title of ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild']) await togglePane(page, title, titles.includes(title));
+}
+
+/** A row of one view by its label (RegExp or exact text) and, optionally, its description. */
+export function paneRow(page: Page, title: string, label: string | RegExp, description?: string | RegExp): Locator {
+  const name = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+  let row = pane(page, title).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) });
+  if (description !== undefined) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
+  return row.first();
+}
+
+export async function paneText(page: Page, title: string): Promise<string> {
+  return (await pane(page, title).innerText().catch(() => '')).replace(/\s+/g, ' ');
+}
+
+/** The emulator's admin API (faults, clock): `POST faults`, `DELETE faults`… */
+export async function admin(wb: Workbench, method: string, route: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${wb.env.emulatorUrl ?? ''}/_emulator/${route}`, {
+    method, headers: { 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  assert.equal(res.status, 200, `${method} /_emulator/${route}: ${await res.clone().text()}`);
+  return res.json();
+}
+
+/** Chooses a profile with "Conveyor: Select AWS Profile" and waits until the status bar names it. */
+export async function selectProfile(page: Page, profile: string): Promise<void> {
+  await runCommand(page, 'Conveyor: Select AWS Profile');
+  await answerQuickInput(page, { title: 'Select AWS Profile' }, { pick: profile });
+  await waitFor(`the status bar to name the profile ${profile}`, page.locator('.statusbar-item', { hasText: new RegExp(`\\b${profile} · `) }));
+}
+
+/** The toast showing `text`, and its buttons' labels. */
+export async function toastButtons(page: Page, text: string | RegExp): Promise<string[]> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  await waitFor(`the notification "${String(text)}"`, toast, { timeout: 60_000 });
+  return (await toast.locator('.monaco-button').allInnerTexts()).map((b) => b.trim()).filter(Boolean);
+}
+
+/** The text the output channel shows in the panel, its wrapped lines joined again. */
+export async function outputText(page: Page): Promise<string> {
+  return (await page.locator('.part.panel .view-lines .view-line').allInnerTexts()).join('').replace(/[\u00a0\s]+/g, ' ');
+}
