@@ -20,7 +20,7 @@ const vscodeImport = {
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'out/**', '.cache/**', '.vscode-test/**', 'test-results/**',
+      'node_modules/**', 'dist/**', 'packages/*/dist/**', 'out/**', '.cache/**', '.vscode-test/**', 'test-results/**',
       'test/fixtures/**', 'test/emulator/data/**', 'media/**', '**/*.d.ts',
     ],
   },
