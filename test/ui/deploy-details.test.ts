@@ -2,25 +2,13 @@
 // words, facts, the lifecycle events per target as a timeline), and its Open Failure link to the appspec.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
-import { openConveyor, openWorkbench, screenshot, treeItem, waitFor, type Workbench } from './harness';
+import { openFailedDeploymentGroup } from './deploy-view';
+import { openWorkbench, screenshot, treeItem, waitFor, type Workbench } from './harness';
 
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
 
 function detailPage(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-async function setPane(page: Page, title: string, open: boolean): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  await waitFor(`the ${title} pane`, header);
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== open) await header.click();
-}
-
-async function expand(page: Page, label: string, description?: RegExp): Promise<void> {
-  const row = treeItem(page, label, description);
-  await waitFor(`the row ${label}`, row, { timeout: 60_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await waitFor(`the row ${label} to expand`, treeItem(page, label, description).and(page.locator('[aria-expanded="true"]')));
 }
 
 for (const theme of ['dark', 'light'] as const) {
@@ -36,11 +24,7 @@ for (const theme of ['dark', 'light'] as const) {
 
     it('opens a deployment\'s rendered details on click: status in words, facts, events per target', async () => {
       const { page } = wb;
-      await openConveyor(page);
-      for (const pane of ['Pipelines', 'Artifacts', 'Profiler', 'CodeBuild']) await setPane(page, pane, false);
-      await setPane(page, 'Deployments', true);
-      await expand(page, 'orders-api');
-      await expand(page, 'orders-api-prod', /last failed/);
+      await openFailedDeploymentGroup(page);
       const row = treeItem(page, /^d-[A-Z0-9]{9}$/, /^Failed · /);
       await waitFor('the failed deployment', row, { timeout: 60_000 });
       const id = (await row.locator('.label-name').first().innerText()).trim();

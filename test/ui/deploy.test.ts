@@ -2,22 +2,8 @@
 // lifecycle events, and the appspec opened at the failing hook with the script, the log tail and the
 // hook's diagnostic.
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { openConveyor, openWorkbench, runCommand, screenshot, treeItem, waitFor, type Workbench } from './harness';
-
-async function expand(page: Page, label: string | RegExp, description?: string | RegExp): Promise<void> {
-  const row = treeItem(page, label, description);
-  await waitFor(`the row ${String(label)}`, row, { timeout: 60_000 });
-  // The twistie: a click on a deployment row opens its details instead.
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-  await waitFor(`the row ${String(label)} to expand`, treeItem(page, label, description).and(page.locator('[aria-expanded="true"]')));
-}
-
-async function setPane(page: Page, title: string, open: boolean): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  await waitFor(`the ${title} pane`, header);
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== open) await header.click();
-}
+import { expandDeployRow, openFailedDeploymentGroup } from './deploy-view';
+import { openWorkbench, runCommand, screenshot, treeItem, waitFor, type Workbench } from './harness';
 
 describe('UI: Deployments view on the demo account', function () {
   this.timeout(240_000);
@@ -27,12 +13,8 @@ describe('UI: Deployments view on the demo account', function () {
 
   it('shows the failed deployment of orders-api-prod down to its lifecycle events', async () => {
     const { page } = wb;
-    await openConveyor(page);
-    for (const pane of ['Pipelines', 'Artifacts', 'Profiler', 'CodeBuild']) await setPane(page, pane, false);
-    await setPane(page, 'Deployments', true);
-    await expand(page, 'orders-api');
-    await expand(page, 'orders-api-prod', /last failed/);
-    await expand(page, /^d-[A-Z0-9]{9}$/, /^Failed · /);
+    await openFailedDeploymentGroup(page);
+    await expandDeployRow(page, /^d-[A-Z0-9]{9}$/, /^Failed · /);
     // The failed instance opens on its lifecycle events by itself.
     const failed = treeItem(page, 'AfterInstall', /ScriptFailed · scripts\/migrate_db\.sh/);
     await waitFor('the failed AfterInstall event', failed, { timeout: 60_000 });
