@@ -4,5 +4,4 @@ import { declareSettings, setting } from '../core/settings';
 export const LOGS_SETTINGS = declareSettings('conveyor.logs', {
   ansiColors: setting.oneOf(['render', 'strip'] as const, 'render'),
   liveTail: setting.boolean(true),
-  wordWrap: setting.boolean(true),
 });

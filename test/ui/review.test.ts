@@ -87,10 +87,6 @@ for (const theme of ['dark', 'light'] as const) {
       await waitFor('the log tab named by project and build', tab, { timeout: 60_000 });
       assert.doesNotMatch(await tab.first().innerText(), /^\s*[0-9a-f]{8}\.log/, 'not the anonymous build id');
       await waitFor('the log\'s phases', page.locator('.view-lines', { hasText: 'Entering phase' }).first(), { timeout: 60_000 });
-      // No clipped lines: the log wraps, so no line is wider than the editor (Monaco sizes .view-lines to the widest line).
-      const log = page.locator('.editor-group-container.active .monaco-editor').first();
-      const widths = await log.evaluate((editor) => ({ editor: editor.clientWidth, lines: editor.querySelector('.view-lines')?.scrollWidth ?? 0 }));
-      assert.ok(widths.lines > 0 && widths.lines <= widths.editor, `the log's lines wrap (lines ${widths.lines} px, editor ${widths.editor} px)`);
       await shot(page, 'review-09-build-logs');
       await runCommand(page, 'View: Close All Editors');
     });

@@ -29,8 +29,6 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   private readonly disposables = new DisposableStore();
   /** Line counts as last provided, to keep following the end while tailing. */
   private readonly lineCounts = new Map<string, number>();
-  /** Log documents whose lines were wrapped for the person (once per document, so a later Alt+Z sticks). */
-  private readonly wrapped = new WeakSet<vscode.TextDocument>();
 
   constructor(private readonly deps: LogDocumentsDeps) {
     this.disposables.add(this.changeEmitter);
@@ -81,7 +79,6 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: logDocumentPath(params), query: encodeLogQuery(params) });
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    await this.wrapLines(editor);
     this.decorate(editor);
     const session = this.sessions.get(uri.toString());
     const failing = session?.failingCommand();
@@ -104,19 +101,6 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     }
     const active = vscode.window.activeTextEditor?.document.uri;
     return active?.scheme === LOG_SCHEME ? active : undefined;
-  }
-
-  /**
-   * Build log lines are long ("Phase context status code: COMMAND_EXECUTION_ERROR Message: …"), so they
-   * wrap: VS Code's own per-document toggle (Alt+Z), run once when the editor would not wrap anyway. Not
-   * a `[log]` configuration default: that would change every log file the person opens.
-   */
-  private async wrapLines(editor: vscode.TextEditor): Promise<void> {
-    const doc = editor.document;
-    if (!this.deps.settings.value.wordWrap || this.wrapped.has(doc)) return;
-    this.wrapped.add(doc);
-    if (vscode.workspace.getConfiguration('editor', doc).get<string>('wordWrap', 'off') !== 'off') return;
-    if (vscode.window.activeTextEditor === editor) await vscode.commands.executeCommand('editor.action.toggleWordWrap');
   }
 
   private decorate(editor: vscode.TextEditor): void {
