@@ -2,16 +2,11 @@
 import { formatDuration } from '../core/format';
 import { phaseDuration, type LogPhase } from './phases';
 
-// Words, not emoji: emoji draw as empty boxes where no emoji font is installed.
-const STATUS_WORDS: Record<string, string> = {
-  SUCCEEDED: 'succeeded', FAILED: 'failed', FAULT: 'fault', CLIENT_ERROR: 'client error', TIMED_OUT: 'timed out', STOPPED: 'stopped',
-  QUEUED: 'queued', IN_PROGRESS: 'in progress',
-};
-
 /** "BUILD", with "succeeded · 42 s" (or "running…") as the detail. */
 export function phaseLabel(p: LogPhase, running: boolean): { name: string; detail: string } {
   const d = phaseDuration(p);
-  const status = p.status ? STATUS_WORDS[p.status] ?? p.status.toLowerCase().replace(/_/g, ' ') : running ? 'running…' : '';
+  // The phase status as words ("TIMED_OUT" → "timed out"), not emoji, which draw as boxes without an emoji font.
+  const status = p.status ? p.status.toLowerCase().replace(/_/g, ' ') : running ? 'running…' : '';
   const parts = [status, d !== undefined ? formatDuration(d) : '', p.partial ? 'started before the loaded lines' : ''].filter(Boolean);
   return { name: p.name, detail: parts.join(' · ') };
 }
