@@ -11,7 +11,7 @@ import {
 } from './nodes';
 import type { ErrorDetails } from '../../aws/error-rows';
 import { formatAgo } from '../../core/format';
-import { originRestrictionsPhrase } from './words';
+import { originRestrictionsPhrase, repositoryFacts } from './words';
 
 export interface ModelOptions {
   /** The client for the current profile/region; throws when none is configured. */
@@ -216,10 +216,16 @@ export class ArtifactsModel {
     const key = `${owner}/${domain}`;
     if (!this.repos.get(key)?.loaded) await this.loadRepos(domain, owner);
     const listing = this.repos.get(key) as Listing<RepoItem>;
+    // Each row says where its packages come from (DescribeRepository, a few at a time); expanding a
+    // repository then reuses what was read. A failure leaves the row bare and shows when it expands.
+    const refs = listing.items.map((r) => ({ domain, domainOwner: owner, repository: r.name }));
+    await mapLimit(refs.filter((ref) => !this.details.has(repoId(ref))), this.options.describeConcurrency ?? 4, (ref) => this.loadDetails(ref));
     const nodes = listing.items.map((r): ArtifactNode => {
       const ref = { domain, domainOwner: owner, repository: r.name };
+      const details = this.details.get(repoId(ref));
+      const facts = details && !('error' in details) ? repositoryFacts(details) : '';
       return {
-        id: `repo:${repoId(ref)}`, label: r.name, ...(r.description ? { description: r.description } : {}),
+        id: `repo:${repoId(ref)}`, label: r.name, ...(facts ? { description: facts } : {}),
         tooltip: [`Repository ${r.name} in ${domain} (${owner})`, r.description, r.administratorAccount && r.administratorAccount !== owner ? `Administrator ${r.administratorAccount}` : undefined].filter(Boolean).join('\n'),
         contextValue: 'conveyor.artifacts.repository', collapsible: true, icon: 'repo',
         data: { kind: 'repository', ref, ...(r.description ? { description: r.description } : {}), ...(r.administratorAccount ? { administratorAccount: r.administratorAccount } : {}) },

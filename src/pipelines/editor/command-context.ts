@@ -6,9 +6,8 @@ import type { EditorUi } from '../../editor/ui';
 import type { PipelineApi } from '../model/api';
 import { asArgs, isNode, type PipelineArgs } from '../model/command-args';
 import type { PipelineExplorer } from '../model/explorer';
-import { parseTargetKey, targetKey } from '../model/keys';
+import { nodeIds, parseTargetKey, targetKey } from '../model/keys';
 import type { ExecutionSummary, PipelineKey, TargetRef } from '../model/types';
-import { statusLabel } from '../present/status';
 import type { FollowState } from './follow';
 
 export interface CommandDeps {
@@ -83,9 +82,11 @@ export class CommandContext {
     }
     const t = this.explorer.store.target(target);
     const names = t ? this.explorer.tree.matching(t) : [];
+    // The tree's own words for each pipeline ("Waiting for approval", "Blocked: …"), not the bare execution status.
     const name = await this.ui.pick(names.map((n) => {
-      const latest = t?.pipelines?.get(n)?.recent?.[0];
-      return { label: n, ...(latest ? { description: statusLabel(latest.status) } : {}), value: n };
+      const key = { target, name: n };
+      const description = this.explorer.present({ kind: 'pipeline', id: nodeIds.pipeline(key), key }).description;
+      return { label: n, ...(description ? { description } : {}), value: n };
     }), { title, placeholder: 'Pipeline' });
     return name ? { target, name } : undefined;
   }

@@ -54,30 +54,34 @@ export function rankMatches(matches: readonly CommitMatch[]): CommitMatch[] {
     || a.key.name.localeCompare(b.key.name));
 }
 
-/** What the stage shows, or the whole execution's status once it is over. */
-function where(m: CommitMatch): { place: string; status: ExecutionStatus } {
-  if (m.stage && isActive(m.execution.status)) return { place: m.stage.name, status: m.stage.status };
-  if (m.stage && m.execution.status === 'Failed' && m.stage.status === 'Failed') return { place: m.stage.name, status: 'Failed' };
-  if (m.stage && m.execution.status === 'Succeeded') return { place: m.stage.name, status: 'Succeeded' };
-  return { place: m.key.name, status: m.execution.status };
+/** The stage the commit is in (or last reached) and its status, or the whole execution's status once it is over. */
+function where(m: CommitMatch): { stage?: string; status: ExecutionStatus } {
+  if (m.stage && isActive(m.execution.status)) return { stage: m.stage.name, status: m.stage.status };
+  if (m.stage && m.execution.status === 'Failed' && m.stage.status === 'Failed') return { stage: m.stage.name, status: 'Failed' };
+  if (m.stage && m.execution.status === 'Succeeded') return { stage: m.stage.name, status: 'Succeeded' };
+  return { status: m.execution.status };
 }
 
-/** "abc1234 → Prod: in progress" (+N when several pipelines built the commit). */
+/**
+ * "abc1234 → web / Prod: in progress" (+N when several pipelines built the commit): always the
+ * pipeline, then the stage when one is known, so the item never switches between naming a stage and
+ * naming a pipeline.
+ */
 export function commitStatusText(head: string, matches: readonly CommitMatch[]): string | undefined {
   const top = matches[0];
   if (!top) return undefined;
-  const { place, status } = where(top);
+  const { stage, status } = where(top);
   const more = matches.length > 1 ? ` (+${matches.length - 1})` : '';
-  return `${statusGlyph(status)} ${head.slice(0, 7)} → ${place}: ${statusPhrase(status)}${more}`;
+  return `${statusGlyph(status)} ${head.slice(0, 7)} → ${top.key.name}${stage ? ` / ${stage}` : ''}: ${statusPhrase(status)}${more}`;
 }
 
 /** One markdown line per pipeline that built the commit. */
 export function commitTooltip(head: string, matches: readonly CommitMatch[], targetLabel: (target: string) => string, multiTarget: boolean): string {
   const lines = [`**Your commit** ${inlineCode(head.slice(0, 12))}`];
   for (const m of matches) {
-    const { place, status } = where(m);
+    const { stage, status } = where(m);
     const pipeline = multiTarget ? `${escapeMarkdown(m.key.name)} (${escapeMarkdown(targetLabel(m.key.target))})` : escapeMarkdown(m.key.name);
-    const at = place === m.key.name ? '' : ` → ${escapeMarkdown(place)}`;
+    const at = stage ? ` → ${escapeMarkdown(stage)}` : '';
     lines.push(`${statusGlyph(status)} ${pipeline}${at}: ${statusPhrase(status)} · execution ${inlineCode(m.execution.id.slice(0, 8))}`);
   }
   return lines.join('\n\n');

@@ -43,7 +43,7 @@ describe('Artifacts tree (emulator)', function () {
     if (emulatorUrl()) await admin('DELETE', 'faults');
   });
 
-  it('shows domains with their owner, repositories with descriptions, upstreams and external connections', async () => {
+  it('shows domains with their owner, repositories with where their packages come from, upstreams and external connections', async () => {
     const roots = await provider.getChildren();
     const acme = roots.find((n) => n.label === 'acme');
     const platform = roots.find((n) => n.label === 'platform');
@@ -54,7 +54,8 @@ describe('Artifacts tree (emulator)', function () {
     assert.deepEqual(repos.map((r) => r.label).sort(), ['npm-store', 'python', 'team-npm']);
     const team = repos.find((r) => r.label === 'team-npm') as ArtifactNode;
     const item = provider.getTreeItem(team);
-    assert.match(String(item.description), /published by Acme teams/);
+    assert.equal(item.description, 'upstream npm-store');
+    assert.match(typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value ?? '', /published by Acme teams/, 'the repository\'s own description is in the tooltip');
     assert.equal(item.contextValue, 'conveyor.artifacts.repository');
     const teamChildren = await provider.getChildren(team);
     const upstream = teamChildren.find((c) => c.data.kind === 'upstream');
@@ -72,7 +73,8 @@ describe('Artifacts tree (emulator)', function () {
     assert.deepEqual((await provider.getChildren(scope)).map((p) => p.label).sort(), ['logger', 'ui-kit']);
     assert.ok((await provider.getChildren(npm)).some((p) => p.label === 'order-client'), 'unscoped packages sit directly under the format');
     const uiKit = await child(provider, scope, 'ui-kit');
-    assert.equal(provider.getTreeItem(uiKit).description, '@acme/ui-kit');
+    // The newest published version (1.3.0-beta.1 is newer but unlisted), its age, then the full name.
+    assert.match(String(provider.getTreeItem(uiKit).description), /^1\.2\.0 · (just now|yesterday|\d+ \w+ ago|on \d{4}-\d\d-\d\d) · @acme\/ui-kit$/);
     const versions = await provider.getChildren(uiKit);
     assert.equal(versions.filter((v) => v.data.kind === 'version').length, 2, 'a page of two versions');
     const newest = versions[0] as ArtifactNode;

@@ -37,6 +37,26 @@ describe('Pipeline commands (emulator)', function () {
     await releaseEmulator();
   });
 
+  it('The pipeline picker says each pipeline\'s state in the tree\'s words (waiting for approval, not "In progress")', async () => {
+    const release = { kind: 'pipeline' as const, id: nodeIds.pipeline(key('orders-service-release')), key: key('orders-service-release') };
+    await r.explorer.loadRecent(release.key);
+    await r.explorer.loadRuntime(release.key);
+    const tree = r.explorer.present(release).description ?? '';
+    assert.match(tree, /^Waiting for approval/);
+    const shown: { label: string; description?: string }[][] = [];
+    const pick = r.ui.pick.bind(r.ui);
+    r.ui.pick = (items, options) => {
+      shown.push(items.map((i) => ({ label: i.label, ...('description' in i && i.description ? { description: i.description } : {}) })));
+      return pick(items, options);
+    };
+    assert.equal(await r.commands.start(), undefined, 'cancelled at the picker');
+    const row = shown[0]?.find((i) => i.label === 'orders-service-release');
+    assert.equal(row?.description, tree);
+    for (const item of shown[0] ?? []) {
+      assert.equal(item.description ?? '', r.explorer.present(pipelineNode(item.label)).description ?? '', item.label);
+    }
+  });
+
   it('Start from the palette: picks the pipeline, asks V2 variables, shows progress, no confirmation', async () => {
     r.ui.answer('mobile-backend', 'Start with variables…', 'production', 'v9.9.9');
     const id = await r.commands.start();

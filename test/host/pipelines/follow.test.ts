@@ -62,7 +62,7 @@ describe('Watch notifications and your commit (emulator)', function () {
     }
   });
 
-  it('shows where the workspace HEAD is: "<sha> → <stage>: <status>"', async () => {
+  it('shows where the workspace HEAD is: "<sha> → <pipeline> / <stage>: <status>"', async () => {
     const head = process.env.CONVEYOR_WORKSPACE_HEAD;
     assert.ok(head, 'the runner names the workspace HEAD');
     const heads = new HeadWatcher(silentLogger);
@@ -77,7 +77,7 @@ describe('Watch notifications and your commit (emulator)', function () {
       await r.explorer.loadRecent({ target: T, name: 'storefront-web' });
       await r.explorer.loadRuntime({ target: T, name: 'storefront-web' });
       item.update();
-      assert.match(item.text ?? '', new RegExp(`^\\$\\([a-z~-]+\\) ${head.slice(0, 7)} → [A-Za-z-]+: [a-z ]+$`));
+      assert.match(item.text ?? '', new RegExp(`^\\$\\([a-z~-]+\\) ${head.slice(0, 7)} → storefront-web( / [A-Za-z-]+)?: [a-z ]+$`));
       assert.deepEqual(tracked[tracked.length - 1], ['storefront-web']);
     } finally {
       item.dispose();

@@ -98,6 +98,17 @@ describe('artifacts model and login service (emulator)', function () {
     assert.match(version?.tooltip ?? '', /Published \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
+  it('a repository row says where its packages come from, not its prose; expanding it reads nothing twice', async () => {
+    const m = model();
+    const repos = await m.children(await find(m, undefined, 'acme'));
+    const described = Object.fromEntries(repos.map((n) => [n.label, n.description ?? '']));
+    assert.deepEqual(described, { 'npm-store': 'external: npm registry', 'team-npm': 'upstream npm-store', python: 'external: PyPI' });
+    assert.match(repos.find((n) => n.label === 'team-npm')?.tooltip ?? '', /npm packages published by Acme teams/, 'the prose stays in the tooltip');
+    const before = emu.stats.read().operations.DescribeRepository ?? 0;
+    await m.children(repos.find((n) => n.label === 'team-npm')!);
+    assert.equal(emu.stats.read().operations.DescribeRepository ?? 0, before, 'the row\'s DescribeRepository is reused');
+  });
+
   it('a package row says its latest published version and its age, looked up once per row', async () => {
     const explained: string[] = [];
     const m = new ArtifactsModel({

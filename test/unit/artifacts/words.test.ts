@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { renderVersionDetails } from '../../../src/artifacts/tree/details';
-import { originRestrictionsPhrase, originTypePhrase } from '../../../src/artifacts/tree/words';
+import { originRestrictionsPhrase, originTypePhrase, repositoryFacts } from '../../../src/artifacts/tree/words';
 
 describe('artifacts: API values in plain words', () => {
   it('words origin controls and origin types', () => {
@@ -9,6 +9,13 @@ describe('artifacts: API values in plain words', () => {
     assert.equal(originRestrictionsPhrase(undefined, 'ALLOW'), 'Publishing unknown · upstream allowed');
     assert.equal(originTypePhrase('INTERNAL'), 'Published to this repository');
     assert.equal(originTypePhrase('EXTERNAL'), 'From an upstream repository or external connection');
+  });
+
+  it('says where a repository\'s packages come from, in the names people use', () => {
+    assert.equal(repositoryFacts({ upstreams: ['npm-store'], external: [] }), 'upstream npm-store');
+    assert.equal(repositoryFacts({ upstreams: ['a', 'b'], external: [{ name: 'public:npmjs' }] }), 'upstreams a, b · external: npm registry');
+    assert.equal(repositoryFacts({ upstreams: [], external: [{ name: 'public:maven-central' }, { name: 'public:some-new-one' }] }), 'external: Maven Central, some-new-one');
+    assert.equal(repositoryFacts({ upstreams: [], external: [] }), '');
   });
 
   it('shows the origin in words in the version details', () => {

@@ -31,7 +31,9 @@ describe('your commit', () => {
       { key: { target: T, name: 'other' }, recent: [execution('o1')] },
     ]);
     assert.deepEqual(matches.map((m) => [m.key.name, m.execution.id, m.stage?.name]), [['web', 'w2', 'Prod'], ['api', 'a1', undefined]]);
-    assert.equal(commitStatusText(HEAD, matches), '$(sync~spin) 3f2c1a9 → Prod: in progress (+1)');
+    assert.equal(commitStatusText(HEAD, matches), '$(sync~spin) 3f2c1a9 → web / Prod: in progress (+1)');
+    // The same shape when no stage is known: the pipeline, never a bare stage one time and a pipeline the next.
+    assert.equal(commitStatusText(HEAD, matches.slice(1)), '$(pass) 3f2c1a9 → api: succeeded');
     const tip = commitTooltip(HEAD, matches, () => 'demo', false);
     assert.match(tip, /web → Prod: in progress/);
     assert.match(tip, /api: succeeded/);
@@ -44,7 +46,7 @@ describe('your commit', () => {
         runtime: runtime([stage('Build', [action('B', { status: 'Failed' })], { latestExecutionId: 'w1', status: 'Failed' })]) },
       { key: { target: T, name: 'api' }, recent: [execution('a1', { sourceRevisions: rev(HEAD) })] },
     ]);
-    assert.equal(commitStatusText(HEAD, matches), '$(error) 3f2c1a9 → Build: failed (+1)');
+    assert.equal(commitStatusText(HEAD, matches), '$(error) 3f2c1a9 → web / Build: failed (+1)');
     assert.equal(commitStatusText(HEAD, []), undefined);
   });
 

@@ -1,0 +1,50 @@
+// The Artifacts view's rows in the real workbench, dark and light (review item 14): a repository row
+// says where its packages come from instead of its prose, a package row its latest published version.
+import * as assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { eventually, openConveyor, openWorkbench, waitFor, type Workbench } from './harness';
+import { paneRow, shooter, showPanes, THEMES } from './states-view';
+
+/** Expands a row by its twistie until it says it is expanded (a refresh may re-render it under the click). */
+async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
+  await waitFor(what, row, { timeout: 60_000 });
+  await eventually(`${what} expanded`, async () => {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
+    await row.locator('.monaco-tl-twistie').click();
+    return row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  });
+}
+
+const description = (row: Locator): Promise<string> => row.locator('.label-description').innerText();
+
+for (const theme of ['dark', 'light'] as const) {
+  const shot = shooter(theme);
+
+  describe(`UI: Artifacts rows (${theme} theme)`, function () {
+    this.timeout(240_000);
+    let wb: Workbench;
+    before(async () => {
+      wb = await openWorkbench({ name: `artifacts-rows-${theme}`, emulator: true, settings: { 'workbench.colorTheme': THEMES[theme] } });
+    });
+    after(async () => { await wb?.close(); });
+
+    it('repositories say where their packages come from; packages their latest version and its age', async () => {
+      const { page } = wb;
+      await openConveyor(page);
+      await showPanes(page, 'Artifacts');
+      await expandRow(page, paneRow(page, 'Artifacts', 'acme'), 'the acme domain');
+      await waitFor('team-npm with its upstream', paneRow(page, 'Artifacts', 'team-npm', 'upstream npm-store'));
+      assert.equal(await description(paneRow(page, 'Artifacts', 'npm-store')), 'external: npm registry');
+      assert.equal(await description(paneRow(page, 'Artifacts', 'python')), 'external: PyPI');
+      await expandRow(page, paneRow(page, 'Artifacts', 'team-npm'), 'team-npm');
+      await expandRow(page, paneRow(page, 'Artifacts', 'npm'), 'the npm packages');
+      await expandRow(page, paneRow(page, 'Artifacts', '@acme'), 'the @acme scope');
+      const uiKit = paneRow(page, 'Artifacts', 'ui-kit');
+      await waitFor('ui-kit with its latest version', uiKit);
+      // 1.3.0-beta.1 is newer but unlisted: the row names the newest published version.
+      assert.match(await description(uiKit), /^1\.2\.0 · (just now|yesterday|\d+ \w+ ago|on \d{4}-\d\d-\d\d) · @acme\/ui-kit$/);
+      assert.match(await description(paneRow(page, 'Artifacts', 'logger')), /^\d+\.\d+\.\d+ · .+ · @acme\/logger$/);
+      await shot(page, 'artifacts-latest-version');
+    });
+  });
+}
