@@ -106,21 +106,26 @@ export async function startEmulator({ seed = 'demo', latencyMs, extraArgs = [], 
   return { url, stop };
 }
 
-/** A complete environment: private HOME + AWS files + workspace + optional emulator. */
-export async function createTestEnvironment({ emulator = true, seed = 'demo', logDir } = {}) {
+/**
+ * A complete environment: private HOME + AWS files + workspace + optional emulator. `awsFiles: false`: a
+ * first-time user's machine, no ~/.aws at all and no AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE.
+ */
+export async function createTestEnvironment({ emulator = true, seed = 'demo', logDir, awsFiles: withAwsFiles = true } = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'conveyor-env-'));
   const home = path.join(root, 'home');
   fs.mkdirSync(home, { recursive: true });
-  const awsFiles = writeAwsFiles(home);
+  const awsFiles = withAwsFiles ? writeAwsFiles(home) : undefined;
   const workspace = path.join(root, 'workspace');
   const headCommit = prepareWorkspace(workspace);
   const emu = emulator ? await startEmulator({ seed, headCommit, ...(logDir ? { logFile: path.join(logDir, 'emulator.log') } : {}) }) : undefined;
   const env = {
     HOME: home,
-    AWS_CONFIG_FILE: awsFiles.config,
-    AWS_SHARED_CREDENTIALS_FILE: awsFiles.credentials,
+    ...(awsFiles ? {
+      AWS_CONFIG_FILE: awsFiles.config,
+      AWS_SHARED_CREDENTIALS_FILE: awsFiles.credentials,
+      CONVEYOR_CREDENTIAL_PROCESS_MARKER: awsFiles.processMarker,
+    } : {}),
     CONVEYOR_FIXTURES: path.join(ROOT, 'test/fixtures'),
-    CONVEYOR_CREDENTIAL_PROCESS_MARKER: awsFiles.processMarker,
     CONVEYOR_WORKSPACE_HEAD: headCommit,
     ...(emu ? { CONVEYOR_EMULATOR_URL: emu.url } : {}),
   };

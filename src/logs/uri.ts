@@ -15,8 +15,11 @@ export interface LogDocumentParams {
 
 /**
  * The path part, whose last segment is the tab title: a build's log is named by its project and build
- * (`/payments-api-unit-tests/payments-api-unit-tests #1a2b3c4d.log`, as GitHub names a run), any other
- * log by its group and stream (`/group/main.log`).
+ * (`/Build logs/payments-api-unit-tests/payments-api-unit-tests #1a2b3c4d.log`, as GitHub names a run),
+ * any other log by its group and stream (`/Build logs/group/main.log`). The `/Build logs/` root is what
+ * gives the document its language, `conveyor-build-log` (package.json `filenamePatterns`: VS Code picks a
+ * document's language from its path, never its scheme), and with it `"[conveyor-build-log]"` settings such
+ * as the default `editor.wordWrap: on`. No file on disk lives under that root.
  */
 export function logDocumentPath(p: LogDocumentParams): string {
   const buildProject = p.buildId && p.buildId.includes(':') ? p.buildId.slice(0, p.buildId.indexOf(':')) : undefined;
@@ -24,7 +27,7 @@ export function logDocumentPath(p: LogDocumentParams): string {
   const stream = p.stream.split('/').pop() ?? p.stream;
   const safe = (s: string): string => s.replace(/[\\/:*?"<>|#%]/g, '_');
   const short = safe(stream.length > 12 && /^[0-9a-f-]{36}$/i.test(stream) ? stream.slice(0, 8) : stream);
-  return `/${safe(project)}/${buildProject ? `${safe(buildProject)} #${short}` : short}.log`;
+  return `/Build logs/${safe(project)}/${buildProject ? `${safe(buildProject)} #${short}` : short}.log`;
 }
 
 export function encodeLogQuery(p: LogDocumentParams): string {

@@ -46,6 +46,8 @@ export interface WorkbenchOptions {
   name?: string;
   settings?: Record<string, unknown>;
   emulator?: boolean;
+  /** false: start on a machine without ~/.aws (default: the test profiles). */
+  awsFiles?: boolean;
   /** Install this packaged .vsix (with code-server --install-extension) instead of linking the repo. */
   vsix?: string;
 }
@@ -117,7 +119,7 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   const logDir = path.join(SCREENSHOTS, slug(options.name ?? `workbench-${++opened}`));
   fs.rmSync(logDir, { recursive: true, force: true });
   fs.mkdirSync(logDir, { recursive: true });
-  const env = await createTestEnvironment({ emulator: options.emulator ?? true, logDir });
+  const env = await createTestEnvironment({ emulator: options.emulator ?? true, logDir, awsFiles: options.awsFiles ?? true });
   const dataDir = fs.mkdtempSync(path.join(env.root, 'cs-'));
   if (options.vsix) {
     execFileSync(host.bin, ['--extensions-dir', path.join(dataDir, 'extensions'), '--install-extension', options.vsix],

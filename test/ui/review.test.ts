@@ -87,6 +87,17 @@ for (const theme of ['dark', 'light'] as const) {
       await waitFor('the log tab named by project and build', tab, { timeout: 60_000 });
       assert.doesNotMatch(await tab.first().innerText(), /^\s*[0-9a-f]{8}\.log/, 'not the anonymous build id');
       await waitFor('the log\'s phases', page.locator('.view-lines', { hasText: 'Entering phase' }).first(), { timeout: 60_000 });
+      // No clipped lines: build logs have a language of their own whose default is `editor.wordWrap: on`, so
+      // no line is wider than the editor (Monaco sizes .view-lines to its widest line).
+      const log = page.locator('.editor-group-container.active .monaco-editor').first();
+      const widths = await log.evaluate((editor) => ({ editor: editor.clientWidth, lines: editor.querySelector('.view-lines')?.scrollWidth ?? 0 }));
+      assert.ok(widths.lines > 0 && widths.lines <= widths.editor, `the log's lines wrap (lines ${widths.lines} px, editor ${widths.editor} px)`);
+      // ...and, wrapped, the log still opens with its failing command in view.
+      const failing = log.locator('.view-line', { hasText: 'Running command npm test' }).first();
+      await waitFor('the failing command rendered', failing);
+      const [box, line] = await Promise.all([log.boundingBox(), failing.boundingBox()]);
+      assert.ok(box && line && line.y >= box.y && line.y + line.height <= box.y + box.height,
+        `the failing command is in view (line at ${line?.y ?? '?'} px, editor ${box?.y ?? '?'}–${box ? box.y + box.height : '?'} px)`);
       await shot(page, 'review-09-build-logs');
       await runCommand(page, 'View: Close All Editors');
     });

@@ -43,6 +43,8 @@ export class ArtifactsTreeProvider implements vscode.TreeDataProvider<ArtifactNo
   }
 
   async getChildren(node?: ArtifactNode): Promise<ArtifactNode[]> {
+    // No profile at all: no rows, so VS Code shows the view's "Choose an AWS profile" welcome (not an error row).
+    if (!node && this.profile() === undefined) return [];
     const children = node ? await this.model.children(node) : await this.model.roots();
     for (const c of children) this.parents.set(c.id, node);
     return children;

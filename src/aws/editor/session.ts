@@ -1,5 +1,5 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { toDisposable, type Disposable } from '../../core/disposables';
 import type { Logger } from '../../core/log';
@@ -10,10 +10,13 @@ import { credentialEndpoint, decideEndpoint, type EndpointDecision } from '../en
 import { explainAwsError, PROFILE_CATEGORIES, type ActionableError } from '../errors';
 import { defaultProfile, listProfiles, resolveRegion, type ProfileInfo } from '../profiles';
 import { readAwsSettings, type AwsSettings } from '../settings';
+import { sharedFilePaths } from '../shared-files';
 import { askToAllowEndpoint, type AllowEndpoint } from './endpoint-prompt';
 import { presentError } from './present-error';
 
 const SECTION = 'conveyor.aws';
+/** How often the shared files' status is read: a change shows within about a second. */
+const SHARED_FILES_POLL_MS = 1000;
 
 /** Why the selected profile cannot be used right now, as the status bar item shows it. */
 export interface ProfileProblem {
@@ -245,20 +248,22 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     await this.reload(`${key} selected`);
   }
 
+  /**
+   * Polls the two files' status (Node's fs.watchFile: a stat each second), not vscode.workspace's file
+   * watcher, which did not report ~/.aws being removed and created again under a running window (host test
+   * aws-shared-files.test.ts). Polling also sees a file or folder that does not exist yet, e.g. the first
+   * `aws configure`, and any AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE path.
+   */
   private watchSharedFiles(): void {
-    const files = [
-      process.env.AWS_CONFIG_FILE ?? path.join(os.homedir(), '.aws', 'config'),
-      process.env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(os.homedir(), '.aws', 'credentials'),
-    ];
     let timer: NodeJS.Timeout | undefined;
     const onChange = (): void => {
       clearTimeout(timer);
       timer = setTimeout(() => void this.reload('shared files changed'), 300);
     };
-    for (const file of files) {
-      const watcher = vscode.workspace.createFileSystemWatcher(
-        new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-      this.subscriptions.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
+    const { config, credentials } = sharedFilePaths(process.env, os.homedir());
+    for (const file of new Set([config, credentials])) {
+      fs.watchFile(file, { interval: SHARED_FILES_POLL_MS, persistent: false }, onChange);
+      this.subscriptions.push({ dispose: () => fs.unwatchFile(file, onChange) });
     }
     this.subscriptions.push({ dispose: () => clearTimeout(timer) });
   }

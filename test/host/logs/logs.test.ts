@@ -42,7 +42,7 @@ describe('Build logs documents (emulator)', function () {
     const buildId = await buildIdOf(client, 'payments-api', 'Build');
     const uri = await run<vscode.Uri>('conveyor.logs.showActionLogs', { ...DEMO, externalExecutionId: buildId, provider: 'CodeBuild', actionName: 'Unit-Tests' });
     assert.equal(uri.scheme, 'conveyor-log');
-    assert.match(uri.path, /^\/payments-api-unit-tests\/payments-api-unit-tests #[0-9a-f]{8}\.log$/, 'the tab names the project and the build');
+    assert.match(uri.path, /^\/Build logs\/payments-api-unit-tests\/payments-api-unit-tests #[0-9a-f]{8}\.log$/, 'the tab names the project and the build');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     assert.ok(doc);
     assert.match(doc.getText(), /Running command npm test/);
@@ -50,6 +50,13 @@ describe('Build logs documents (emulator)', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     const failingLine = doc.getText().split('\n').findIndex((l) => l.endsWith('Running command npm test'));
     assert.equal(vscode.window.activeTextEditor?.selection.active.line, failingLine, 'opens at the failing command');
+    // A language of its own, so VS Code wraps it from its first layout ("[conveyor-build-log]" default) and
+    // the person can change that per language like any other.
+    assert.equal(doc.languageId, 'conveyor-build-log');
+    assert.equal(vscode.workspace.getConfiguration('editor', doc).get('wordWrap'), 'on', 'build logs wrap by default');
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'log' }).get('wordWrap'), 'off', 'other log files are left alone');
+    await eventually('the failing command in view', () =>
+      vscode.window.activeTextEditor?.visibleRanges.some((r) => r.start.line <= failingLine && failingLine <= r.end.line) === true);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     assert.deepEqual(symbols.map((s) => s.name), ['DOWNLOAD_SOURCE', 'INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD', 'UPLOAD_ARTIFACTS']);
     const build = symbols.find((s) => s.name === 'BUILD');

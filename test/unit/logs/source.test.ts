@@ -32,8 +32,9 @@ describe('build log location', () => {
   it('log document URIs round-trip and read well as tab titles', () => {
     const params = { profile: 'demo', region: 'us-east-1', group: '/aws/codebuild/web-build', stream: '0b6f4f1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', buildId: 'web-build:0b6f4f1e-1c2d-4e5f-8a9b-0c1d2e3f4a5b' };
     assert.deepEqual(decodeLogQuery(encodeLogQuery(params)), params);
-    assert.equal(logDocumentPath(params), '/web-build/web-build #0b6f4f1e.log', 'the tab reads "web-build #0b6f4f1e.log"');
-    assert.equal(logDocumentPath({ profile: '', region: 'r', group: '/custom/group', stream: 'app/main' }), '/group/main.log');
+    assert.equal(logDocumentPath(params), '/Build logs/web-build/web-build #0b6f4f1e.log', 'the tab reads "web-build #0b6f4f1e.log"');
+    assert.equal(logDocumentPath({ profile: '', region: 'r', group: '/custom/group', stream: 'app/main' }), '/Build logs/group/main.log');
+    assert.equal(logDocumentPath({ profile: '', region: 'r', group: '/a/b', stream: 'x/y:z' }), '/Build logs/b/y_z.log', 'never a deeper path: the language pattern is /Build logs/*/*.log');
     assert.equal(decodeLogQuery('{"profile":"x"}'), undefined);
     assert.equal(decodeLogQuery('nope'), undefined);
   });
