@@ -4,11 +4,13 @@
 // it loaded and started meanwhile, and the same use again on a fresh target (the feature already
 // loaded). Writes one JSON object to CONVEYOR_BENCH_OUT.
 import type * as ChildProcessModule from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { BUNDLE_LOAD_CHANNEL, type BundleLoad } from '../../src/editor/code-cache-loader';
 
 const EXTENSION_ID = 'conveyor-dev.conveyor';
 const DEMO = { profile: 'conveyor-demo', region: 'us-east-1' };
@@ -91,6 +93,13 @@ class Recorder {
         recorder.events?.push({ what: `require ${path.relative(extensionPath, file)}`, atMs: at - recorder.started, ms: performance.now() - at });
       }
     };
+    // Bundles this build loads with its code cache loader, not through Module._load.
+    subscribe(BUNDLE_LOAD_CHANNEL, (message) => {
+      const load = message as BundleLoad;
+      if (recorder.events && recorder.depth === 0 && !load.nested) {
+        recorder.events.push({ what: `require ${path.join('dist', load.file)} (cache ${load.cache})`, atMs: load.startMs - recorder.started, ms: load.ms });
+      }
+    });
     // The module object every require of it shares (an import binding of it is read-only).
     const childProcess = Module.createRequire(__filename)('node:child_process') as typeof ChildProcessModule;
     const fork = childProcess.fork;
