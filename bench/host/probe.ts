@@ -10,6 +10,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { codeCacheFileName } from '../../src/core/code-cache';
 import { BUNDLE_LOAD_CHANNEL, type BundleLoad } from '../../src/editor/code-cache-loader';
 
 const EXTENSION_ID = 'conveyor-dev.conveyor';
@@ -181,6 +182,14 @@ async function firstUses(result: ProbeResult, api: ConveyorApi): Promise<void> {
   await timed(result, 'artifacts: read the login state', loginState, loginState);
 }
 
+/** A warm-up run (this build only): waits until every bundle loaded has its code cache written, for the runs after it. */
+async function untilCached(extensionPath: string, cacheDir: string): Promise<void> {
+  const bundles = loaded(extensionPath).files.filter((f) => f.startsWith(`dist${path.sep}`) && f !== path.join('dist', 'extension.js'))
+    .map((f) => path.relative('dist', f).split(path.sep).join('/'));
+  const missing = (): string[] => bundles.filter((f) => !fs.existsSync(path.join(cacheDir, codeCacheFileName(f))));
+  await until(`the code cache of ${missing().join(', ')} in ${cacheDir}`, () => missing().length === 0);
+}
+
 export async function run(): Promise<void> {
   const result: ProbeResult = { wasActive: false, firstUseMs: {}, againMs: {}, timeline: {} };
   try {
@@ -201,6 +210,8 @@ export async function run(): Promise<void> {
       result.loadedFiles = files;
     }
     await firstUses(result, api);
+    const codeCache = process.env.CONVEYOR_BENCH_CODE_CACHE;
+    if (codeCache) await untilCached(extension.extensionPath, codeCache);
   } catch (err) {
     result.error = err instanceof Error ? err.stack ?? err.message : String(err);
   }
