@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ConveyorApi {
       ...(typeof file === 'string' ? { exports: Object.keys(bundleLoader.require(path.join(context.extensionPath, 'dist', file)) as object) } : {}),
     })));
   }
-  features.startNeeded();
+  void features.startNeeded();
   log.info(`Conveyor ${String((context.extension.packageJSON as { version?: unknown }).version)} activated in ${Date.now() - started} ms`);
   return { aws };
 }
