@@ -170,7 +170,8 @@ function rows(host: Host, ours: Series, eager: Series, before?: Series): BenchRe
     ...row('CPU time of activation (vs eager activation)', where, ours.activationCpuMs, eager.activationCpuMs, 'ms'),
     ...row('JavaScript loaded at activation (vs eager activation)', where, ours.loadedKb, eager.loadedKb, 'KiB'),
     // 9045d71 loaded every feature at activation: its first use is today's first use, with nothing left to load.
-    ...Object.keys(eager.firstUseMs).flatMap((name) => [
+    // A use 9045d71 has no command or view for (the CodeBuild and Deployments views) has no row against it.
+    ...[...new Set([...Object.keys(eager.firstUseMs), ...Object.keys(ours.firstUseMs)])].flatMap((name) => [
       ...row(`first use, ${name} (vs ${EAGER_COMMIT}'s first use)`, runs(name), ours.firstUseMs[name] ?? [], eager.firstUseMs[name] ?? [], 'ms'),
       ...row(`first use, ${name} (vs the same use again, already loaded)`, runs(name), ours.firstUseMs[name] ?? [], ours.againMs[name] ?? [], 'ms'),
       ...(before ? row(`first use, ${name} (vs ${String(process.env.CONVEYOR_BENCH_BEFORE)}'s first use)`, runs(name), ours.firstUseMs[name] ?? [], before.firstUseMs[name] ?? [], 'ms') : []),

@@ -178,8 +178,37 @@ async function firstUses(result: ProbeResult, api: ConveyorApi): Promise<void> {
   const openRange = (hours: number): Thenable<unknown> =>
     vscode.commands.executeCommand('conveyor.profiler.openRange', { group: 'orders-api', start: new Date(end.getTime() - hours * 3_600_000), end, label: `Last ${hours} hours` });
   await timed(result, 'profiler: open a range from CodeGuru (GetProfile)', () => openRange(1), () => openRange(2));
+  // A test-only command: it times loading the Artifacts bundle.
   const loginState = (): Thenable<unknown> => vscode.commands.executeCommand('conveyor.artifacts.internal.state');
   await timed(result, 'artifacts: read the login state', loginState, loginState);
+  await views(result, url);
+}
+
+/** The emulator's count of requests for `operation` so far. */
+async function requests(emulatorUrl: string, operation: string): Promise<number> {
+  const stats = await (await fetch(`${emulatorUrl}/_emulator/stats`)).json() as { operations?: Record<string, number> };
+  return stats.operations?.[operation] ?? 0;
+}
+
+/**
+ * Each view a build has, opened until it asks AWS for its first rows (the answer takes as long in every
+ * build; the rows show right after it). Artifacts' bundle is already loaded by the login state above.
+ */
+async function views(result: ProbeResult, emulatorUrl: string): Promise<void> {
+  const commands = new Set(await vscode.commands.getCommands(true));
+  const opened: [string, string, string][] = [
+    ['artifacts: open the Artifacts view until it lists domains (ListDomains)', 'conveyor.artifacts', 'ListDomains'],
+    ['codebuild: open the CodeBuild view until it lists projects (ListProjects)', 'conveyor.codebuild', 'ListProjects'],
+    ['deploy: open the Deployments view until it lists applications (ListApplications)', 'conveyor.deploy', 'ListApplications'],
+  ];
+  for (const [name, view, operation] of opened) {
+    if (!commands.has(`${view}.focus`)) continue;
+    const before = await requests(emulatorUrl, operation);
+    await timed(result, name, async () => {
+      await vscode.commands.executeCommand(`${view}.focus`);
+      await until(`${view} to request ${operation}`, async () => (await requests(emulatorUrl, operation)) > before);
+    });
+  }
 }
 
 /** A warm-up run (this build only): waits until every bundle loaded has its code cache written, for the runs after it. */
