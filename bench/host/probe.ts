@@ -192,7 +192,9 @@ async function requests(emulatorUrl: string, operation: string): Promise<number>
 
 /**
  * Each view a build has, opened until it asks AWS for its first rows (the answer takes as long in every
- * build; the rows show right after it). Artifacts' bundle is already loaded by the login state above.
+ * build; the rows show right after it), or, when the feature asked already (the CodeBuild CodeLens of
+ * the buildspec above lists the projects), until the view is shown. Artifacts' bundle is already loaded
+ * by the login state above.
  */
 async function views(result: ProbeResult, emulatorUrl: string): Promise<void> {
   const commands = new Set(await vscode.commands.getCommands(true));
@@ -206,7 +208,7 @@ async function views(result: ProbeResult, emulatorUrl: string): Promise<void> {
     const before = await requests(emulatorUrl, operation);
     await timed(result, name, async () => {
       await vscode.commands.executeCommand(`${view}.focus`);
-      await until(`${view} to request ${operation}`, async () => (await requests(emulatorUrl, operation)) > before);
+      if (before === 0) await until(`${view} to request ${operation}`, async () => (await requests(emulatorUrl, operation)) > 0);
     });
   }
 }
