@@ -10,7 +10,7 @@ import { watchesAny as watchesAnyGroup } from './deploy/editor/watched-groups';
 import type { FeatureModule } from './editor/feature';
 import type { FeatureDeclaration } from './editor/lazy-features';
 import { followsAny } from './pipelines/editor/follow';
-import { detectDocumentKind } from './validation/editor/detect-document';
+import { detectDocumentKind, workspaceSpecPatterns } from './validation/editor/detect-document';
 
 interface Manifest {
   contributes?: { commands?: { command: string }[] };
@@ -33,6 +33,9 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       load: () => require('./validation/editor/feature') as FeatureModule,
       commands: [],
       wantsDocument: (document) => detectDocumentKind(document) !== undefined,
+      // A repository with a buildspec or appspec starts the server after startup, so that its problems
+      // show as soon as one is opened.
+      workspaceContains: workspaceSpecPatterns,
       // Problems do not wait for the ~/.aws files: a buildspec restored in an editor starts the server at once.
       usesAws: false,
     },

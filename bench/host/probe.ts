@@ -4,11 +4,14 @@
 // it loaded and started meanwhile, and the same use again on a fresh target (the feature already
 // loaded). Writes one JSON object to CONVEYOR_BENCH_OUT.
 import type * as ChildProcessModule from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { codeCacheFileName } from '../../src/core/code-cache';
+import { BUNDLE_LOAD_CHANNEL, type BundleLoad } from '../../src/editor/code-cache-loader';
 
 const EXTENSION_ID = 'conveyor-dev.conveyor';
 const DEMO = { profile: 'conveyor-demo', region: 'us-east-1' };
@@ -91,6 +94,13 @@ class Recorder {
         recorder.events?.push({ what: `require ${path.relative(extensionPath, file)}`, atMs: at - recorder.started, ms: performance.now() - at });
       }
     };
+    // Bundles this build loads with its code cache loader, not through Module._load.
+    subscribe(BUNDLE_LOAD_CHANNEL, (message) => {
+      const load = message as BundleLoad;
+      if (recorder.events && recorder.depth === 0 && !load.nested) {
+        recorder.events.push({ what: `require ${path.join('dist', load.file)} (cache ${load.cache})`, atMs: load.startMs - recorder.started, ms: load.ms });
+      }
+    });
     // The module object every require of it shares (an import binding of it is read-only).
     const childProcess = Module.createRequire(__filename)('node:child_process') as typeof ChildProcessModule;
     const fork = childProcess.fork;
@@ -168,8 +178,47 @@ async function firstUses(result: ProbeResult, api: ConveyorApi): Promise<void> {
   const openRange = (hours: number): Thenable<unknown> =>
     vscode.commands.executeCommand('conveyor.profiler.openRange', { group: 'orders-api', start: new Date(end.getTime() - hours * 3_600_000), end, label: `Last ${hours} hours` });
   await timed(result, 'profiler: open a range from CodeGuru (GetProfile)', () => openRange(1), () => openRange(2));
+  // A test-only command: it times loading the Artifacts bundle.
   const loginState = (): Thenable<unknown> => vscode.commands.executeCommand('conveyor.artifacts.internal.state');
   await timed(result, 'artifacts: read the login state', loginState, loginState);
+  await views(result, url);
+}
+
+/** The emulator's count of requests for `operation` so far. */
+async function requests(emulatorUrl: string, operation: string): Promise<number> {
+  const stats = await (await fetch(`${emulatorUrl}/_emulator/stats`)).json() as { operations?: Record<string, number> };
+  return stats.operations?.[operation] ?? 0;
+}
+
+/**
+ * Each view a build has, opened until it asks AWS for its first rows (the answer takes as long in every
+ * build; the rows show right after it), or, when the feature asked already (the CodeBuild CodeLens of
+ * the buildspec above lists the projects), until the view is shown. Artifacts' bundle is already loaded
+ * by the login state above.
+ */
+async function views(result: ProbeResult, emulatorUrl: string): Promise<void> {
+  const commands = new Set(await vscode.commands.getCommands(true));
+  const opened: [string, string, string][] = [
+    ['artifacts: open the Artifacts view until it lists domains (ListDomains)', 'conveyor.artifacts', 'ListDomains'],
+    ['codebuild: open the CodeBuild view until it lists projects (ListProjects)', 'conveyor.codebuild', 'ListProjects'],
+    ['deploy: open the Deployments view until it lists applications (ListApplications)', 'conveyor.deploy', 'ListApplications'],
+  ];
+  for (const [name, view, operation] of opened) {
+    if (!commands.has(`${view}.focus`)) continue;
+    const before = await requests(emulatorUrl, operation);
+    await timed(result, name, async () => {
+      await vscode.commands.executeCommand(`${view}.focus`);
+      if (before === 0) await until(`${view} to request ${operation}`, async () => (await requests(emulatorUrl, operation)) > 0);
+    });
+  }
+}
+
+/** A warm-up run (this build only): waits until every bundle loaded has its code cache written, for the runs after it. */
+async function untilCached(extensionPath: string, cacheDir: string): Promise<void> {
+  const bundles = loaded(extensionPath).files.filter((f) => f.startsWith(`dist${path.sep}`) && f !== path.join('dist', 'extension.js'))
+    .map((f) => path.relative('dist', f).split(path.sep).join('/'));
+  const missing = (): string[] => bundles.filter((f) => !fs.existsSync(path.join(cacheDir, codeCacheFileName(f))));
+  await until(`the code cache of ${missing().join(', ')} in ${cacheDir}`, () => missing().length === 0);
 }
 
 export async function run(): Promise<void> {
@@ -192,6 +241,8 @@ export async function run(): Promise<void> {
       result.loadedFiles = files;
     }
     await firstUses(result, api);
+    const codeCache = process.env.CONVEYOR_BENCH_CODE_CACHE;
+    if (codeCache) await untilCached(extension.extensionPath, codeCache);
   } catch (err) {
     result.error = err instanceof Error ? err.stack ?? err.message : String(err);
   }

@@ -48,20 +48,31 @@ function sharedModules(root) {
 
 const external = (p) => ({ path: p, external: true });
 
-/** `@aws-sdk/client-x` → a separate file, from a bundle in `fromDir` (relative to dist/). */
-function sdkPlugin(root, fromDir) {
+/**
+ * `@aws-sdk/client-x` → a separate file, from a bundle in `fromDir` (relative to dist/); from the shell
+ * (`loader`: its bundle loader's file), loaded by that loader.
+ */
+function sdkPlugin(root, fromDir, loader) {
   const packages = new Set(sdkPackages(root));
   return {
     name: 'conveyor-sdk-chunks',
     setup(build) {
       build.onResolve({ filter: /^@aws-sdk\// }, (args) => {
         if (!packages.has(args.path)) return undefined;
+        if (loader) return { path: `sdk/${sdkFileName(args.path)}`, namespace: 'conveyor-cached-bundle' };
         const rel = path.posix.relative(fromDir, `sdk/${sdkFileName(args.path)}`);
         return external(rel.startsWith('.') ? rel : `./${rel}`);
       });
+      if (loader) build.onLoad({ filter: /.*/, namespace: 'conveyor-cached-bundle' }, (args) => cachedBundle(root, loader, args.path));
     },
   };
 }
+
+/** A module of the shell that loads `dist/<file>` with the bundle loader (the shell is dist/extension.js). */
+const cachedBundle = (root, loader, file) => ({
+  contents: `module.exports = require(${JSON.stringify(loader)}).bundleLoader.require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
+  resolveDir: root, loader: 'js',
+});
 
 /** The shell's entry: activate/deactivate, and a registry of every shared module, evaluated on demand. */
 function shellEntry(root) {
@@ -72,21 +83,27 @@ exports.deactivate = extension.deactivate;
 exports.${REGISTRY} = {\n${registry}\n};\n`;
 }
 
-/** The shell: feature entries become `require('./features/<id>.js')`. */
+/**
+ * The shell: feature entries and SDK clients become the bundle loader's load of `dist/features/<id>.js`
+ * and `dist/sdk/<client>.js` (compiled with a V8 code cache, src/editor/code-cache-loader.ts), which
+ * also loads the bundles those require.
+ */
 export function shellBuild(root, common) {
   const features = new Map(featureEntries(root).map((f) => [path.join(root, f.entry), f.id]));
+  const loader = path.join(root, 'src/editor/code-cache-loader.ts');
   return {
     ...common,
     stdin: { contents: shellEntry(root), resolveDir: root, sourcefile: 'conveyor-shell.js', loader: 'js' },
     outfile: 'dist/extension.js',
-    plugins: [sdkPlugin(root, '.'), {
+    plugins: [sdkPlugin(root, '.', loader), {
       name: 'conveyor-feature-chunks',
       setup(build) {
         build.onResolve({ filter: /^\.\.?\// }, (args) => {
           const base = path.resolve(args.resolveDir, args.path);
           const id = features.get(base.endsWith('.ts') ? base : `${base}.ts`);
-          return id ? external(`./features/${id}.js`) : undefined;
+          return id ? { path: `features/${id}.js`, namespace: 'conveyor-cached-feature' } : undefined;
         });
+        build.onLoad({ filter: /.*/, namespace: 'conveyor-cached-feature' }, (args) => cachedBundle(root, loader, args.path));
       },
     }],
   };

@@ -22,6 +22,11 @@ export interface FeatureDeclaration {
   customEditors?: readonly { viewType: string; options?: Parameters<typeof vscode.window.registerCustomEditorProvider>[2] }[];
   /** A cheap check, run on each opened document until the feature is loaded. */
   wantsDocument?(document: vscode.TextDocument): boolean;
+  /**
+   * Globs (relative to each workspace folder): a workspace with a matching file, node_modules aside,
+   * loads the feature right after startup (searched once activation has returned).
+   */
+  workspaceContains?(): readonly string[];
   /** Whether saved state needs the feature right after startup. */
   neededAtStartup?(context: vscode.ExtensionContext): boolean;
   /** False for a feature that never uses the AWS session: it loads without waiting for the session to be ready. */
@@ -61,18 +66,24 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   /**
-   * Once activation returned: loads the features whose saved state needs them, and those that want a
-   * document already open (a buildspec restored in an editor) — each as soon as what it waits for is
-   * ready (the AWS session, unless it does not use it).
+   * Once activation returned: loads the features whose saved state needs them, those that want a
+   * document already open (a buildspec restored in an editor) and those whose files the workspace
+   * contains — each as soon as what it waits for is ready (the AWS session, unless it does not use
+   * it). Resolves when those checks and loads are done.
    */
-  startNeeded(): void {
-    const timer = setTimeout(() => {
-      for (const slot of this.slots.values()) {
-        if (slot.declaration.neededAtStartup?.(this.deps.context)) void this.ready(slot).then(() => this.tryLoad(slot));
-      }
-      for (const document of vscode.workspace.textDocuments) this.checkDocument(document);
-    }, 0);
-    this.disposables.add({ dispose: () => clearTimeout(timer) });
+  startNeeded(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        const started: Promise<void>[] = [];
+        for (const slot of this.slots.values()) {
+          if (slot.declaration.neededAtStartup?.(this.deps.context)) started.push(this.ready(slot).then(() => this.tryLoad(slot)));
+        }
+        for (const document of vscode.workspace.textDocuments) this.checkDocument(document);
+        for (const slot of this.slots.values()) if (slot.declaration.workspaceContains) started.push(this.loadIfWorkspaceContains(slot));
+        void Promise.all(started).then(() => resolve());
+      }, 0);
+      this.disposables.add({ dispose: () => { clearTimeout(timer); resolve(); } });
+    });
   }
 
   /** The feature, loaded if it was not; rejects when it cannot start. */
@@ -174,6 +185,21 @@ export class LazyFeatures implements vscode.Disposable {
     };
   }
 
+  private async loadIfWorkspaceContains(slot: Slot): Promise<void> {
+    const patterns = slot.declaration.workspaceContains?.() ?? [];
+    if (patterns.length === 0 || !vscode.workspace.workspaceFolders?.length) return;
+    try {
+      if (!(await workspaceContains(patterns))) return;
+    } catch (err) {
+      this.deps.log.debug(`Could not search the workspace for the ${slot.declaration.id} feature's files: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    if (slot.feature || slot.failure) return;
+    this.deps.log.info(`The workspace has files of the ${slot.declaration.id} feature: starting it`);
+    await this.ready(slot);
+    this.tryLoad(slot);
+  }
+
   private checkDocument(document: vscode.TextDocument): void {
     for (const slot of this.slots.values()) {
       if (!slot.feature && !slot.failure && slot.declaration.wantsDocument?.(document)) void this.ready(slot).then(() => this.tryLoad(slot));
@@ -192,4 +218,14 @@ export class LazyFeatures implements vscode.Disposable {
   dispose(): void {
     this.disposables.dispose();
   }
+}
+
+/** Whether any workspace folder has a file matching one of `patterns` (one search for the patterns that can share a `{…}` group). */
+async function workspaceContains(patterns: readonly string[]): Promise<boolean> {
+  const plain = patterns.filter((p) => !/[{}]/.test(p));
+  const globs = [...(plain.length > 1 ? [`{${plain.join(',')}}`] : plain), ...patterns.filter((p) => /[{}]/.test(p))];
+  for (const glob of globs) {
+    if ((await vscode.workspace.findFiles(glob, '**/node_modules/**', 1)).length > 0) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@
 // uses it to load validation only when such a document is opened.
 import * as vscode from 'vscode';
 import { detectKind, type SpecKind } from 'conveyor-lint/detect';
+import { workspaceSpecGlobs } from '../workspace-globs';
 import { readSettings } from './settings';
 
 /** The documents the language client hands to the server are those of these schemes and languages. */
@@ -20,4 +21,10 @@ export function detectDocumentKind(document: vscode.TextDocument): SpecKind | un
   const kind = detectKind(document.getText(), { path: relative, associations: settings.files, byContent: settings.detectByContent });
   if (kind === 'cloudformation' && !settings.cloudFormation) return undefined;
   return kind;
+}
+
+/** The globs of the files whose presence in the workspace starts validation; none when it is off. */
+export function workspaceSpecPatterns(): string[] {
+  const settings = readSettings();
+  return settings.enabled ? workspaceSpecGlobs(settings.files) : [];
 }

@@ -1,12 +1,15 @@
 // Runs first in the host (folder `_cold` sorts first): activation loads only the shell, and each
 // feature — its bundle and its AWS SDK clients — loads on its first use and works: a view opened, a
-// command run, a document of its kind opened, a custom editor opened.
+// command run, a document of its kind opened, a custom editor opened. Validation is the exception: the
+// workspace has a buildspec, so its language server starts right after activation.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { GetPipelineStateCommand } from '@aws-sdk/client-codepipeline';
 import * as vscode from 'vscode';
 import { activateConveyor, EXTENSION_ID, loadedFeatures, waitFor } from '../foundation/helpers';
 import { admin, DEMO, emulatorUrl, releaseEmulator, useEmulator } from '../pipelines/helpers';
+import { serverProcesses } from '../validation/helpers';
+import { eventuallyValue } from '../waits';
 
 /** The extension's JavaScript files this host has loaded, relative to its dist folder. */
 function loadedFiles(): string[] {
@@ -30,7 +33,7 @@ describe('A cold extension host: every feature works on first use', function () 
   before(async function () {
     await activateConveyor();
     // The whole point is a cold host: in a run that filters tests (--grep), something else may have loaded features.
-    if ((await loadedFeatures()).length > 0) this.skip();
+    if ((await loadedFeatures()).some((f) => f !== 'validation')) this.skip();
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -39,19 +42,21 @@ describe('A cold extension host: every feature works on first use', function () 
     await vscode.workspace.getConfiguration('conveyor.codebuild').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('activation loads the shell and nothing else', async () => {
-    assert.deepEqual(await loadedFeatures(), []);
-    assert.deepEqual(loadedFiles(), ['extension.js']);
+  it('activation loads the shell and nothing else (but validation, for the workspace\'s buildspec)', async () => {
+    assert.deepEqual((await loadedFeatures()).filter((f) => f !== 'validation'), []);
+    const validation = ['features/validation.js', 'vendor/vscode-languageclient-node.js'];
+    assert.deepEqual(loadedFiles().filter((f) => !validation.includes(f)), ['extension.js']);
   });
 
-  it('validation: opening a buildspec loads it and shows its problems', async () => {
+  it('validation: a workspace with a buildspec starts its server with no document opened; opening it shows its problems', async () => {
     // With the CodeBuild CodeLens on, a workspace buildspec also loads the CodeBuild feature (and its SDK client).
     await vscode.workspace.getConfiguration('conveyor.codebuild').update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
-    await firstUse('validation', async () => {
-      const uri = fixture('validation', 'buildspec.yml');
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-      await waitFor('the buildspec problems', () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'conveyor'), 20_000);
-    });
+    const uri = fixture('validation', 'buildspec.yml');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the buildspec is already open');
+    await eventuallyValue('the language server to be forked for the workspace', serverProcesses, (pids) => pids.length === 1, 30_000);
+    assert.ok((await loadedFeatures()).includes('validation'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor('the buildspec problems', () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'conveyor'), 20_000);
     assert.ok(!loadedFiles().some((f) => f.startsWith('sdk/')), 'validation needs no AWS SDK');
     assert.ok(!loadedFiles().includes('features/codebuild.js'), 'the CodeBuild CodeLens is off: its feature stays unloaded');
   });

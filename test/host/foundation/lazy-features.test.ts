@@ -38,7 +38,7 @@ describe('Lazy features wait for the AWS session', function () {
   const disposables: vscode.Disposable[] = [];
   afterEach(() => { for (const d of disposables.splice(0)) d.dispose(); });
 
-  function registry(ready: PromiseLike<void>, loads: string[], options: Pick<FeatureDeclaration, 'usesAws' | 'wantsDocument'> = {}): LazyFeatures {
+  function registry(ready: PromiseLike<void>, loads: string[], options: Pick<FeatureDeclaration, 'usesAws' | 'wantsDocument' | 'workspaceContains'> = {}): LazyFeatures {
     const aws = new AwsSession(silentLogger, { state: memento(), allowEndpoint: async () => false });
     const feature: Feature = {
       commands: { [COMMAND]: (text: unknown) => `echo ${String(text)}` },
@@ -98,7 +98,7 @@ describe('Lazy features wait for the AWS session', function () {
     const loads: string[] = [];
     const features = registry(ready, loads, { usesAws: false, wantsDocument: (d) => d.getText() === marker });
     assert.deepEqual(loads, [], 'loaded during activation');
-    features.startNeeded();
+    void features.startNeeded();
     await eventually('the feature to load for the open document', () => loads.length > 0);
     assert.deepEqual(loads, ['probe']);
     assert.equal(waiting(), 0);
@@ -110,11 +110,25 @@ describe('Lazy features wait for the AWS session', function () {
     const { ready, waiting, release } = gate();
     const loads: string[] = [];
     const features = registry(ready, loads, { wantsDocument: (d) => d.getText() === marker });
-    features.startNeeded();
+    void features.startNeeded();
     await eventually('the startup check to wait for the AWS session', () => waiting() > 0);
     assert.deepEqual(loads, []);
     release();
     await eventually('the feature to load once the session is ready', () => loads.length > 0);
+    assert.deepEqual(loads, ['probe']);
+  });
+
+  it('a workspace with a file it handles loads it after startup, no document opened; one without, not', async () => {
+    const { ready } = gate();
+    const none: string[] = [];
+    // The host tests' workspace has a buildspec under validation/ and none named like this.
+    await registry(ready, none, { usesAws: false, workspaceContains: () => ['**/no-such-file-*.nothing', '**/no-such-folder/**/buildspec.yml'] }).startNeeded();
+    assert.deepEqual(none, [], 'loaded for a workspace without its files');
+    for (const d of disposables.splice(0)) d.dispose();
+    const loads: string[] = [];
+    const features = registry(ready, loads, { usesAws: false, workspaceContains: () => ['**/no-such-file-*.nothing', '**/buildspec.yml'] });
+    assert.deepEqual(loads, [], 'loaded during activation');
+    await features.startNeeded();
     assert.deepEqual(loads, ['probe']);
   });
 });

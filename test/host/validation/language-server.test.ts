@@ -1,32 +1,12 @@
 // The language server behind buildspec/appspec support runs in its own process: it is a child of the
 // extension host, not code on its thread, and a server that dies is restarted with a note in the log.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ValidationFeature } from '../../../src/validation/editor/feature';
 import { revertAndCloseAll } from '../editors';
 import { activateConveyor, extensionFeature } from '../foundation/helpers';
+import { serverProcesses } from './helpers';
 import { eventually, eventuallyValue } from '../waits';
-
-const SERVER_SCRIPT = 'conveyor-language-server';
-
-/** Process ids of this extension host's children running the server bundle (Linux: /proc). */
-function serverProcesses(): number[] {
-  const out: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so read after the last ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
-      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(SERVER_SCRIPT)) out.push(Number(entry));
-    } catch {
-      // the process ended while being read
-    }
-  }
-  return out;
-}
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'conveyor');
