@@ -1,19 +1,9 @@
 // The Artifacts view's rows in the real workbench, dark and light (review item 14): a repository row
 // says where its packages come from instead of its prose, a package row its latest published version.
 import * as assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
-import { eventually, openConveyor, openWorkbench, waitFor, type Workbench } from './harness';
-import { paneRow, shooter, showPanes, THEMES } from './states-view';
-
-/** Expands a row by its twistie until it says it is expanded (a refresh may re-render it under the click). */
-async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
-  await waitFor(what, row, { timeout: 60_000 });
-  await eventually(`${what} expanded`, async () => {
-    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
-    await row.locator('.monaco-tl-twistie').click();
-    return row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 3_000 }).then(() => true, () => false);
-  });
-}
+import type { Locator } from 'playwright-core';
+import { openConveyor, openWorkbench, waitFor, type Workbench } from './harness';
+import { expandRow, paneRow, shooter, showPanes, THEMES } from './states-view';
 
 const description = (row: Locator): Promise<string> => row.locator('.label-description').innerText();
 

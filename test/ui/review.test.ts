@@ -8,21 +8,11 @@ import {
   acceptQuickInput, eventually, openConveyor, openWorkbench, quickOpenFile, quickPickRows, runCommand, waitFor, type Workbench,
 } from './harness';
 import { contextMenu, filterPipelines } from './pipelines-view';
-import { admin, pane, paneRow, shooter, showPanes, THEMES } from './states-view';
+import { admin, expandRow, pane, paneRow, shooter, showPanes, THEMES } from './states-view';
 
 /** A webview's page (VS Code nests it in an inner frame); the newest when several are open. */
 function webviewPage(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
-}
-
-/** Expands a row; a click that lands while a refresh re-renders the row is lost, so it clicks the twistie until the row is expanded. */
-async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
-  await waitFor(what, row, { timeout: 60_000 });
-  await eventually(`${what} expanded`, async () => {
-    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
-    await row.locator('.monaco-tl-twistie').click();
-    return row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 3_000 }).then(() => true, () => false);
-  });
 }
 
 /** Hovers `target` until a hover shows (a row re-rendered under the pointer drops it: leave and come back). */

@@ -2,7 +2,7 @@
 // progress bar, rows), the emulator's admin API, the Conveyor output channel, the theme loop.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { answerQuickInput, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { answerQuickInput, eventually, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
 export type Theme = keyof typeof THEMES;
@@ -35,6 +35,16 @@ export function paneRow(page: Page, title: string, label: string | RegExp, descr
   let row = pane(page, title).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: name }) });
   if (description !== undefined) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
   return row.first();
+}
+
+/** Expands a row; a click that lands while a refresh re-renders the row is lost, so it clicks the twistie until the row is expanded. */
+export async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
+  await waitFor(what, row, { timeout: 60_000 });
+  await eventually(`${what} expanded`, async () => {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return true;
+    await row.locator('.monaco-tl-twistie').click();
+    return row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+  });
 }
 
 export async function paneText(page: Page, title: string): Promise<string> {

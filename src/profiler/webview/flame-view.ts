@@ -92,6 +92,8 @@ export class FlameView {
   private largestChange = 0;
   /** What the legend shows now, so it is rebuilt only when that changes. */
   private legendKey = '';
+  /** Names that resolve to workspace files (counted once per 'sources' message, not per drawn frame). */
+  private mineCount = 0;
 
   constructor(private readonly el: FlameElements, private readonly post: (m: WebviewMessage) => void, theme: ThemeColors) {
     const ctx = el.canvas.getContext('2d', { alpha: false });
@@ -115,6 +117,7 @@ export class FlameView {
       case 'error': this.showBanner(message.message, 'error'); break;
       case 'sources':
         this.mine = message.mine instanceof Uint8Array ? message.mine : Uint8Array.from(Object.values(message.mine ?? {}), Number);
+        this.mineCount = this.mine.reduce((n, v) => n + (v ? 1 : 0), 0);
         this.sourceLabels = message.labels ?? {};
         this.recolor();
         this.requestDraw();
@@ -276,8 +279,7 @@ export class FlameView {
 
   private updateLegend(): void {
     const tree = this.tree;
-    let mineCount = 0;
-    if (this.mine) for (const v of this.mine) mineCount += v ? 1 : 0;
+    const mineCount = this.mineCount;
     const comparison = tree?.baseTotal !== undefined;
     const state: LegendState = {
       comparison: comparison ? { largestChange: this.largestChange } : undefined,
@@ -298,8 +300,7 @@ export class FlameView {
     const dynamic = ['#title', '#subtitle', '#view', '#matched', '#breadcrumb', '#banner', '#chart', '#table', '#details', '#tooltip'];
     const count = (tag: string): number => document.querySelectorAll(dynamic.map((d) => `${d} ${tag}`).join(', ')).length;
     const table = this.hotTable.stats();
-    let mine = 0;
-    if (this.mine) for (const v of this.mine) mine += v ? 1 : 0;
+    const mine = this.mineCount;
     const stats: RenderStats & { animation?: AnimationStats } = {
       rects: this.lastResult.rects, labels: this.lastResult.labels, ms: this.lastFrameMs, nodes: tree?.size ?? 0,
       zoomedTo: tree && this.zoomNode > 0 ? tree.names[tree.nameId[this.zoomNode]!] ?? null : null,
