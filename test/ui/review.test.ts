@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
-  acceptQuickInput, eventually, openConveyor, openWorkbench, pickQuickItem, quickPickRows, runCommand, waitFor, type Workbench,
+  acceptQuickInput, eventually, openConveyor, openWorkbench, quickOpenFile, quickPickRows, runCommand, waitFor, type Workbench,
 } from './harness';
 import { contextMenu, filterPipelines } from './pipelines-view';
 import { admin, pane, paneRow, shooter, showPanes, THEMES } from './states-view';
@@ -220,9 +220,7 @@ for (const theme of ['dark', 'light'] as const) {
 
     it('item 15: buildspec completion leaves out the phases the file already has', async () => {
       const { page } = wb;
-      await page.keyboard.press('Control+P');
-      await pickQuickItem(page, 'buildspec.yml', 'payments-api');
-      await waitFor('buildspec.yml to open', page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }));
+      await quickOpenFile(page, 'buildspec.yml', 'payments-api');
       await runCommand(page, 'Go to Line/Column');
       await page.locator('.quick-input-widget input').fill(':18:1');
       await acceptQuickInput(page);

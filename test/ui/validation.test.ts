@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { acceptQuickInput, eventually, openWorkbench, pickQuickItem, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { acceptQuickInput, eventually, openWorkbench, quickOpenFile, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 describe('UI: buildspec diagnostics and quick fixes', function () {
   this.timeout(180_000);
@@ -11,9 +11,7 @@ describe('UI: buildspec diagnostics and quick fixes', function () {
 
   it('shows a misspelled phase in the Problems panel and fixes it with the quick fix', async () => {
     const { page } = wb;
-    await page.keyboard.press('Control+P');
-    await pickQuickItem(page, 'buildspec.yml', 'validation');
-    await waitFor('buildspec.yml to open', page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }));
+    await quickOpenFile(page, 'buildspec.yml', 'validation');
     await runCommand(page, 'Problems: Focus on Problems View');
     const problems = page.locator('.markers-panel');
     const misspelled = problems.locator('.monaco-list-row', { hasText: "Unknown key 'biuld' in phases" });

@@ -161,6 +161,13 @@ export async function pickQuickItem(page: Page, label: string, description?: str
   await answerQuickInput(page, {}, { pick: label, ...(description !== undefined ? { description } : {}) });
 }
 
+/** Opens a workspace file with Quick Open (Ctrl+P), as a person would, and waits for its tab. */
+export async function quickOpenFile(page: Page, file: string, folder: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await pickQuickItem(page, file, folder);
+  await waitFor(`${file} to open`, page.locator('.tabs-container .tab', { hasText: file }));
+}
+
 /** The rows the quick input currently shows. */
 export function quickPickRows(page: Page): Locator {
   return page.locator(ROWS);

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { flamePage, pointAtFrame } from './flame-page';
-import { notification, openWorkbench, pickQuickItem, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { notification, openWorkbench, pickQuickItem, quickOpenFile, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -50,9 +50,7 @@ describe('UI: the web extension in the web worker extension host', function () {
 
   it('shows a broken buildspec\'s problems from the web worker language server', async () => {
     const { page } = wb;
-    await page.keyboard.press('Control+P');
-    await pickQuickItem(page, 'buildspec.yml', 'validation');
-    await waitFor('buildspec.yml to open', page.locator('.tabs-container .tab', { hasText: 'buildspec.yml' }));
+    await quickOpenFile(page, 'buildspec.yml', 'validation');
     await runCommand(page, 'Problems: Focus on Problems View');
     const problems = page.locator('.markers-panel');
     await waitFor('the misspelled phase in Problems', problems.locator('.monaco-list-row', { hasText: "Unknown key 'biuld' in phases" }).first(), { timeout: 60_000 })

@@ -19,7 +19,7 @@ export interface ModelOptions {
   /** Turns an SDK error into a message a person can act on, with its category (explainAwsError's). */
   explain(error: unknown, operation: string): { message: string; code?: string; category?: string };
   pageSize?: { domains?: number; repositories?: number; packages?: number; versions?: number };
-  /** Parallel DescribePackageVersion calls for publish times. */
+  /** Parallel DescribePackageVersion calls for publish times, and package rows' latest-version look-ups. */
   describeConcurrency?: number;
   /**
    * Domains owned by other accounts and shared with this one: ListDomains returns only the caller's
@@ -76,6 +76,14 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 type DomainItem = { name: string; owner: string; status?: string; shared?: boolean };
 type RepoItem = { name: string; description?: string; administratorAccount?: string };
 type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string };
+/** A package row's newest published version; null when it has none or the look-up failed (the row then shows none). */
+type LatestVersion = { version: string; publishedTime?: number } | null;
+
+/** "2.1.0 · 3 days ago": a package row's latest published version, in the views' one time format. */
+function latestVersionPhrase(latest: LatestVersion | undefined, now: number): string | undefined {
+  if (!latest) return undefined;
+  return [latest.version, latest.publishedTime !== undefined ? formatAgo(latest.publishedTime, now) : undefined].filter(Boolean).join(' · ');
+}
 
 export class ArtifactsModel {
   private domains: Listing<DomainItem> = { items: [], loaded: false };
@@ -83,6 +91,8 @@ export class ArtifactsModel {
   private readonly details = new Map<string, RepoDetails | { error: LoadFailure }>();
   private readonly packages = new Map<string, Listing<PackageSummary>>();
   private readonly versions = new Map<string, Listing<VersionItem>>();
+  /** Package rows' latest versions, by packageId; kept with the packages listing they belong to. */
+  private readonly latest = new Map<string, LatestVersion>();
   private filterText = '';
 
   constructor(private readonly options: ModelOptions) {}
@@ -95,6 +105,7 @@ export class ArtifactsModel {
   setFilter(text: string): void {
     this.filterText = text.trim();
     this.packages.clear();
+    this.latest.clear();
   }
 
   /** Forgets everything (profile, region or endpoint changed; refresh). */
@@ -104,6 +115,7 @@ export class ArtifactsModel {
     this.details.clear();
     this.packages.clear();
     this.versions.clear();
+    this.latest.clear();
   }
 
   /** Forgets what is cached below a node, so expanding it fetches again. */
@@ -111,7 +123,12 @@ export class ArtifactsModel {
     if (data.kind === 'repository') {
       this.details.delete(repoId(data.ref));
       this.packages.delete(repoId(data.ref));
-    } else if (data.kind === 'package') this.versions.delete(packageId(data.ref));
+      const prefix = `${repoId(data.ref)}/`;
+      for (const key of [...this.latest.keys()]) if (key.startsWith(prefix)) this.latest.delete(key);
+    } else if (data.kind === 'package') {
+      this.versions.delete(packageId(data.ref));
+      this.latest.delete(packageId(data.ref));
+    }
     else if (data.kind === 'domain') this.repos.delete(`${data.domainOwner}/${data.domain}`);
   }
 
@@ -276,7 +293,7 @@ export class ArtifactsModel {
     return nodes;
   }
 
-  private formatChildren(ref: RepoRef, format: string): ArtifactNode[] {
+  private async formatChildren(ref: RepoRef, format: string): Promise<ArtifactNode[]> {
     const listing = this.packages.get(repoId(ref));
     const inFormat = (listing?.items ?? []).filter((p) => (p.format ?? 'unknown') === format);
     const namespaces = [...new Set(inFormat.flatMap((p) => (p.namespace ? [p.namespace] : [])))].sort();
@@ -285,22 +302,58 @@ export class ArtifactsModel {
       return { id: `ns:${repoId(ref)}/${format}/${ns}`, label: format === 'npm' ? `@${ns}` : ns, description: `${count} package${count === 1 ? '' : 's'}`,
         contextValue: 'conveyor.artifacts.namespace', collapsible: true, icon: 'symbol-namespace', data: { kind: 'namespace', ref, format, namespace: ns } };
     });
-    return [...nsNodes, ...this.packageNodes(ref, (p) => p.format === format && !p.namespace)];
+    return [...nsNodes, ...await this.packageNodes(ref, (p) => p.format === format && !p.namespace)];
   }
 
-  private packageNodes(ref: RepoRef, match: (p: PackageSummary) => boolean): ArtifactNode[] {
+  /** The rows of the packages now shown, each with its latest version (looked up once, a few at a time). */
+  private async packageNodes(ref: RepoRef, match: (p: PackageSummary) => boolean): Promise<ArtifactNode[]> {
     const listing = this.packages.get(repoId(ref));
-    return (listing?.items ?? []).filter(match).flatMap((p): ArtifactNode[] => {
-      if (!p.package || !p.format) return [];
-      const pref: PackageRef = { ...ref, format: p.format, ...(p.namespace ? { namespace: p.namespace } : {}), package: p.package };
+    const shown = (listing?.items ?? []).filter(match).flatMap((p): { summary: PackageSummary; ref: PackageRef }[] => (p.package && p.format
+      ? [{ summary: p, ref: { ...ref, format: p.format, ...(p.namespace ? { namespace: p.namespace } : {}), package: p.package } }] : []));
+    const missing = shown.filter((p) => !this.latest.has(packageId(p.ref)));
+    await mapLimit(missing, this.options.describeConcurrency ?? 4, async (p) => { this.latest.set(packageId(p.ref), await this.loadLatest(p.ref)); });
+    const now = (this.options.now ?? Date.now)();
+    return shown.map(({ summary: p, ref: pref }): ArtifactNode => {
       const origin = p.originConfiguration?.restrictions;
-      const full = displayName(p.format, p.namespace, p.package);
-      return [{
-        id: `pkg:${packageId(pref)}`, label: p.package, ...(full !== p.package ? { description: full } : {}),
-        tooltip: `${full} (${FORMAT_LABELS[p.format] ?? p.format})${origin ? `\n${originRestrictionsPhrase(origin.publish, origin.upstream)}` : ''}`,
+      const full = displayName(pref.format, pref.namespace, pref.package);
+      const latest = this.latest.get(packageId(pref));
+      const description = [latestVersionPhrase(latest, now), full !== pref.package ? full : undefined].filter(Boolean).join(' · ');
+      return {
+        id: `pkg:${packageId(pref)}`, label: pref.package, ...(description ? { description } : {}),
+        tooltip: [`${full} (${FORMAT_LABELS[pref.format] ?? pref.format})`, origin ? originRestrictionsPhrase(origin.publish, origin.upstream) : undefined,
+          latest ? `Latest version ${latest.version}${latest.publishedTime !== undefined ? `, published ${formatTime(latest.publishedTime)}` : ''}` : undefined,
+        ].filter(Boolean).join('\n'),
         contextValue: 'conveyor.artifacts.package', collapsible: true, icon: 'package', data: { kind: 'package', ref: pref },
-      }];
+      };
     });
+  }
+
+  /**
+   * The newest published version (ListPackages has none): ListPackageVersions sorted by publish time,
+   * one result, then its publish time (the summary has none). A failure is explained (and so logged at
+   * warning) and leaves the row without a version; the tree itself does not fail for it.
+   */
+  private async loadLatest(ref: PackageRef): Promise<LatestVersion> {
+    const target = { domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
+      ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package };
+    let version: string | undefined;
+    try {
+      const out = await this.options.client().send(new ListPackageVersionsCommand({ ...target, sortBy: 'PUBLISHED_TIME', status: 'Published', maxResults: 1 }));
+      version = out.versions?.[0]?.version;
+    } catch (err) {
+      this.options.explain(err, 'ListPackageVersions');
+      return null;
+    }
+    if (!version) return null;
+    try {
+      const d = await this.options.client().send(new DescribePackageVersionCommand({ ...target, packageVersion: version }));
+      const t = d.packageVersion?.publishedTime;
+      return { version, ...(t ? { publishedTime: t.getTime() } : {}) };
+    } catch (err) {
+      // The version is still worth showing; only its age is unknown.
+      this.options.explain(err, 'DescribePackageVersion');
+      return { version };
+    }
   }
 
   private async loadVersions(ref: PackageRef, nextToken?: string): Promise<void> {

@@ -12,7 +12,6 @@ import { phaseLabel } from '../present/status';
 import type { BuildRef } from './build-documents';
 import type { WatchedProjects } from './watched';
 
-
 export interface NotifierDeps {
   explorer: CodeBuildExplorer;
   ui: EditorUi;

@@ -23,7 +23,6 @@ export function buildStatusLabel(status: BuildStatus | undefined): string {
   return status ? LABELS[status] : 'Not run yet';
 }
 
-
 /** "DOWNLOAD_SOURCE" → "Download source". */
 export function phaseLabel(phase: string): string {
   const words = phase.toLowerCase().replace(/_/g, ' ');

@@ -102,3 +102,21 @@ export function hookDiagnostics(entries: readonly LatestFailure[], candidates: r
   for (const list of out.values()) list.sort((a, b) => a.line - b.line || a.character - b.character);
   return out;
 }
+
+/** A command a hook diagnostic offers as a quick fix, with the arguments the deploy commands read. */
+export interface HookDiagnosticAction {
+  title: string;
+  command: 'conveyor.deploy.showEventLog' | 'conveyor.deploy.showDeploymentDetails';
+  args: Record<string, string>;
+}
+
+/** What a person does next from "AfterInstall failed in deployment d-… on i-…": read the event's log, or the deployment. */
+export function hookDiagnosticActions(d: HookDiagnostic): HookDiagnosticAction[] {
+  const { failure, key } = d;
+  const account = { profile: key.profile, region: key.region };
+  return [
+    { title: `Show the ${failure.event.name} log from ${failure.target.id}`, command: 'conveyor.deploy.showEventLog',
+      args: { ...account, deploymentId: failure.deploymentId, targetId: failure.target.id, event: failure.event.name } },
+    { title: `Show deployment ${failure.deploymentId}`, command: 'conveyor.deploy.showDeploymentDetails', args: { ...account, deploymentId: failure.deploymentId } },
+  ];
+}

@@ -4,7 +4,7 @@ import type { AwsTarget } from '../../aws/access';
 import { formatAgo } from '../../core/format';
 import type { EditorUi, PickItem } from '../../editor/ui';
 import type { DeployApi } from '../model/api';
-import { deploymentArgs, isDeployNode } from '../model/command-args';
+import { deploymentArgs, eventLogArgs, isDeployNode } from '../model/command-args';
 import { applicationConsoleUrl, deploymentConsoleUrl, groupConsoleUrl } from '../model/console';
 import { canStop, continueWaitType, planRedeploy } from '../model/deployment-actions';
 import type { DeployNode, DeployTreeModel } from '../model/tree';
@@ -85,7 +85,12 @@ export class DeployCommands {
 
   async showEventLog(arg: unknown): Promise<void> {
     const node = nodeOf(arg, 'event');
-    if (node) await this.deps.openEventLog(node.account, node.deployment.id, node.info.id, node.event.name);
+    if (node) {
+      await this.deps.openEventLog(node.account, node.deployment.id, node.info.id, node.event.name);
+      return;
+    }
+    const named = eventLogArgs(arg);
+    if (named) await this.deps.openEventLog(named.account, named.deploymentId, named.targetId, named.event);
   }
 
   async stop(arg?: unknown): Promise<void> {

@@ -32,3 +32,20 @@ export function deploymentArgs(arg: unknown): DeploymentArgs | undefined {
   const region = asString(o.region);
   return { deploymentId, ...(profile && region ? { account: { profile, region } } : {}) };
 }
+
+/** `{ deploymentId, targetId, event, profile, region }`: one lifecycle event's log (a quick fix on a hook diagnostic). */
+export interface EventLogArgs {
+  account: AwsTarget;
+  deploymentId: string;
+  targetId: string;
+  event: string;
+}
+
+export function eventLogArgs(arg: unknown): EventLogArgs | undefined {
+  const named = deploymentArgs(arg);
+  const o = asObject(arg);
+  const targetId = asString(o?.targetId);
+  const event = asString(o?.event);
+  if (!named?.account || !targetId || !event) return undefined;
+  return { account: named.account, deploymentId: named.deploymentId, targetId, event };
+}

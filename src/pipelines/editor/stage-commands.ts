@@ -134,7 +134,8 @@ export class StageCommands {
       if (!this.isV2(arg.key)) return undefined;
       return {
         target: arg.key.target,
-        preset: { pipeline: arg.key.name, ...('stage' in arg ? { stage: arg.stage } : {}), ...(arg.kind === 'condition' ? { target: arg.condition } : {}) },
+        preset: { pipeline: arg.key.name, ...('stage' in arg ? { stage: arg.stage } : {}), ...(arg.kind === 'condition' ? { target: arg.condition } : {}),
+          ...(arg.kind === 'execution' ? { target: arg.executionId } : {}) },
       };
     }
     const args = asArgs(arg);

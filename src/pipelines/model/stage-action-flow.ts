@@ -44,6 +44,8 @@ export interface StageActionResult {
 
 interface Context {
   options: StageActionFlowOptions;
+  /** The target a tree row or the arguments named: highlighted on the target step, never taken as its answer. */
+  preselected?: string;
   stages?: { pipeline: string; listing: StageActionListing };
   targets?: { pipeline: string; stage: string; listing: StageActionListing };
 }
@@ -108,7 +110,7 @@ const definition = (first: StageActionStep): FlowDefinition<StageActionDraft, Co
     },
     target: {
       id: 'target',
-      view: (d, ctx) => pickView('target', `${ctx.options.title}: ${ctx.options.targetNoun} in ${d.stage ?? ''}`, ctx.options.targetPlaceholder, targetsFor(d, ctx), d.target, 'targets'),
+      view: (d, ctx) => pickView('target', `${ctx.options.title}: ${ctx.options.targetNoun} in ${d.stage ?? ''}`, ctx.options.targetPlaceholder, targetsFor(d, ctx), d.target ?? ctx.preselected, 'targets'),
       apply: (d, a, ctx) => {
         const c = chosen(a, targetsFor(d, ctx));
         if (c) return { ...d, target: c.id };
@@ -136,7 +138,8 @@ const definition = (first: StageActionStep): FlowDefinition<StageActionDraft, Co
 
 /**
  * The flow from the first step the preset leaves open. A preset target is not taken as an answer:
- * the person still sees it (preselected) with the execution it applies to.
+ * the person still sees it (preselected) with the execution it applies to, also when the stage is
+ * asked first (Roll Back Stage from an execution row).
  */
 export function stageActionFlow(options: StageActionFlowOptions, preset: Omit<StageActionDraft, 'target'> & { target?: string }): FlowEngine<StageActionDraft, Context, StageActionStep, StageActionResult> {
   const draft: StageActionDraft = {
@@ -144,6 +147,5 @@ export function stageActionFlow(options: StageActionFlowOptions, preset: Omit<St
     ...(preset.pipeline !== undefined && preset.stage !== undefined ? { stage: preset.stage } : {}),
   };
   const first = ORDER.find((s) => s !== 'target' && !answered(s, draft)) ?? 'target';
-  const engine = new FlowEngine(definition(first), { options }, { ...draft, ...(first === 'target' && preset.target !== undefined ? { target: preset.target } : {}) });
-  return engine;
+  return new FlowEngine(definition(first), { options, ...(preset.target !== undefined ? { preselected: preset.target } : {}) }, draft);
 }

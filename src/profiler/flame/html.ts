@@ -51,6 +51,10 @@ export function flameHtml(o: FlameHtmlOptions): string {
     <div id="grid-body" role="rowgroup"><div id="grid-spacer"></div></div>
   </div>
 </section>
+<div id="legend" role="region" aria-label="Colour legend">
+  <button id="legend-toggle" type="button" aria-expanded="true" aria-controls="legend-list" title="Show or hide what the colours mean">Colours</button>
+  <ul id="legend-list" aria-label="What the colours mean"></ul>
+</div>
 <footer id="details" aria-live="polite"></footer>
 <div id="tooltip" role="tooltip" hidden></div>
 <script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>

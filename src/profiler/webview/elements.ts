@@ -14,6 +14,7 @@ export function flameElements(doc: Document): FlameElements {
     mode: get('mode'), mine: get('mine'), reset: get('reset'), breadcrumb: get('breadcrumb'), banner: get('banner'),
     chart: get('chart'), canvas: get('canvas'), spacer: get('spacer'), details: get('details'), tooltip: get('tooltip'),
     table: get('table'),
+    legend: { root: get('legend'), toggle: get('legend-toggle'), list: get('legend-list') },
     hot: {
       caption: get('table-caption'), grid: get('grid'), body: get('grid-body'), spacer: get('grid-spacer'),
       headers: { name: get('col-name'), self: get('col-self'), total: get('col-total') },

@@ -1,15 +1,18 @@
 import type { ViewId } from '../model/counters';
-import { comparisonSummary, shareDelta } from '../model/diff';
+import { comparisonSummary, largestShareChange, shareDelta } from '../model/diff';
 import { formatPercent } from '../model/format';
 import { matchingNodes, searchTree } from '../model/search';
 import { fromWire, type FlameTree } from '../flame/flame-tree';
 import { contentHeight, hitTest, navigate, rowTop, scrollFor, type Geometry, type NavKey } from '../flame/geometry';
 import { computeX, interpolateViewport, nodeViewport, panViewport, zoomViewportAt, type Viewport } from '../flame/layout';
+import { disabledControls } from '../flame/controls';
+import { legendEntries, type LegendState } from '../flame/legend';
 import { assignBuckets, buildPalette, type Palette, type ThemeColors } from '../flame/palette';
 import type { FlameData, HostMessage, RenderStats, WebviewMessage } from '../flame/protocol';
 import { FlameRenderer } from '../flame/render';
 import { describeFrame } from './describe';
 import { HotTable, type HotTableElements } from './hot-table';
+import { bindLegendToggle, fillLegend, isUnavailable, markUnavailable, type LegendElements } from './legend-view';
 import { fillBreadcrumb, fillViewPicker, hideBanner, showBanner, showTooltip } from './page-chrome';
 
 export interface FlameElements {
@@ -30,11 +33,15 @@ export interface FlameElements {
   tooltip: HTMLElement;
   table: HTMLElement;
   hot: HotTableElements;
+  legend: LegendElements & { root: HTMLElement };
 }
 
 const ROW_HEIGHT = 18;
 const MIN_WIDTH_PX = 0.5;
 const ZOOM_MS = 180;
+const MODE_TITLE = 'List the functions where time is spent (bottom-up), sortable, with their callers; the zoom is kept';
+const MINE_TITLE = 'Colour frames that are in your workspace';
+const VIEW_TITLE = 'The counter the flame graph shows';
 
 interface Animation { from: Viewport; to: Viewport; start: number; frameMs: number[] }
 
@@ -81,6 +88,10 @@ export class FlameView {
   private drag: { x: number; y: number; viewport: Viewport; scrollTop: number; moved: boolean } | undefined;
   private suppressClick = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The largest change of a frame's share in a comparison (the ends of the legend's scale). */
+  private largestChange = 0;
+  /** What the legend shows now, so it is rebuilt only when that changes. */
+  private legendKey = '';
 
   constructor(private readonly el: FlameElements, private readonly post: (m: WebviewMessage) => void, theme: ThemeColors) {
     const ctx = el.canvas.getContext('2d', { alpha: false });
@@ -136,9 +147,10 @@ export class FlameView {
     this.el.subtitle.textContent = data.subtitle;
     fillViewPicker(this.el.view, data.views, data.view);
     const diff = tree.baseTotal !== undefined;
-    this.el.mode.disabled = diff;
-    this.el.mode.title = diff ? 'The hot-functions table is not available for comparisons'
-      : 'List the functions where time is spent (bottom-up), sortable, with their callers; the zoom is kept';
+    const reasons = disabledControls({ comparison: diff, views: data.views });
+    markUnavailable(this.el.mode, reasons.mode, MODE_TITLE);
+    markUnavailable(this.el.mine, reasons.mine, MINE_TITLE);
+    markUnavailable(this.el.view, reasons.view, VIEW_TITLE);
     this.hotTable.setTree(tree, data.unit);
     const notes = [...data.warnings];
     if (tree.baseTotal && tree.baseSelf && data.baseLabel) {
@@ -184,6 +196,7 @@ export class FlameView {
       const diffTree = { ...tree, baseTotal: tree.baseTotal, baseSelf: tree.baseSelf };
       delta = new Float64Array(tree.size);
       for (let i = 0; i < tree.size; i++) delta[i] = shareDelta(diffTree, i);
+      this.largestChange = largestShareChange(diffTree);
     }
     this.buckets = assignBuckets(tree, { mineEnabled: this.mineEnabled, ...(this.mine ? { mine: this.mine } : {}),
       ...(this.matchedNames ? { matchedNames: this.matchedNames } : {}), ...(delta ? { delta } : {}) });
@@ -257,7 +270,26 @@ export class FlameView {
       focus: this.focusNode, hover: this.hoverNode, minWidthPx: MIN_WIDTH_PX, charWidth: this.charWidth, font: this.font, dpr: this.dpr,
     });
     this.lastFrameMs = performance.now() - started;
+    this.updateLegend();
     if (report) this.report();
+  }
+
+  private updateLegend(): void {
+    const tree = this.tree;
+    let mineCount = 0;
+    if (this.mine) for (const v of this.mine) mineCount += v ? 1 : 0;
+    const comparison = tree?.baseTotal !== undefined;
+    const state: LegendState = {
+      comparison: comparison ? { largestChange: this.largestChange } : undefined,
+      mineShown: !comparison && this.mineEnabled && mineCount > 0,
+      mineMissing: !comparison && this.mineEnabled && this.mine !== undefined && mineCount === 0,
+      searchActive: this.matchedNames !== undefined,
+      zoomed: this.zoomNode > 0,
+    };
+    const key = `${JSON.stringify(state)}|${this.palette.fills.join()}`;
+    if (key === this.legendKey) return;
+    this.legendKey = key;
+    fillLegend(this.el.legend, legendEntries(state, this.palette), (text) => { this.el.details.textContent = text; });
   }
 
   private report(): void {
@@ -360,6 +392,7 @@ export class FlameView {
     this.el.mode.setAttribute('aria-pressed', String(mode === 'table'));
     this.el.chart.hidden = mode === 'table';
     this.el.table.hidden = mode !== 'table';
+    this.el.legend.root.hidden = mode === 'table';
     this.el.tooltip.hidden = true;
     if (mode === 'table') {
       this.hotTable.setFilter(this.matchedNames);
@@ -519,14 +552,18 @@ export class FlameView {
       }
     });
     this.el.view.addEventListener('change', () => this.post({ type: 'changeView', view: this.el.view.value as ViewId }));
-    this.el.mode.addEventListener('click', () => this.setMode(this.mode === 'table' ? 'flame' : 'table'));
+    this.el.mode.addEventListener('click', () => {
+      if (!isUnavailable(this.el.mode)) this.setMode(this.mode === 'table' ? 'flame' : 'table');
+    });
     this.el.mine.addEventListener('click', () => {
+      if (isUnavailable(this.el.mine)) return;
       this.mineEnabled = !this.mineEnabled;
       this.el.mine.setAttribute('aria-pressed', String(this.mineEnabled));
       this.recolor();
       this.drawNow();
     });
     this.el.reset.addEventListener('click', () => this.reset());
+    bindLegendToggle(this.el.legend);
     new ResizeObserver(() => this.resize()).observe(chart);
   }
 

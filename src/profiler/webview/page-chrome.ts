@@ -9,7 +9,6 @@ export function fillViewPicker(select: HTMLSelectElement, views: readonly { id: 
     option.selected = v.id === current;
     return option;
   }));
-  select.disabled = views.length < 2;
 }
 
 /** "all → a → b → zoomed" as buttons (the first and the last six levels when the path is long). */

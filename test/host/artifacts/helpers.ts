@@ -38,7 +38,6 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', route: string, bo
 
 export { eventually } from '../waits';
 
-
 /** Answers prompts in order (by label or value) and records everything the commands showed. */
 export class ScriptedUi extends ScriptedUiBase {}
 

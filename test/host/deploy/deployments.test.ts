@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeployNode } from '../../../src/deploy/model/tree';
 import { admin, emulatorUrl } from '../pipelines/helpers';
-import { eventually, eventuallyValue, watchNotifications } from '../waits';
+import { eventually, eventuallyValue, nextEvent, watchNotifications } from '../waits';
 import { ACCOUNT, childWhere, demoSuite, row } from './helpers';
 
 /** The tooltip's markdown with its escapes undone. */
@@ -83,6 +83,20 @@ describe('Deployments view (emulator)', function () {
     assert.equal(diagnostics[0]!.range.start.line, hookLine);
     assert.match(diagnostics[0]!.message, new RegExp(`^AfterInstall failed in deployment ${id} on i-[0-9a-f]+ \\(ScriptFailed\\)$`));
     assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
+
+    // Its quick fixes (Ctrl+.): the event's log from the target it names, and the deployment.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', appspec!.document.uri, diagnostics[0]!.range);
+    const fixes = actions.filter((a) => a.command?.command.startsWith('conveyor.deploy.'));
+    const instance = / on (i-[0-9a-f]+) /.exec(diagnostics[0]!.message)?.[1] ?? '';
+    assert.deepEqual(fixes.map((a) => a.title), [`Show the AfterInstall log from ${instance}`, `Show deployment ${id}`]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand(fixes[0]!.command!.command, ...(fixes[0]!.command!.arguments ?? []) as unknown[]);
+    const fromFix = await eventuallyValue('the event log from the quick fix',
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'conveyor-deploy-event'), (e) => e !== undefined);
+    assert.equal(fromFix!.document.uri.path, `/${id}/AfterInstall · ${instance}.log`);
+    const shown = nextEvent('the details page', f.details.onDidShow);
+    await vscode.commands.executeCommand(fixes[1]!.command!.command, ...(fixes[1]!.command!.arguments ?? []) as unknown[]);
+    assert.equal((await shown).page.id, id);
 
     // Another deployment becomes the group's latest: the next round takes the mark away.
     rig.ui.answer(true);

@@ -64,7 +64,6 @@ export async function admin(method: 'GET' | 'POST' | 'DELETE', path: string, bod
   return text ? JSON.parse(text) as unknown : undefined;
 }
 
-
 /** Answers prompts from a queue (in order) and records everything the commands showed. */
 export class ScriptedUi extends ScriptedUiBase {
   /** A pick answer may also be part of the label. */

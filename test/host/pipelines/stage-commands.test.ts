@@ -11,6 +11,7 @@ import { createPipelineApi } from '../../../src/pipelines/model/api';
 import { nodeIds, targetKey } from '../../../src/pipelines/model/keys';
 import type { TreeNode } from '../../../src/pipelines/model/tree';
 import { EXTENSION_ID } from '../foundation/helpers';
+import { ACCEPT_ACTIVE } from '../scripted-ui';
 import { admin, DEMO, emulatorUrl, leaveEmulator, rig, type Rig } from './helpers';
 
 const T = targetKey(DEMO);
@@ -20,7 +21,7 @@ const stageNode = (name: string, stage: string): TreeNode => ({ kind: 'stage', i
 interface MenuEntry { command: string; when?: string }
 
 /** The context-menu `when` regex package.json gives a command on a kind of row. */
-function menuRegex(command: string, row: 'stage' | 'condition'): RegExp {
+function menuRegex(command: string, row: 'stage' | 'condition' | 'execution'): RegExp {
   const manifest = JSON.parse(readFileSync(path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'package.json'), 'utf8')) as
     { contributes: { menus: Record<string, MenuEntry[]> } };
   const entry = manifest.contributes.menus['view/item/context']?.find((m) => m.command === command && (m.when ?? '').includes(`/^${row}`));
@@ -155,6 +156,32 @@ describe('Override Stage Condition and Roll Back Stage (emulator)', function () 
     assert.equal(r.explorer.store.pipeline(INFRA)?.recent?.[0]?.id, now.latest, 'the pipeline row shows the rollback as its latest execution');
     r.ui.buttons.at(-1)?.press('Show Execution');
     assert.deepEqual(r.timelines.at(-1), { target: T, name: INFRA.name, id: now.latest });
+  });
+
+  it('Roll Back from an execution row that succeeded: the stage is asked, then that execution is highlighted and rolled back to', async () => {
+    await r.explorer.loadRuntime(INFRA);
+    const before = await deployState();
+    const succeeded = (await createPipelineApi(client).listSucceededInStage(INFRA.name, 'Deploy', 20)).filter((x) => x.id !== before.latest);
+    const target = succeeded[1];
+    assert.ok(target, 'an older execution that succeeded in Deploy');
+    // The Executions node expanded, as a person would before right-clicking a row of it.
+    const rows = await r.explorer.getChildren(r.explorer.tree.get(nodeIds.executions(INFRA)));
+    const row = rows.find((n) => n.kind === 'execution' && n.executionId === target.id);
+    assert.ok(row, 'the execution is listed under Executions');
+    assert.match(r.explorer.present(row).contextValue, menuRegex('conveyor.pipelines.rollbackStage', 'execution'));
+    r.ui.answer('Deploy', ACCEPT_ACTIVE, true);
+    assert.equal(await r.commands.rollbackStage(row), true);
+    const steps = r.ui.calls.filter((c) => c.kind === 'step');
+    assert.match(steps[0]?.text ?? '', /^Step 1\/2: Roll Back Stage: stage of infra-networking: /);
+    assert.match(steps[1]?.text ?? '', /^Step 2\/2: Roll Back Stage: execution to roll back to in Deploy: /);
+    // Newest first, as from the stage row: the row's execution is the second, not the highlighted default.
+    const labels = (steps[1]?.text ?? '').replace(/^.*in Deploy: /, '').split(' | ');
+    assert.equal(labels.length, succeeded.length);
+    assert.equal(steps[1]?.active, labels[1], "the row's execution is highlighted, not the newest");
+    assert.deepEqual(r.ui.of('confirm'), [`Roll back Deploy of infra-networking to execution ${target.id.slice(0, 8)}?`]);
+    const now = await deployState();
+    const x = await client.send(new GetPipelineExecutionCommand({ pipelineName: INFRA.name, pipelineExecutionId: now.latest }));
+    assert.equal(x.pipelineExecution?.rollbackMetadata?.rollbackTargetPipelineExecutionId, target.id);
   });
 
   it('Roll Back of a stage that is busy (PARALLEL, two executions in flight): the ConflictException is explained', async () => {

@@ -98,6 +98,44 @@ describe('artifacts model and login service (emulator)', function () {
     assert.match(version?.tooltip ?? '', /Published \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
+  it('a package row says its latest published version and its age, looked up once per row', async () => {
+    const explained: string[] = [];
+    const m = new ArtifactsModel({
+      client: () => client, now: () => emu.clock.now() + 3 * 86_400_000,
+      explain: (err, operation) => { explained.push(operation); return explain(err, operation); },
+    });
+    const team = await find(m, await find(m, undefined, 'acme'), 'team-npm');
+    const acme = await find(m, await find(m, team, 'npm'), '@acme');
+    const before = emu.stats.read().operations.ListPackageVersions ?? 0;
+    const rows = await m.children(acme);
+    const looked = (emu.stats.read().operations.ListPackageVersions ?? 0) - before;
+    assert.equal(looked, rows.length, 'one ListPackageVersions per package row');
+    const uiKit = rows.find((n) => n.label === 'ui-kit');
+    assert.match(uiKit?.description ?? '', /^\d+\.\d+\.\d+\S* · \d+ days ago · @acme\/ui-kit$/);
+    const latest = /^(\S+) · /.exec(uiKit?.description ?? '')?.[1] ?? '';
+    // The same version the versions list puts first (newest published), with its timestamp in the tooltip.
+    const versions = (await m.children(uiKit!)).filter((n) => n.data.kind === 'version' && n.data.status === 'Published');
+    const newest = [...versions].sort((a, b) => (b.data.kind === 'version' ? b.data.publishedTime ?? 0 : 0) - (a.data.kind === 'version' ? a.data.publishedTime ?? 0 : 0))[0];
+    assert.equal(latest, newest?.label);
+    assert.match(uiKit?.tooltip ?? '', new RegExp(`Latest version ${latest.replace(/\./g, '\\.')}, published \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
+    const again = emu.stats.read().operations.ListPackageVersions ?? 0;
+    await m.children(acme);
+    assert.equal(emu.stats.read().operations.ListPackageVersions ?? 0, again, 'cached with the tree: no second look-up');
+    assert.deepEqual(explained, []);
+
+    // A failed look-up leaves that row without a version (explained, so logged at warning); the others keep theirs.
+    m.invalidate(team.data);
+    await m.children(team);
+    emu.faults.add({ operation: 'ListPackageVersions', kind: 'error', status: 500, times: 1 });
+    const retried = await m.children(acme);
+    assert.deepEqual(explained, ['ListPackageVersions']);
+    const withVersion = retried.filter((n) => /^\S+ · \d+ days ago · /.test(n.description ?? ''));
+    assert.equal(withVersion.length, retried.length - 1, retried.map((n) => `${n.label}: ${n.description ?? ''}`).join(' | '));
+    const without = retried.find((n) => !withVersion.includes(n));
+    assert.equal(without?.description, `@acme/${without?.label ?? ''}`);
+    assert.equal(without?.data.kind, 'package', 'the row is still the package, not an error');
+  });
+
   it('shows the shared domain from settings next to the account\'s own', async () => {
     const roots = await model().roots();
     assert.deepEqual(roots.map((r) => [r.label, r.description]), [['acme', '111111111111'], ['platform', '222222222222 · shared']]);

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hookDiagnostics, LatestFailures } from '../../../src/deploy/appspec/hook-diagnostics';
+import { hookDiagnosticActions, hookDiagnostics, LatestFailures } from '../../../src/deploy/appspec/hook-diagnostics';
+import { deploymentArgs, eventLogArgs } from '../../../src/deploy/model/command-args';
 import { groupKeyId } from '../../../src/deploy/model/keys';
 import { loadGroups, loadLatestFailures } from '../../../src/deploy/model/loader';
 import type { FailedEvent } from '../../../src/deploy/model/types';
@@ -73,6 +74,22 @@ describe('deploy: failure diagnostics on appspec hooks', function () {
       'AfterInstall failed in deployment d-AAAAAAAA1 on i-1 and 1 other target (ScriptFailed)',
       'AfterInstall failed in deployment d-AAAAAAAA1 on i-2 (ScriptFailed)',
     ]);
+  });
+
+  it('offers the failed event’s log (of the target the message names) and the deployment, with arguments the commands read', () => {
+    const text = 'version: 0.0\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n';
+    const [d] = hookDiagnostics([{
+      key: { ...ACCOUNT, application: 'web', group: 'web-prod' }, deploymentId: 'd-AAAAAAAA1',
+      failures: [failed('AfterInstall', 'a.sh', 'i-7'), failed('AfterInstall', 'a.sh', 'i-8')],
+    }], [{ path: 'appspec.yml', text }]).get('appspec.yml')!;
+    assert.match(d!.message, / on i-7 and 1 other target /);
+    const [log, details] = hookDiagnosticActions(d!);
+    assert.equal(log?.title, 'Show the AfterInstall log from i-7');
+    assert.deepEqual(eventLogArgs(log?.args), { account: ACCOUNT, deploymentId: 'd-AAAAAAAA1', targetId: 'i-7', event: 'AfterInstall' });
+    assert.equal(details?.title, 'Show deployment d-AAAAAAAA1');
+    assert.deepEqual(deploymentArgs(details?.args), { deploymentId: 'd-AAAAAAAA1', account: ACCOUNT });
+    assert.equal(eventLogArgs({ ...log?.args, targetId: undefined }), undefined, 'no target, no log');
+    assert.equal(eventLogArgs({ ...log?.args, region: undefined }), undefined, 'no account, no log');
   });
 
   it('drops a group’s failures once another deployment is its latest', () => {

@@ -63,6 +63,12 @@ describe('emulator: the AWS CLI against CodeArtifact and CodeGuru Profiler', fun
     assert.deepEqual(((await call(['codeartifact', 'describe-repository', '--domain', 'acme', '--repository', 'team-npm'])).repository as Json).upstreams, [{ repositoryName: 'npm-store' }]);
     assert.ok(((await call(['codeartifact', 'list-packages', '--domain', 'acme', '--repository', 'python'])).packages as unknown[]).length >= 2);
     assert.equal((await call(['codeartifact', 'list-package-versions', '--domain', 'acme', '--repository', 'team-npm', '--format', 'npm', '--namespace', 'acme', '--package', 'ui-kit'])).defaultDisplayVersion, '1.2.0');
+    // The Artifacts tree's latest-version look-up: newest published first, one result.
+    const uiKit = ['--domain', 'acme', '--repository', 'team-npm', '--format', 'npm', '--namespace', 'acme', '--package', 'ui-kit'];
+    const all = (await call(['codeartifact', 'list-package-versions', ...uiKit, '--status', 'Published'])).versions as Json[];
+    const newest = (await call(['codeartifact', 'list-package-versions', ...uiKit, '--sort-by', 'PUBLISHED_TIME', '--status', 'Published', '--max-results', '1'])).versions as Json[];
+    assert.equal(newest.length, 1);
+    assert.ok(all.length > 1 && all.some((v) => v.version === newest[0]!.version), `${String(newest[0]!.version)} among ${all.map((v) => String(v.version)).join(', ')}`);
     assert.equal(((await call(['codeartifact', 'describe-package-version', ...version])).packageVersion as Json).version, '1.2.0');
     assert.equal(((await call(['codeartifact', 'list-package-version-dependencies', ...version])).dependencies as unknown[]).length, 2);
     assert.equal(((await call(['codeartifact', 'list-package-version-assets', ...version])).assets as unknown[]).length, 2);

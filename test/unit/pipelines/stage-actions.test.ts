@@ -81,6 +81,19 @@ describe('Stage action flow', () => {
     assert.equal(flow.submit({ ids: ['e9'] }).status, 'invalid', 'only listed executions');
   });
 
+  it('a target named before the stage (an execution row) is highlighted once the stage is chosen, not taken as the answer', async () => {
+    const loads: string[] = [];
+    const flow = stageActionFlow(options(loads), { pipeline: 'infra', target: 'e1' });
+    assert.deepEqual([flow.show().view.id, flow.show().number, flow.show().total], ['stage', 1, 2]);
+    await flow.prepare();
+    assert.equal(flow.submit({ ids: ['Deploy'] }).status, 'next');
+    await flow.prepare();
+    const view = flow.show().view;
+    assert.deepEqual([view.id, view.kind === 'pick' && view.activeId], ['target', 'e1']);
+    const done = flow.submit({ ids: ['e1'] });
+    assert.equal(done.status === 'done' && done.result.target.id, 'e1');
+  });
+
   it('an empty pipeline list says that only V2 pipelines count', () => {
     const flow = stageActionFlow(options([], { pipelines: [] }), {});
     const view = flow.show().view;

@@ -260,7 +260,49 @@ describe('profiler: flame graph webview in Chromium', function () {
     const s = await waitForStats((x) => x.diff && x.zoomedTo === null, 'diff');
     assert.ok(s.rects > 0);
     assert.match((await page.locator('#banner').textContent()) ?? '', /Compared with the previous hour/);
-    assert.equal(await page.locator('#mode').isDisabled(), true);
+    // The controls a comparison cannot use stay focusable and say why; a click does nothing.
+    for (const id of ['#mode', '#mine']) {
+      assert.equal(await page.locator(id).getAttribute('aria-disabled'), 'true', id);
+      assert.match((await page.locator(id).getAttribute('aria-description')) ?? '', /^Not available in a comparison: /, id);
+      assert.equal(await page.locator(id).getAttribute('title'), await page.locator(id).getAttribute('aria-description'), id);
+    }
+    await page.click('#mode', { force: true });
+    await page.locator('#mode').press('Enter');
+    assert.equal((await lastStats()).mode, 'flame', 'the table stays off in a comparison');
+    assert.equal(await page.locator('#table').isVisible(), false);
+    // The legend is the comparison's scale, its ends the largest change of a frame's share.
+    const legend = page.locator('#legend-list li').first();
+    assert.match(await legend.innerText(), /^−\d+\.\d+ pp\s+\+\d+\.\d+ pp\s+Share of samples, before → now$/);
+    assert.match((await legend.getAttribute('aria-description')) ?? '', /^Blue: a smaller share now, red: a larger share now/);
+    assert.match(await legend.locator('.swatch.gradient').evaluate((e) => (e as HTMLElement).style.backgroundImage), /^linear-gradient/);
+    assert.equal((await outbox()).filter((m) => m.type === 'cspViolation').length, 0);
+  });
+
+  it('shows a colour legend that follows My code and the search, readable by keyboard', async () => {
+    await load(data(viewTree(SHOP, 'cpu')));
+    await waitForStats((x) => !x.diff && x.nodes === SHOP.tree.size, 'the plain profile');
+    assert.equal(await page.locator('#mode').getAttribute('aria-disabled'), null);
+    const mine = SHOP.tree.names.map((n) => (n.startsWith('shop.') ? 1 : 0));
+    await page.evaluate((m) => window.postMessage({ type: 'sources', mine: m, labels: {} }, '*'), mine);
+    await waitForStats((x) => x.mine === mine.filter(Boolean).length, 'the sources');
+    const labels = (): Promise<string[]> => page.locator('#legend-list .legend-label').allTextContents();
+    assert.deepEqual(await labels(), ['Other code', 'Your code', 'Merged “…”']);
+    await page.click('#mine');
+    await page.waitForFunction(() => document.querySelectorAll('#legend-list li').length === 2);
+    assert.deepEqual(await labels(), ['Functions', 'Merged “…”']);
+    await page.click('#mine');
+    await page.fill('#search', 'pricing');
+    await page.waitForSelector('#legend-list li:has-text("Matches the search")');
+    assert.deepEqual(await labels(), ['Other code', 'Your code', 'Matches the search', 'Faded', 'Merged “…”']);
+    await page.locator('#legend-list li').first().focus();
+    assert.match((await page.locator('#details').textContent()) ?? '', /^Other code: Red, orange and yellow tell functions apart/);
+    await page.click('#legend-toggle');
+    assert.equal(await page.locator('#legend-toggle').getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#legend-list').isVisible(), false);
+    await page.click('#legend-toggle');
+    await page.fill('#search', '');
+    await page.locator('#search').press('Escape');
+    assert.equal((await outbox()).filter((m) => m.type === 'cspViolation').length, 0);
   });
 
   it('shows hostile names in the table as text and keeps a 20,000-function table to the rows in view', async () => {
