@@ -66,7 +66,7 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
       return credentialsFor(profile, { region: this.target?.region ?? 'us-east-1', ...(endpointUrl ? { endpointUrl } : {}) });
     }, (profile) => {
       if (this.problem?.profile === profile) this.setProblem(undefined);
-    });
+    }, (line) => this.log.debug(line));
     this.subscriptions.push(this.emitter, this.problemEmitter);
     this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) void this.reload('settings changed');
