@@ -15,6 +15,8 @@ import { BUNDLE_LOAD_CHANNEL, type BundleLoad } from '../../src/editor/code-cach
 
 const EXTENSION_ID = 'conveyor-dev.conveyor';
 const DEMO = { profile: 'conveyor-demo', region: 'us-east-1' };
+/** First uses start this long after activation began (then once the host is quiet). */
+const SETTLED_AFTER_MS = 2_000;
 
 export interface ProbeResult {
   /** The host had activated Conveyor before the probe ran (no valid activation sample). */
@@ -240,6 +242,9 @@ export async function run(): Promise<void> {
       result.loadedBytes = bytes;
       result.loadedFiles = files;
     }
+    // A person uses a feature once the window has settled, not in its first second: work the extension
+    // defers until then (the workspace search that may start the language server) is not a first use's.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + SETTLED_AFTER_MS - performance.now())));
     await firstUses(result, api);
     const codeCache = process.env.CONVEYOR_BENCH_CODE_CACHE;
     if (codeCache) await untilCached(extension.extensionPath, codeCache);

@@ -33,6 +33,9 @@ export interface FeatureDeclaration {
   usesAws?: false;
 }
 
+/** How long after activation the workspace is searched for files that start a feature. */
+const WORKSPACE_SEARCH_DELAY_MS = 1_000;
+
 export interface LazyFeaturesDeps {
   context: vscode.ExtensionContext;
   log: Logger;
@@ -79,10 +82,25 @@ export class LazyFeatures implements vscode.Disposable {
           if (slot.declaration.neededAtStartup?.(this.deps.context)) started.push(this.ready(slot).then(() => this.tryLoad(slot)));
         }
         for (const document of vscode.workspace.textDocuments) this.checkDocument(document);
-        for (const slot of this.slots.values()) if (slot.declaration.workspaceContains) started.push(this.loadIfWorkspaceContains(slot));
+        const searching = [...this.slots.values()].filter((slot) => slot.declaration.workspaceContains !== undefined);
+        if (searching.length) {
+          started.push(this.afterStartup().then(async (live) => { if (live) await Promise.all(searching.map((slot) => this.loadIfWorkspaceContains(slot))); }));
+        }
         void Promise.all(started).then(() => resolve());
       }, 0);
       this.disposables.add({ dispose: () => { clearTimeout(timer); resolve(); } });
+    });
+  }
+
+  /**
+   * Resolves a moment after activation (false if disposed meanwhile): a workspace search and the
+   * feature it may start stay out of the window's startup, when other extensions are activating —
+   * a document opened before then still loads its feature at once.
+   */
+  private afterStartup(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(true), WORKSPACE_SEARCH_DELAY_MS);
+      this.disposables.add({ dispose: () => { clearTimeout(timer); resolve(false); } });
     });
   }
 
