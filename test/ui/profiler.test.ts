@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
 import { flameFrame, flamePage, movePointer, pointAtFrame } from './flame-page';
 import { eventually, openConveyor, openWorkbench, screenshot, waitFor, type Workbench } from './harness';
-
-async function togglePane(page: Page, title: string, expanded: boolean): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
-}
-
-function treeRow(page: Page, text: string) {
-  return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
-}
+import { paneRow, showPanes } from './states-view';
 
 describe('UI: CodeGuru Profiler flame graph and inline heat', function () {
   this.timeout(240_000);
@@ -23,13 +14,12 @@ describe('UI: CodeGuru Profiler flame graph and inline heat', function () {
   it('opens the last hour of a profiling group as a flame graph from the Profiler view', async () => {
     const { page } = wb;
     await openConveyor(page);
-    await togglePane(page, 'Pipelines', false);
-    await togglePane(page, 'Artifacts', false);
-    await togglePane(page, 'Profiler', true);
-    const group = treeRow(page, 'orders-api');
-    await group.waitFor({ timeout: 30_000 });
+    // Only the Profiler open, and its rows by their exact label: Deployments has an `orders-api` too.
+    await showPanes(page, 'Profiler');
+    const group = paneRow(page, 'Profiler', 'orders-api');
+    await waitFor('the orders-api profiling group', group);
     if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
-    await treeRow(page, 'Last hour').click();
+    await paneRow(page, 'Profiler', 'Last hour').click();
     await page.locator('.tab', { hasText: 'Flame: orders-api · Last hour' }).waitFor({ timeout: 30_000 });
     const flame = flamePage(page);
     await flame.locator('#title', { hasText: 'orders-api' }).waitFor({ timeout: 30_000 });
