@@ -42,10 +42,11 @@ describe('A cold extension host: every feature works on first use', function () 
     await vscode.workspace.getConfiguration('conveyor.codebuild').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('activation loads the shell and nothing else (but validation, for the workspace\'s buildspec)', async () => {
+  it('activation loads the shell and nothing else (but validation, for the workspace\'s buildspec, and the AWS session\'s reader of ~/.aws after it)', async () => {
     assert.deepEqual((await loadedFeatures()).filter((f) => f !== 'validation'), []);
     const validation = ['features/validation.js', 'vendor/vscode-languageclient-node.js'];
-    assert.deepEqual(loadedFiles().filter((f) => !validation.includes(f)), ['extension.js']);
+    // The session reads the AWS config files right after activation returned (activateConveyor waited for it).
+    assert.deepEqual(loadedFiles().filter((f) => !validation.includes(f)), ['extension.js', 'vendor/smithy-shared-ini-file-loader.js']);
   });
 
   it('validation: a workspace with a buildspec starts its server with no document opened; opening it shows its problems', async () => {
