@@ -81,7 +81,8 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 type DomainItem = { name: string; owner: string; status?: string; shared?: boolean };
 type RepoItem = { name: string; description?: string; administratorAccount?: string };
-type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string };
+/** `timeRead`: its publish time was looked up (ListPackageVersions has none), whether or not one came back. */
+type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string; timeRead: boolean };
 /** A package row's newest published version; null when it has none or the look-up failed (the row then shows none). */
 type LatestVersion = { version: string; publishedTime?: number } | null;
 
@@ -103,6 +104,7 @@ export class ArtifactsModel {
   /** Look-ups in flight, so that a row expanded while its description is read does not read it twice. */
   private readonly detailsLoading = new Map<string, Promise<void>>();
   private readonly latestLoading = new Map<string, Promise<void>>();
+  private readonly timesLoading = new Map<string, Promise<void>>();
   /** Bumped by clear(): what a look-up started before it brings back is dropped. */
   private generation = 0;
 
@@ -124,6 +126,7 @@ export class ArtifactsModel {
     this.generation += 1;
     this.detailsLoading.clear();
     this.latestLoading.clear();
+    this.timesLoading.clear();
     this.domains = { items: [], loaded: false };
     this.repos.clear();
     this.details.clear();
@@ -175,7 +178,7 @@ export class ArtifactsModel {
       case 'repository': return this.repositoryChildren(d.ref);
       case 'format': return this.formatChildren(node, d.ref, d.format);
       case 'namespace': return this.packageNodes(node, d.ref, (p) => p.format === d.format && p.namespace === d.namespace);
-      case 'package': return this.versionNodes(d.ref);
+      case 'package': return this.versionNodes(node, d.ref);
       default: return [];
     }
   }
@@ -409,33 +412,42 @@ export class ArtifactsModel {
         ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package,
         sortBy: 'PUBLISHED_TIME', maxResults: this.size('versions'), ...(nextToken ? { nextToken } : {}),
       }));
-      const page = await mapLimit(out.versions ?? [], this.options.describeConcurrency ?? 4, async (v): Promise<VersionItem | undefined> => {
-        if (!v.version) return undefined;
-        const item: VersionItem = { version: v.version, ...(v.status ? { status: v.status } : {}), ...(v.revision ? { revision: v.revision } : {}),
-          ...(v.origin?.originType ? { origin: v.origin.originType } : {}) };
-        try {
-          const d = await client.send(new DescribePackageVersionCommand({
-            domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
-            ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package, packageVersion: v.version,
-          }));
-          const t = d.packageVersion?.publishedTime;
-          if (t) item.publishedTime = t.getTime();
-        } catch {
-          // The list still shows the version; its publish time is just unknown.
-        }
-        return item;
-      });
-      const items = page.filter((v): v is VersionItem => v !== undefined);
+      const items = (out.versions ?? []).flatMap((v): VersionItem[] => (v.version ? [{
+        version: v.version, ...(v.status ? { status: v.status } : {}), ...(v.revision ? { revision: v.revision } : {}),
+        ...(v.origin?.originType ? { origin: v.origin.originType } : {}), timeRead: false,
+      }] : []));
       this.versions.set(key, { items: nextToken && prev ? [...prev.items, ...items] : items, ...(out.nextToken ? { nextToken: out.nextToken } : {}), loaded: true });
     } catch (err) {
       this.versions.set(key, { items: prev?.items ?? [], error: this.fail(err, 'ListPackageVersions'), loaded: true });
     }
   }
 
-  private async versionNodes(ref: PackageRef): Promise<ArtifactNode[]> {
+  /** A version's publish time (DescribePackageVersion); a failure leaves the row without one. */
+  private readTimeOnce(ref: PackageRef, item: VersionItem): Promise<void> {
+    const generation = this.generation;
+    return once(this.timesLoading, `${packageId(ref)}/${item.version}`, async () => {
+      let publishedTime: number | undefined;
+      try {
+        const d = await this.options.client().send(new DescribePackageVersionCommand({
+          domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
+          ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package, packageVersion: item.version,
+        }));
+        publishedTime = d.packageVersion?.publishedTime?.getTime();
+      } catch {
+        // The list still shows the version; its publish time is just unknown.
+      }
+      if (generation !== this.generation) return;
+      item.timeRead = true;
+      if (publishedTime !== undefined) item.publishedTime = publishedTime;
+    });
+  }
+
+  private async versionNodes(parent: ArtifactNode, ref: PackageRef): Promise<ArtifactNode[]> {
     const key = packageId(ref);
     if (!this.versions.get(key)?.loaded) await this.loadVersions(ref);
     const listing = this.versions.get(key) as Listing<VersionItem>;
+    const unread = listing.items.filter((v) => !v.timeRead);
+    if (unread.length > 0) this.fillIn(parent, () => mapLimit(unread, this.options.describeConcurrency ?? 4, (v) => this.readTimeOnce(ref, v)));
     const nodes = listing.items.map((v): ArtifactNode => ({
       id: `ver:${key}/${v.version}`, label: v.version,
       // The one time format of the views: relative in the row, the timestamp in the tooltip.

@@ -82,6 +82,9 @@ describe('Artifacts tree (emulator)', function () {
     const uiKit = await child(provider, scope, 'ui-kit');
     // The newest published version (1.3.0-beta.1 is newer but unlisted), its age, then the full name.
     assert.match(String(provider.getTreeItem(uiKit).description), /^1\.2\.0 · (just now|yesterday|\d+ \w+ ago|on \d{4}-\d\d-\d\d) · @acme\/ui-kit$/);
+    const timed = nextEvent('the ui-kit versions refreshed with their publish times', provider.onDidChangeTreeData, (n) => n === uiKit);
+    await provider.getChildren(uiKit);
+    await timed;
     const versions = await provider.getChildren(uiKit);
     assert.equal(versions.filter((v) => v.data.kind === 'version').length, 2, 'a page of two versions');
     const newest = versions[0] as ArtifactNode;

@@ -132,9 +132,15 @@ describe('artifacts model and login service (emulator)', function () {
   });
 
   it('a version row says when it was published in the views\' one time format; the tooltip has the timestamp', async () => {
-    const m = new ArtifactsModel({ client: () => client, explain, now: () => emu.clock.now() + 3 * 86_400_000, changed: new Changes().changed });
+    const changes = new Changes();
+    const m = new ArtifactsModel({ client: () => client, explain, now: () => emu.clock.now() + 3 * 86_400_000, changed: changes.changed });
     const team = await find(m, await find(m, undefined, 'acme'), 'team-npm');
     const uiKit = await find(m, await find(m, await find(m, team, 'npm'), '@acme'), 'ui-kit');
+    const hold = emu.faults.add({ operation: 'DescribePackageVersion', kind: 'hold' });
+    const filled = changes.next(uiKit);
+    assert.equal((await m.children(uiKit)).find((n) => n.label === '1.2.0')?.description, 'Published', 'the rows before their publish times');
+    emu.faults.remove(hold.id);
+    await filled;
     const version = (await m.children(uiKit)).find((n) => n.label === '1.2.0');
     assert.match(version?.description ?? '', /^Published · \d+ days ago$/);
     assert.match(version?.tooltip ?? '', /Published \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
