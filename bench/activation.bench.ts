@@ -205,7 +205,10 @@ export async function run(): Promise<BenchResult[]> {
       if (warmUp.error) console.log(`[activation] VS Code ${host.vscode}: warm-up run: ${warmUp.error.split('\n')[0] ?? ''}`);
       for (let i = 0; i < RUNS; i++) {
         // Only this build is timed again, already loaded (9045d71's first use is already that).
-        const a = await probe(host, ours, probePath, { CONVEYOR_BENCH_AGAIN: '1' }, codeCache);
+        // CONVEYOR_BENCH_CPU_PROFILE=<folder>: a V8 CPU profile of each of this build's activations, to open in DevTools.
+        const profiles = process.env.CONVEYOR_BENCH_CPU_PROFILE;
+        const cpuProfile = profiles ? { CONVEYOR_BENCH_CPU_PROFILE: path.join(profiles, `activation-${host.vscode}-${i + 1}.cpuprofile`) } : {};
+        const a = await probe(host, ours, probePath, { CONVEYOR_BENCH_AGAIN: '1', ...cpuProfile }, codeCache);
         const b = await probe(host, eager, probePath);
         const c = beforeBuild ? await probe(host, beforeBuild, probePath) : undefined;
         record(lazy, a);

@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSdk, buildVendor, featureBuild, featureEntries, shellBuild } from './lib/chunks.mjs';
+import { buildSdk, buildShellDeferred, buildVendor, featureBuild, featureEntries, shellBuild } from './lib/chunks.mjs';
 import { webBuilds } from './lib/web-builds.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -69,6 +69,7 @@ async function main() {
   if (withTests && !watch) fs.rmSync(path.join(root, 'out/test/host'), { recursive: true, force: true });
   // The SDK and npm package bundles change only with package-lock.json: watch mode builds them once.
   await buildSdk(root, nodeTarget, esbuild);
+  await buildShellDeferred(root, nodeTarget, esbuild);
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   copyCodicons();
   await buildVendor(nodeTarget, esbuild, vendorSpecs, root);

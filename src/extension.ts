@@ -10,7 +10,7 @@ import { SHOW_LOG_COMMAND } from './editor/commands';
 import { LazyFeatures } from './editor/lazy-features';
 import { createOutputLogger } from './editor/log';
 import { createEditorUi } from './editor/vscode-ui';
-import { featureDeclarations } from './features';
+import { featureDeclarations, viewOrder } from './features';
 
 /** What activate() returns: used by host tests and by other extensions (`aws.ready`: the profile is known). */
 export interface ConveyorApi {
@@ -32,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): ConveyorApi {
   const aws = createAwsSession(context, log);
   const ui = createEditorUi({ aws });
   registerAwsCommands(context, aws, log, ui);
-  const features = new LazyFeatures({ context, log, aws, awsReady: aws.ready, ui }, featureDeclarations(context));
+  const features = new LazyFeatures({
+    context, log, aws, awsReady: aws.ready, ui, viewOrder: viewOrder(context), beforeViewLoad: () => aws.prepareCredentials(),
+  }, featureDeclarations(context));
   context.subscriptions.push(features);
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(vscode.commands.registerCommand(INTERNAL_FEATURES_COMMAND, (id?: unknown) =>

@@ -13,7 +13,13 @@ import { followsAny } from './pipelines/editor/follow';
 import { detectDocumentKind, workspaceSpecPatterns } from './validation/editor/detect-document';
 
 interface Manifest {
-  contributes?: { commands?: { command: string }[] };
+  contributes?: { commands?: { command: string }[]; views?: Record<string, { id: string }[]> };
+}
+
+/** Every contributed view's id, container by container, in the order package.json lists them: the order a person sees them in. */
+export function viewOrder(context: vscode.ExtensionContext): string[] {
+  const views = (context.extension.packageJSON as Manifest).contributes?.views ?? {};
+  return Object.values(views).flatMap((container) => container.map((view) => view.id));
 }
 
 /** Contributed commands under `conveyor.<prefix>.`. */

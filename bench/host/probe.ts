@@ -6,6 +6,7 @@
 import type * as ChildProcessModule from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import * as fs from 'node:fs';
+import { Session } from 'node:inspector';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,7 +33,7 @@ export interface ProbeResult {
   firstUseMs: Record<string, number>;
   /** The same use right after, on a fresh target (another file, pipeline, range): the feature already loaded. */
   againMs: Record<string, number>;
-  /** Per first use: the extension's files required (outermost, inclusive ms) and processes forked, from its start. */
+  /** Per first use: the extension's files required (outermost, inclusive ms), processes forked and HTTP requests started, from its start. */
   timeline: Record<string, TimelineEvent[]>;
   error?: string;
 }
@@ -69,7 +70,15 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
   }
 }
 
-/** What the extension host requires from the extension and forks, while a first use runs. */
+interface OutgoingRequest { method: string; path: string; getHeader(name: string): unknown }
+
+/** `ListProjects` for the JSON protocols (X-Amz-Target), `GET /v1/domains` for the REST ones. */
+function requestName(request: OutgoingRequest): string {
+  const target = request.getHeader('x-amz-target');
+  return typeof target === 'string' ? target.replace(/^.*\./, '') : `${request.method} ${request.path.replace(/\?.*$/, '')}`;
+}
+
+/** What the extension host requires from the extension, forks and requests over HTTP, while a first use runs. */
 class Recorder {
   private events: TimelineEvent[] | undefined;
   private started = 0;
@@ -102,6 +111,10 @@ class Recorder {
       if (recorder.events && recorder.depth === 0 && !load.nested) {
         recorder.events.push({ what: `require ${path.join('dist', load.file)} (cache ${load.cache})`, atMs: load.startMs - recorder.started, ms: load.ms });
       }
+    });
+    // Every HTTP request the extension host starts (the SDK's, to the emulator), by its operation.
+    subscribe('http.client.request.start', (message) => {
+      if (recorder.events) recorder.events.push({ what: `request ${requestName((message as { request: OutgoingRequest }).request)}`, atMs: performance.now() - recorder.started });
     });
     // The module object every require of it shares (an import binding of it is read-only).
     const childProcess = Module.createRequire(__filename)('node:child_process') as typeof ChildProcessModule;
@@ -215,6 +228,23 @@ async function views(result: ProbeResult, emulatorUrl: string): Promise<void> {
   }
 }
 
+/** Starts V8's CPU profiler in this host (1 ms samples); the function returned stops it and gives the profile. */
+async function startProfiler(): Promise<() => Promise<unknown>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => {
+    session.post(method, params ?? {}, (err, result) => { if (err) reject(err); else resolve(result); });
+  });
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 1000 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop') as { profile: unknown };
+    session.disconnect();
+    return profile;
+  };
+}
+
 /** A warm-up run (this build only): waits until every bundle loaded has its code cache written, for the runs after it. */
 async function untilCached(extensionPath: string, cacheDir: string): Promise<void> {
   const bundles = loaded(extensionPath).files.filter((f) => f.startsWith(`dist${path.sep}`) && f !== path.join('dist', 'extension.js'))
@@ -231,9 +261,12 @@ export async function run(): Promise<void> {
     recorder = new Recorder(extension.extensionPath);
     result.quietAfterMs = await quiet();
     result.wasActive = extension.isActive;
+    const profile = process.env.CONVEYOR_BENCH_CPU_PROFILE;
+    const profiler = profile ? await startProfiler() : undefined;
     const cpu = process.cpuUsage();
     const started = performance.now();
     const api = await extension.activate();
+    if (profile && profiler) fs.writeFileSync(profile, JSON.stringify(await profiler()));
     if (!result.wasActive) {
       result.activationMs = performance.now() - started;
       const used = process.cpuUsage(cpu);

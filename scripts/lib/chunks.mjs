@@ -68,6 +68,35 @@ function sdkPlugin(root, fromDir, loader) {
   };
 }
 
+/**
+ * npm packages the shell uses only after activation returned, each a bundle of its own under dist/vendor/
+ * that the shell loads with the bundle loader (so with a code cache): activation neither loads nor parses
+ * them. @smithy/shared-ini-file-loader (the AWS session's first read of ~/.aws, right after activation)
+ * brings @smithy/core's config, client and schema modules: 45 of the shell's 143 KiB.
+ */
+const SHELL_DEFERRED = ['@smithy/shared-ini-file-loader'];
+
+function shellDeferredPlugin() {
+  return {
+    name: 'conveyor-shell-deferred',
+    setup(build) {
+      for (const pkg of SHELL_DEFERRED) {
+        const filter = new RegExp(`^${pkg.replace(/[/.-]/g, (c) => `\\${c}`)}$`);
+        build.onResolve({ filter }, () => ({ path: `vendor/${vendorFileName(pkg)}`, namespace: 'conveyor-cached-bundle' }));
+      }
+    },
+  };
+}
+
+/** The bundles of SHELL_DEFERRED: each package whole, as the shell bundled it before. */
+export function buildShellDeferred(root, common, esbuild) {
+  return Promise.all(SHELL_DEFERRED.map((pkg) => esbuild.build({
+    ...common,
+    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, sourcefile: `${pkg}.js`, loader: 'js' },
+    outfile: `dist/vendor/${vendorFileName(pkg)}`,
+  })));
+}
+
 /** A module of the shell that loads `dist/<file>` with the bundle loader (the shell is dist/extension.js). */
 const cachedBundle = (root, loader, file) => ({
   contents: `module.exports = require(${JSON.stringify(loader)}).bundleLoader.require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
@@ -95,7 +124,7 @@ export function shellBuild(root, common) {
     ...common,
     stdin: { contents: shellEntry(root), resolveDir: root, sourcefile: 'conveyor-shell.js', loader: 'js' },
     outfile: 'dist/extension.js',
-    plugins: [sdkPlugin(root, '.', loader), {
+    plugins: [sdkPlugin(root, '.', loader), shellDeferredPlugin(), {
       name: 'conveyor-feature-chunks',
       setup(build) {
         build.onResolve({ filter: /^\.\.?\// }, (args) => {

@@ -8,6 +8,7 @@ import type { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import type { CodeStarConnectionsClient } from '@aws-sdk/client-codestar-connections';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider, HandlerExecutionContext, MiddlewareStack } from '@smithy/types';
+import { shareIdentity } from './shared-identity';
 
 /** The SDK client for each service Conveyor talks to. */
 export interface ServiceClients {
@@ -146,9 +147,10 @@ function construct<S extends ServiceId>(service: S, options: ClientOptions, onSu
   return client;
 }
 
-/** One cached SDK client per (service, profile, region, endpoint, retry policy). */
+/** One cached SDK client per (service, profile, region, endpoint, retry policy); one credentials resolution per profile. */
 export class ClientCache {
   private readonly clients = new Map<string, { destroy(): void }>();
+  private readonly identities = new Map<string, AwsCredentialIdentityProvider>();
 
   constructor(
     private readonly credentialsFor: (profile: string) => AwsCredentialIdentityProvider,
@@ -173,7 +175,7 @@ export class ClientCache {
   options(settings: ClientSettings): ClientOptions {
     return {
       region: settings.region,
-      credentials: this.credentialsFor(settings.profile),
+      credentials: this.identity(settings.profile),
       ...(settings.endpointUrl ? { endpoint: settings.endpointUrl } : {}),
       retryMode: settings.retryMode,
       maxAttempts: settings.maxAttempts,
@@ -181,13 +183,31 @@ export class ClientCache {
     };
   }
 
+  /**
+   * Starts resolving a profile's credentials (reading the ~/.aws files, and SSO or STS calls), so that
+   * they are ready when the first client of the profile sends; a failure is left to that call to report.
+   */
+  prepare(profile: string): void {
+    this.identity(profile)().catch(() => undefined);
+  }
+
+  private identity(profile: string): AwsCredentialIdentityProvider {
+    let identity = this.identities.get(profile);
+    if (!identity) {
+      identity = shareIdentity(this.credentialsFor(profile));
+      this.identities.set(profile, identity);
+    }
+    return identity;
+  }
+
   get size(): number {
     return this.clients.size;
   }
 
-  /** Drops every client (credentials files changed, profile switched); in-flight calls finish. */
+  /** Drops every client and resolved credentials (credentials files changed, profile switched); in-flight calls finish. */
   clear(): void {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();
+    this.identities.clear();
   }
 }

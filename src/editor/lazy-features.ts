@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AwsAccess } from '../aws/access';
 import { DisposableStore } from '../core/disposables';
 import type { Logger } from '../core/log';
+import { TurnQueue } from '../core/turn-queue';
 import { reportCommandFailure, runCommand, type CommandDeps } from './commands';
 import type { Feature, FeatureHost, FeatureModule } from './feature';
 import { LazyCustomEditor, LazyDocumentProvider, LazyDropController, LazyTreeProvider } from './lazy-providers';
@@ -43,6 +44,10 @@ export interface LazyFeaturesDeps {
   /** Resolves when `aws` has read the settings and ~/.aws files: no feature loads before. */
   awsReady: PromiseLike<void>;
   ui: EditorUi;
+  /** Called as a view's feature (one that uses AWS) is about to load: starts what its first request needs (credentials). */
+  beforeViewLoad?: () => void;
+  /** The views' ids in the order a person sees them (package.json); the features of views shown at once load in it. */
+  viewOrder?: readonly string[];
 }
 
 interface Slot {
@@ -56,9 +61,16 @@ export class LazyFeatures implements vscode.Disposable {
   private readonly slots = new Map<string, Slot>();
   private readonly disposables = new DisposableStore();
   private readonly commandDeps: CommandDeps;
+  /**
+   * Views shown at once (the Conveyor side bar opened) load their features one per event-loop turn, top
+   * view first: each view's first request starts as soon as its own feature is in, never after the
+   * loads of the views below it.
+   */
+  private readonly viewLoads = new TurnQueue();
 
   constructor(private readonly deps: LazyFeaturesDeps, declarations: readonly FeatureDeclaration[]) {
     this.commandDeps = { log: deps.log, ui: deps.ui };
+    this.disposables.add(this.viewLoads);
     for (const declaration of declarations) this.declare(declaration);
     this.watchDocuments();
   }
@@ -118,7 +130,7 @@ export class LazyFeatures implements vscode.Disposable {
       this.disposables.add(vscode.commands.registerCommand(id, (...args: unknown[]) => this.runCommand(slot, id, args)));
     }
     for (const v of declaration.views ?? []) {
-      const provider = new LazyTreeProvider(declaration.id, async () => { await this.loadWhenReady(slot); });
+      const provider = new LazyTreeProvider(declaration.id, async () => { await this.loadForView(slot, v.id); });
       const drop = v.dropMimeTypes ? new LazyDropController(v.dropMimeTypes, async () => { await this.loadWhenReady(slot); }) : undefined;
       const view = vscode.window.createTreeView<unknown>(v.id, {
         treeDataProvider: provider, showCollapseAll: v.showCollapseAll ?? false, ...(drop ? { dragAndDropController: drop } : {}),
@@ -166,6 +178,17 @@ export class LazyFeatures implements vscode.Disposable {
   private async loadWhenReady(slot: Slot): Promise<Feature> {
     if (!slot.feature) await this.ready(slot);
     return this.load(slot);
+  }
+
+  /** Loads the feature of a view VS Code asked for rows, in its turn among the views asking at once. */
+  private async loadForView(slot: Slot, viewId: string): Promise<Feature> {
+    if (slot.feature) return slot.feature;
+    await this.ready(slot);
+    // Resolving credentials is I/O (files, maybe AWS): it runs while the bundle loads.
+    if (slot.declaration.usesAws !== false) this.deps.beforeViewLoad?.();
+    const order = this.deps.viewOrder ?? [];
+    const rank = order.includes(viewId) ? order.indexOf(viewId) : order.length;
+    return this.viewLoads.run(rank, () => this.load(slot));
   }
 
   private load(slot: Slot): Feature {

@@ -127,6 +127,11 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     return this.clients.get(service, settings);
   }
 
+  /** Starts resolving the current profile's credentials, for a first request about to be made (a view opening). */
+  prepareCredentials(): void {
+    if (this.target) this.clients.prepare(this.target.profile);
+  }
+
   clientOptions(target?: AwsTarget): ClientOptions | undefined {
     const settings = this.clientSettings(target);
     return settings ? this.clients.options(settings) : undefined;

@@ -42,10 +42,11 @@ describe('A cold extension host: every feature works on first use', function () 
     await vscode.workspace.getConfiguration('conveyor.codebuild').update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('activation loads the shell and nothing else (but validation, for the workspace\'s buildspec)', async () => {
+  it('activation loads the shell and nothing else (but validation, for the workspace\'s buildspec, and the AWS session\'s reader of ~/.aws after it)', async () => {
     assert.deepEqual((await loadedFeatures()).filter((f) => f !== 'validation'), []);
     const validation = ['features/validation.js', 'vendor/vscode-languageclient-node.js'];
-    assert.deepEqual(loadedFiles().filter((f) => !validation.includes(f)), ['extension.js']);
+    // The session reads the AWS config files right after activation returned (activateConveyor waited for it).
+    assert.deepEqual(loadedFiles().filter((f) => !validation.includes(f)), ['extension.js', 'vendor/smithy-shared-ini-file-loader.js']);
   });
 
   it('validation: a workspace with a buildspec starts its server with no document opened; opening it shows its problems', async () => {
@@ -121,6 +122,15 @@ describe('A cold extension host: every feature works on first use', function () 
     });
     const files = loadedFiles();
     assert.ok(files.includes('sdk/client-codepipeline.js') && files.includes('sdk/core.js'), files.join(', '));
+  });
+
+  it('the side bar shows every view at once: their features load in the order the views are shown, top first', async function () {
+    if (!emulatorUrl()) this.skip();
+    // Pipelines (on top) opened the side bar above; below it, Deployments and then CodeBuild were not loaded yet.
+    const wanted = ['features/pipelines.js', 'features/deploy.js', 'features/codebuild.js'];
+    const loads = async (): Promise<string[]> => (await vscode.commands.executeCommand<{ loads: { file: string }[] }>('conveyor.internal.bundles'))?.loads
+      .map((l) => l.file).filter((f) => wanted.includes(f)) ?? [];
+    assert.deepEqual(await eventuallyValue('the views shown to load their features', loads, (files) => files.length === wanted.length, 30_000), wanted);
   });
 
   it('a command of a feature that is loaded runs without loading anything else', async () => {
