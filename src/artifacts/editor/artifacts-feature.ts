@@ -85,6 +85,7 @@ export class ArtifactsFeature implements LoginHost, vscode.Disposable {
       },
       extraDomains: () => this.sharedDomains(),
       now: () => this.clock.now(),
+      changed: (parent) => this.provider.refresh(parent),
     });
     this.provider = new ArtifactsTreeProvider(this.model, () => deps.aws.current?.profile, () => this.store.logins());
     this.store = new LoginStore(context, nodeConfigFs, (message) => deps.log.warn(`CodeArtifact login record: ${message}`));

@@ -28,6 +28,12 @@ export interface ModelOptions {
   extraDomains?: () => readonly { name: string; owner: string }[];
   /** The clock a version's "published 3 days ago" is measured by (default: the system's). */
   now?: () => number;
+  /**
+   * Rows are returned before what their descriptions say is read (a repository's upstreams, a
+   * package's latest version: one call or two per row); once it is, the tree is asked to show
+   * `parent`'s children again.
+   */
+  changed(parent: ArtifactNode): void;
 }
 
 /** A failed load as its error row shows it: a short title, the explained message. */
@@ -75,7 +81,8 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 
 type DomainItem = { name: string; owner: string; status?: string; shared?: boolean };
 type RepoItem = { name: string; description?: string; administratorAccount?: string };
-type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string };
+/** `timeRead`: its publish time was looked up (ListPackageVersions has none), whether or not one came back. */
+type VersionItem = { version: string; status?: string; publishedTime?: number; revision?: string; origin?: string; timeRead: boolean };
 /** A package row's newest published version; null when it has none or the look-up failed (the row then shows none). */
 type LatestVersion = { version: string; publishedTime?: number } | null;
 
@@ -94,6 +101,12 @@ export class ArtifactsModel {
   /** Package rows' latest versions, by packageId; kept with the packages listing they belong to. */
   private readonly latest = new Map<string, LatestVersion>();
   private filterText = '';
+  /** Look-ups in flight, so that a row expanded while its description is read does not read it twice. */
+  private readonly detailsLoading = new Map<string, Promise<void>>();
+  private readonly latestLoading = new Map<string, Promise<void>>();
+  private readonly timesLoading = new Map<string, Promise<void>>();
+  /** Bumped by clear(): what a look-up started before it brings back is dropped. */
+  private generation = 0;
 
   constructor(private readonly options: ModelOptions) {}
 
@@ -110,6 +123,10 @@ export class ArtifactsModel {
 
   /** Forgets everything (profile, region or endpoint changed; refresh). */
   clear(): void {
+    this.generation += 1;
+    this.detailsLoading.clear();
+    this.latestLoading.clear();
+    this.timesLoading.clear();
     this.domains = { items: [], loaded: false };
     this.repos.clear();
     this.details.clear();
@@ -157,11 +174,11 @@ export class ArtifactsModel {
   async children(node: ArtifactNode): Promise<ArtifactNode[]> {
     const d = node.data;
     switch (d.kind) {
-      case 'domain': return this.repositoryNodes(d.domain, d.domainOwner);
+      case 'domain': return this.repositoryNodes(node, d.domain, d.domainOwner);
       case 'repository': return this.repositoryChildren(d.ref);
-      case 'format': return this.formatChildren(d.ref, d.format);
-      case 'namespace': return this.packageNodes(d.ref, (p) => p.format === d.format && p.namespace === d.namespace);
-      case 'package': return this.versionNodes(d.ref);
+      case 'format': return this.formatChildren(node, d.ref, d.format);
+      case 'namespace': return this.packageNodes(node, d.ref, (p) => p.format === d.format && p.namespace === d.namespace);
+      case 'package': return this.versionNodes(node, d.ref);
       default: return [];
     }
   }
@@ -212,14 +229,22 @@ export class ArtifactsModel {
     }
   }
 
-  private async repositoryNodes(domain: string, owner: string): Promise<ArtifactNode[]> {
+  /** Runs `work` after the rows are returned; when it is done (and nothing was cleared meanwhile) `parent`'s rows are asked for again. */
+  private fillIn(parent: ArtifactNode, work: () => Promise<unknown>): void {
+    const generation = this.generation;
+    void work().then(() => { if (generation === this.generation) this.options.changed(parent); });
+  }
+
+  private async repositoryNodes(parent: ArtifactNode, domain: string, owner: string): Promise<ArtifactNode[]> {
     const key = `${owner}/${domain}`;
     if (!this.repos.get(key)?.loaded) await this.loadRepos(domain, owner);
     const listing = this.repos.get(key) as Listing<RepoItem>;
-    // Each row says where its packages come from (DescribeRepository, a few at a time); expanding a
-    // repository then reuses what was read. A failure leaves the row bare and shows when it expands.
+    // Each row says where its packages come from (DescribeRepository, a few at a time, after the rows
+    // show); expanding a repository then reuses what was read. A failure leaves the row bare and shows
+    // when it expands.
     const refs = listing.items.map((r) => ({ domain, domainOwner: owner, repository: r.name }));
-    await mapLimit(refs.filter((ref) => !this.details.has(repoId(ref))), this.options.describeConcurrency ?? 4, (ref) => this.loadDetails(ref));
+    const unread = refs.filter((ref) => !this.details.has(repoId(ref)));
+    if (unread.length > 0) this.fillIn(parent, () => mapLimit(unread, this.options.describeConcurrency ?? 4, (ref) => this.loadDetailsOnce(ref)));
     const nodes = listing.items.map((r): ArtifactNode => {
       const ref = { domain, domainOwner: owner, repository: r.name };
       const details = this.details.get(repoId(ref));
@@ -237,9 +262,15 @@ export class ArtifactsModel {
     return nodes;
   }
 
+  private loadDetailsOnce(ref: RepoRef): Promise<void> {
+    return once(this.detailsLoading, repoId(ref), () => this.loadDetails(ref));
+  }
+
   private async loadDetails(ref: RepoRef): Promise<void> {
+    const generation = this.generation;
     try {
       const out = await this.options.client().send(new DescribeRepositoryCommand({ domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository }));
+      if (generation !== this.generation) return;
       this.details.set(repoId(ref), {
         upstreams: (out.repository?.upstreams ?? []).flatMap((u) => (u.repositoryName ? [u.repositoryName] : [])),
         external: (out.repository?.externalConnections ?? []).flatMap((c) => (c.externalConnectionName ? [{
@@ -247,7 +278,7 @@ export class ArtifactsModel {
         }] : [])),
       });
     } catch (err) {
-      this.details.set(repoId(ref), { error: this.fail(err, 'DescribeRepository') });
+      if (generation === this.generation) this.details.set(repoId(ref), { error: this.fail(err, 'DescribeRepository') });
     }
   }
 
@@ -269,7 +300,7 @@ export class ArtifactsModel {
   private async repositoryChildren(ref: RepoRef): Promise<ArtifactNode[]> {
     const key = repoId(ref);
     await Promise.all([
-      this.details.has(key) ? undefined : this.loadDetails(ref),
+      this.details.has(key) ? undefined : this.loadDetailsOnce(ref),
       this.packages.get(key)?.loaded ? undefined : this.loadPackages(ref),
     ]);
     const nodes: ArtifactNode[] = [];
@@ -299,7 +330,7 @@ export class ArtifactsModel {
     return nodes;
   }
 
-  private async formatChildren(ref: RepoRef, format: string): Promise<ArtifactNode[]> {
+  private formatChildren(parent: ArtifactNode, ref: RepoRef, format: string): ArtifactNode[] {
     const listing = this.packages.get(repoId(ref));
     const inFormat = (listing?.items ?? []).filter((p) => (p.format ?? 'unknown') === format);
     const namespaces = [...new Set(inFormat.flatMap((p) => (p.namespace ? [p.namespace] : [])))].sort();
@@ -308,16 +339,16 @@ export class ArtifactsModel {
       return { id: `ns:${repoId(ref)}/${format}/${ns}`, label: format === 'npm' ? `@${ns}` : ns, description: `${count} package${count === 1 ? '' : 's'}`,
         contextValue: 'conveyor.artifacts.namespace', collapsible: true, icon: 'symbol-namespace', data: { kind: 'namespace', ref, format, namespace: ns } };
     });
-    return [...nsNodes, ...await this.packageNodes(ref, (p) => p.format === format && !p.namespace)];
+    return [...nsNodes, ...this.packageNodes(parent, ref, (p) => p.format === format && !p.namespace)];
   }
 
-  /** The rows of the packages now shown, each with its latest version (looked up once, a few at a time). */
-  private async packageNodes(ref: RepoRef, match: (p: PackageSummary) => boolean): Promise<ArtifactNode[]> {
+  /** The rows of the packages now shown, each with its latest version (looked up once, a few at a time, after the rows show). */
+  private packageNodes(parent: ArtifactNode, ref: RepoRef, match: (p: PackageSummary) => boolean): ArtifactNode[] {
     const listing = this.packages.get(repoId(ref));
     const shown = (listing?.items ?? []).filter(match).flatMap((p): { summary: PackageSummary; ref: PackageRef }[] => (p.package && p.format
       ? [{ summary: p, ref: { ...ref, format: p.format, ...(p.namespace ? { namespace: p.namespace } : {}), package: p.package } }] : []));
     const missing = shown.filter((p) => !this.latest.has(packageId(p.ref)));
-    await mapLimit(missing, this.options.describeConcurrency ?? 4, async (p) => { this.latest.set(packageId(p.ref), await this.loadLatest(p.ref)); });
+    if (missing.length > 0) this.fillIn(parent, () => mapLimit(missing, this.options.describeConcurrency ?? 4, (p) => this.loadLatestOnce(p.ref)));
     const now = (this.options.now ?? Date.now)();
     return shown.map(({ summary: p, ref: pref }): ArtifactNode => {
       const origin = p.originConfiguration?.restrictions;
@@ -331,6 +362,14 @@ export class ArtifactsModel {
         ].filter(Boolean).join('\n'),
         contextValue: 'conveyor.artifacts.package', collapsible: true, icon: 'package', data: { kind: 'package', ref: pref },
       };
+    });
+  }
+
+  private loadLatestOnce(ref: PackageRef): Promise<void> {
+    const generation = this.generation;
+    return once(this.latestLoading, packageId(ref), async () => {
+      const latest = await this.loadLatest(ref);
+      if (generation === this.generation) this.latest.set(packageId(ref), latest);
     });
   }
 
@@ -373,33 +412,42 @@ export class ArtifactsModel {
         ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package,
         sortBy: 'PUBLISHED_TIME', maxResults: this.size('versions'), ...(nextToken ? { nextToken } : {}),
       }));
-      const page = await mapLimit(out.versions ?? [], this.options.describeConcurrency ?? 4, async (v): Promise<VersionItem | undefined> => {
-        if (!v.version) return undefined;
-        const item: VersionItem = { version: v.version, ...(v.status ? { status: v.status } : {}), ...(v.revision ? { revision: v.revision } : {}),
-          ...(v.origin?.originType ? { origin: v.origin.originType } : {}) };
-        try {
-          const d = await client.send(new DescribePackageVersionCommand({
-            domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
-            ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package, packageVersion: v.version,
-          }));
-          const t = d.packageVersion?.publishedTime;
-          if (t) item.publishedTime = t.getTime();
-        } catch {
-          // The list still shows the version; its publish time is just unknown.
-        }
-        return item;
-      });
-      const items = page.filter((v): v is VersionItem => v !== undefined);
+      const items = (out.versions ?? []).flatMap((v): VersionItem[] => (v.version ? [{
+        version: v.version, ...(v.status ? { status: v.status } : {}), ...(v.revision ? { revision: v.revision } : {}),
+        ...(v.origin?.originType ? { origin: v.origin.originType } : {}), timeRead: false,
+      }] : []));
       this.versions.set(key, { items: nextToken && prev ? [...prev.items, ...items] : items, ...(out.nextToken ? { nextToken: out.nextToken } : {}), loaded: true });
     } catch (err) {
       this.versions.set(key, { items: prev?.items ?? [], error: this.fail(err, 'ListPackageVersions'), loaded: true });
     }
   }
 
-  private async versionNodes(ref: PackageRef): Promise<ArtifactNode[]> {
+  /** A version's publish time (DescribePackageVersion); a failure leaves the row without one. */
+  private readTimeOnce(ref: PackageRef, item: VersionItem): Promise<void> {
+    const generation = this.generation;
+    return once(this.timesLoading, `${packageId(ref)}/${item.version}`, async () => {
+      let publishedTime: number | undefined;
+      try {
+        const d = await this.options.client().send(new DescribePackageVersionCommand({
+          domain: ref.domain, domainOwner: ref.domainOwner, repository: ref.repository, format: ref.format as SdkPackageFormat,
+          ...(ref.namespace ? { namespace: ref.namespace } : {}), package: ref.package, packageVersion: item.version,
+        }));
+        publishedTime = d.packageVersion?.publishedTime?.getTime();
+      } catch {
+        // The list still shows the version; its publish time is just unknown.
+      }
+      if (generation !== this.generation) return;
+      item.timeRead = true;
+      if (publishedTime !== undefined) item.publishedTime = publishedTime;
+    });
+  }
+
+  private async versionNodes(parent: ArtifactNode, ref: PackageRef): Promise<ArtifactNode[]> {
     const key = packageId(ref);
     if (!this.versions.get(key)?.loaded) await this.loadVersions(ref);
     const listing = this.versions.get(key) as Listing<VersionItem>;
+    const unread = listing.items.filter((v) => !v.timeRead);
+    if (unread.length > 0) this.fillIn(parent, () => mapLimit(unread, this.options.describeConcurrency ?? 4, (v) => this.readTimeOnce(ref, v)));
     const nodes = listing.items.map((v): ArtifactNode => ({
       id: `ver:${key}/${v.version}`, label: v.version,
       // The one time format of the views: relative in the row, the timestamp in the tooltip.
@@ -414,6 +462,15 @@ export class ArtifactsModel {
     if (listing.nextToken && !listing.error) nodes.push(loadMoreNode(`versions\u0000${key}`, `versions:${key}`, 'more versions'));
     return nodes;
   }
+}
+
+/** `load()` unless a load for `key` is already in flight (then that one); forgotten once it settles. */
+function once(inFlight: Map<string, Promise<void>>, key: string, load: () => Promise<void>): Promise<void> {
+  const running = inFlight.get(key);
+  if (running) return running;
+  const started = load().finally(() => { if (inFlight.get(key) === started) inFlight.delete(key); });
+  inFlight.set(key, started);
+  return started;
 }
 
 function parseRepoKey(key: string): RepoRef | undefined {

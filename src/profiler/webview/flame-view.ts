@@ -3,14 +3,15 @@ import { comparisonSummary, largestShareChange, shareDelta } from '../model/diff
 import { formatPercent } from '../model/format';
 import { matchingNodes, searchTree } from '../model/search';
 import { fromWire, type FlameTree } from '../flame/flame-tree';
-import { contentHeight, hitTest, navigate, rowTop, scrollFor, type Geometry, type NavKey } from '../flame/geometry';
-import { computeX, interpolateViewport, nodeViewport, panViewport, zoomViewportAt, type Viewport } from '../flame/layout';
+import { hitTest, navigate, rowTop, scrollFor, type Geometry, type NavKey } from '../flame/geometry';
+import { computeX, nodeViewport, type Viewport } from '../flame/layout';
 import { disabledControls } from '../flame/controls';
 import { legendEntries, type LegendState } from '../flame/legend';
 import { assignBuckets, buildPalette, type Palette, type ThemeColors } from '../flame/palette';
 import type { FlameData, HostMessage, RenderStats, WebviewMessage } from '../flame/protocol';
-import { FlameRenderer } from '../flame/render';
 import { describeFrame } from './describe';
+import { FlameCanvas, MIN_WIDTH_PX, ROW_HEIGHT, type AnimationStats } from './flame-canvas';
+import { bindPointer } from './flame-pointer';
 import { HotTable, type HotTableElements } from './hot-table';
 import { bindLegendToggle, fillLegend, isUnavailable, markUnavailable, type LegendElements } from './legend-view';
 import { fillBreadcrumb, fillViewPicker, hideBanner, showBanner, showTooltip } from './page-chrome';
@@ -36,17 +37,9 @@ export interface FlameElements {
   legend: LegendElements & { root: HTMLElement };
 }
 
-const ROW_HEIGHT = 18;
-const MIN_WIDTH_PX = 0.5;
-const ZOOM_MS = 180;
 const MODE_TITLE = 'List the functions where time is spent (bottom-up), sortable, with their callers; the zoom is kept';
 const MINE_TITLE = 'Colour frames that are in your workspace';
 const VIEW_TITLE = 'The counter the flame graph shows';
-
-interface Animation { from: Viewport; to: Viewport; start: number; frameMs: number[] }
-
-/** Draw times of the frames of the last zoom animation (benchmarks and diagnostics). */
-export interface AnimationStats { frames: number; meanMs: number; maxMs: number; frameMs: number[] }
 
 /**
  * The flame graph page: owns the canvas and the controls, keeps zoom/search/hover state, and talks to
@@ -73,20 +66,7 @@ export class FlameView {
   private sourceLabels: Record<number, string> = {};
   private buckets: Uint8Array = new Uint8Array(0);
   private palette: Palette;
-  private readonly renderer = new FlameRenderer();
-  private readonly ctx: CanvasRenderingContext2D;
-  private width = 0;
-  private height = 0;
-  private dpr = 1;
-  private charWidth = 7.2;
-  private font = '12px monospace';
-  private animation: Animation | undefined;
-  private lastAnimation: AnimationStats | undefined;
-  private drawPending = false;
-  private lastFrameMs = 0;
-  private lastResult = { rects: 0, labels: 0 };
-  private drag: { x: number; y: number; viewport: Viewport; scrollTop: number; moved: boolean } | undefined;
-  private suppressClick = false;
+  private readonly canvas: FlameCanvas;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The largest change of a frame's share in a comparison (the ends of the legend's scale). */
   private largestChange = 0;
@@ -96,11 +76,13 @@ export class FlameView {
   private mineCount = 0;
 
   constructor(private readonly el: FlameElements, private readonly post: (m: WebviewMessage) => void, theme: ThemeColors) {
-    const ctx = el.canvas.getContext('2d', { alpha: false });
-    if (!ctx) throw new Error('This webview cannot draw on a canvas.');
-    this.ctx = ctx;
     this.palette = buildPalette(theme);
-    this.measureFont();
+    this.canvas = new FlameCanvas(el, () => (this.tree ? {
+      tree: this.tree, x: this.x, viewport: this.viewport, buckets: this.buckets, palette: this.palette, focus: this.focusNode, hover: this.hoverNode,
+    } : undefined), (report) => {
+      this.updateLegend();
+      if (report) this.report();
+    });
     this.hotTable = new HotTable(el.hot, {
       open: (name, nameId, node) => this.post({ type: 'openSource', name, nameId, node }),
       describe: (text) => { this.el.details.textContent = text; },
@@ -132,7 +114,7 @@ export class FlameView {
 
   setTheme(theme: ThemeColors): void {
     this.palette = buildPalette(theme);
-    this.measureFont();
+    this.canvas.measureFont();
     this.requestDraw();
   }
 
@@ -208,73 +190,19 @@ export class FlameView {
   // ---- geometry and drawing ----
 
   private geometry(): Geometry {
-    return { width: this.width, height: this.height, rowHeight: ROW_HEIGHT, scrollTop: this.el.chart.scrollTop,
-      rootAtTop: false, maxDepth: this.tree?.maxDepth ?? 0 };
+    return this.canvas.geometry(this.tree?.maxDepth ?? 0);
   }
 
   resize(): void {
-    const chart = this.el.chart;
-    this.dpr = Math.max(1, window.devicePixelRatio || 1);
-    this.width = Math.max(1, chart.clientWidth);
-    this.height = Math.max(1, chart.clientHeight);
-    this.el.canvas.width = Math.round(this.width * this.dpr);
-    this.el.canvas.height = Math.round(this.height * this.dpr);
-    this.el.canvas.style.width = `${this.width}px`;
-    this.el.canvas.style.height = `${this.height}px`;
-    this.el.spacer.style.height = `${Math.max(0, contentHeight({ rowHeight: ROW_HEIGHT, maxDepth: this.tree?.maxDepth ?? 0 }) - this.height)}px`;
-    this.requestDraw();
-  }
-
-  private measureFont(): void {
-    const family = getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-family').trim() || 'monospace';
-    this.font = `12px ${family}`;
-    this.ctx.font = this.font;
-    const sample = 'abcdefghijklmnopqrstuvwxyz0123456789';
-    this.charWidth = Math.max(4, this.ctx.measureText(sample).width / sample.length);
+    this.canvas.resize(this.tree?.maxDepth ?? 0);
   }
 
   requestDraw(): void {
-    if (this.drawPending) return;
-    this.drawPending = true;
-    requestAnimationFrame((now) => {
-      this.drawPending = false;
-      this.frame(now);
-    });
-  }
-
-  private frame(now: number): void {
-    const a = this.animation;
-    if (a) {
-      const t = (now - a.start) / ZOOM_MS;
-      this.viewport = interpolateViewport(a.from, a.to, t);
-      this.drawNow(false);
-      a.frameMs.push(this.lastFrameMs);
-      if (t >= 1) {
-        this.viewport = a.to;
-        this.animation = undefined;
-        const total = a.frameMs.reduce((x, y) => x + y, 0);
-        this.lastAnimation = { frames: a.frameMs.length, meanMs: total / a.frameMs.length, maxMs: Math.max(...a.frameMs), frameMs: a.frameMs };
-        this.report();
-      } else {
-        this.requestDraw();
-      }
-      return;
-    }
-    this.drawNow();
+    this.canvas.requestDraw();
   }
 
   private drawNow(report = true): void {
-    const tree = this.tree;
-    if (!tree) return;
-    const started = performance.now();
-    this.ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    this.lastResult = this.renderer.render(this.ctx, {
-      tree, x: this.x, viewport: this.viewport, geometry: this.geometry(), buckets: this.buckets, palette: this.palette,
-      focus: this.focusNode, hover: this.hoverNode, minWidthPx: MIN_WIDTH_PX, charWidth: this.charWidth, font: this.font, dpr: this.dpr,
-    });
-    this.lastFrameMs = performance.now() - started;
-    this.updateLegend();
-    if (report) this.report();
+    this.canvas.drawNow(report);
   }
 
   private updateLegend(): void {
@@ -302,11 +230,11 @@ export class FlameView {
     const table = this.hotTable.stats();
     const mine = this.mineCount;
     const stats: RenderStats & { animation?: AnimationStats } = {
-      rects: this.lastResult.rects, labels: this.lastResult.labels, ms: this.lastFrameMs, nodes: tree?.size ?? 0,
+      rects: this.canvas.lastResult.rects, labels: this.canvas.lastResult.labels, ms: this.canvas.lastFrameMs, nodes: tree?.size ?? 0,
       zoomedTo: tree && this.zoomNode > 0 ? tree.names[tree.nameId[this.zoomNode]!] ?? null : null,
       mode: this.mode, ...(table ? { table } : {}), search: this.query, matched: this.matchedFraction, diff: tree?.baseTotal !== undefined, mine,
       injected: { img: count('img'), script: count('script'), svg: count('svg'), iframe: count('iframe') },
-      ...(this.lastAnimation ? { animation: this.lastAnimation } : {}),
+      ...(this.canvas.lastAnimation ? { animation: this.canvas.lastAnimation } : {}),
     };
     this.post({ type: 'rendered', stats });
   }
@@ -333,13 +261,12 @@ export class FlameView {
     }
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     if (!animate || reduced) {
-      this.animation = undefined;
+      this.canvas.stopAnimation();
       this.viewport = to;
       this.drawNow();
       return;
     }
-    this.animation = { from: this.viewport, to, start: performance.now(), frameMs: [] };
-    this.requestDraw();
+    this.canvas.animate(this.viewport, to, (viewport) => { this.viewport = viewport; });
   }
 
   reset(): void {
@@ -451,80 +378,32 @@ export class FlameView {
 
   // ---- input ----
 
-  private pointer(e: MouseEvent): { px: number; py: number } {
-    const r = this.el.canvas.getBoundingClientRect();
-    return { px: e.clientX - r.left, py: e.clientY - r.top };
-  }
-
-  private nodeAt(e: MouseEvent): number {
-    const tree = this.tree;
-    if (!tree) return -1;
-    const { px, py } = this.pointer(e);
-    return hitTest(tree, this.x, this.viewport, this.geometry(), MIN_WIDTH_PX, px, py);
-  }
-
   private bind(): void {
     const { chart, canvas, search } = this.el;
     chart.addEventListener('scroll', () => this.requestDraw());
-    canvas.addEventListener('mousemove', (e) => {
-      if (this.drag && (e.buttons & 1)) {
-        const dx = e.clientX - this.drag.x;
-        const dy = e.clientY - this.drag.y;
-        if (!this.drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-        this.drag.moved = true;
+    bindPointer(canvas, chart, {
+      nodeAt: (px, py) => (this.tree ? hitTest(this.tree, this.x, this.viewport, this.geometry(), MIN_WIDTH_PX, px, py) : -1),
+      total: () => this.tree?.total[0] ?? 0,
+      widthPx: () => this.canvas.widthPx,
+      viewport: () => this.viewport,
+      setViewport: (viewport) => { this.viewport = viewport; },
+      hover: (node, clientX, clientY) => {
+        if (node !== this.hoverNode) {
+          this.hoverNode = node;
+          this.requestDraw();
+        }
+        this.showTooltip(node, clientX, clientY);
+      },
+      leave: () => {
+        this.hoverNode = -1;
         this.el.tooltip.hidden = true;
-        this.viewport = panViewport(this.drag.viewport, dx, this.width, this.tree?.total[0] ?? 1);
-        chart.scrollTop = this.drag.scrollTop - dy;
         this.requestDraw();
-        return;
-      }
-      const node = this.nodeAt(e);
-      if (node !== this.hoverNode) {
-        this.hoverNode = node;
-        this.requestDraw();
-      }
-      canvas.style.cursor = node >= 0 ? 'pointer' : 'default';
-      this.showTooltip(node, e.clientX, e.clientY);
+      },
+      zoomTo: (node) => this.zoomTo(node),
+      openSource: (node) => this.openSource(node),
+      hideTooltip: () => { this.el.tooltip.hidden = true; },
+      requestDraw: () => this.requestDraw(),
     });
-    canvas.addEventListener('mouseleave', () => {
-      this.hoverNode = -1;
-      this.el.tooltip.hidden = true;
-      this.requestDraw();
-    });
-    canvas.addEventListener('mousedown', (e) => {
-      if (e.button !== 0) return;
-      this.drag = { x: e.clientX, y: e.clientY, viewport: this.viewport, scrollTop: chart.scrollTop, moved: false };
-    });
-    window.addEventListener('mouseup', () => {
-      this.suppressClick = this.drag?.moved ?? false;
-      this.drag = undefined;
-    });
-    canvas.addEventListener('click', (e) => {
-      if (this.suppressClick) { this.suppressClick = false; return; }
-      const node = this.nodeAt(e);
-      if (node < 0) return;
-      chart.focus({ preventScroll: true });
-      if (e.ctrlKey || e.metaKey) this.openSource(node);
-      else this.zoomTo(node);
-    });
-    canvas.addEventListener('dblclick', (e) => {
-      const node = this.nodeAt(e);
-      if (node >= 0) this.openSource(node);
-    });
-    canvas.addEventListener('wheel', (e) => {
-      const tree = this.tree;
-      if (!tree) return;
-      if (e.ctrlKey || e.metaKey) {
-        e.preventDefault();
-        const { px } = this.pointer(e);
-        this.viewport = zoomViewportAt(this.viewport, Math.exp(e.deltaY * 0.002), px, this.width, tree.total[0] ?? 1);
-        this.requestDraw();
-      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-        e.preventDefault();
-        this.viewport = panViewport(this.viewport, -(e.shiftKey ? e.deltaY : e.deltaX), this.width, tree.total[0] ?? 1);
-        this.requestDraw();
-      }
-    }, { passive: false });
 
     chart.addEventListener('keydown', (e) => this.onChartKey(e));
     document.addEventListener('keydown', (e) => {

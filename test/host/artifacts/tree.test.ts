@@ -7,6 +7,7 @@ import { ArtifactsTreeProvider } from '../../../src/artifacts/editor/tree-provid
 import { ArtifactsModel } from '../../../src/artifacts/tree/model';
 import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
 import { activateConveyor, testAwsSession } from '../foundation/helpers';
+import { nextEvent } from '../waits';
 import { admin, emulatorUrl, rig, useEmulator, type Rig } from './helpers';
 
 async function child(provider: ArtifactsTreeProvider, parent: ArtifactNode | undefined, name: string): Promise<ArtifactNode> {
@@ -35,6 +36,7 @@ describe('Artifacts tree (emulator)', function () {
       },
       pageSize: { versions: 2 },
       extraDomains: () => [{ name: 'platform', owner: '222222222222' }],
+      changed: (parent) => provider.refresh(parent),
     });
     provider = new ArtifactsTreeProvider(model, () => aws.current?.profile);
   });
@@ -50,8 +52,11 @@ describe('Artifacts tree (emulator)', function () {
     assert.ok(acme && platform, roots.map((r) => r.label).join(', '));
     assert.equal(provider.getTreeItem(acme).description, '111111111111');
     assert.equal(provider.getTreeItem(platform).description, '222222222222 · shared', 'a domain shared from another account (settings) shows its owner');
+    // The rows come first; once their facts are read, the view is told to show the domain's rows again.
+    const refreshed = nextEvent('the acme rows refreshed with their facts', provider.onDidChangeTreeData, (n) => n === acme);
+    assert.deepEqual((await provider.getChildren(acme)).map((r) => r.label).sort(), ['npm-store', 'python', 'team-npm']);
+    await refreshed;
     const repos = await provider.getChildren(acme);
-    assert.deepEqual(repos.map((r) => r.label).sort(), ['npm-store', 'python', 'team-npm']);
     const team = repos.find((r) => r.label === 'team-npm') as ArtifactNode;
     const item = provider.getTreeItem(team);
     assert.equal(item.description, 'upstream npm-store');
@@ -70,11 +75,16 @@ describe('Artifacts tree (emulator)', function () {
     const team = await child(provider, await child(provider, undefined, 'acme'), 'team-npm');
     const npm = await child(provider, team, 'npm');
     const scope = await child(provider, npm, '@acme');
+    const versioned = nextEvent('the @acme rows refreshed with their versions', provider.onDidChangeTreeData, (n) => n === scope);
     assert.deepEqual((await provider.getChildren(scope)).map((p) => p.label).sort(), ['logger', 'ui-kit']);
     assert.ok((await provider.getChildren(npm)).some((p) => p.label === 'order-client'), 'unscoped packages sit directly under the format');
+    await versioned;
     const uiKit = await child(provider, scope, 'ui-kit');
     // The newest published version (1.3.0-beta.1 is newer but unlisted), its age, then the full name.
     assert.match(String(provider.getTreeItem(uiKit).description), /^1\.2\.0 · (just now|yesterday|\d+ \w+ ago|on \d{4}-\d\d-\d\d) · @acme\/ui-kit$/);
+    const timed = nextEvent('the ui-kit versions refreshed with their publish times', provider.onDidChangeTreeData, (n) => n === uiKit);
+    await provider.getChildren(uiKit);
+    await timed;
     const versions = await provider.getChildren(uiKit);
     assert.equal(versions.filter((v) => v.data.kind === 'version').length, 2, 'a page of two versions');
     const newest = versions[0] as ArtifactNode;

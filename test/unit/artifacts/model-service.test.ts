@@ -15,10 +15,33 @@ import { ArtifactsModel, errorDetailsOf } from '../../../src/artifacts/tree/mode
 import type { ArtifactNode } from '../../../src/artifacts/tree/nodes';
 import { createEmulator, type Emulator } from '../../emulator/index';
 
+/**
+ * The model's "these rows have more to say now" calls (`changed`): `next(parent)`, asked before the
+ * rows are, settles at the next one for that parent.
+ */
+class Changes {
+  private readonly waiting = new Map<string, (() => void)[]>();
+  private readonly counts = new Map<string, number>();
+  readonly changed = (parent: ArtifactNode): void => {
+    this.counts.set(parent.id, this.count(parent) + 1);
+    for (const settle of this.waiting.get(parent.id) ?? []) settle();
+    this.waiting.delete(parent.id);
+  };
+  count(parent: ArtifactNode): number {
+    return this.counts.get(parent.id) ?? 0;
+  }
+  next(parent: ArtifactNode): Promise<void> {
+    return new Promise((resolve) => this.waiting.set(parent.id, [...this.waiting.get(parent.id) ?? [], resolve]));
+  }
+}
+
 describe('artifacts model and login service (emulator)', function () {
   this.timeout(60_000);
   let emu: Emulator;
   let client: CodeartifactClient;
+  /** Calls of the client still waiting for an answer: each test ends once the look-ups it started are answered. */
+  let inFlight = 0;
+  let quiet: (() => void) | undefined;
   const explain = (err: unknown, operation: string) => {
     const e = explainAwsError(err, { service: 'codeartifact', operation, profile: 'dev' });
     return { message: e.message, category: e.category };
@@ -29,15 +52,34 @@ describe('artifacts model and login service (emulator)', function () {
     client = new CodeartifactClient(emu.clientConfig());
     // As every client the extension builds (src/aws/clients.ts): a failed call says which operation failed.
     stampFailedCalls(client.middlewareStack, 'codeartifact');
+    client.middlewareStack.add((next) => async (args) => {
+      inFlight += 1;
+      try {
+        return await next(args);
+      } finally {
+        inFlight -= 1;
+        if (inFlight === 0) quiet?.();
+      }
+    }, { step: 'initialize', name: 'countCallsInFlight' });
   });
   after(async () => {
     client.destroy();
     await emu.close();
   });
-  afterEach(() => emu.faults.clear());
+  const settled = async (): Promise<void> => {
+    if (inFlight > 0) await new Promise<void>((resolve) => { quiet = resolve; });
+    quiet = undefined;
+    // The callers' own continuations (the model's, after the answer) run before the next turn of the loop.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  afterEach(async () => {
+    emu.faults.clear();
+    await settled();
+  });
 
-  const model = (pageSize?: ConstructorParameters<typeof ArtifactsModel>[0]['pageSize']) => new ArtifactsModel({
+  const model = (pageSize?: ConstructorParameters<typeof ArtifactsModel>[0]['pageSize'], changes = new Changes()) => new ArtifactsModel({
     client: () => client, explain, ...(pageSize ? { pageSize } : {}), extraDomains: () => [{ name: 'platform', owner: '222222222222' }],
+    changed: changes.changed,
   });
   const find = async (m: ArtifactsModel, parent: ArtifactNode | undefined, label: string): Promise<ArtifactNode> => {
     const list = parent ? await m.children(parent) : await m.roots();
@@ -90,17 +132,28 @@ describe('artifacts model and login service (emulator)', function () {
   });
 
   it('a version row says when it was published in the views\' one time format; the tooltip has the timestamp', async () => {
-    const m = new ArtifactsModel({ client: () => client, explain, now: () => emu.clock.now() + 3 * 86_400_000 });
+    const changes = new Changes();
+    const m = new ArtifactsModel({ client: () => client, explain, now: () => emu.clock.now() + 3 * 86_400_000, changed: changes.changed });
     const team = await find(m, await find(m, undefined, 'acme'), 'team-npm');
     const uiKit = await find(m, await find(m, await find(m, team, 'npm'), '@acme'), 'ui-kit');
+    const hold = emu.faults.add({ operation: 'DescribePackageVersion', kind: 'hold' });
+    const filled = changes.next(uiKit);
+    assert.equal((await m.children(uiKit)).find((n) => n.label === '1.2.0')?.description, 'Published', 'the rows before their publish times');
+    emu.faults.remove(hold.id);
+    await filled;
     const version = (await m.children(uiKit)).find((n) => n.label === '1.2.0');
     assert.match(version?.description ?? '', /^Published · \d+ days ago$/);
     assert.match(version?.tooltip ?? '', /Published \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
   it('a repository row says where its packages come from, not its prose; expanding it reads nothing twice', async () => {
-    const m = model();
-    const repos = await m.children(await find(m, undefined, 'acme'));
+    const changes = new Changes();
+    const m = model(undefined, changes);
+    const acme = await find(m, undefined, 'acme');
+    const filled = changes.next(acme);
+    await m.children(acme);
+    await filled;
+    const repos = await m.children(acme);
     const described = Object.fromEntries(repos.map((n) => [n.label, n.description ?? '']));
     assert.deepEqual(described, { 'npm-store': 'external: npm registry', 'team-npm': 'upstream npm-store', python: 'external: PyPI' });
     assert.match(repos.find((n) => n.label === 'team-npm')?.tooltip ?? '', /npm packages published by Acme teams/, 'the prose stays in the tooltip');
@@ -109,15 +162,56 @@ describe('artifacts model and login service (emulator)', function () {
     assert.equal(emu.stats.read().operations.DescribeRepository ?? 0, before, 'the row\'s DescribeRepository is reused');
   });
 
+  it('shows the rows at once and what they say once it is read: a held DescribeRepository holds no row back', async () => {
+    const changes = new Changes();
+    const m = model(undefined, changes);
+    const acme = await find(m, undefined, 'acme');
+    const before = emu.stats.read().operations.DescribeRepository ?? 0;
+    const hold = emu.faults.add({ operation: 'DescribeRepository', kind: 'hold' });
+    const filled = changes.next(acme);
+    const bare = await m.children(acme);
+    assert.deepEqual(bare.map((n) => `${n.label}: ${n.description ?? ''}`), ['npm-store: ', 'python: ', 'team-npm: '], 'the rows, before their facts');
+    // Expanding a row meanwhile waits for its own facts (the look-up already under way).
+    const expanded = m.children(bare.find((n) => n.label === 'team-npm')!);
+    emu.faults.remove(hold.id);
+    assert.ok((await expanded).some((n) => n.label === 'npm-store' && n.description === 'upstream'));
+    await filled;
+    assert.equal(changes.count(acme), 1);
+    assert.equal((emu.stats.read().operations.DescribeRepository ?? 0) - before, 3, 'one DescribeRepository per repository');
+    assert.equal((await m.children(acme)).find((n) => n.label === 'team-npm')?.description, 'upstream npm-store');
+  });
+
+  it('drops what a look-up started before a refresh brings back', async () => {
+    const changes = new Changes();
+    const m = model(undefined, changes);
+    const acme = await find(m, undefined, 'acme');
+    const hold = emu.faults.add({ operation: 'DescribeRepository', kind: 'hold' });
+    await m.children(acme);
+    m.clear();
+    emu.faults.remove(hold.id);
+    await settled();
+    assert.equal(changes.count(acme), 0, 'no refresh asked for rows that are gone');
+    const fresh = await find(m, undefined, 'acme');
+    const filled = changes.next(fresh);
+    assert.ok((await m.children(fresh)).every((n) => n.description === undefined), 'nothing read before the refresh shows');
+    await filled;
+    assert.equal((await m.children(fresh)).find((n) => n.label === 'python')?.description, 'external: PyPI');
+  });
+
   it('a package row says its latest published version and its age, looked up once per row', async () => {
     const explained: string[] = [];
+    const changes = new Changes();
     const m = new ArtifactsModel({
-      client: () => client, now: () => emu.clock.now() + 3 * 86_400_000,
+      client: () => client, now: () => emu.clock.now() + 3 * 86_400_000, changed: changes.changed,
       explain: (err, operation) => { explained.push(operation); return explain(err, operation); },
     });
     const team = await find(m, await find(m, undefined, 'acme'), 'team-npm');
     const acme = await find(m, await find(m, team, 'npm'), '@acme');
+    await settled(); // the unscoped npm packages' look-ups
     const before = emu.stats.read().operations.ListPackageVersions ?? 0;
+    const filled = changes.next(acme);
+    assert.ok((await m.children(acme)).every((n) => !/ · \d+ days ago/.test(n.description ?? '')), 'the rows come before their versions');
+    await filled;
     const rows = await m.children(acme);
     const looked = (emu.stats.read().operations.ListPackageVersions ?? 0) - before;
     assert.equal(looked, rows.length, 'one ListPackageVersions per package row');
@@ -138,6 +232,9 @@ describe('artifacts model and login service (emulator)', function () {
     m.invalidate(team.data);
     await m.children(team);
     emu.faults.add({ operation: 'ListPackageVersions', kind: 'error', status: 500, times: 1 });
+    const refilled = changes.next(acme);
+    await m.children(acme);
+    await refilled;
     const retried = await m.children(acme);
     assert.deepEqual(explained, ['ListPackageVersions']);
     const withVersion = retried.filter((n) => /^\S+ · \d+ days ago · /.test(n.description ?? ''));

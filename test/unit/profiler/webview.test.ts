@@ -219,6 +219,35 @@ describe('profiler: flame graph webview in Chromium', function () {
     await waitForStats((x) => x.mode === 'flame' && x.zoomedTo === null, 'the flame graph, reset');
   });
 
+  it('zooms at the pointer with Ctrl+wheel and pans by dragging, and a drag never zooms into a frame', async () => {
+    await load(data(viewTree(SHOP, 'wall')));
+    await waitForStats((s) => s.nodes === SHOP.tree.size && s.zoomedTo === null, 'the shop profile');
+    const pixels = (): Promise<string> => page.evaluate(() => (document.getElementById('canvas') as HTMLCanvasElement).toDataURL());
+    const changedFrom = async (before: string, what: string): Promise<void> => {
+      for (let i = 0; i < 100 && await pixels() === before; i++) await page.waitForTimeout(50);
+      assert.notEqual(await pixels(), before, what);
+    };
+    // On threading:Thread:_bootstrap: the wheel zooms around the pointer and the drag carries the frame
+    // with it, so the button comes up on that frame (a click there would zoom into it).
+    const centre = await framePoint(1, 0.2);
+    await page.mouse.move(centre.x, centre.y);
+    const whole = await pixels();
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -600);
+    await page.keyboard.up('Control');
+    await changedFrom(whole, 'the graph zoomed in with Ctrl+wheel');
+    assert.equal((await lastStats()).zoomedTo, null, 'the wheel zooms the view, not into a frame');
+    const zoomed = await pixels();
+    await page.mouse.down();
+    await page.mouse.move(centre.x + 50, centre.y, { steps: 5 });
+    await page.mouse.move(centre.x + 100, centre.y, { steps: 5 });
+    await page.mouse.up();
+    await changedFrom(zoomed, 'the graph moved with the drag');
+    // A click zooms at once (the breadcrumb follows before the animation starts): none came with the drag.
+    assert.ok(!(await page.locator('#breadcrumb button').allTextContents()).includes('threading:Thread:_bootstrap'), 'the drag did not click');
+    await page.keyboard.press('Escape');
+  });
+
   it('asks the extension to open the source on Ctrl+click and double-click', async () => {
     const opened = async (): Promise<Extract<WebviewMessage, { type: 'openSource' }>[]> =>
       (await outbox()).filter((m): m is Extract<WebviewMessage, { type: 'openSource' }> => m.type === 'openSource');
