@@ -110,6 +110,8 @@ forEachTheme('UI: the December review redone', { name: 'review', emulator: true,
     const { page } = suite.wb;
     await showPanes(page, 'Artifacts');
     await expandPath(page, 'Artifacts', 'acme', 'team-npm');
+    // The rows show at once and their descriptions fill in: read team-npm's once it has one.
+    await waitFor('team-npm\'s description', paneRow(page, 'Artifacts', 'team-npm', /\S/));
     const description = await paneRow(page, 'Artifacts', 'team-npm').locator('.label-description').innerText();
     assert.doesNotMatch(description, /Packages from the public npm registry/, `the row is not prose: ${description}`);
     await suite.shot(page, 'review-20-artifacts-domain');
