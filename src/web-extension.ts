@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { createOutputLogger } from './editor/log';
 import { WEB_PROFILER_COMMANDS, WEB_PROFILER_EDITORS } from './profiler/editor/ids';
 import type { WebProfiler } from './profiler/editor/web-profiler';
+import { loadWebProfiler } from './profiler/editor/web-profiler-loader';
 import { startBrowserLanguageClient } from './validation/editor/browser-client';
 import { detectDocumentKind } from './validation/editor/detect-document';
 
@@ -68,31 +69,6 @@ export function activate(context: vscode.ExtensionContext): void {
   }
   startOnFirstSpec(context, log);
   log.info('Conveyor (web) activated');
-}
-
-/** The web profiler's bundle (built from src/profiler/editor/web-profiler.ts), relative to the extension. */
-const PROFILER_BUNDLE = 'dist/web/profiler.js';
-
-/**
- * Loads the profiler's bundle as the web worker extension host loads an extension: CommonJS evaluated with
- * a `require` that knows only `vscode` (the bundle's one external). On vscode.dev the extension's files
- * have https: URLs to fetch; on a remote in the browser (code-server), vscode-remote: URIs that
- * vscode.workspace.fs reads.
- */
-async function loadWebProfiler(extensionUri: vscode.Uri): Promise<typeof import('./profiler/editor/web-profiler')> {
-  const uri = vscode.Uri.joinPath(extensionUri, PROFILER_BUNDLE);
-  const source = uri.scheme === 'https' || uri.scheme === 'http'
-    ? await (await fetch(uri.toString(true))).text()
-    : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  const module = { exports: {} };
-  const requireVscode = (id: string): unknown => {
-    if (id === 'vscode') return vscode;
-    throw new Error(`${PROFILER_BUNDLE} asked for '${id}', which the web build does not have`);
-  };
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own bundle, as VS Code loads extensions here (no ESM import in this host)
-  const init = new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${uri.toString(true)}`) as (m: object, e: object, r: typeof requireVscode) => void;
-  init(module, module.exports, requireVscode);
-  return module.exports as typeof import('./profiler/editor/web-profiler');
 }
 
 /** The language server starts with the first buildspec, appspec or template with an inline buildspec. */
