@@ -1,36 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { answerQuickInput, eventually, openConveyor, openWorkbench, quickInputStep, runCommand, screenshot, treeItem, waitFor, type Workbench } from './harness';
-
-async function togglePane(page: Page, title: string, expanded: boolean): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
-}
-
-async function expandRow(page: Page, label: string): Promise<void> {
-  const row = treeItem(page, label);
-  await waitFor(`the row ${label} in the Artifacts view`, row);
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await waitFor(`the row ${label} to expand`, treeItem(page, label).and(page.locator('[aria-expanded="true"]')));
-}
+import { answerQuickInput, eventually, quickInputStep, runCommand, screenshot, useWorkbench, waitFor } from './harness';
+import { expandPath, openViews, paneRow } from './states-view';
 
 describe('UI: Artifacts explorer and CodeArtifact login', function () {
   this.timeout(240_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'artifacts', emulator: true }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'artifacts', emulator: true });
 
   it('browses domain → repository → packages in the Artifacts view', async () => {
     const { page } = wb;
-    await openConveyor(page);
-    await togglePane(page, 'Pipelines', false);
-    await togglePane(page, 'Profiler', false);
-    await togglePane(page, 'Artifacts', true);
-    await expandRow(page, 'acme');
-    await expandRow(page, 'team-npm');
-    await waitFor('npm-store, the upstream of team-npm', treeItem(page, 'npm-store', 'upstream'));
+    await openViews(page, 'Artifacts');
+    await expandPath(page, 'Artifacts', 'acme', 'team-npm');
+    await waitFor('npm-store, the upstream of team-npm', paneRow(page, 'Artifacts', 'npm-store', 'upstream'));
     await screenshot(page, 'artifacts-tree');
   });
 

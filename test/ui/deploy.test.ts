@@ -2,30 +2,28 @@
 // lifecycle events, and the appspec opened at the failing hook with the script, the log tail and the
 // hook's diagnostic.
 import * as assert from 'node:assert/strict';
-import { expandDeployRow, openFailedDeploymentGroup } from './deploy-view';
-import { openWorkbench, runCommand, screenshot, treeItem, waitFor, type Workbench } from './harness';
+import { deployRow, expandDeployRow, openFailedDeploymentGroup } from './deploy-view';
+import { runCommand, screenshot, useWorkbench, waitFor } from './harness';
 
 describe('UI: Deployments view on the demo account', function () {
   this.timeout(240_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'deploy', emulator: true }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'deploy', emulator: true });
 
   it('shows the failed deployment of orders-api-prod down to its lifecycle events', async () => {
     const { page } = wb;
     await openFailedDeploymentGroup(page);
     await expandDeployRow(page, /^d-[A-Z0-9]{9}$/, /^Failed · /);
     // The failed instance opens on its lifecycle events by itself.
-    const failed = treeItem(page, 'AfterInstall', /ScriptFailed · scripts\/migrate_db\.sh/);
+    const failed = deployRow(page, 'AfterInstall', /ScriptFailed · scripts\/migrate_db\.sh/);
     await waitFor('the failed AfterInstall event', failed, { timeout: 60_000 });
-    await waitFor('the skipped events after it', treeItem(page, 'ValidateService', 'Skipped'));
+    await waitFor('the skipped events after it', deployRow(page, 'ValidateService', 'Skipped'));
     assert.match(await failed.innerHTML(), /codicon-error/);
     await screenshot(page, 'deploy-failed-lifecycle-events');
   });
 
   it('opens the appspec at the failing hook, with the script, the log tail and the diagnostic', async () => {
     const { page } = wb;
-    await treeItem(page, 'AfterInstall', /ScriptFailed/).click();
+    await deployRow(page, 'AfterInstall', /ScriptFailed/).click();
     await waitFor('the appspec tab', page.locator('.tabs-container .tab', { hasText: 'appspec.yml' }), { timeout: 60_000 });
     await waitFor('the script tab', page.locator('.tabs-container .tab', { hasText: 'migrate_db.sh' }));
     await waitFor('the log tail tab', page.locator('.tabs-container .tab', { hasText: /AfterInstall · i-/ }));

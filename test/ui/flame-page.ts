@@ -2,10 +2,25 @@
 // says (the profiler's UI tests on the desktop and in the web worker extension host).
 import * as assert from 'node:assert/strict';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { waitFor, webviewPage } from './harness';
+import { expandRow, openViews, paneRow } from './states-view';
 
 /** The flame graph page inside its webview (VS Code nests the page in an inner frame). */
 export function flamePage(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  return webviewPage(page);
+}
+
+/**
+ * Opens a profiling group's time range from the Profiler view, the only pane open, its rows by their exact
+ * label (Deployments has an `orders-api` too), and waits for the flame graph's title.
+ */
+export async function openProfileFromView(page: Page, group: string, range: string): Promise<FrameLocator> {
+  await openViews(page, 'Profiler');
+  await expandRow(page, paneRow(page, 'Profiler', group), `the ${group} profiling group`);
+  await paneRow(page, 'Profiler', range).click();
+  const flame = webviewPage(page, 'newest');
+  await waitFor(`the flame graph of ${group}`, flame.locator('#title', { hasText: group }), { timeout: 60_000 });
+  return flame;
 }
 
 /** The same page as a Frame, to wait on its own state. */

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { openConveyor, openWorkbench, pickQuickItem, quickPickRows, runCommand, screenshot, statusBarItem, type Workbench } from './harness';
+import { fillQuickInput, openConveyor, pickQuickItem, quickPickRows, runCommand, screenshot, statusBarItem, useWorkbench } from './harness';
 
 describe('UI: the Conveyor container', function () {
   this.timeout(180_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'foundation', emulator: false, settings: { 'conveyor.aws.endpointUrl': '' } }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'foundation', emulator: false, settings: { 'conveyor.aws.endpointUrl': '' } });
 
   it('opens from the activity bar with its three views', async () => {
     await openConveyor(wb.page);
@@ -17,14 +15,13 @@ describe('UI: the Conveyor container', function () {
 
   it('lists its commands in the command palette under the Conveyor category', async () => {
     await wb.page.keyboard.press('F1');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.fill('>Conveyor:');
+    await fillQuickInput(wb.page, '>Conveyor:');
     await quickPickRows(wb.page).first().waitFor();
     await screenshot(wb.page, 'foundation-command-palette');
     // The list is virtualised: look each command up by name, as a person would.
     for (const title of ['Conveyor: Select AWS Profile', 'Conveyor: Select Region', 'Conveyor: Show Extension Log',
       'Conveyor: New CDK Pipeline Project', 'Conveyor: Log in to CodeArtifact', 'Conveyor: Start Pipeline…']) {
-      await input.fill(`>${title}`);
+      await fillQuickInput(wb.page, `>${title}`);
       await quickPickRows(wb.page).filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
     }
     assert.ok(await quickPickRows(wb.page).count() >= 1);

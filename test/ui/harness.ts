@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { CodeServer } from '../../scripts/lib/code-server.mjs' with { 'resolution-mode': 'import' };
 import type { TestEnvironment } from '../../scripts/lib/test-env.mjs' with { 'resolution-mode': 'import' };
 import { waitFor } from './waits';
@@ -154,6 +154,28 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
   return { page, env, server, logDir, close };
 }
 
+/**
+ * Opens a workbench before the tests of the enclosing `describe` and closes it after them. The
+ * workbench returned stands for the one opened: read its fields inside hooks and tests (hooks declared
+ * after this call run once it is open).
+ */
+export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
+  let opened: Workbench | undefined;
+  const open = (): Workbench => {
+    if (!opened) throw new Error(`the workbench ${options.name ?? ''} is not open`);
+    return opened;
+  };
+  before(async () => { opened = await openWorkbench(options); });
+  after(async () => { await opened?.close(); });
+  return {
+    get page() { return open().page; },
+    get env() { return open().env; },
+    get server() { return open().server; },
+    get logDir() { return open().logDir; },
+    close: () => open().close(),
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOTS, `${name}${LIGHT ? '-light' : ''}.png`);
   await page.screenshot({ path: file });
@@ -163,6 +185,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function openConveyor(page: Page): Promise<void> {
   await page.locator('.activitybar [aria-label^="Conveyor"]').first().click();
   await waitFor('the Pipelines view', page.locator('.sidebar .pane-header', { hasText: 'Pipelines' }));
+}
+
+/**
+ * The page inside a webview (VS Code nests it in an inner frame): the only one open, or with `newest`
+ * the last one opened (a comparison opens a second panel beside the profile's).
+ */
+export function webviewPage(page: Page, which: 'only' | 'newest' = 'only'): FrameLocator {
+  return page.frameLocator(which === 'newest' ? 'iframe.webview.ready >> nth=-1' : 'iframe.webview.ready').frameLocator('#active-frame');
 }
 
 export function statusBarItem(page: Page, id: string): Locator {

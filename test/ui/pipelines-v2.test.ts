@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { answerQuickInput, notification, openConveyor, openWorkbench, quickInputState, screenshot, treeItem, waitFor, type Workbench } from './harness';
-import { collapsePane, contextMenu, filterPipelines, treeRow } from './pipelines-view';
+import { answerQuickInput, notification, quickInputState, screenshot, useWorkbench, waitFor } from './harness';
+import { contextMenu, filterPipelines, treeRow } from './pipelines-view';
+import { expandRow, openViews, paneRow } from './states-view';
 
 // CodePipeline V2 on the demo account, as a person sees it: a pipeline held by a failing entry
 // condition (and why), a PARALLEL pipeline with two executions in flight (and where each is), and a
 // stage rolled back from its context menu (pick the execution, confirm, the row turns into a rollback).
-
-/** Expands a row (a click: these rows run no command) and waits until it is expanded. */
-async function expandRow(page: Page, row: Locator, what: string): Promise<void> {
-  await waitFor(what, row, { timeout: 60_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await waitFor(`${what} expanded`, row.and(page.locator('[aria-expanded="true"]')));
-}
 
 /**
  * Hovers `target` until `tooltip` shows: a row that re-renders under the pointer (a poll brought news)
@@ -29,28 +23,25 @@ async function hoverUntil(page: Page, target: Locator, tooltip: Locator, what: s
 
 describe('UI: CodePipeline V2 on the demo account', function () {
   this.timeout(240_000);
-  let wb: Workbench;
+  const wb = useWorkbench({ name: 'pipelines-v2', emulator: true });
   before(async () => {
-    wb = await openWorkbench({ name: 'pipelines-v2', emulator: true });
     // The demo's executions move on in simulated time; hold it still so that what each test looks for
     // (two executions at Train and Evaluate, a stage held by its condition) stays while it looks.
     const frozen = await fetch(`${wb.env.emulatorUrl ?? ''}/_emulator/clock/speed`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed: 0 }) });
     assert.ok(frozen.ok, `the emulator's clock stops: ${frozen.status}`);
-    await openConveyor(wb.page);
-    for (const pane of ['Artifacts', 'Profiler', 'Deployments', 'CodeBuild']) await collapsePane(wb.page, pane);
+    await openViews(wb.page, 'Pipelines');
   });
-  after(async () => { await wb?.close(); });
 
   it('a V2 pipeline blocked by a condition: the stage, the failed rule and why', async () => {
     const { page } = wb;
     await filterPipelines(page, 'infra-networking');
-    await expandRow(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
-    const deploy = treeItem(page, 'Deploy', /^Blocked by NoNatErrors/);
+    await expandRow(page, paneRow(page, 'Pipelines', 'infra-networking'), 'the infra-networking row');
+    const deploy = paneRow(page, 'Pipelines', 'Deploy', /^Blocked by NoNatErrors/);
     await expandRow(page, deploy, 'the Deploy stage, blocked by NoNatErrors');
-    await waitFor('the entry conditions, failed', treeItem(page, 'Entry conditions', /^Failed · /));
-    await waitFor('the failed rule with the alarm state', treeItem(page, 'NoNatErrors', /CloudWatchAlarm · Failed · .* · Alarm shared-vpc-nat-errors is in state ALARM/));
-    await waitFor('the actions after the entry conditions', treeItem(page, 'CreateChangeSet'));
+    await waitFor('the entry conditions, failed', paneRow(page, 'Pipelines', 'Entry conditions', /^Failed · /));
+    await waitFor('the failed rule with the alarm state', paneRow(page, 'Pipelines', 'NoNatErrors', /CloudWatchAlarm · Failed · .* · Alarm shared-vpc-nat-errors is in state ALARM/));
+    await waitFor('the actions after the entry conditions', paneRow(page, 'Pipelines', 'CreateChangeSet'));
     await hoverUntil(page, deploy, page.locator('.monaco-hover', { hasText: 'Blocked by its entry condition: Alarm shared-vpc-nat-errors is in state ALARM' }),
       'the stage tooltip with the reason');
     await screenshot(page, 'pipelines-v2-blocked-by-condition');
@@ -61,11 +52,11 @@ describe('UI: CodePipeline V2 on the demo account', function () {
     const { page } = wb;
     await filterPipelines(page, 'ml-feature-store');
     // The row knows where each execution is once the pipeline's state is read: when it is expanded.
-    await expandRow(page, treeItem(page, 'ml-feature-store', /^2 in progress/), 'ml-feature-store with two executions in flight');
-    await waitFor('the row naming the stage of each', treeItem(page, 'ml-feature-store', '2 in progress · Train, Evaluate'));
-    await waitFor('Train in progress', treeItem(page, 'Train', /^In progress/));
-    await waitFor('Evaluate in progress', treeItem(page, 'Evaluate', /^In progress/));
-    await expandRow(page, treeItem(page, 'Executions'), 'the Executions node');
+    await expandRow(page, paneRow(page, 'Pipelines', 'ml-feature-store', /^2 in progress/), 'ml-feature-store with two executions in flight');
+    await waitFor('the row naming the stage of each', paneRow(page, 'Pipelines', 'ml-feature-store', '2 in progress · Train, Evaluate'));
+    await waitFor('Train in progress', paneRow(page, 'Pipelines', 'Train', /^In progress/));
+    await waitFor('Evaluate in progress', paneRow(page, 'Pipelines', 'Evaluate', /^In progress/));
+    await expandRow(page, paneRow(page, 'Pipelines', 'Executions'), 'the Executions node');
     await waitFor('the execution at Train', treeRow(page, /In progress · .* · at Train/));
     await waitFor('the execution at Evaluate', treeRow(page, /In progress · .* · at Evaluate/));
     await screenshot(page, 'pipelines-v2-two-in-flight');
@@ -74,8 +65,8 @@ describe('UI: CodePipeline V2 on the demo account', function () {
   it('rolls a stage back from its context menu: pick the execution, confirm, the stage runs the rollback', async () => {
     const { page } = wb;
     await filterPipelines(page, 'infra-networking');
-    await expandRow(page, treeItem(page, 'infra-networking'), 'the infra-networking row');
-    const deploy = treeItem(page, 'Deploy');
+    await expandRow(page, paneRow(page, 'Pipelines', 'infra-networking'), 'the infra-networking row');
+    const deploy = paneRow(page, 'Pipelines', 'Deploy');
     await waitFor('the Deploy stage', deploy);
     await contextMenu(page, deploy, 'Roll Back Stage…');
     await waitFor('the execution step', page.locator('.quick-input-widget .quick-input-title', { hasText: 'Roll Back Stage: execution to roll back to in Deploy' }));
@@ -90,7 +81,7 @@ describe('UI: CodePipeline V2 on the demo account', function () {
     await screenshot(page, 'pipelines-v2-rollback-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Roll Back' }).first().click();
     await waitFor('the notification that the rollback started', notification(page, /Rolling back Deploy of infra-networking to execution [0-9a-f]{8} \(rollback execution [0-9a-f]{8}\)/));
-    await waitFor('the stage running the rollback', treeItem(page, 'Deploy', /Rollback/), { timeout: 60_000 });
+    await waitFor('the stage running the rollback', paneRow(page, 'Pipelines', 'Deploy', /Rollback/), { timeout: 60_000 });
     await screenshot(page, 'pipelines-v2-rollback-done');
   });
 });

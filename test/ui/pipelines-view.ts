@@ -1,16 +1,20 @@
-// What the Pipelines UI suites do in the view: find a row, expand it, use its context menu, filter
-// the view, and make room by collapsing the other panes.
+// What the Pipelines UI suites do in the view: find a row, expand it, use its context menu (any view's
+// row), filter the view.
+import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { answerQuickInput, runCommand, waitFor } from './harness';
+import { expandRow, pane, paneRow } from './states-view';
 
+/**
+ * A row of the Pipelines view: a string is its exact label (`Production` is not `ProductionSignOff`), a
+ * RegExp is matched against the row's whole text (label and description).
+ */
 export function treeRow(page: Page, text: string | RegExp): Locator {
-  return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+  return typeof text === 'string' ? paneRow(page, 'Pipelines', text) : pane(page, 'Pipelines').locator('.monaco-list-row', { hasText: text }).first();
 }
 
-export async function expand(page: Page, text: string): Promise<void> {
-  const row = treeRow(page, text);
-  await row.waitFor({ timeout: 30_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+export async function expand(page: Page, label: string): Promise<void> {
+  await expandRow(page, treeRow(page, label), `the row ${label}`);
 }
 
 /**
@@ -39,14 +43,28 @@ export async function contextMenu(page: Page, row: string | Locator, item: strin
   throw new Error(`no "${item}" in the context menu of ${name}`);
 }
 
-export async function collapsePane(page: Page, title: string): Promise<void> {
-  const header = page.locator('.sidebar .pane-header', { hasText: title }).first();
-  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+/**
+ * Narrows the view to `pipeline`, expands it and its Executions, and clicks the newest execution: the
+ * first row one level under Executions, found by its place in the list (data-index), not its DOM order.
+ */
+export async function openNewestExecution(page: Page, pipeline: string): Promise<void> {
+  await filterPipelines(page, pipeline);
+  await expand(page, pipeline);
+  await expand(page, 'Executions');
+  const rows = pane(page, 'Pipelines').locator('.monaco-list-row');
+  await waitFor('the executions', paneRow(page, 'Pipelines', /Load more/), { timeout: 60_000 });
+  const levels = (await rows.evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', level: Number(e.getAttribute('aria-level')), index: Number(e.getAttribute('data-index')) }))))
+    .sort((a, b) => a.index - b.index);
+  const at = levels.findIndex((r) => r.text.startsWith('Executions'));
+  const newest = levels[at + 1];
+  assert.ok(at >= 0 && newest?.level === levels[at]!.level + 1, `an execution under Executions: ${JSON.stringify(levels)}`);
+  await page.mouse.move(900, 500);
+  await rows.and(page.locator(`[data-index="${newest.index}"]`)).click();
 }
 
 /** Narrows the Pipelines view to matching names with its own filter command. */
 export async function filterPipelines(page: Page, text: string): Promise<void> {
   await runCommand(page, 'Conveyor: Filter Pipelines');
   await answerQuickInput(page, { title: 'Filter Pipelines' }, { type: text });
-  await waitFor(`the Pipelines view to show the filter "${text}"`, page.locator('.pane-body', { hasText: `Filter “${text}”` }));
+  await waitFor(`the Pipelines view to show the filter "${text}"`, pane(page, 'Pipelines').locator('.pane-body', { hasText: `Filter “${text}”` }));
 }

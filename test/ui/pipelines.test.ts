@@ -1,22 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { answerQuickInput, openConveyor, openWorkbench, screenshot, type Workbench } from './harness';
-import { collapsePane, contextMenu, expand, filterPipelines, treeRow } from './pipelines-view';
+import { answerQuickInput, focusedEditor, screenshot, useWorkbench, waitFor } from './harness';
+import { contextMenu, expand, filterPipelines, treeRow } from './pipelines-view';
+import { openViews, pane } from './states-view';
 
 describe('UI: Pipelines explorer on the demo account', function () {
   this.timeout(240_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'pipelines', emulator: true }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'pipelines', emulator: true });
 
   it('lists the demo pipelines with their latest status', async () => {
-    await openConveyor(wb.page);
-    await collapsePane(wb.page, 'Artifacts');
-    await collapsePane(wb.page, 'Profiler');
-    await collapsePane(wb.page, 'Deployments');
-    await collapsePane(wb.page, 'CodeBuild');
-    await treeRow(wb.page, 'payments-api').waitFor({ timeout: 60_000 });
-    await wb.page.locator('.pane-body .monaco-list-row', { hasText: /Failed · / }).first().waitFor({ timeout: 60_000 });
-    const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
+    await openViews(wb.page, 'Pipelines');
+    await waitFor('payments-api', treeRow(wb.page, 'payments-api'), { timeout: 60_000 });
+    await waitFor('a failed pipeline', treeRow(wb.page, /Failed · /), { timeout: 60_000 });
+    const rows = await pane(wb.page, 'Pipelines').locator('.monaco-list-row').allInnerTexts();
     for (const name of ['storefront-web', 'orders-service-release', 'docs-site']) {
       assert.ok(rows.some((r) => r.includes(name)), `${name} is listed: ${rows.join(' | ')}`);
     }
@@ -28,14 +23,14 @@ describe('UI: Pipelines explorer on the demo account', function () {
     await filterPipelines(page, 'orders-service');
     await expand(page, 'orders-service-release');
     await expand(page, 'Approval');
-    await treeRow(page, 'ProductionSignOff').waitFor();
+    await waitFor('the ProductionSignOff action', treeRow(page, 'ProductionSignOff'));
     await screenshot(page, 'pipelines-approval-pending');
     await contextMenu(page, 'ProductionSignOff', 'Approve');
     await answerQuickInput(page, { title: 'Approve Approval / ProductionSignOff' }, { type: 'Staging dashboards look good' });
     // After the approval the Production stage starts deploying.
-    await page.locator('.pane-body .monaco-list-row', { hasText: 'Production' }).first().waitFor();
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.pane-body .monaco-list-row'))
-      .some((r) => r.textContent?.includes('ProductionSignOff') && /Succeeded|Approved/.test(r.textContent ?? '')), undefined, { timeout: 60_000 });
+    await waitFor('the Production stage', treeRow(page, 'Production'));
+    await waitFor('ProductionSignOff approved', pane(page, 'Pipelines').locator('.monaco-list-row', { hasText: /Succeeded|Approved/ })
+      .filter({ has: page.locator('.label-name', { hasText: /^\s*ProductionSignOff\s*$/ }) }), { timeout: 60_000 });
     await screenshot(page, 'pipelines-approved');
   });
 
@@ -46,12 +41,13 @@ describe('UI: Pipelines explorer on the demo account', function () {
     await expand(page, 'Build');
     // One click on the action, as on a job in GitHub Actions (no context menu, no inline icon).
     await treeRow(page, 'Unit-Tests').click();
-    await page.locator('.tabs-container .tab').first().waitFor({ timeout: 60_000 });
+    await waitFor('the log tab named by project and build', page.locator('.tabs-container .tab', { hasText: /payments-api.* #[0-9a-f]{8}/ }), { timeout: 60_000 });
     await page.locator('.view-lines', { hasText: 'Entering phase' }).first().waitFor({ timeout: 30_000 });
     await page.locator('.view-lines', { hasText: 'Phase complete: INSTALL State: SUCCEEDED' }).first().waitFor({ timeout: 30_000 });
     // Click a line that is in view, not the middle of .view-lines: with that click, Ctrl+End left the last
     // line at the top of the viewport (FAILED out of view) in 2 of 6 runs; with this one, in none of 4.
     await page.locator('.view-line', { hasText: 'Phase complete: INSTALL State: SUCCEEDED' }).first().click();
+    await focusedEditor(page, 'the build log');
     await page.keyboard.press('Control+End');
     await page.locator('.view-lines', { hasText: 'FAILED' }).first().waitFor({ timeout: 15_000 });
     await screenshot(page, 'pipelines-build-logs');
@@ -60,7 +56,7 @@ describe('UI: Pipelines explorer on the demo account', function () {
   it('watches the running execution turn green', async () => {
     const { page } = wb;
     await filterPipelines(page, 'storefront-web');
-    const row = page.locator('.pane-body .monaco-list-row', { hasText: 'storefront-web' }).first();
+    const row = treeRow(page, 'storefront-web');
     await row.filter({ hasText: 'In progress' }).waitFor({ timeout: 30_000 });
     await contextMenu(page, 'storefront-web', 'Watch (Notify Me)');
     await expand(page, 'storefront-web');

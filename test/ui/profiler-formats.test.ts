@@ -2,14 +2,11 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { acceptQuickInput, eventually, openWorkbench, quickInputState, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import type { Page } from 'playwright-core';
+import { flamePage } from './flame-page';
+import { acceptQuickInput, eventually, openWorkbench, quickInputState, quickOpenFile, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'profiler', 'real');
-
-function flamePage(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
 
 /**
  * Types a path into VS Code's own file dialog (code-server's simple dialog) and accepts it once the
@@ -70,11 +67,8 @@ describe('UI: a go test -cpuprofile pprof, opened like a person would', function
 
   it('shows per-line heat and a CodeLens with cpu seconds in the Go source the test compiled', async () => {
     const { page } = wb;
-    await runCommand(page, 'Go to File...');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('hotloop/hot.go');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'hot.go' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
+    // Enter only once hot.go (not another match of the typed text) is the highlighted row.
+    await quickOpenFile(page, 'hot.go', 'hotloop');
     await page.locator('.tab.active', { hasText: 'hot.go' }).waitFor({ timeout: 30_000 });
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor.locator('.codelens-decoration', { hasText: /% total · .*% self · CPU time · / }).first().waitFor({ timeout: 60_000 });

@@ -1,29 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { flameFrame, flamePage, movePointer, pointAtFrame } from './flame-page';
-import { eventually, openConveyor, openWorkbench, screenshot, waitFor, type Workbench } from './harness';
-import { paneRow, showPanes } from './states-view';
+import { flameFrame, flamePage, movePointer, openProfileFromView, pointAtFrame } from './flame-page';
+import { eventually, screenshot, useWorkbench, waitFor } from './harness';
 
 describe('UI: CodeGuru Profiler flame graph and inline heat', function () {
   this.timeout(240_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'profiler', emulator: true }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'profiler', emulator: true });
 
   it('opens the last hour of a profiling group as a flame graph from the Profiler view', async () => {
     const { page } = wb;
-    await openConveyor(page);
-    // Only the Profiler open, and its rows by their exact label: Deployments has an `orders-api` too.
-    await showPanes(page, 'Profiler');
-    const group = paneRow(page, 'Profiler', 'orders-api');
-    await waitFor('the orders-api profiling group', group);
-    if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
-    await paneRow(page, 'Profiler', 'Last hour').click();
-    await page.locator('.tab', { hasText: 'Flame: orders-api · Last hour' }).waitFor({ timeout: 30_000 });
-    const flame = flamePage(page);
-    await flame.locator('#title', { hasText: 'orders-api' }).waitFor({ timeout: 30_000 });
-    await flame.locator('#canvas').waitFor();
+    const flame = await openProfileFromView(page, 'orders-api', 'Last hour');
+    await waitFor('the flame graph\'s tab', page.locator('.tab', { hasText: 'Flame: orders-api · Last hour' }));
+    await waitFor('the chart', flame.locator('#canvas'));
     assert.match(await flame.locator('#subtitle').innerText(), /\S/, 'the subtitle says what the graph counts');
     assert.equal(await flame.locator('#breadcrumb').isVisible(), false, 'not zoomed yet');
     await screenshot(page, 'profiler-flame-graph');

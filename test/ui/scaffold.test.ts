@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { answerQuickInput, notification, openWorkbench, quickInputState, quickInputStep, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { answerQuickInput, notification, quickInputState, quickInputStep, runCommand, screenshot, useWorkbench, waitFor } from './harness';
 
 describe('UI: New CDK Pipeline Project wizard', function () {
   this.timeout(240_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'scaffold', emulator: false }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'scaffold', emulator: false });
 
   it('walks the wizard in the workbench and opens the generated pipeline stack', async () => {
     const { page } = wb;

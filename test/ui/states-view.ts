@@ -1,8 +1,8 @@
-// What the states and review UI suites do in the side bar: a view's pane (header, description, message,
-// progress bar, rows), the emulator's admin API, the Conveyor output channel, the theme loop.
+// What the UI suites do in the side bar: a view's pane (header, description, message, progress bar, rows),
+// the emulator's admin API, the Conveyor output channel, the dark + light theme loop.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { answerQuickInput, eventually, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { answerQuickInput, eventually, openConveyor, runCommand, screenshot, useWorkbench, waitFor, type Workbench, type WorkbenchOptions } from './harness';
 
 export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
 export type Theme = keyof typeof THEMES;
@@ -10,6 +10,29 @@ export type Theme = keyof typeof THEMES;
 /** Saves `<name>.png` in the dark theme and `<name>-light.png` in the light one. */
 export function shooter(theme: Theme): (page: Page, name: string) => Promise<string> {
   return (page, name) => screenshot(page, theme === 'light' ? `${name}-light` : name);
+}
+
+export interface ThemedSuite {
+  /** The workbench of this theme's suite (see useWorkbench). */
+  readonly wb: Workbench;
+  /** Saves `<name>.png` in the dark theme and `<name>-light.png` in the light one. */
+  shot(page: Page, name: string): Promise<string>;
+}
+
+/**
+ * Declares the suite `<title> (dark theme)` and `<title> (light theme)`, each on its own workbench
+ * (`<name>-dark`, `<name>-light`) in that theme; `body` declares the tests (and any hooks of its own, which
+ * run once the workbench is open).
+ */
+export function forEachTheme(title: string, options: Omit<WorkbenchOptions, 'name'> & { name: string; timeout: number }, body: (suite: ThemedSuite) => void): void {
+  const { timeout, ...workbench } = options;
+  for (const theme of ['dark', 'light'] as const) {
+    describe(`${title} (${theme} theme)`, function () {
+      this.timeout(timeout);
+      const wb = useWorkbench({ ...workbench, name: `${options.name}-${theme}`, settings: { ...options.settings, 'workbench.colorTheme': THEMES[theme] } });
+      body({ wb, shot: shooter(theme) });
+    });
+  }
 }
 
 /** The pane of a Conveyor view by its title ("Pipelines", "Artifacts", "Profiler", "Deployments", "CodeBuild"). */
@@ -29,6 +52,12 @@ export async function showPanes(page: Page, ...titles: string[]): Promise<void> 
   for (const title of ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild']) await togglePane(page, title, titles.includes(title));
 }
 
+/** Opens the Conveyor container with only these views' panes open (the others collapsed). */
+export async function openViews(page: Page, ...titles: string[]): Promise<void> {
+  await openConveyor(page);
+  await showPanes(page, ...titles);
+}
+
 /** A row of one view by its label (RegExp or exact text) and, optionally, its description. */
 export function paneRow(page: Page, title: string, label: string | RegExp, description?: string | RegExp): Locator {
   const name = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
@@ -45,6 +74,11 @@ export async function expandRow(page: Page, row: Locator, what: string): Promise
     await row.locator('.monaco-tl-twistie').click();
     return row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 3_000 }).then(() => true, () => false);
   });
+}
+
+/** Expands the rows of one view along `labels` (exact), each under the one before: `acme`, `team-npm`, `npm`… */
+export async function expandPath(page: Page, title: string, ...labels: string[]): Promise<void> {
+  for (const label of labels) await expandRow(page, paneRow(page, title, label), `the row ${label} in the ${title} view`);
 }
 
 export async function paneText(page: Page, title: string): Promise<string> {

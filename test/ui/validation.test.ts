@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { acceptQuickInput, eventually, openWorkbench, quickOpenFile, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { acceptQuickInput, eventually, fillQuickInput, focusedEditor, quickOpenFile, runCommand, screenshot, useWorkbench, waitFor } from './harness';
 
 describe('UI: buildspec diagnostics and quick fixes', function () {
   this.timeout(180_000);
-  let wb: Workbench;
-  before(async () => { wb = await openWorkbench({ name: 'validation', emulator: false }); });
-  after(async () => { await wb?.close(); });
+  const wb = useWorkbench({ name: 'validation', emulator: false });
 
   it('shows a misspelled phase in the Problems panel and fixes it with the quick fix', async () => {
     const { page } = wb;
@@ -23,9 +21,10 @@ describe('UI: buildspec diagnostics and quick fixes', function () {
 
     // Put the cursor on the misspelled key and apply the quick fix, as a person would with Ctrl+.
     await runCommand(page, 'Go to Line/Column');
-    await page.locator('.quick-input-widget input').fill(':7:4');
+    await fillQuickInput(page, ':7:4');
     await acceptQuickInput(page);
     await waitFor('the cursor on line 7, column 4', page.locator('.statusbar-item', { hasText: /^Ln 7, Col 4\b/ }));
+    await focusedEditor(page, 'buildspec.yml');
     const fix = page.locator('.action-widget .monaco-list-row, .context-view .action-item', { hasText: "Change to 'build'" }).first();
     // Code actions are computed asynchronously after the cursor moves: ask again while the menu lacks the fix.
     let menus = 0;
@@ -41,6 +40,7 @@ describe('UI: buildspec diagnostics and quick fixes', function () {
     // This file's problem disappears (the workspace has another file with the same mistake).
     await page.waitForFunction((n) => Array.from(document.querySelectorAll('.markers-panel .monaco-list-row'))
       .filter((r) => r.textContent?.includes("Unknown key 'biuld'")).length < n, before, { timeout: 15_000 });
+    await focusedEditor(page, 'the fixed buildspec.yml');
     await page.keyboard.press('Control+S');
     await screenshot(page, 'validation-fixed');
     const file = path.join(wb.env.workspace, 'validation', 'buildspec.yml');

@@ -11,7 +11,8 @@
 //                                                presses Enter and waits until the step moves on
 //   acceptQuickInput(page, { moves })            Enter, then waits until the quick input closes or changes
 //   runCommand(page, title) / pickQuickItem(page, label)   palette command / quick pick row, the same way
-//   treeItem(page, label, description?)          a row of a view by its label (and description)
+//   fillQuickInput(page, text)                   fills the open quick input again until VS Code leaves the text
+//   focusedEditor(page)                          the active text editor, once it has the keyboard focus
 //   notification(page, text)                     a notification toast by its text
 import type { Locator, Page } from 'playwright-core';
 
@@ -146,6 +147,31 @@ export async function answerQuickInput(page: Page, at: StepRef, answer: { type?:
   await acceptQuickInput(page, { highlighted: filter === undefined, ...(answer.moves === undefined ? {} : { moves: answer.moves }) });
 }
 
+/**
+ * Fills the open quick input with `text` and waits until it holds: a picker that is still opening (a
+ * quick access provider setting its prefix, a list finishing its first load) can replace the value
+ * after a fill, so the fill is made again until the value is the text while the input is not busy.
+ */
+export async function fillQuickInput(page: Page, text: string): Promise<void> {
+  const input = page.locator(INPUT);
+  const busy = page.locator(`${WIDGET} .quick-input-progress.active`);
+  await waitFor('a quick input to type into', input);
+  await eventually(`the quick input to hold "${text}"`, async () => {
+    if ((await input.inputValue()) !== text) {
+      await input.fill(text);
+      return false;
+    }
+    return !(await busy.isVisible());
+  }, { seen: () => 'VS Code replaced the text or the input stayed busy' });
+}
+
+/** Waits until the active editor group's text editor has the keyboard focus (before keys meant for it). */
+export async function focusedEditor(page: Page, what = 'the editor'): Promise<Locator> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor.focused');
+  await waitFor(`${what} to have the keyboard focus`, editor);
+  return editor.first();
+}
+
 /** Opens the command palette, finds the command by its title and runs it. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
@@ -171,13 +197,6 @@ export async function quickOpenFile(page: Page, file: string, folder: string): P
 /** The rows the quick input currently shows. */
 export function quickPickRows(page: Page): Locator {
   return page.locator(ROWS);
-}
-
-/** A row of a view in the side bar, by its label (exact) and, when given, its description (substring or RegExp). */
-export function treeItem(page: Page, label: string | RegExp, description?: string | RegExp): Locator {
-  let row = page.locator('.pane-body .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: typeof label === 'string' ? exactly(label) : label }) });
-  if (description !== undefined) row = row.filter({ has: page.locator('.label-description', { hasText: description }) });
-  return row.first();
 }
 
 /** A notification toast showing `text`. */

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openConveyor, openWorkbench, statusBarItem, waitFor, type Workbench } from './harness';
-import { pane, paneRow, paneText, shooter, showPanes, THEMES } from './states-view';
+import { statusBarItem, waitFor } from './harness';
+import { forEachTheme, openViews, pane, paneRow, paneText } from './states-view';
 
 const WELCOME_VIEWS = ['Pipelines', 'Artifacts', 'Profiler', 'CodeBuild'] as const;
 const COULD_NOT = /Couldn[’']t list/;
@@ -22,43 +22,30 @@ async function awsConfigure(home: string): Promise<void> {
     `[default]\naws_access_key_id = ${main.accessKeyId}\naws_secret_access_key = ${main.secretAccessKey}\n`, { mode: 0o600 });
 }
 
-for (const theme of ['dark', 'light'] as const) {
-  const shot = shooter(theme);
+forEachTheme('UI: the welcome only when nothing is configured', { name: 'welcome', emulator: true, awsFiles: false, settings: { 'conveyor.aws.profile': '' }, timeout: 300_000 }, (suite) => {
+  it('shows every view\'s welcome with no profile at all, then leaves it once `aws configure` wrote ~/.aws', async () => {
+    const { page } = suite.wb;
+    assert.equal(fs.existsSync(path.join(suite.wb.env.home, '.aws')), false, 'a machine without ~/.aws');
+    await openViews(page, 'Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild');
+    await waitFor('"No AWS profile" in the status bar', statusBarItem(page, 'aws').filter({ hasText: 'No AWS profile' }), { timeout: 60_000 });
+    for (const view of WELCOME_VIEWS) {
+      await waitFor(`the ${view} welcome`, pane(page, view).getByRole('button', { name: 'Choose an AWS profile' }), { timeout: 60_000 });
+      await waitFor(`the ${view} view done loading`, pane(page, view).locator('.monaco-progress-container.active'), { state: 'hidden' });
+      assert.doesNotMatch(await paneText(page, view), COULD_NOT, `${view} shows no error`);
+    }
+    // Deployments has no welcome content of its own: its one row says what to do.
+    await waitFor('the Deployments hint', paneRow(page, 'Deployments', 'Choose an AWS profile to see CodeDeploy applications'));
+    await page.mouse.move(0, 0);
+    await suite.shot(page, 'review-02-welcome-no-profile');
 
-  describe(`UI: the welcome only when nothing is configured (${theme} theme)`, function () {
-    this.timeout(300_000);
-    let wb: Workbench;
-    before(async () => {
-      wb = await openWorkbench({ name: `welcome-${theme}`, emulator: true, awsFiles: false,
-        settings: { 'workbench.colorTheme': THEMES[theme], 'conveyor.aws.profile': '' } });
-    });
-    after(async () => { await wb?.close(); });
-
-    it('shows every view\'s welcome with no profile at all, then leaves it once `aws configure` wrote ~/.aws', async () => {
-      const { page } = wb;
-      assert.equal(fs.existsSync(path.join(wb.env.home, '.aws')), false, 'a machine without ~/.aws');
-      await openConveyor(page);
-      await showPanes(page, 'Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild');
-      await waitFor('"No AWS profile" in the status bar', statusBarItem(page, 'aws').filter({ hasText: 'No AWS profile' }), { timeout: 60_000 });
-      for (const view of WELCOME_VIEWS) {
-        await waitFor(`the ${view} welcome`, pane(page, view).getByRole('button', { name: 'Choose an AWS profile' }), { timeout: 60_000 });
-        await waitFor(`the ${view} view done loading`, pane(page, view).locator('.monaco-progress-container.active'), { state: 'hidden' });
-        assert.doesNotMatch(await paneText(page, view), COULD_NOT, `${view} shows no error`);
-      }
-      // Deployments has no welcome content of its own: its one row says what to do.
-      await waitFor('the Deployments hint', paneRow(page, 'Deployments', 'Choose an AWS profile to see CodeDeploy applications'));
-      await page.mouse.move(0, 0);
-      await shot(page, 'review-02-welcome-no-profile');
-
-      await awsConfigure(wb.env.home);
-      await waitFor('the default profile in the status bar', statusBarItem(page, 'aws').filter({ hasText: /default · us-east-1/ }), { timeout: 60_000 });
-      await waitFor('the pipelines of the account', paneRow(page, 'Pipelines', 'payments-api'), { timeout: 60_000 });
-      for (const view of WELCOME_VIEWS) {
-        await waitFor(`the ${view} welcome to go`, pane(page, view).getByRole('button', { name: 'Choose an AWS profile' }), { state: 'hidden' });
-        assert.doesNotMatch(await paneText(page, view), COULD_NOT, `${view} shows no error`);
-      }
-      await waitFor('the Deployments hint to go', paneRow(page, 'Deployments', 'Choose an AWS profile to see CodeDeploy applications'), { state: 'hidden' });
-      await shot(page, 'review-02b-welcome-after-aws-configure');
-    });
+    await awsConfigure(suite.wb.env.home);
+    await waitFor('the default profile in the status bar', statusBarItem(page, 'aws').filter({ hasText: /default · us-east-1/ }), { timeout: 60_000 });
+    await waitFor('the pipelines of the account', paneRow(page, 'Pipelines', 'payments-api'), { timeout: 60_000 });
+    for (const view of WELCOME_VIEWS) {
+      await waitFor(`the ${view} welcome to go`, pane(page, view).getByRole('button', { name: 'Choose an AWS profile' }), { state: 'hidden' });
+      assert.doesNotMatch(await paneText(page, view), COULD_NOT, `${view} shows no error`);
+    }
+    await waitFor('the Deployments hint to go', paneRow(page, 'Deployments', 'Choose an AWS profile to see CodeDeploy applications'), { state: 'hidden' });
+    await suite.shot(page, 'review-02b-welcome-after-aws-configure');
   });
-}
+});
