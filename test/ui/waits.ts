@@ -140,7 +140,7 @@ async function highlight(page: Page, at: StepRef, label: string | RegExp, descri
 export async function answerQuickInput(page: Page, at: StepRef, answer: { type?: string; pick?: string | RegExp; description?: string; moves?: boolean } = {}): Promise<void> {
   await quickInputStep(page, at);
   const filter = answer.type ?? (typeof answer.pick === 'string' ? answer.pick : undefined);
-  if (filter !== undefined) await page.locator(INPUT).fill(filter);
+  if (filter !== undefined) await fillQuickInput(page, filter);
   if (answer.pick !== undefined) await highlight(page, at, answer.pick, answer.description);
   // A pick may re-render after the check (the wizard's region steps drop the highlight once the typed
   // text names a region; Enter then takes the text): what is typed or found is what Enter answers.
@@ -176,7 +176,7 @@ export async function focusedEditor(page: Page, what = 'the editor'): Promise<Lo
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await waitFor('the command palette', page.locator(INPUT));
-  await page.locator(INPUT).fill(`>${title}`);
+  await fillQuickInput(page, `>${title}`);
   // Commands that ask for more end their title with an ellipsis ("Filter Pipelines…").
   await highlight(page, { title: 'the command palette' }, new RegExp(`^\\s*${escape(title)}(…|\\.\\.\\.)?\\s*$`));
   await acceptQuickInput(page, { highlighted: false });
