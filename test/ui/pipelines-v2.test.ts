@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { answerQuickInput, notification, quickInputState, screenshot, useWorkbench, waitFor } from './harness';
 import { contextMenu, filterPipelines, treeRow } from './pipelines-view';
-import { expandRow, openViews, paneRow } from './states-view';
+import { admin, expandRow, openViews, paneRow } from './states-view';
 
 // CodePipeline V2 on the demo account, as a person sees it: a pipeline held by a failing entry
 // condition (and why), a PARALLEL pipeline with two executions in flight (and where each is), and a
@@ -27,9 +27,7 @@ describe('UI: CodePipeline V2 on the demo account', function () {
   before(async () => {
     // The demo's executions move on in simulated time; hold it still so that what each test looks for
     // (two executions at Train and Evaluate, a stage held by its condition) stays while it looks.
-    const frozen = await fetch(`${wb.env.emulatorUrl ?? ''}/_emulator/clock/speed`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ speed: 0 }) });
-    assert.ok(frozen.ok, `the emulator's clock stops: ${frozen.status}`);
+    await admin(wb, 'POST', 'clock/speed', { speed: 0 });
     await openViews(wb.page, 'Pipelines');
   });
 

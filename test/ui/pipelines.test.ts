@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CodePipelineClient, ListPipelineExecutionsCommand } from '@aws-sdk/client-codepipeline';
 import { answerQuickInput, eventually, focusedEditor, screenshot, useWorkbench, waitFor } from './harness';
 import { contextMenu, expand, filterPipelines, treeRow } from './pipelines-view';
-import { openViews, pane } from './states-view';
+import { admin, openViews, pane } from './states-view';
 
 describe('UI: Pipelines explorer on the demo account', function () {
   this.timeout(240_000);
@@ -77,9 +77,7 @@ describe('UI: Pipelines explorer on the demo account', function () {
         const out = await client.send(new ListPipelineExecutionsCommand({ pipelineName: 'storefront-web', maxResults: 1 }));
         latest = out.pipelineExecutionSummaries?.[0]?.status ?? 'none';
         if (latest === 'Succeeded') return true;
-        const res = await fetch(`${wb.env.emulatorUrl ?? ''}/_emulator/clock/advance`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 10_000 }) });
-        assert.equal(res.status, 200);
+        await admin(wb, 'POST', 'clock/advance', { ms: 10_000 });
         return false;
       }, { seen: () => `latest execution ${latest}` });
     } finally {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { flamePage } from './flame-page';
-import { acceptQuickInput, eventually, openWorkbench, quickInputState, quickOpenFile, runCommand, screenshot, waitFor, type Workbench } from './harness';
+import { acceptQuickInput, eventually, fillQuickInput, openWorkbench, quickOpenFile, runCommand, screenshot, waitFor, type Workbench } from './harness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'profiler', 'real');
 
@@ -12,27 +12,10 @@ const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'profiler', 'real');
  * Types a path into VS Code's own file dialog (code-server's simple dialog) and accepts it once the
  * dialog has listed the file's folder and shows the file: until then Enter would take the folder it
  * is still reading. The dialog sets its value to the folder when it has listed it, which can land
- * after the path was typed (seen in CI): once it is idle with another value, the path is typed again.
+ * after the path was typed (seen in CI): fillQuickInput types it again then.
  */
 async function answerFileDialog(page: Page, file: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await waitFor('the file dialog', input);
-  await input.fill(file);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: path.basename(file) });
-  const busy = page.locator('.quick-input-widget .quick-input-progress.active');
-  let seen = '';
-  let typed = 1;
-  await eventually(`the file dialog to show ${path.basename(file)} with the typed path`, async () => {
-    const state = await quickInputState(page);
-    seen = `value "${state.value}", rows: ${state.rows.join(' | ')}, typed ${typed} time(s)`;
-    if (await busy.isVisible()) return false;
-    if (state.value !== file) {
-      await input.fill(file);
-      typed += 1;
-      return false;
-    }
-    return await row.count() > 0;
-  }, { seen: () => seen });
+  await fillQuickInput(page, file, { shows: page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: path.basename(file) }) });
   await acceptQuickInput(page, { highlighted: false });
 }
 

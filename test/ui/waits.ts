@@ -149,20 +149,26 @@ export async function answerQuickInput(page: Page, at: StepRef, answer: { type?:
 
 /**
  * Fills the open quick input with `text` and waits until it holds: a picker that is still opening (a
- * quick access provider setting its prefix, a list finishing its first load) can replace the value
- * after a fill, so the fill is made again until the value is the text while the input is not busy.
+ * quick access provider setting its prefix, a list finishing its first load, a file dialog listing its
+ * folder) can replace the value after a fill, so the fill is made again until the value is the text
+ * while the input is not busy — and, with `shows`, while the list shows that row.
  */
-export async function fillQuickInput(page: Page, text: string): Promise<void> {
+export async function fillQuickInput(page: Page, text: string, options: { shows?: Locator } = {}): Promise<void> {
   const input = page.locator(INPUT);
   const busy = page.locator(`${WIDGET} .quick-input-progress.active`);
   await waitFor('a quick input to type into', input);
+  let typed = 0;
+  let seen = '';
   await eventually(`the quick input to hold "${text}"`, async () => {
-    if ((await input.inputValue()) !== text) {
+    const state = await quickInputState(page);
+    seen = `value "${state.value}", rows: ${state.rows.join(' | ')}, typed ${typed} time(s)`;
+    if (state.value !== text) {
       await input.fill(text);
+      typed += 1;
       return false;
     }
-    return !(await busy.isVisible());
-  }, { seen: () => 'VS Code replaced the text or the input stayed busy' });
+    return !(await busy.isVisible()) && (options.shows === undefined || await options.shows.count() > 0);
+  }, { seen: () => seen });
 }
 
 /** Waits until the active editor group's text editor has the keyboard focus (before keys meant for it). */
