@@ -19,7 +19,7 @@ export interface ModelOptions {
   /** Turns an SDK error into a message a person can act on, with its category (explainAwsError's). */
   explain(error: unknown, operation: string): { message: string; code?: string; category?: string };
   pageSize?: { domains?: number; repositories?: number; packages?: number; versions?: number };
-  /** Parallel DescribePackageVersion calls for publish times, and package rows' latest-version look-ups. */
+  /** Look-ups in flight at once for what rows say: repositories' upstreams, packages' latest versions, versions' publish times. */
   describeConcurrency?: number;
   /**
    * Domains owned by other accounts and shared with this one: ListDomains returns only the caller's
@@ -101,10 +101,11 @@ export class ArtifactsModel {
   /** Package rows' latest versions, by packageId; kept with the packages listing they belong to. */
   private readonly latest = new Map<string, LatestVersion>();
   private filterText = '';
-  /** Look-ups in flight, so that a row expanded while its description is read does not read it twice. */
-  private readonly detailsLoading = new Map<string, Promise<void>>();
-  private readonly latestLoading = new Map<string, Promise<void>>();
-  private readonly timesLoading = new Map<string, Promise<void>>();
+  /**
+   * Look-ups in flight (`details:`, `latest:`, `time:` and the row's id), so that a row expanded while its
+   * description is read does not read it twice.
+   */
+  private readonly lookups = new Map<string, Promise<void>>();
   /** Bumped by clear(): what a look-up started before it brings back is dropped. */
   private generation = 0;
 
@@ -124,9 +125,7 @@ export class ArtifactsModel {
   /** Forgets everything (profile, region or endpoint changed; refresh). */
   clear(): void {
     this.generation += 1;
-    this.detailsLoading.clear();
-    this.latestLoading.clear();
-    this.timesLoading.clear();
+    this.lookups.clear();
     this.domains = { items: [], loaded: false };
     this.repos.clear();
     this.details.clear();
@@ -229,10 +228,23 @@ export class ArtifactsModel {
     }
   }
 
-  /** Runs `work` after the rows are returned; when it is done (and nothing was cleared meanwhile) `parent`'s rows are asked for again. */
-  private fillIn(parent: ArtifactNode, work: () => Promise<unknown>): void {
+  /**
+   * Looks up what `parent`'s rows say about `items`, a few at a time, after the rows are returned; when
+   * done (and nothing was cleared meanwhile) `parent`'s rows are asked for again.
+   */
+  private fillIn<T>(parent: ArtifactNode, items: readonly T[], lookUp: (item: T) => Promise<void>): void {
+    if (items.length === 0) return;
     const generation = this.generation;
-    void work().then(() => { if (generation === this.generation) this.options.changed(parent); });
+    void mapLimit(items, this.options.describeConcurrency ?? 4, lookUp).then(() => { if (generation === this.generation) this.options.changed(parent); });
+  }
+
+  /** `load()` unless a look-up of `key` is already in flight (then that one); forgotten once it settles. */
+  private once(key: string, load: () => Promise<void>): Promise<void> {
+    const running = this.lookups.get(key);
+    if (running) return running;
+    const started = load().finally(() => { if (this.lookups.get(key) === started) this.lookups.delete(key); });
+    this.lookups.set(key, started);
+    return started;
   }
 
   private async repositoryNodes(parent: ArtifactNode, domain: string, owner: string): Promise<ArtifactNode[]> {
@@ -244,7 +256,7 @@ export class ArtifactsModel {
     // when it expands.
     const refs = listing.items.map((r) => ({ domain, domainOwner: owner, repository: r.name }));
     const unread = refs.filter((ref) => !this.details.has(repoId(ref)));
-    if (unread.length > 0) this.fillIn(parent, () => mapLimit(unread, this.options.describeConcurrency ?? 4, (ref) => this.loadDetailsOnce(ref)));
+    this.fillIn(parent, unread, (ref) => this.loadDetailsOnce(ref));
     const nodes = listing.items.map((r): ArtifactNode => {
       const ref = { domain, domainOwner: owner, repository: r.name };
       const details = this.details.get(repoId(ref));
@@ -263,7 +275,7 @@ export class ArtifactsModel {
   }
 
   private loadDetailsOnce(ref: RepoRef): Promise<void> {
-    return once(this.detailsLoading, repoId(ref), () => this.loadDetails(ref));
+    return this.once(`details:${repoId(ref)}`, () => this.loadDetails(ref));
   }
 
   private async loadDetails(ref: RepoRef): Promise<void> {
@@ -348,7 +360,7 @@ export class ArtifactsModel {
     const shown = (listing?.items ?? []).filter(match).flatMap((p): { summary: PackageSummary; ref: PackageRef }[] => (p.package && p.format
       ? [{ summary: p, ref: { ...ref, format: p.format, ...(p.namespace ? { namespace: p.namespace } : {}), package: p.package } }] : []));
     const missing = shown.filter((p) => !this.latest.has(packageId(p.ref)));
-    if (missing.length > 0) this.fillIn(parent, () => mapLimit(missing, this.options.describeConcurrency ?? 4, (p) => this.loadLatestOnce(p.ref)));
+    this.fillIn(parent, missing, (p) => this.loadLatestOnce(p.ref));
     const now = (this.options.now ?? Date.now)();
     return shown.map(({ summary: p, ref: pref }): ArtifactNode => {
       const origin = p.originConfiguration?.restrictions;
@@ -367,7 +379,7 @@ export class ArtifactsModel {
 
   private loadLatestOnce(ref: PackageRef): Promise<void> {
     const generation = this.generation;
-    return once(this.latestLoading, packageId(ref), async () => {
+    return this.once(`latest:${packageId(ref)}`, async () => {
       const latest = await this.loadLatest(ref);
       if (generation === this.generation) this.latest.set(packageId(ref), latest);
     });
@@ -425,7 +437,7 @@ export class ArtifactsModel {
   /** A version's publish time (DescribePackageVersion); a failure leaves the row without one. */
   private readTimeOnce(ref: PackageRef, item: VersionItem): Promise<void> {
     const generation = this.generation;
-    return once(this.timesLoading, `${packageId(ref)}/${item.version}`, async () => {
+    return this.once(`time:${packageId(ref)}/${item.version}`, async () => {
       let publishedTime: number | undefined;
       try {
         const d = await this.options.client().send(new DescribePackageVersionCommand({
@@ -447,7 +459,7 @@ export class ArtifactsModel {
     if (!this.versions.get(key)?.loaded) await this.loadVersions(ref);
     const listing = this.versions.get(key) as Listing<VersionItem>;
     const unread = listing.items.filter((v) => !v.timeRead);
-    if (unread.length > 0) this.fillIn(parent, () => mapLimit(unread, this.options.describeConcurrency ?? 4, (v) => this.readTimeOnce(ref, v)));
+    this.fillIn(parent, unread, (v) => this.readTimeOnce(ref, v));
     const nodes = listing.items.map((v): ArtifactNode => ({
       id: `ver:${key}/${v.version}`, label: v.version,
       // The one time format of the views: relative in the row, the timestamp in the tooltip.
@@ -462,15 +474,6 @@ export class ArtifactsModel {
     if (listing.nextToken && !listing.error) nodes.push(loadMoreNode(`versions\u0000${key}`, `versions:${key}`, 'more versions'));
     return nodes;
   }
-}
-
-/** `load()` unless a load for `key` is already in flight (then that one); forgotten once it settles. */
-function once(inFlight: Map<string, Promise<void>>, key: string, load: () => Promise<void>): Promise<void> {
-  const running = inFlight.get(key);
-  if (running) return running;
-  const started = load().finally(() => { if (inFlight.get(key) === started) inFlight.delete(key); });
-  inFlight.set(key, started);
-  return started;
 }
 
 function parseRepoKey(key: string): RepoRef | undefined {
