@@ -22,6 +22,8 @@ async function hoverText(page: Page, target: Locator, what: string): Promise<str
   return hover.innerText();
 }
 
+const VIEW_TITLES = ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild'] as const;
+
 const NO_EMOJI = /[\u{1F300}-\u{1FAFF}\u2705\u274C\u23F3]/u;
 
 forEachTheme('UI: the December review redone', { name: 'review', emulator: true, timeout: 300_000 }, (suite) => {
@@ -32,6 +34,9 @@ forEachTheme('UI: the December review redone', { name: 'review', emulator: true,
     const { page } = suite.wb;
     await openConveyor(page);
     await waitFor('a failed pipeline', paneRow(page, 'Pipelines', /\S/, /^Failed · /), { timeout: 60_000 });
+    // Deployments and CodeBuild start collapsed (package.json `visibility`): their headers show, the room goes to the three above.
+    const expanded = await Promise.all(VIEW_TITLES.map(async (t) => [t, await pane(page, t).locator('.pane-header').getAttribute('aria-expanded')] as const));
+    assert.deepEqual(expanded, [['Pipelines', 'true'], ['Artifacts', 'true'], ['Profiler', 'true'], ['Deployments', 'false'], ['CodeBuild', 'false']]);
     const heights = await Promise.all(['Pipelines', 'Artifacts', 'Profiler'].map(async (t) => (await pane(page, t).boundingBox())?.height ?? 0));
     assert.ok(heights[0]! > heights[1]! && heights[0]! > heights[2]!, `Pipelines is the tallest pane: ${heights.join(', ')}`);
     await suite.shot(page, 'review-02-conveyor-opened');
