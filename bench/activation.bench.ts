@@ -39,7 +39,11 @@ export function buildProduction(dir: string): void {
 /** The built extension as VS Code loads it, with no activation event of its own: the probe activates it. */
 export function benchCopy(source: string, target: string): string {
   fs.mkdirSync(target, { recursive: true });
-  for (const entry of ['dist', 'media', 'schemas']) fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
+  // What the package holds (.vscodeignore) and package.json points at: without syntaxes/ the host would
+  // fail to load the build log grammar on every log opened, which an installed extension never does.
+  for (const entry of ['dist', 'media', 'schemas', 'syntaxes']) {
+    if (fs.existsSync(path.join(source, entry))) fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
+  }
   const pkg = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
   fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ ...pkg, activationEvents: [] }, null, 2));
   return target;
