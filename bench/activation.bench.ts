@@ -39,9 +39,8 @@ export function buildProduction(dir: string): void {
 /** The built extension as VS Code loads it, with no activation event of its own: the probe activates it. */
 export function benchCopy(source: string, target: string): string {
   fs.mkdirSync(target, { recursive: true });
-  // What the package holds (.vscodeignore) and package.json points at: without syntaxes/ the host would
-  // fail to load the build log grammar on every log opened, which an installed extension never does.
-  for (const entry of ['dist', 'media', 'schemas', 'syntaxes']) {
+  // The folders package.json may point at, as the package has them (.vscodeignore); a build without one skips it.
+  for (const entry of ['dist', 'media', 'schemas']) {
     if (fs.existsSync(path.join(source, entry))) fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
