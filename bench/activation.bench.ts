@@ -39,7 +39,10 @@ export function buildProduction(dir: string): void {
 /** The built extension as VS Code loads it, with no activation event of its own: the probe activates it. */
 export function benchCopy(source: string, target: string): string {
   fs.mkdirSync(target, { recursive: true });
-  for (const entry of ['dist', 'media', 'schemas']) fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
+  // The folders package.json may point at, as the package has them (.vscodeignore); a build without one skips it.
+  for (const entry of ['dist', 'media', 'schemas']) {
+    if (fs.existsSync(path.join(source, entry))) fs.cpSync(path.join(source, entry), path.join(target, entry), { recursive: true });
+  }
   const pkg = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')) as Record<string, unknown>;
   fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ ...pkg, activationEvents: [] }, null, 2));
   return target;
@@ -104,7 +107,8 @@ export async function probe<T = ProbeResult>(host: Host, extension: string, prob
   const storage = path.join(dataDir, 'user-data', 'User', 'globalStorage', 'conveyor-dev.conveyor', 'code-cache');
   const warmUp = options.codeCache !== undefined && !fs.existsSync(options.codeCache);
   if (options.codeCache && !warmUp) fs.cpSync(options.codeCache, storage, { recursive: true });
-  const hostEnv = { ...env.env, ...probeEnv, CONVEYOR_BENCH_OUT: out, ...(buildId ? { CONVEYOR_BENCH_BUILD_ID: buildId } : {}),
+  // Only the runs the bench profiles get a profile's path (not the folder this process was given).
+  const hostEnv = { ...env.env, CONVEYOR_BENCH_CPU_PROFILE: '', ...probeEnv, CONVEYOR_BENCH_OUT: out, ...(buildId ? { CONVEYOR_BENCH_BUILD_ID: buildId } : {}),
     ...(otherBuildId ? { CONVEYOR_BENCH_OTHER_BUILD_ID: otherBuildId } : {}), ...(warmUp ? { CONVEYOR_BENCH_CODE_CACHE: storage } : {}) };
   const server = await startCodeServer({ host, env: hostEnv, settings: env.settings, dataDir });
   const browser = await launchBrowser();
@@ -115,7 +119,8 @@ export async function probe<T = ProbeResult>(host: Host, extension: string, prob
     await page.goto(workbenchUrl(server, { folder: env.workspace, extensionDevelopmentPath: extension, extensionTestsPath: probePath, env: hostEnv }));
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, RUN_TIMEOUT_MS))]);
     if (!fs.existsSync(out)) throw new Error(`the probe wrote nothing (host ${host.vscode}, ${extension})`);
-    if (warmUp && options.codeCache) fs.cpSync(storage, options.codeCache, { recursive: true });
+    // A warm-up that failed before its bundles were cached leaves none: its error is reported, the runs go on without one.
+    if (warmUp && options.codeCache && fs.existsSync(storage)) fs.cpSync(storage, options.codeCache, { recursive: true });
     return JSON.parse(fs.readFileSync(out, 'utf8')) as T;
   } finally {
     await browser.close();

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { codeCacheFileName } from '../../src/core/code-cache';
 import { BUNDLE_LOAD_CHANNEL, type BundleLoad } from '../../src/editor/code-cache-loader';
+import { VIEW_ROWS_CHANNEL } from '../../src/editor/lazy-providers';
 
 const EXTENSION_ID = 'conveyor-dev.conveyor';
 const DEMO = { profile: 'conveyor-demo', region: 'us-east-1' };
@@ -112,6 +113,10 @@ class Recorder {
         recorder.events.push({ what: `require ${path.join('dist', load.file)} (cache ${load.cache})`, atMs: load.startMs - recorder.started, ms: load.ms });
       }
     });
+    subscribe(VIEW_ROWS_CHANNEL, (message) => {
+      const asked = message as { feature: string; loaded: boolean };
+      recorder.events?.push({ what: `rows of ${asked.feature}${asked.loaded ? '' : ' (not loaded)'}`, atMs: performance.now() - recorder.started });
+    });
     // Every HTTP request the extension host starts (the SDK's, to the emulator), by its operation.
     subscribe('http.client.request.start', (message) => {
       if (recorder.events) recorder.events.push({ what: `request ${requestName((message as { request: OutgoingRequest }).request)}`, atMs: performance.now() - recorder.started });
@@ -130,6 +135,11 @@ class Recorder {
     this.started = performance.now();
   }
 
+  /** Whether the use being recorded has had `what` (e.g. `request ListProjects`). */
+  saw(what: string): TimelineEvent | undefined {
+    return this.events?.find((e) => e.what === what);
+  }
+
   stop(): TimelineEvent[] {
     const events = this.events ?? [];
     this.events = undefined;
@@ -139,13 +149,22 @@ class Recorder {
 
 let recorder: Recorder | undefined;
 
+/** What a use returns when it ended at a timeline event (ms from its start), not when its promise resolved. */
+class Reached {
+  constructor(readonly atMs: number) {}
+}
+
 async function timed(result: ProbeResult, name: string, use: () => PromiseLike<unknown>, again?: () => PromiseLike<unknown>): Promise<void> {
   await quiet();
+  // CONVEYOR_BENCH_CPU_PROFILE: each first use's CPU profile too, beside activation's (`…-<use>.cpuprofile`).
+  const profile = process.env.CONVEYOR_BENCH_CPU_PROFILE;
+  const profiler = profile ? await startProfiler() : undefined;
   recorder?.start();
   const started = performance.now();
-  await use();
-  result.firstUseMs[name] = performance.now() - started;
+  const outcome = await use();
+  result.firstUseMs[name] = outcome instanceof Reached ? outcome.atMs : performance.now() - started;
   result.timeline[name] = recorder?.stop() ?? [];
+  if (profile && profiler) fs.writeFileSync(profile.replace(/\.cpuprofile$/, `-${name.replace(/:.*$/, '')}-${Object.keys(result.firstUseMs).length}.cpuprofile`), JSON.stringify(await profiler()));
   if (!again || !process.env.CONVEYOR_BENCH_AGAIN) return;
   await quiet();
   try {
@@ -206,24 +225,28 @@ async function requests(emulatorUrl: string, operation: string): Promise<number>
 }
 
 /**
- * Each view a build has, opened until it asks AWS for its first rows (the answer takes as long in every
- * build; the rows show right after it), or, when the feature asked already (the CodeBuild CodeLens of
- * the buildspec above lists the projects), until the view is shown. Artifacts' bundle is already loaded
- * by the login state above.
+ * Each view a build has, opened until this host starts its first request for the view's rows (the
+ * answer takes as long in every build; the rows show right after it), or, when the feature asked
+ * already (the CodeBuild CodeLens of the buildspec above lists the projects), until the view is shown.
+ * The request is seen as the host starts it (the timeline's event), not by asking the emulator, whose
+ * answer a busy host reads late. Artifacts' bundle is already loaded by the login state above.
  */
 async function views(result: ProbeResult, emulatorUrl: string): Promise<void> {
   const commands = new Set(await vscode.commands.getCommands(true));
-  const opened: [string, string, string][] = [
-    ['artifacts: open the Artifacts view until it lists domains (ListDomains)', 'conveyor.artifacts', 'ListDomains'],
-    ['codebuild: open the CodeBuild view until it lists projects (ListProjects)', 'conveyor.codebuild', 'ListProjects'],
-    ['deploy: open the Deployments view until it lists applications (ListApplications)', 'conveyor.deploy', 'ListApplications'],
+  const opened: [string, string, string, string][] = [
+    ['artifacts: open the Artifacts view until it lists domains (ListDomains)', 'conveyor.artifacts', 'ListDomains', 'POST /v1/domains'],
+    ['codebuild: open the CodeBuild view until it lists projects (ListProjects)', 'conveyor.codebuild', 'ListProjects', 'ListProjects'],
+    ['deploy: open the Deployments view until it lists applications (ListApplications)', 'conveyor.deploy', 'ListApplications', 'ListApplications'],
   ];
-  for (const [name, view, operation] of opened) {
+  for (const [name, view, operation, request] of opened) {
     if (!commands.has(`${view}.focus`)) continue;
     const before = await requests(emulatorUrl, operation);
     await timed(result, name, async () => {
       await vscode.commands.executeCommand(`${view}.focus`);
-      if (before === 0) await until(`${view} to request ${operation}`, async () => (await requests(emulatorUrl, operation)) > 0);
+      if (before !== 0 || !recorder) return undefined;
+      const seen = (): TimelineEvent | undefined => recorder?.saw(`request ${request}`);
+      await until(`${view} to request ${operation}`, () => seen() !== undefined);
+      return new Reached(seen()?.atMs ?? 0);
     });
   }
 }

@@ -1,9 +1,14 @@
 // Stand-ins the shell registers at activation for a feature's views, documents and custom editors:
 // the first time VS Code asks one of them for something, the feature is loaded (`load`, which waits
 // for what features need, e.g. the AWS session) and takes over.
+import { channel } from 'node:diagnostics_channel';
 import * as vscode from 'vscode';
 import { DisposableStore } from '../core/disposables';
 import { SHOW_LOG_COMMAND } from './commands';
+
+/** Published when VS Code asks a view for its top rows (the activation benchmark's timeline subscribes). */
+export const VIEW_ROWS_CHANNEL = 'conveyor:view-rows';
+const viewRows = channel(VIEW_ROWS_CHANNEL);
 
 /** The single row a view shows when its feature could not start. */
 const FAILED = Symbol('feature failed to start');
@@ -48,6 +53,7 @@ export class LazyTreeProvider implements vscode.TreeDataProvider<Element>, vscod
   }
 
   getChildren(element?: Element): vscode.ProviderResult<Element[]> {
+    if (element === undefined && viewRows.hasSubscribers) viewRows.publish({ feature: this.feature, loaded: this.target !== undefined });
     if (this.target) return this.target.getChildren(element);
     return this.ensure().then((target) => (target ? target.getChildren(element) : element === undefined ? [FAILED] : []));
   }

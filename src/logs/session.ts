@@ -5,6 +5,7 @@ import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { describeError, type Logger } from '../core/log';
 import { LogBuffer } from './buffer';
 import { fetchNewest, fetchOlder } from './fetch';
+import { logHighlights, type Highlight } from './highlights';
 import { findFailingCommand, parseCodeBuildLog, type FailingCommand, type LogPhase } from './phases';
 import { getBuild, type BuildInfo } from './source';
 import { abortableSleep, LogTail, type TailMode } from './tail';
@@ -34,7 +35,7 @@ export class LogSession {
   private readonly abort = new AbortController();
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | undefined;
-  private parsed: { version: number; phases: LogPhase[] } | undefined;
+  private parsed: { version: number; phases: LogPhase[]; highlights?: Highlight[] } | undefined;
 
   constructor(readonly params: LogDocumentParams, private readonly deps: SessionDeps) {}
 
@@ -161,11 +162,25 @@ export class LogSession {
   }
 
   phases(): LogPhase[] {
-    if (this.parsed?.version === this.buffer.version) return this.parsed.phases;
-    const rendered = this.buffer.render();
-    const phases = parseCodeBuildLog(rendered.text === '' ? [] : rendered.text.split('\n'), rendered.lineTimes);
-    this.parsed = { version: this.buffer.version, phases };
-    return phases;
+    return this.parse().phases;
+  }
+
+  /** What the editor colours in the agent's lines. */
+  highlights(): Highlight[] {
+    const parsed = this.parse();
+    parsed.highlights ??= logHighlights(this.lines());
+    return parsed.highlights;
+  }
+
+  private parse(): { phases: LogPhase[]; highlights?: Highlight[] } {
+    if (this.parsed?.version === this.buffer.version) return this.parsed;
+    this.parsed = { version: this.buffer.version, phases: parseCodeBuildLog(this.lines(), this.buffer.render().lineTimes) };
+    return this.parsed;
+  }
+
+  private lines(): string[] {
+    const { text } = this.buffer.render();
+    return text === '' ? [] : text.split('\n');
   }
 
   failingCommand(): FailingCommand | undefined {

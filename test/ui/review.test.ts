@@ -22,6 +22,23 @@ async function hoverText(page: Page, target: Locator, what: string): Promise<str
   return hover.innerText();
 }
 
+const VIEW_TITLES = ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild'] as const;
+
+/**
+ * Runs in the page on a log's "[Container] <time> Entering phase BUILD" line: the colours of its time, of
+ * its plain words and of BUILD ('' when not rendered; Monaco writes spaces as U+00A0, which \s matches). Plain JavaScript: no helper of the test's compiler leaks in.
+ */
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- the point: a function from plain source, not compiled by the test's compiler
+const COLOURS_OF_PHASE_START = new Function('line', `
+  const spans = [...line.querySelectorAll('span > span')];
+  const colourOf = (test) => { const span = spans.find(test); return span ? getComputedStyle(span).color : ''; };
+  return {
+    time: colourOf((s) => (s.textContent || '').startsWith('[Container]')),
+    plain: colourOf((s) => /Entering\\s+phase/.test(s.textContent || '')),
+    phase: colourOf((s) => (s.textContent || '').trim() === 'BUILD'),
+  };
+`) as (line: Element) => { time: string; plain: string; phase: string };
+
 const NO_EMOJI = /[\u{1F300}-\u{1FAFF}\u2705\u274C\u23F3]/u;
 
 forEachTheme('UI: the December review redone', { name: 'review', emulator: true, timeout: 300_000 }, (suite) => {
@@ -32,6 +49,9 @@ forEachTheme('UI: the December review redone', { name: 'review', emulator: true,
     const { page } = suite.wb;
     await openConveyor(page);
     await waitFor('a failed pipeline', paneRow(page, 'Pipelines', /\S/, /^Failed · /), { timeout: 60_000 });
+    // Deployments and CodeBuild start collapsed (package.json `visibility`): their headers show, the room goes to the three above.
+    const expanded = await Promise.all(VIEW_TITLES.map(async (t) => [t, await pane(page, t).locator('.pane-header').getAttribute('aria-expanded')] as const));
+    assert.deepEqual(expanded, [['Pipelines', 'true'], ['Artifacts', 'true'], ['Profiler', 'true'], ['Deployments', 'false'], ['CodeBuild', 'false']]);
     const heights = await Promise.all(['Pipelines', 'Artifacts', 'Profiler'].map(async (t) => (await pane(page, t).boundingBox())?.height ?? 0));
     assert.ok(heights[0]! > heights[1]! && heights[0]! > heights[2]!, `Pipelines is the tallest pane: ${heights.join(', ')}`);
     await suite.shot(page, 'review-02-conveyor-opened');
@@ -74,6 +94,14 @@ forEachTheme('UI: the December review redone', { name: 'review', emulator: true,
     const [box, line] = await Promise.all([log.boundingBox(), failing.boundingBox()]);
     assert.ok(box && line && line.y >= box.y && line.y + line.height <= box.y + box.height,
       `the failing command is in view (line at ${line?.y ?? '?'} px, editor ${box?.y ?? '?'}–${box ? box.y + box.height : '?'} px)`);
+    // The agent's lines are coloured (decorations, not a grammar): on the line above the failing command the
+    // time is dimmed and the phase's name stands out from the words around it.
+    const phaseLine = log.locator('.view-line', { hasText: 'Entering phase BUILD' }).first();
+    let colours = { time: '', plain: '', phase: '' };
+    await eventually('the time and BUILD coloured where the BUILD phase begins', async () => {
+      colours = await phaseLine.evaluate(COLOURS_OF_PHASE_START);
+      return Object.values(colours).every((c) => c !== '') && colours.phase !== colours.plain && colours.time !== colours.plain;
+    }, { seen: () => JSON.stringify(colours) });
     await suite.shot(page, 'review-09-build-logs');
     await runCommand(page, 'View: Close All Editors');
   });

@@ -1,7 +1,8 @@
-// ANSI colours rendered as editor decorations (the document itself holds plain text), plus a marker
-// on the failing command and failed phase lines.
+// ANSI colours rendered as editor decorations (the document itself holds plain text), the agent's
+// lines highlighted (../highlights.ts), and a marker on the failing command and failed phase lines.
 import * as vscode from 'vscode';
 import type { AnsiColor, AnsiStyle, StyledSpan } from '../ansi';
+import type { HighlightKind } from '../highlights';
 import type { LogSession } from '../session';
 
 const BASIC = ['Black', 'Red', 'Green', 'Yellow', 'Blue', 'Magenta', 'Cyan', 'White'];
@@ -30,8 +31,19 @@ function renderOptions(s: AnsiStyle): vscode.DecorationRenderOptions {
   };
 }
 
+/** How each kind of highlight looks: theme colours, so every theme (and high contrast) gets its own. */
+const HIGHLIGHT_STYLES: Record<HighlightKind, vscode.DecorationRenderOptions> = {
+  // Line numbers' colour: dim in every theme (descriptionForeground is the text colour itself in Light Modern).
+  time: { color: new vscode.ThemeColor('editorLineNumber.foreground') },
+  phase: { color: new vscode.ThemeColor('terminal.ansiBlue'), fontWeight: 'bold' },
+  succeeded: { color: new vscode.ThemeColor('testing.iconPassed'), fontWeight: 'bold' },
+  failed: { color: new vscode.ThemeColor('errorForeground'), fontWeight: 'bold' },
+};
+
 export class LogDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private readonly highlights = new Map(Object.entries(HIGHLIGHT_STYLES)
+    .map(([kind, style]) => [kind as HighlightKind, vscode.window.createTextEditorDecorationType(style)]));
   private readonly failure = vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     backgroundColor: new vscode.ThemeColor('inputValidation.errorBackground'),
@@ -47,6 +59,13 @@ export class LogDecorations implements vscode.Disposable {
       for (const [line, spans] of rendered.spans) this.collect(byType, line, spans);
     }
     for (const [key, type] of this.types) editor.setDecorations(type, byType.get(key) ?? []);
+    const byKind = new Map<HighlightKind, vscode.Range[]>();
+    for (const h of session.state === 'ready' ? session.highlights() : []) {
+      const ranges = byKind.get(h.kind) ?? [];
+      ranges.push(new vscode.Range(h.line, h.start, h.line, h.end));
+      byKind.set(h.kind, ranges);
+    }
+    for (const [kind, type] of this.highlights) editor.setDecorations(type, byKind.get(kind) ?? []);
     const failures: vscode.Range[] = [];
     const failing = session.failingCommand();
     if (failing) failures.push(new vscode.Range(failing.line, 0, failing.line, 0));
@@ -67,7 +86,7 @@ export class LogDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.types.values()) t.dispose();
+    for (const t of [...this.types.values(), ...this.highlights.values()]) t.dispose();
     this.types.clear();
     this.failure.dispose();
   }
