@@ -135,7 +135,7 @@ class Recorder {
     this.started = performance.now();
   }
 
-  /** Whether the use being recorded has had `what` (e.g. `request ListProjects`). */
+  /** The event `what` (e.g. `request ListProjects`) of the use being recorded, once it happened. */
   saw(what: string): TimelineEvent | undefined {
     return this.events?.find((e) => e.what === what);
   }

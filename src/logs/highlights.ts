@@ -16,12 +16,12 @@ export interface Highlight {
 
 const AGENT_PREFIX = /^\[Container\] \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,9})? /;
 
-/** What follows the time: the phase-name and state groups to colour (group indexes), or the whole text as failed. */
+/** What follows the time, and the kind of each capture group ('state': SUCCEEDED is green, any other state red). */
 const RULES: readonly { pattern: RegExp; groups: readonly (HighlightKind | 'state')[] }[] = [
-  { pattern: /^(?:Entering phase|Phase is) (\w+)/, groups: ['phase'] },
-  { pattern: /^Phase complete: (\w+) State: (\w+)/, groups: ['phase', 'state'] },
-  { pattern: /^Phase context status code: (\w+) Message:/, groups: ['failed'] },
-  { pattern: /^(Command did not exit successfully .*)$/, groups: ['failed'] },
+  { pattern: /^(?:Entering phase|Phase is) (\w+)/d, groups: ['phase'] },
+  { pattern: /^Phase complete: (\w+) State: (\w+)/d, groups: ['phase', 'state'] },
+  { pattern: /^Phase context status code: (\w+) Message:/d, groups: ['failed'] },
+  { pattern: /^(Command did not exit successfully .*)$/d, groups: ['failed'] },
 ];
 
 /** The ranges to colour in `lines` (each line's text, no line break). */
@@ -33,19 +33,13 @@ export function logHighlights(lines: readonly string[]): Highlight[] {
     const offset = prefix[0].length;
     out.push({ kind: 'time', line: i, start: 0, end: offset - 1 });
     const text = line.slice(offset);
-    for (const { pattern, groups } of RULES) {
-      const m = pattern.exec(text);
-      if (!m) continue;
-      let from = 0;
-      groups.forEach((group, g) => {
-        const value = m[g + 1] ?? '';
-        const at = text.indexOf(value, from);
-        from = at + value.length;
-        const kind = group === 'state' ? (value === 'SUCCEEDED' ? 'succeeded' : 'failed') : group;
-        if (value) out.push({ kind, line: i, start: offset + at, end: offset + at + value.length });
-      });
-      return;
-    }
+    const rule = RULES.find((r) => r.pattern.test(text));
+    const m = rule?.pattern.exec(text);
+    rule?.groups.forEach((group, g) => {
+      const [start, end] = m?.indices?.[g + 1] ?? [0, 0];
+      const kind = group === 'state' ? (text.slice(start, end) === 'SUCCEEDED' ? 'succeeded' : 'failed') : group;
+      if (end > start) out.push({ kind, line: i, start: offset + start, end: offset + end });
+    });
   });
   return out;
 }
