@@ -124,13 +124,17 @@ describe('A cold extension host: every feature works on first use', function () 
     assert.ok(files.includes('sdk/client-codepipeline.js') && files.includes('sdk/core.js'), files.join(', '));
   });
 
-  it('the side bar shows every view at once: their features load in the order the views are shown, top first', async function () {
+  it('the side bar opens with Deployments and CodeBuild collapsed: each loads its feature when it is opened', async function () {
     if (!emulatorUrl()) this.skip();
-    // Pipelines (on top) opened the side bar above; below it, Deployments and then CodeBuild were not loaded yet.
     const wanted = ['features/pipelines.js', 'features/deploy.js', 'features/codebuild.js'];
     const loads = async (): Promise<string[]> => (await vscode.commands.executeCommand<{ loads: { file: string }[] }>('conveyor.internal.bundles'))?.loads
       .map((l) => l.file).filter((f) => wanted.includes(f)) ?? [];
-    assert.deepEqual(await eventuallyValue('the views shown to load their features', loads, (files) => files.length === wanted.length, 30_000), wanted);
+    // Pipelines (on top) opened the side bar above and listed the account; the two collapsed views asked for nothing.
+    assert.deepEqual(await loads(), ['features/pipelines.js']);
+    await vscode.commands.executeCommand('conveyor.deploy.focus');
+    assert.deepEqual(await eventuallyValue('the Deployments view to load its feature', loads, (files) => files.length === 2, 30_000), wanted.slice(0, 2));
+    await vscode.commands.executeCommand('conveyor.codebuild.focus');
+    assert.deepEqual(await eventuallyValue('the CodeBuild view to load its feature', loads, (files) => files.length === 3, 30_000), wanted);
   });
 
   it('a command of a feature that is loaded runs without loading anything else', async () => {
