@@ -97,6 +97,22 @@ export function buildShellDeferred(root, common, esbuild) {
   })));
 }
 
+/**
+ * `vscode` as one module of the bundle that re-exports the host's API object: esbuild otherwise wraps
+ * each `import * as vscode from 'vscode'` of an external CommonJS module in its own ESM namespace, a
+ * copy of every property of the API (22 of them in the shell, all made at activation).
+ */
+function vscodeOncePlugin() {
+  return {
+    name: 'conveyor-vscode-once',
+    setup(build) {
+      build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'conveyor-vscode'
+        ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'conveyor-vscode' }));
+      build.onLoad({ filter: /.*/, namespace: 'conveyor-vscode' }, () => ({ contents: 'export * from "vscode";', loader: 'js' }));
+    },
+  };
+}
+
 /** A module of the shell that loads `dist/<file>` with the bundle loader (the shell is dist/extension.js). */
 const cachedBundle = (root, loader, file) => ({
   contents: `module.exports = require(${JSON.stringify(loader)}).bundleLoader.require(require('node:path').join(__dirname, ${JSON.stringify(file)}));`,
@@ -124,7 +140,7 @@ export function shellBuild(root, common) {
     ...common,
     stdin: { contents: shellEntry(root), resolveDir: root, sourcefile: 'conveyor-shell.js', loader: 'js' },
     outfile: 'dist/extension.js',
-    plugins: [sdkPlugin(root, '.', loader), shellDeferredPlugin(), {
+    plugins: [vscodeOncePlugin(), sdkPlugin(root, '.', loader), shellDeferredPlugin(), {
       name: 'conveyor-feature-chunks',
       setup(build) {
         build.onResolve({ filter: /^\.\.?\// }, (args) => {
@@ -146,7 +162,7 @@ export function featureBuild(root, common, feature, vendorSpecs) {
     ...common,
     entryPoints: [feature.entry],
     outfile: `dist/features/${feature.id}.js`,
-    plugins: [sdkPlugin(root, 'features'), {
+    plugins: [vscodeOncePlugin(), sdkPlugin(root, 'features'), {
       name: 'conveyor-vendor-chunks',
       setup(build) {
         build.onResolve({ filter: /^[@a-z]/ }, (args) => {
