@@ -35,7 +35,7 @@ export class LogSession {
   private readonly abort = new AbortController();
   private readonly listeners = new Set<() => void>();
   private loading: Promise<void> | undefined;
-  private parsed: { version: number; phases: LogPhase[]; highlights?: Highlight[] } | undefined;
+  private parsed: { version: number; phases: LogPhase[]; highlights: Highlight[] } | undefined;
 
   constructor(readonly params: LogDocumentParams, private readonly deps: SessionDeps) {}
 
@@ -167,20 +167,16 @@ export class LogSession {
 
   /** What the editor colours in the agent's lines. */
   highlights(): Highlight[] {
-    const parsed = this.parse();
-    parsed.highlights ??= logHighlights(this.lines());
-    return parsed.highlights;
+    return this.parse().highlights;
   }
 
-  private parse(): { phases: LogPhase[]; highlights?: Highlight[] } {
+  /** The log's phases and highlights, read from one split of its text per version. */
+  private parse(): { phases: LogPhase[]; highlights: Highlight[] } {
     if (this.parsed?.version === this.buffer.version) return this.parsed;
-    this.parsed = { version: this.buffer.version, phases: parseCodeBuildLog(this.lines(), this.buffer.render().lineTimes) };
+    const { text, lineTimes } = this.buffer.render();
+    const lines = text === '' ? [] : text.split('\n');
+    this.parsed = { version: this.buffer.version, phases: parseCodeBuildLog(lines, lineTimes), highlights: logHighlights(lines) };
     return this.parsed;
-  }
-
-  private lines(): string[] {
-    const { text } = this.buffer.render();
-    return text === '' ? [] : text.split('\n');
   }
 
   failingCommand(): FailingCommand | undefined {
