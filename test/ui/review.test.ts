@@ -8,7 +8,7 @@ import {
   acceptQuickInput, eventually, fillQuickInput, focusedEditor, openConveyor, quickOpenFile, quickPickRows, runCommand, waitFor, webviewPage,
 } from './harness';
 import { contextMenu, filterPipelines, openNewestExecution } from './pipelines-view';
-import { admin, expandPath, expandRow, forEachTheme, pane, paneRow, showPanes } from './states-view';
+import { admin, expandPath, expandRow, forEachTheme, pane, paneRow, showPanes, VIEW_TITLES } from './states-view';
 
 /** Hovers `target` until a hover shows (a row re-rendered under the pointer drops it: leave and come back). */
 async function hoverText(page: Page, target: Locator, what: string): Promise<string> {
@@ -21,8 +21,6 @@ async function hoverText(page: Page, target: Locator, what: string): Promise<str
   await waitFor(what, hover);
   return hover.innerText();
 }
-
-const VIEW_TITLES = ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild'] as const;
 
 /**
  * Runs in the page on a log's "[Container] <time> Entering phase BUILD" line: the colours of its time, of

@@ -47,9 +47,12 @@ export async function togglePane(page: Page, title: string, expanded: boolean): 
   await waitFor(`the ${title} pane to be ${expanded ? 'expanded' : 'collapsed'}`, header.and(page.locator(`[aria-expanded="${String(expanded)}"]`)));
 }
 
+/** The Conveyor views' titles, top to bottom. */
+export const VIEW_TITLES = ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild'] as const;
+
 /** Only these panes open (the others collapsed), in the order given. */
 export async function showPanes(page: Page, ...titles: string[]): Promise<void> {
-  for (const title of ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild']) await togglePane(page, title, titles.includes(title));
+  for (const title of VIEW_TITLES) await togglePane(page, title, titles.includes(title));
 }
 
 /** Opens the Conveyor container with only these views' panes open (the others collapsed). */

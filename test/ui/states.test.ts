@@ -9,9 +9,8 @@ import * as path from 'node:path';
 import {
   answerQuickInput, eventually, quickInputState, quickInputStep, runCommand, statusBarItem, waitFor,
 } from './harness';
-import { admin, expandRow, forEachTheme, openViews, outputText, pane, paneRow, paneText, selectProfile, showPanes, toastButtons, togglePane } from './states-view';
+import { admin, expandRow, forEachTheme, openViews, outputText, pane, paneRow, paneText, selectProfile, showPanes, toastButtons, togglePane, VIEW_TITLES } from './states-view';
 
-const VIEWS = ['Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild'] as const;
 const COULD_NOT = /^\s*Couldn[’']t list /;
 
 forEachTheme('UI: view states and wizards', { name: 'states', emulator: true, timeout: 300_000 }, (suite) => {
@@ -60,9 +59,9 @@ forEachTheme('UI: view states and wizards', { name: 'states', emulator: true, ti
 
   it('an expired profile: every view shows a short title, the whole message, the next steps; the status bar is marked', async () => {
     const { page } = suite.wb;
-    for (const view of VIEWS) await togglePane(page, view, true);
+    for (const view of VIEW_TITLES) await togglePane(page, view, true);
     await selectProfile(page, 'expired');
-    for (const view of VIEWS) {
+    for (const view of VIEW_TITLES) {
       const row = paneRow(page, view, COULD_NOT, /credentials of profile "expired" have expired/);
       await waitFor(`the error row of ${view}`, row, { timeout: 60_000, seen: () => paneText(page, view) });
       const description = await row.locator('.label-description').innerText();
@@ -72,7 +71,7 @@ forEachTheme('UI: view states and wizards', { name: 'states', emulator: true, ti
     await waitFor('the status bar item marked in error', status.filter({ hasText: 'expired' }).filter({ has: page.locator('.codicon-error') }));
     await suite.shot(page, 'review-52-expired-profile');
 
-    for (const view of VIEWS) {
+    for (const view of VIEW_TITLES) {
       await paneRow(page, view, COULD_NOT).click();
       const buttons = await toastButtons(page, /credentials of profile "expired" have expired/);
       // `expired` holds static keys: aws sso login cannot help it, so it is not offered.

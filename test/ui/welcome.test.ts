@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { statusBarItem, waitFor } from './harness';
-import { forEachTheme, openViews, pane, paneRow, paneText } from './states-view';
+import { forEachTheme, openViews, pane, paneRow, paneText, VIEW_TITLES } from './states-view';
 
 const WELCOME_VIEWS = ['Pipelines', 'Artifacts', 'Profiler', 'CodeBuild'] as const;
 const COULD_NOT = /Couldn[’']t list/;
@@ -26,7 +26,7 @@ forEachTheme('UI: the welcome only when nothing is configured', { name: 'welcome
   it('shows every view\'s welcome with no profile at all, then leaves it once `aws configure` wrote ~/.aws', async () => {
     const { page } = suite.wb;
     assert.equal(fs.existsSync(path.join(suite.wb.env.home, '.aws')), false, 'a machine without ~/.aws');
-    await openViews(page, 'Pipelines', 'Artifacts', 'Profiler', 'Deployments', 'CodeBuild');
+    await openViews(page, ...VIEW_TITLES);
     await waitFor('"No AWS profile" in the status bar', statusBarItem(page, 'aws').filter({ hasText: 'No AWS profile' }), { timeout: 60_000 });
     for (const view of WELCOME_VIEWS) {
       await waitFor(`the ${view} welcome`, pane(page, view).getByRole('button', { name: 'Choose an AWS profile' }), { timeout: 60_000 });
