@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ConveyorApi {
   const ui = createEditorUi({ aws });
   registerAwsCommands(context, aws, log, ui);
   const features = new LazyFeatures({
-    context, log, aws, awsReady: aws.ready, ui, viewOrder: viewOrder(context), beforeViewLoad: () => aws.prepareCredentials(),
+    context, log, aws, awsReady: aws.ready, ui, viewOrder: viewOrder(context), beforeAwsLoad: () => aws.prepareCredentials(),
   }, featureDeclarations(context));
   context.subscriptions.push(features);
   if (context.extensionMode === vscode.ExtensionMode.Test) {

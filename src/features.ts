@@ -85,6 +85,8 @@ export function featureDeclarations(context: vscode.ExtensionContext): FeatureDe
       id: 'profiler',
       load: () => require('./profiler/editor/feature') as FeatureModule,
       commands: [...commandsOf(manifest, 'profiler'), 'conveyor.profiler.debugState'],
+      localCommands: ['openProfileFile', 'compareProfileFiles', 'toggleHeat', 'selectCounter', 'revealInFlameGraph', 'showError', 'debugState']
+        .map((name) => `conveyor.profiler.${name}`),
       // Profile files dropped on the view open as flame graphs.
       views: [{ id: 'conveyor.profiler', showCollapseAll: true, dropMimeTypes: ['text/uri-list'] }],
       customEditors: [

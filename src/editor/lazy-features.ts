@@ -32,6 +32,8 @@ export interface FeatureDeclaration {
   neededAtStartup?(context: vscode.ExtensionContext): boolean;
   /** False for a feature that never uses the AWS session: it loads without waiting for the session to be ready. */
   usesAws?: false;
+  /** Commands that make no AWS request (opening a local file): run first, they load the feature without reading credentials ahead. */
+  localCommands?: readonly string[];
 }
 
 /** How long after activation the workspace is searched for files that start a feature. */
@@ -44,8 +46,11 @@ export interface LazyFeaturesDeps {
   /** Resolves when `aws` has read the settings and ~/.aws files: no feature loads before. */
   awsReady: PromiseLike<void>;
   ui: EditorUi;
-  /** Called as a view's feature (one that uses AWS) is about to load: starts what its first request needs (credentials). */
-  beforeViewLoad?: () => void;
+  /**
+   * Called as a feature that uses AWS is about to load for a view, a command or a document that makes a
+   * request: starts what the first request needs (credentials), so that its I/O runs while the bundle loads.
+   */
+  beforeAwsLoad?: () => void;
   /** The views' ids in the order a person sees them (package.json); the features of views shown at once load in it. */
   viewOrder?: readonly string[];
 }
@@ -140,7 +145,7 @@ export class LazyFeatures implements vscode.Disposable {
       this.disposables.add(provider);
     }
     for (const scheme of declaration.schemes ?? []) {
-      const provider = new LazyDocumentProvider(async () => (await this.loadWhenReady(slot)).documents?.[scheme]);
+      const provider = new LazyDocumentProvider(async () => (await this.loadForRequest(slot)).documents?.[scheme]);
       this.disposables.add(provider);
       this.disposables.add(vscode.workspace.registerTextDocumentContentProvider(scheme, provider));
     }
@@ -153,7 +158,8 @@ export class LazyFeatures implements vscode.Disposable {
   private async runCommand(slot: Slot, id: string, args: readonly unknown[]): Promise<unknown> {
     let entry;
     try {
-      entry = (await this.loadWhenReady(slot)).commands[id];
+      const local = slot.declaration.localCommands?.includes(id) ?? false;
+      entry = (await (local ? this.loadWhenReady(slot) : this.loadForRequest(slot))).commands[id];
       if (!entry) throw new Error(`${id} is declared but the ${slot.declaration.id} feature has no handler for it.`);
     } catch (err) {
       reportCommandFailure(id, err, this.commandDeps);
@@ -180,12 +186,23 @@ export class LazyFeatures implements vscode.Disposable {
     return this.load(slot);
   }
 
+  /** Loads the feature for a use that makes an AWS request at once: credentials (I/O: files, maybe AWS) resolve while the bundle loads. */
+  private async loadForRequest(slot: Slot): Promise<Feature> {
+    if (slot.feature) return slot.feature;
+    await this.ready(slot);
+    this.prepareAws(slot);
+    return this.load(slot);
+  }
+
+  private prepareAws(slot: Slot): void {
+    if (!slot.feature && slot.declaration.usesAws !== false) this.deps.beforeAwsLoad?.();
+  }
+
   /** Loads the feature of a view VS Code asked for rows, in its turn among the views asking at once. */
   private async loadForView(slot: Slot, viewId: string): Promise<Feature> {
     if (slot.feature) return slot.feature;
     await this.ready(slot);
-    // Resolving credentials is I/O (files, maybe AWS): it runs while the bundle loads.
-    if (slot.declaration.usesAws !== false) this.deps.beforeViewLoad?.();
+    this.prepareAws(slot);
     const order = this.deps.viewOrder ?? [];
     const rank = order.includes(viewId) ? order.indexOf(viewId) : order.length;
     return this.viewLoads.run(rank, () => this.load(slot));

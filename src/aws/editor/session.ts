@@ -127,7 +127,7 @@ export class AwsSession implements AwsAccess, vscode.Disposable {
     return this.clients.get(service, settings);
   }
 
-  /** Starts resolving the current profile's credentials, for a first request about to be made (a view opening). */
+  /** Starts resolving the current profile's credentials, for a first request about to be made (a feature loading for it). */
   prepareCredentials(): void {
     if (this.target) this.clients.prepare(this.target.profile);
   }

@@ -140,7 +140,7 @@ export function profilerCommands(d: CommandDeps): CommandTable {
       }
       return {
         active: d.session.active?.title, view: d.session.view, inlineHeat: d.session.inlineHeat,
-        panels: d.panels.all().map((p) => ({ title: p.title, stats: p.lastStats, cspViolations: p.cspViolations })), heat,
+        panels: d.panels.all().map((p) => ({ title: p.title, stats: p.lastStats, cspViolations: p.cspViolations, error: p.lastError })), heat,
         ...(asObject(arg)?.tree === true ? { tree: await d.tree.snapshot(2) } : {}),
       };
     },

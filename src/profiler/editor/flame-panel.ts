@@ -38,6 +38,7 @@ export class FlamePanel implements vscode.Disposable {
   private pendingOptions: { search?: string; reveal?: string } = {};
   private stats: RenderStats | undefined;
   private violations = 0;
+  private error: string | undefined;
   private readonly rendered = new vscode.EventEmitter<RenderStats>();
   readonly onDidRender = this.rendered.event;
   private readonly closed = new vscode.EventEmitter<void>();
@@ -65,6 +66,8 @@ export class FlamePanel implements vscode.Disposable {
   get lastStats(): RenderStats | undefined { return this.stats; }
   /** Content-Security-Policy violations the page reported (there should never be any). */
   get cspViolations(): number { return this.violations; }
+  /** What the panel says went wrong, until it shows a profile. */
+  get lastError(): string | undefined { return this.error; }
   get title(): string { return this.panel.title; }
   get loaded(): LoadedProfile | undefined {
     return this.content?.kind === 'profile' ? this.content.loaded : this.content?.target;
@@ -75,11 +78,13 @@ export class FlamePanel implements vscode.Disposable {
   }
 
   setError(message: string): void {
+    this.error = message;
     this.post({ type: 'error', message });
   }
 
   setContent(content: PanelContent, options: { search?: string; reveal?: string } = {}): void {
     this.content = content;
+    this.error = undefined;
     this.pendingOptions = options;
     this.panel.title = content.kind === 'profile' ? `Flame: ${content.loaded.title}` : `Flame Δ: ${content.target.title}`;
     this.activate();

@@ -1,5 +1,5 @@
-// A profile file → LoadedProfile, for the desktop (ProfileOpener) and the web build alike: the file is read
-// through vscode.workspace.fs; how its bytes are decoded (gunzip, JFR, source maps) is the platform's.
+// A profile file → LoadedProfile, for the desktop (ProfileOpener) and the web build alike: how the file
+// is read (the local disk, vscode.workspace.fs) and decoded (gunzip, JFR, source maps) is the platform's.
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log';
 import { formatCount } from '../model/format';
@@ -24,11 +24,13 @@ function recommendationsSidecar(uri: vscode.Uri): vscode.Uri {
 export interface FileLoadDeps {
   session: ProfilerSession;
   log: Logger;
+  /** A file's bytes (the profile, and the recommendations saved next to it). */
+  read(uri: vscode.Uri): PromiseLike<Uint8Array>;
   decode(bytes: Uint8Array, fileName: string): Promise<Profile>;
 }
 
 export async function loadProfileFile(uri: vscode.Uri, deps: FileLoadDeps): Promise<LoadedProfile> {
-  const bytes = await vscode.workspace.fs.readFile(uri);
+  const bytes = await deps.read(uri);
   deps.session.rescanSources();
   const started = Date.now();
   const fileName = uri.path.split('/').pop() ?? uri.path;
@@ -38,7 +40,7 @@ export async function loadProfileFile(uri: vscode.Uri, deps: FileLoadDeps): Prom
   let recommendations: LoadedProfile['recommendations'] = [];
   const sidecar = recommendationsSidecar(uri);
   try {
-    recommendations = parseRecommendationsJson(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar))).recommendations;
+    recommendations = parseRecommendationsJson(new TextDecoder().decode(await deps.read(sidecar))).recommendations;
     deps.log.info(`profiler: ${recommendations.length} recommendations from ${sidecar.path.split('/').pop()}`);
   } catch {
     // no saved recommendations next to the profile

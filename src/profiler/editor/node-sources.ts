@@ -14,6 +14,22 @@ function readFileText(fsPath: string): string | undefined {
   }
 }
 
+/**
+ * A file's bytes: a `file:` URI straight from the disk, anything else through vscode.workspace.fs. Each
+ * workspace.fs read first asks the window (to activate providers of its scheme), and the window is slow
+ * to answer while it opens the flame graph panel the file is read for.
+ */
+export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
+  try {
+    return await fs.promises.readFile(uri.fsPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `${uri.fsPath} does not exist` : code === 'EISDIR' ? `${uri.fsPath} is a folder` : err instanceof Error ? err.message : String(err);
+    throw new Error(message, { cause: err });
+  }
+}
+
 export const nodeSources: SourceAccess = {
   handles: (uri) => uri.scheme === 'file',
   pathOf: (uri) => uri.fsPath.replace(/\\/g, '/'),

@@ -14,6 +14,7 @@ import { loadSourceMapFor } from '../service/source-map-files';
 import type { FlamePanel, FlamePanels } from './flame-panel';
 import { VIEW_ID } from './ids';
 import { loadProfileFile, PROFILE_FILE_FILTERS } from './load-file';
+import { readFileBytes } from './node-sources';
 import type { LoadedProfile, ProfilerSession } from './profile-session';
 
 export interface OpenResult {
@@ -54,7 +55,7 @@ export class ProfileOpener {
   async loadFile(uri: vscode.Uri): Promise<LoadedProfile> {
     const configured = this.deps.session.settings.value.jfrPath || undefined;
     return this.remember(await loadProfileFile(uri, {
-      session: this.deps.session, log: this.deps.log,
+      session: this.deps.session, log: this.deps.log, read: readFileBytes,
       decode: (bytes, fileName) => decodeProfileAsync(bytes, { fileName, jfr: jfrPrinter(configured ? { configuredPath: configured } : {}), mapFrame: sourceMapMapper(loadSourceMapFor) }),
     }));
   }

@@ -34,7 +34,7 @@ export function createWebProfiler(extensionUri: vscode.Uri, log: Logger): WebPro
   const panels = d.add(new FlamePanels({ extensionUri, session, log }));
   d.add(new HeatDecorations(extensionUri, session, log));
   const opener = {
-    loadFile: (uri: vscode.Uri) => loadProfileFile(uri, { session, log, decode: (bytes, fileName) => decodeProfileWithAsync(gunzipStream, bytes, { fileName, jfr: noJfr }) }),
+    loadFile: (uri: vscode.Uri) => loadProfileFile(uri, { session, log, read: (file) => vscode.workspace.fs.readFile(file), decode: (bytes, fileName) => decodeProfileWithAsync(gunzipStream, bytes, { fileName, jfr: noJfr }) }),
   };
   const editor = new ProfileEditorProvider({ panels, opener, session, log });
   d.add(session.settings.onDidChange((e) => { if (e.affects('counter')) for (const p of panels.all()) p.setView(session.view); }));

@@ -11,6 +11,7 @@ import { createEditorUi } from '../../../src/editor/vscode-ui';
 import { eventually } from '../waits';
 
 const COMMAND = 'conveyor.test.lazyFeatures.echo';
+const LOCAL_COMMAND = 'conveyor.test.lazyFeatures.local';
 const SCHEME = 'conveyor-test-lazy';
 
 /** The session's readiness as the registry sees it: counts who waits on it, resolves on release(). */
@@ -38,20 +39,22 @@ describe('Lazy features wait for the AWS session', function () {
   const disposables: vscode.Disposable[] = [];
   afterEach(() => { for (const d of disposables.splice(0)) d.dispose(); });
 
-  function registry(ready: PromiseLike<void>, loads: string[], options: Pick<FeatureDeclaration, 'usesAws' | 'wantsDocument' | 'workspaceContains'> = {}): LazyFeatures {
+  function registry(ready: PromiseLike<void>, loads: string[], options: Pick<FeatureDeclaration, 'usesAws' | 'wantsDocument' | 'workspaceContains' | 'localCommands'> = {}): LazyFeatures {
     const aws = new AwsSession(silentLogger, { state: memento(), allowEndpoint: async () => false });
     const feature: Feature = {
-      commands: { [COMMAND]: (text: unknown) => `echo ${String(text)}` },
+      commands: { [COMMAND]: (text: unknown) => `echo ${String(text)}`, [LOCAL_COMMAND]: () => 'local' },
       documents: { [SCHEME]: { provideTextDocumentContent: (uri) => `content of ${uri.path}` } },
       dispose: () => undefined,
     };
     const declaration: FeatureDeclaration = {
-      id: 'probe', commands: [COMMAND], schemes: [SCHEME], ...options,
+      id: 'probe', commands: [COMMAND, LOCAL_COMMAND], schemes: [SCHEME], ...options,
       load: (): FeatureModule => ({ activate: () => { loads.push('probe'); return feature; } }),
     };
     // The registry only hands the context to features' activate() and neededAtStartup, which this one ignores.
     const context = { subscriptions: [] } as unknown as vscode.ExtensionContext;
-    const features = new LazyFeatures({ context, log: silentLogger, aws, awsReady: ready, ui: createEditorUi({ aws }) }, [declaration]);
+    const features = new LazyFeatures({
+      context, log: silentLogger, aws, awsReady: ready, ui: createEditorUi({ aws }), beforeAwsLoad: () => loads.push('credentials'),
+    }, [declaration]);
     disposables.push(features, aws);
     return features;
   }
@@ -66,8 +69,27 @@ describe('Lazy features wait for the AWS session', function () {
     assert.deepEqual(features.loaded, []);
     release();
     assert.equal(await result, 'echo hi');
-    assert.deepEqual(loads, ['probe']);
+    assert.deepEqual(loads, ['credentials', 'probe']);
     assert.deepEqual(features.loaded, ['probe']);
+  });
+
+  it('a command that makes requests starts reading credentials as its feature loads; a local command, a loaded feature and a feature without AWS do not', async () => {
+    const loads: string[] = [];
+    registry(Promise.resolve(), loads, { localCommands: [LOCAL_COMMAND] });
+    assert.equal(await vscode.commands.executeCommand<string>(COMMAND, 'a'), 'echo a');
+    assert.deepEqual(loads, ['credentials', 'probe'], 'credentials are read ahead, before the bundle loads');
+    assert.equal(await vscode.commands.executeCommand<string>(COMMAND, 'b'), 'echo b');
+    assert.deepEqual(loads, ['credentials', 'probe'], 'a loaded feature read them again');
+    for (const d of disposables.splice(0)) d.dispose();
+    const local: string[] = [];
+    registry(Promise.resolve(), local, { localCommands: [LOCAL_COMMAND] });
+    assert.equal(await vscode.commands.executeCommand<string>(LOCAL_COMMAND), 'local');
+    assert.deepEqual(local, ['probe'], 'a local command read credentials');
+    for (const d of disposables.splice(0)) d.dispose();
+    const noAws: string[] = [];
+    registry(Promise.resolve(), noAws, { usesAws: false });
+    assert.equal(await vscode.commands.executeCommand<string>(COMMAND, 'c'), 'echo c');
+    assert.deepEqual(noAws, ['probe'], 'a feature without AWS read credentials');
   });
 
   it('a document of its scheme opened before the session is ready gets its content after', async () => {
@@ -79,7 +101,7 @@ describe('Lazy features wait for the AWS session', function () {
     assert.deepEqual(loads, []);
     release();
     assert.equal((await document).getText(), 'content of /early');
-    assert.deepEqual(loads, ['probe']);
+    assert.deepEqual(loads, ['credentials', 'probe'], 'its content is fetched from AWS: credentials are read ahead');
   });
 
   it('a feature that does not use AWS (validation) loads and runs without waiting for the session', async () => {

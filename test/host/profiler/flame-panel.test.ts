@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateConveyor, closeAllEditors, debugState, waitForPanel, workspacePath } from './helpers';
@@ -49,6 +50,37 @@ describe('Profiler: flame graph panels', function () {
     assert.ok(result);
     const { stats } = await waitForPanel('Flame Δ: shop-python.json', (s) => s.diff);
     assert.ok(stats.rects > 0);
+  });
+
+  it('says which file is missing', async () => {
+    const missing = workspacePath('profiles', 'gone.json');
+    assert.equal(await vscode.commands.executeCommand<OpenResult | undefined>('conveyor.profiler.openProfileFile', missing), undefined);
+    const panel = (await debugState()).panels.find((p) => p.title === 'Flame: gone.json');
+    assert.equal(panel?.error, `Could not open gone.json: ${missing} does not exist`);
+  });
+
+  it('reads a file: URI from the disk and any other through its file system provider, alike', async () => {
+    const file = workspacePath('profiles', 'shop-python.json');
+    const fromDisk = await vscode.commands.executeCommand<OpenResult>('conveyor.profiler.openProfileFile', file);
+    const scheme = 'conveyor-test-profiles';
+    const reads: string[] = [];
+    const provider = vscode.workspace.registerFileSystemProvider(scheme, {
+      onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: (uri) => {
+        const s = fs.statSync(uri.path);
+        return { type: vscode.FileType.File, ctime: s.ctimeMs, mtime: s.mtimeMs, size: s.size };
+      },
+      readFile: (uri) => { reads.push(path.basename(uri.path)); return fs.readFileSync(uri.path); },
+      readDirectory: () => [], createDirectory: () => undefined, writeFile: () => undefined, delete: () => undefined, rename: () => undefined,
+    }, { isReadonly: true });
+    try {
+      const elsewhere = await vscode.commands.executeCommand<OpenResult>('conveyor.profiler.openProfileFile', vscode.Uri.from({ scheme, path: file }));
+      assert.ok(reads.includes('shop-python.json'), `read through the provider: ${reads.join(', ')}`);
+      assert.deepEqual({ ...elsewhere, key: '' }, { ...fromDisk, key: '' });
+    } finally {
+      provider.dispose();
+    }
   });
 
   it('reveals a function in the flame graph (the CodeLens command)', async () => {

@@ -11,7 +11,7 @@ export interface DebugState {
   active: string | undefined;
   view: string;
   inlineHeat: boolean;
-  panels: { title: string; stats: RenderStats | undefined; cspViolations: number }[];
+  panels: { title: string; stats: RenderStats | undefined; cspViolations: number; error?: string }[];
   heat: Record<string, { startLine: number; endLine: number; fraction: number; label: string }[]>;
   tree?: TreeSnapshot[];
 }
