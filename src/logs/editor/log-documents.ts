@@ -77,10 +77,18 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   /** Opens a log: a finished build at its failing command (or its end), a running one at the end. */
   async open(params: LogDocumentParams): Promise<vscode.Uri> {
     const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: logDocumentPath(params), query: encodeLogQuery(params) });
-    const doc = await vscode.workspace.openTextDocument(uri);
+    // The first page is requested now, not once the window has asked this host for the document's content.
+    const session = this.sessionFor(uri);
+    void session?.load();
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch (err) {
+      if (session && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.closed(uri);
+      throw err;
+    }
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     this.decorate(editor);
-    const session = this.sessions.get(uri.toString());
     const failing = session?.failingCommand();
     const atFailure = failing !== undefined && !session?.tailing;
     const line = atFailure ? failing.line : Math.max(0, doc.lineCount - 1);
