@@ -129,6 +129,8 @@ export class LazyFeatures implements vscode.Disposable {
   }
 
   private declare(declaration: FeatureDeclaration): void {
+    const unknown = declaration.localCommands?.filter((id) => !declaration.commands.includes(id)) ?? [];
+    if (unknown.length) throw new Error(`The ${declaration.id} feature declares local commands it does not have: ${unknown.join(', ')}`);
     const slot: Slot = { declaration, views: new Map() };
     this.slots.set(declaration.id, slot);
     for (const id of declaration.commands) {

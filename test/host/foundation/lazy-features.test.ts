@@ -41,6 +41,7 @@ describe('Lazy features wait for the AWS session', function () {
 
   function registry(ready: PromiseLike<void>, loads: string[], options: Pick<FeatureDeclaration, 'usesAws' | 'wantsDocument' | 'workspaceContains' | 'localCommands'> = {}): LazyFeatures {
     const aws = new AwsSession(silentLogger, { state: memento(), allowEndpoint: async () => false });
+    disposables.push(aws);
     const feature: Feature = {
       commands: { [COMMAND]: (text: unknown) => `echo ${String(text)}`, [LOCAL_COMMAND]: () => 'local' },
       documents: { [SCHEME]: { provideTextDocumentContent: (uri) => `content of ${uri.path}` } },
@@ -55,7 +56,7 @@ describe('Lazy features wait for the AWS session', function () {
     const features = new LazyFeatures({
       context, log: silentLogger, aws, awsReady: ready, ui: createEditorUi({ aws }), beforeAwsLoad: () => loads.push('credentials'),
     }, [declaration]);
-    disposables.push(features, aws);
+    disposables.push(features);
     return features;
   }
 
@@ -90,6 +91,8 @@ describe('Lazy features wait for the AWS session', function () {
     registry(Promise.resolve(), noAws, { usesAws: false });
     assert.equal(await vscode.commands.executeCommand<string>(COMMAND, 'c'), 'echo c');
     assert.deepEqual(noAws, ['probe'], 'a feature without AWS read credentials');
+    assert.throws(() => registry(Promise.resolve(), [], { localCommands: ['conveyor.test.lazyFeatures.nope'] }),
+      /declares local commands it does not have: conveyor\.test\.lazyFeatures\.nope/);
   });
 
   it('a document of its scheme opened before the session is ready gets its content after', async () => {
