@@ -10,6 +10,7 @@
 // Each cross-file import becomes `require()` of the other file, so a module lives in exactly one file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { TREE_SHAKEN_SDK } from './sdk-bundles.mjs';
 
 /** Folders whose modules the shell serves to features (`src/<folder>/**`). */
 export const SHARED_FOLDERS = ['core', 'editor', 'aws'];
@@ -220,34 +221,43 @@ const NO_DEFAULT_CREDENTIALS = `exports.defaultProvider = () => () => Promise.re
 
 /**
  * The SDK bundles, then the core they share: any import an SDK package makes of another top-level
- * package is served by dist/sdk/core.js (nested, version-pinned copies stay in the package's bundle).
+ * package is served by dist/sdk/core.js (nested, version-pinned copies stay in the package's bundle),
+ * except for the packages of TREE_SHAKEN_SDK.
  */
 export async function buildSdk(root, common, esbuild) {
   const shared = new Set();
-  await Promise.all(sdkPackages(root).map((pkg) => esbuild.build({
-    ...common,
-    stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, sourcefile: `${pkg}.js`, loader: 'js' },
-    outfile: `dist/sdk/${sdkFileName(pkg)}`,
-    plugins: [{
-      name: 'conveyor-sdk-core',
-      setup(build) {
-        build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, (args) =>
-          (pkg.startsWith('@aws-sdk/client-') ? { path: args.path, namespace: 'conveyor-no-default-credentials' } : undefined));
-        build.onLoad({ filter: /.*/, namespace: 'conveyor-no-default-credentials' }, () => ({ contents: NO_DEFAULT_CREDENTIALS, loader: 'js' }));
-        build.onResolve({ filter: /^[@a-z]/ }, async (args) => {
-          if (args.pluginData === 'resolving' || args.path.startsWith('node:') || args.path.startsWith('conveyor-chunk:')) return undefined;
-          const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
-          if (resolved.errors.length || resolved.external || !topLevelPackage(root, resolved.path, pkg)) return undefined;
-          shared.add(args.path);
-          return { path: args.path, namespace: 'conveyor-sdk-core' };
-        });
-        build.onResolve({ filter: /^conveyor-chunk:/ }, (args) => external(args.path.slice('conveyor-chunk:'.length)));
-        build.onLoad({ filter: /.*/, namespace: 'conveyor-sdk-core' }, (args) => ({
-          contents: `module.exports = require('conveyor-chunk:./core.js').modules[${JSON.stringify(args.path)}]();`, loader: 'js',
-        }));
+  await Promise.all(sdkPackages(root).map((pkg) => {
+    const treeShaken = TREE_SHAKEN_SDK[pkg];
+    return esbuild.build({
+      ...common,
+      ...(treeShaken ? { mainFields: ['module', 'main'] } : {}),
+      stdin: {
+        contents: treeShaken ? `export { ${treeShaken.join(', ')} } from ${JSON.stringify(pkg)};` : `module.exports = require(${JSON.stringify(pkg)});`,
+        resolveDir: root, sourcefile: `${pkg}.js`, loader: 'js',
       },
-    }],
-  })));
+      outfile: `dist/sdk/${sdkFileName(pkg)}`,
+      plugins: [{
+        name: 'conveyor-sdk-core',
+        setup(build) {
+          build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, (args) =>
+            (pkg.startsWith('@aws-sdk/client-') ? { path: args.path, namespace: 'conveyor-no-default-credentials' } : undefined));
+          build.onLoad({ filter: /.*/, namespace: 'conveyor-no-default-credentials' }, () => ({ contents: NO_DEFAULT_CREDENTIALS, loader: 'js' }));
+          if (treeShaken) return;
+          build.onResolve({ filter: /^[@a-z]/ }, async (args) => {
+            if (args.pluginData === 'resolving' || args.path.startsWith('node:') || args.path.startsWith('conveyor-chunk:')) return undefined;
+            const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+            if (resolved.errors.length || resolved.external || !topLevelPackage(root, resolved.path, pkg)) return undefined;
+            shared.add(args.path);
+            return { path: args.path, namespace: 'conveyor-sdk-core' };
+          });
+          build.onResolve({ filter: /^conveyor-chunk:/ }, (args) => external(args.path.slice('conveyor-chunk:'.length)));
+          build.onLoad({ filter: /.*/, namespace: 'conveyor-sdk-core' }, (args) => ({
+            contents: `module.exports = require('conveyor-chunk:./core.js').modules[${JSON.stringify(args.path)}]();`, loader: 'js',
+          }));
+        },
+      }],
+    });
+  }));
   const registry = [...shared].sort().map((s) => `  ${JSON.stringify(s)}: () => require(${JSON.stringify(s)}),`).join('\n');
   await esbuild.build({
     ...common,
