@@ -32,13 +32,16 @@ export function logHighlights(lines: readonly string[]): Highlight[] {
     const { text } = agent;
     const offset = line.length - text.length;
     out.push({ kind: 'time', line: i, start: 0, end: offset - 1 });
-    const rule = RULES.find((r) => r.pattern.test(text));
-    const m = rule?.pattern.exec(text);
-    rule?.groups.forEach((group, g) => {
-      const [start, end] = m?.indices?.[g + 1] ?? [0, 0];
-      const kind = group === 'state' ? (text.slice(start, end) === 'SUCCEEDED' ? 'succeeded' : 'failed') : group;
-      if (end > start) out.push({ kind, line: i, start: offset + start, end: offset + end });
-    });
+    for (const { pattern, groups } of RULES) {
+      const m = pattern.exec(text);
+      if (!m) continue;
+      groups.forEach((group, g) => {
+        const [start, end] = m.indices?.[g + 1] ?? [0, 0];
+        const kind = group === 'state' ? (text.slice(start, end) === 'SUCCEEDED' ? 'succeeded' : 'failed') : group;
+        if (end > start) out.push({ kind, line: i, start: offset + start, end: offset + end });
+      });
+      break;
+    }
   });
   return out;
 }
